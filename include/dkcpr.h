@@ -1,0 +1,596 @@
+/**
+ * @file dkcpr.h
+ * @brief Danish CPR numbers: parse and validate them exactly, pseudonymize
+ *        them with keyed, reversible, valid CPR numbers, and find and wash
+ *        them in text.
+ *
+ * Conventions
+ * - Every fallible function returns a ::dkcpr_status; ::DKCPR_OK is 0 and
+ *   every error is negative. Future versions may add new negative codes, so
+ *   test for `!= DKCPR_OK` rather than for a list of known codes.
+ * - Outputs come first. Every input buffer has an explicit length and is
+ *   not assumed to be NUL-terminated. Text is UTF-8.
+ * - Output strings are written as (out, out_cap, out_len): on success the
+ *   result is NUL-terminated and *out_len (if out_len is not NULL) is its
+ *   length without the NUL. If out_cap is too small the call fails with
+ *   ::DKCPR_E_BUFSIZE and writes nothing.
+ * - There is no global state and no initialisation call. Every function is
+ *   thread-safe; handles marked immutable may be shared by any number of
+ *   threads, the others (scanner, washer) belong to one thread at a time.
+ * - Key material is copied into handles and wiped when they are freed.
+ */
+#ifndef DKCPR_H
+#define DKCPR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dkcpr_export.h"
+#include "dkcpr_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Status                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Every status: name suffix, pinned value, message. Values never change and
+ * are never reused; new codes are appended.
+ */
+#define DKCPR_STATUS_MAP(XX)                                                  \
+  XX(OK, 0, "success")                                                        \
+  XX(E_NULL, -1, "a required pointer argument is NULL")                       \
+  XX(E_LENGTH, -2, "wrong length for a CPR number")                           \
+  XX(E_CHAR, -3, "invalid character in CPR number")                           \
+  XX(E_SEPARATOR, -4, "invalid separator in CPR number")                      \
+  XX(E_UTF8, -5, "input is not valid UTF-8")                                  \
+  XX(E_DATE, -6, "the birth date in the CPR number does not exist")           \
+  XX(E_MOD11, -7, "modulus 11 check failed, and the policy requires it")      \
+  XX(E_FUTURE, -8, "the birth date is after the reference date (not yet born)") \
+  XX(E_REPLACEMENT, -9, "replacement numbers are not allowed")                \
+  XX(E_BUFSIZE, -10, "output buffer too small")                               \
+  XX(E_NOMEM, -11, "out of memory")                                           \
+  XX(E_ARG, -12, "invalid argument value")                                    \
+  XX(E_KEY, -13, "the key has the wrong length or is not 64 hex characters")  \
+  XX(E_KIND, -14, "this kind of number is not supported by the operation")    \
+  XX(E_CRYPTO, -15, "the cryptographic library failed")                       \
+  XX(E_RANDOM, -16, "the system random generator failed")                     \
+  XX(E_RANGE, -17, "not enough numbers satisfy the request")                  \
+  XX(E_SYNTAX, -18, "malformed text")                                         \
+  XX(E_STATE, -19, "the handle cannot be used in its current state")
+
+/** Result of every fallible call. */
+typedef enum dkcpr_status {
+#define DKCPR_STATUS_ENUM_(name, value, msg) DKCPR_##name = value,
+  DKCPR_STATUS_MAP(DKCPR_STATUS_ENUM_)
+#undef DKCPR_STATUS_ENUM_
+  DKCPR_STATUS_LAST_ = -19 /**< internal; never returned */
+} dkcpr_status;
+
+/**
+ * A short English message for a status; never NULL (an unknown value gives
+ * "unknown status"). The string is static.
+ */
+DKCPR_API const char *dkcpr_strerror(dkcpr_status st);
+
+/**
+ * The status constant's name, e.g. "DKCPR_E_DATE"; never NULL (an unknown
+ * value gives "DKCPR_E_UNKNOWN"). The string is static.
+ */
+DKCPR_API const char *dkcpr_status_name(dkcpr_status st);
+
+/* ------------------------------------------------------------------------ */
+/* Version                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** The library's version as "MAJOR.MINOR.PATCH", equal to DKCPR_VERSION_STRING. */
+DKCPR_API const char *dkcpr_version_string(void);
+
+/** The library's version as MAJOR*10000 + MINOR*100 + PATCH, equal to DKCPR_VERSION_NUMBER. */
+DKCPR_API unsigned int dkcpr_version_number(void);
+
+/* ------------------------------------------------------------------------ */
+/* Parsing and validation                                                    */
+/* ------------------------------------------------------------------------ */
+
+/** How strictly modulus 11 is required. */
+typedef enum dkcpr_policy {
+  /** Mod 11 not required: the CPR office's rule since 2007. */
+  DKCPR_POLICY_DEFAULT = 0,
+  /** Mod 11 required unless the birth date is on the known-dates list. */
+  DKCPR_POLICY_KNOWN_DATES = 1,
+  /** Mod 11 required for every all-digit CPR number. */
+  DKCPR_POLICY_STRICT = 2
+} dkcpr_policy;
+
+/** Parse flags (dkcpr_options.flags). */
+#define DKCPR_PARSE_LENIENT 0x1u /**< white space, Unicode dashes/spaces/digits */
+#define DKCPR_PARSE_ALLOW_REPLACEMENT 0x2u /**< accept replacement numbers */
+#define DKCPR_PARSE_ALLOW_FUTURE 0x4u /**< accept birth dates after the reference date */
+
+/** What kind of number a parse found. */
+typedef enum dkcpr_kind {
+  DKCPR_KIND_CPR = 0,         /**< an ordinary CPR number */
+  DKCPR_KIND_REPLACEMENT = 1, /**< CPR office replacement scheme: day + 60 */
+  DKCPR_KIND_XECPR = 2,       /**< national healthcare e-CPR, 7th char 1 or 7 */
+  DKCPR_KIND_DECPR = 3        /**< regional healthcare e-CPR, 7th char 0, 5 or 6 */
+} dkcpr_kind;
+
+/** Sex as encoded by the last digit: even female, odd male. */
+typedef enum dkcpr_sex { DKCPR_SEX_FEMALE = 0, DKCPR_SEX_MALE = 1 } dkcpr_sex;
+
+/** Short lower-case name of a kind ("cpr", "replacement", "x-ecpr", "d-ecpr"); never NULL. */
+DKCPR_API const char *dkcpr_kind_name(dkcpr_kind kind);
+
+/**
+ * A caller-owned list of birth dates known to have CPR numbers without
+ * mod 11. Created holding the CPR office's 26 dates of its 2023 list;
+ * dates can be added. Not thread-safe while being modified; read-only use
+ * from many threads is safe.
+ */
+typedef struct dkcpr_datelist dkcpr_datelist;
+
+/**
+ * Create a list holding the shipped dates.
+ * @param[out] out  the new list; free with dkcpr_datelist_free().
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_datelist_new(dkcpr_datelist **out);
+
+/** Free a list; NULL is a no-op. */
+DKCPR_API void dkcpr_datelist_free(dkcpr_datelist *list);
+
+/**
+ * Add one date (adding a date already present is not an error).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_DATE (no such date in 1858-2057),
+ *         DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_datelist_add(dkcpr_datelist *list, int year,
+                                          int month, int day);
+
+/**
+ * Add dates from text: one ISO date (YYYY-MM-DD) per line; blank lines and
+ * lines starting with '#' are ignored; surrounding white space is allowed.
+ * On error nothing is added.
+ * @param[out] bad_line  if not NULL, the 1-based line of the first error (0 if none).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_SYNTAX, DKCPR_E_DATE, DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_datelist_load(dkcpr_datelist *list,
+                                           const char *text, size_t text_len,
+                                           size_t *bad_line);
+
+/** 1 if the date is on the list, else 0 (also 0 for a NULL list). */
+DKCPR_API int dkcpr_datelist_contains(const dkcpr_datelist *list, int year,
+                                      int month, int day);
+
+/** Version of dkcpr_options understood by this header. */
+#define DKCPR_OPTIONS_VERSION 1
+
+/**
+ * Parsing options. Initialise with dkcpr_options_init() and change fields
+ * afterwards; new fields are only ever appended.
+ */
+typedef struct dkcpr_options {
+  unsigned int version;  /**< DKCPR_OPTIONS_VERSION */
+  dkcpr_policy policy;   /**< default DKCPR_POLICY_DEFAULT */
+  unsigned int flags;    /**< DKCPR_PARSE_* bits, default 0 */
+  /** Reference date for the not-yet-born check. dkcpr_options_init() sets
+   *  today's local date; all three 0 means "today" read at every call. */
+  int ref_year, ref_month, ref_day;
+  /** Known-dates list for DKCPR_POLICY_KNOWN_DATES and the known_date
+   *  flag; NULL means the shipped list. Not owned. */
+  const dkcpr_datelist *known_dates;
+} dkcpr_options;
+
+/**
+ * Fill opts with the defaults: default policy, no flags, today's date as the
+ * reference date, the shipped known-dates list.
+ * @param version  DKCPR_OPTIONS_VERSION.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown version).
+ */
+DKCPR_API dkcpr_status dkcpr_options_init(dkcpr_options *opts,
+                                          unsigned int version);
+
+/** A parsed number. Plain data; safe to copy. */
+typedef struct dkcpr_cpr {
+  char digits[11];   /**< canonical 10 characters + NUL (e-CPR letters kept) */
+  int year;          /**< birth year (for day + 60 numbers, of the real date) */
+  int month;         /**< 1-12 */
+  int day;           /**< 1-31 (day + 60 numbers: the day minus 60) */
+  dkcpr_sex sex;     /**< from the last digit */
+  dkcpr_kind kind;   /**< CPR number or which replacement scheme */
+  int mod11;         /**< 1 if the weighted digit sum is 0 mod 11 (0 for e-CPR) */
+  int known_date;    /**< 1 if the birth date is on the known-dates list */
+  int century_digit; /**< the 7th character as a digit */
+  int reserved[4];   /**< zero; room for later fields */
+} dkcpr_cpr;
+
+/**
+ * Parse and validate a CPR number.
+ * Accepted forms: 10 digits, DDMMYY-SSSS or DDMMYY SSSS (ASCII); with
+ * DKCPR_PARSE_LENIENT also surrounding white space, any Unicode dash or
+ * space as the separator and any Unicode decimal digits.
+ * @param[out] out   the result (may be NULL to validate only); written only on success.
+ * @param[in]  s     UTF-8 bytes, s_len of them.
+ * @param[in]  opts  options, or NULL for the defaults (today read per call).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_LENGTH, DKCPR_E_CHAR,
+ *   DKCPR_E_SEPARATOR, DKCPR_E_UTF8, DKCPR_E_DATE, DKCPR_E_MOD11,
+ *   DKCPR_E_FUTURE, DKCPR_E_REPLACEMENT, DKCPR_E_ARG.
+ */
+DKCPR_API dkcpr_status dkcpr_parse(dkcpr_cpr *out, const char *s, size_t s_len,
+                                   const dkcpr_options *opts);
+
+/** dkcpr_parse() without a result: the fast path for validation. */
+DKCPR_API dkcpr_status dkcpr_validate(const char *s, size_t s_len,
+                                      const dkcpr_options *opts);
+
+/**
+ * Age in whole years on a date.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_DATE (at is not a date),
+ *   DKCPR_E_FUTURE (at is before the birth date).
+ */
+DKCPR_API dkcpr_status dkcpr_age(int *out_years, const dkcpr_cpr *cpr,
+                                 int at_year, int at_month, int at_day);
+
+/** Output styles for dkcpr_format(). */
+typedef enum dkcpr_format_style {
+  DKCPR_FORMAT_DASHED = 0,     /**< DDMMYY-SSSS */
+  DKCPR_FORMAT_COMPACT = 1,    /**< DDMMYYSSSS */
+  DKCPR_FORMAT_MASKED = 2,     /**< DDMMYY-XXXX */
+  DKCPR_FORMAT_MASKED_FULL = 3 /**< XXXXXX-XXXX */
+} dkcpr_format_style;
+
+/** Buffer size that holds any dkcpr_format() result, with its NUL. */
+#define DKCPR_FORMAT_BUFSIZE 12
+
+/**
+ * Write a parsed number in a style.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (bad style or cpr), DKCPR_E_BUFSIZE.
+ */
+DKCPR_API dkcpr_status dkcpr_format(char *out, size_t out_cap, size_t *out_len,
+                                    const dkcpr_cpr *cpr,
+                                    dkcpr_format_style style);
+
+/* ------------------------------------------------------------------------ */
+/* Keys                                                                      */
+/* ------------------------------------------------------------------------ */
+
+/** Key length in bytes (AES-256). */
+#define DKCPR_KEY_BYTES 32
+/** Key length in hexadecimal characters, as in key files and variables. */
+#define DKCPR_KEY_HEX_CHARS 64
+
+/** DKCPR_KEY_BYTES as a function, for bindings. */
+DKCPR_API size_t dkcpr_key_bytes(void);
+
+/**
+ * Fill key with bytes from the operating system's random generator.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_KEY (key_len is not DKCPR_KEY_BYTES),
+ *   DKCPR_E_RANDOM.
+ */
+DKCPR_API dkcpr_status dkcpr_keygen(uint8_t *key, size_t key_len);
+
+/**
+ * Decode a key from 64 hexadecimal characters (either case), optionally
+ * followed by one "\n" or "\r\n". Nothing is written on error.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_KEY.
+ */
+DKCPR_API dkcpr_status dkcpr_key_from_hex(uint8_t *key, size_t key_len,
+                                          const char *hex, size_t hex_len);
+
+/* ------------------------------------------------------------------------ */
+/* Pseudonymization                                                          */
+/* ------------------------------------------------------------------------ */
+
+/** What a pseudonym keeps of the original (bit set). */
+#define DKCPR_KEEP_NONE 0x0u
+#define DKCPR_KEEP_SEX 0x1u
+#define DKCPR_KEEP_YEAR 0x2u
+#define DKCPR_KEEP_DATE 0x4u /**< the whole birth date (implies the year) */
+#define DKCPR_KEEP_DEFAULT (DKCPR_KEEP_YEAR | DKCPR_KEEP_SEX)
+
+/** Pseudonymizer flags. */
+#define DKCPR_NEVER_REAL 0x1u /**< map CPR numbers into the day + 60 space */
+
+/** Identifier of the pseudonym mapping; a changed mapping gets a new one. */
+#define DKCPR_ALGORITHM "dkcpr-fpe-1"
+
+/** DKCPR_ALGORITHM as a function, for bindings. */
+DKCPR_API const char *dkcpr_algorithm(void);
+
+/**
+ * A keyed pseudonymizer. Immutable after creation: share it freely
+ * between threads.
+ */
+typedef struct dkcpr_pseudonymizer dkcpr_pseudonymizer;
+
+/**
+ * Create a pseudonymizer.
+ * @param[out] out      the handle; free with dkcpr_pseudonymizer_free().
+ * @param[in]  key      DKCPR_KEY_BYTES secret bytes (copied).
+ * @param[in]  context  tweak bytes separating datasets or systems; may be
+ *                      NULL when context_len is 0.
+ * @param      keep     DKCPR_KEEP_* bits.
+ * @param      flags    0 or DKCPR_NEVER_REAL.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_KEY, DKCPR_E_ARG (unknown bits),
+ *   DKCPR_E_NOMEM, DKCPR_E_CRYPTO.
+ */
+DKCPR_API dkcpr_status dkcpr_pseudonymizer_new(dkcpr_pseudonymizer **out,
+                                               const uint8_t *key,
+                                               size_t key_len,
+                                               const uint8_t *context,
+                                               size_t context_len,
+                                               unsigned int keep,
+                                               unsigned int flags);
+
+/** Free a pseudonymizer, wiping its key material; NULL is a no-op. */
+DKCPR_API void dkcpr_pseudonymizer_free(dkcpr_pseudonymizer *p);
+
+/**
+ * Pseudonymize one number. The input must be valid under opts (the
+ * not-yet-born check aside: the mapping may not depend on the day it
+ * runs). The output is written the way the input was (separator, digit
+ * script, surrounding white space), so out_cap >= in_len + 1 always suffices.
+ * @return DKCPR_OK, any dkcpr_parse() error, DKCPR_E_KIND (a day + 60
+ *   number under DKCPR_NEVER_REAL), DKCPR_E_BUFSIZE, DKCPR_E_CRYPTO.
+ */
+DKCPR_API dkcpr_status dkcpr_pseudonymize(char *out, size_t out_cap,
+                                          size_t *out_len,
+                                          const dkcpr_pseudonymizer *p,
+                                          const char *in, size_t in_len,
+                                          const dkcpr_options *opts);
+
+/** The inverse of dkcpr_pseudonymize(); same contract. */
+DKCPR_API dkcpr_status dkcpr_reveal(char *out, size_t out_cap,
+                                    size_t *out_len,
+                                    const dkcpr_pseudonymizer *p,
+                                    const char *in, size_t in_len,
+                                    const dkcpr_options *opts);
+
+/**
+ * Pseudonymize many numbers in one call (the fast path).
+ * Element i is read from in[i] (in_lens[i] bytes) and written to
+ * out + i * out_stride, NUL-terminated, its length in out_lens[i] (0 on
+ * error) and its status in statuses[i]; one bad element does not stop
+ * the others.
+ * @return DKCPR_OK if every element succeeded, else the status of the
+ *   first failed element; DKCPR_E_NULL for a NULL array (count > 0).
+ */
+DKCPR_API dkcpr_status dkcpr_pseudonymize_many(
+    char *out, size_t out_stride, size_t *out_lens, dkcpr_status *statuses,
+    const dkcpr_pseudonymizer *p, const char *const *in,
+    const size_t *in_lens, size_t count, const dkcpr_options *opts);
+
+/** The inverse of dkcpr_pseudonymize_many(); same contract. */
+DKCPR_API dkcpr_status dkcpr_reveal_many(
+    char *out, size_t out_stride, size_t *out_lens, dkcpr_status *statuses,
+    const dkcpr_pseudonymizer *p, const char *const *in,
+    const size_t *in_lens, size_t count, const dkcpr_options *opts);
+
+/** Token lengths accepted by dkcpr_token() (base32 characters). */
+#define DKCPR_TOKEN_MIN_CHARS 16
+#define DKCPR_TOKEN_MAX_CHARS 52
+#define DKCPR_TOKEN_DEFAULT_CHARS 26
+
+/**
+ * A keyed one-way token of a number: HMAC-SHA-256 of its canonical
+ * digits under the key and context, in lower-case base32 (RFC 4648
+ * alphabet, no padding), token_chars long.
+ * @return DKCPR_OK, any dkcpr_parse() error, DKCPR_E_ARG (token_chars out
+ *   of [DKCPR_TOKEN_MIN_CHARS, DKCPR_TOKEN_MAX_CHARS]), DKCPR_E_BUFSIZE,
+ *   DKCPR_E_CRYPTO.
+ */
+DKCPR_API dkcpr_status dkcpr_token(char *out, size_t out_cap, size_t *out_len,
+                                   const dkcpr_pseudonymizer *p,
+                                   const char *in, size_t in_len,
+                                   size_t token_chars,
+                                   const dkcpr_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Synthetic numbers                                                         */
+/* ------------------------------------------------------------------------ */
+
+#define DKCPR_GENERATE_OPTIONS_VERSION 1
+#define DKCPR_GENERATE_NEVER_REAL 0x1u /**< produce day + 60 numbers */
+
+/** What dkcpr_generate() produces. Initialise with dkcpr_generate_options_init(). */
+typedef struct dkcpr_generate_options {
+  unsigned int version;               /**< DKCPR_GENERATE_OPTIONS_VERSION */
+  int from_year, from_month, from_day; /**< first birth date, default 1858-01-01 */
+  int to_year, to_month, to_day;       /**< last birth date, default today */
+  int sex;                             /**< -1 any (default), DKCPR_SEX_FEMALE, DKCPR_SEX_MALE */
+  int mod11;                           /**< -1 any (default), 0 failing, 1 passing */
+  unsigned int flags;                  /**< DKCPR_GENERATE_* bits */
+} dkcpr_generate_options;
+
+/** Fill opts with the defaults. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
+DKCPR_API dkcpr_status dkcpr_generate_options_init(dkcpr_generate_options *opts,
+                                                   unsigned int version);
+
+/**
+ * Generate distinct valid numbers matching opts, reproducibly from a seed.
+ * The sequence for a seed is fixed: element `first + i` is always the same
+ * number, so a long sequence can be produced in pieces. Each number is
+ * written as 10 digits plus NUL at out + i * out_stride (out_stride >= 11).
+ * @param[out] total  if not NULL, how many distinct numbers match opts.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (bad options or stride),
+ *   DKCPR_E_RANGE (first + count exceeds the matching numbers), DKCPR_E_CRYPTO.
+ */
+DKCPR_API dkcpr_status dkcpr_generate(char *out, size_t out_stride,
+                                      uint64_t *total,
+                                      const dkcpr_generate_options *opts,
+                                      const uint8_t *seed, size_t seed_len,
+                                      uint64_t first, size_t count);
+
+/* ------------------------------------------------------------------------ */
+/* Finding numbers in text                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** How likely a match is a CPR number. */
+typedef enum dkcpr_confidence {
+  DKCPR_CONFIDENCE_LOW = 1,
+  DKCPR_CONFIDENCE_MEDIUM = 2,
+  DKCPR_CONFIDENCE_HIGH = 3
+} dkcpr_confidence;
+
+/** Short lower-case name ("low", "medium", "high"); never NULL. */
+DKCPR_API const char *dkcpr_confidence_name(dkcpr_confidence c);
+
+#define DKCPR_SCAN_OPTIONS_VERSION 1
+#define DKCPR_SCAN_NINE_DIGITS 0x1u /**< also 9-digit numbers (leading zero lost) */
+
+/** Scanner options. Initialise with dkcpr_scan_options_init(). */
+typedef struct dkcpr_scan_options {
+  unsigned int version;            /**< DKCPR_SCAN_OPTIONS_VERSION */
+  dkcpr_options parse;             /**< policy, replacement, reference date */
+  unsigned int flags;              /**< DKCPR_SCAN_* bits */
+  dkcpr_confidence min_confidence; /**< default DKCPR_CONFIDENCE_LOW */
+} dkcpr_scan_options;
+
+/**
+ * Defaults: parse options from dkcpr_options_init() with replacement
+ * numbers allowed, no flags, minimum confidence low.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG.
+ */
+DKCPR_API dkcpr_status dkcpr_scan_options_init(dkcpr_scan_options *opts,
+                                               unsigned int version);
+
+/** One number found in text. */
+typedef struct dkcpr_match {
+  uint64_t start;        /**< byte offset of the first byte, from the stream start */
+  uint64_t end;          /**< byte offset one past the last byte */
+  char digits[11];       /**< canonical 10 characters + NUL */
+  dkcpr_kind kind;
+  int mod11;             /**< as in dkcpr_cpr */
+  dkcpr_confidence confidence;
+  int reserved[4];
+} dkcpr_match;
+
+/**
+ * Find every number in a whole buffer.
+ * @param[out] out    room for out_cap matches (may be NULL if out_cap is 0).
+ * @param[out] count  how many were found; if more than out_cap, the call
+ *                    returns DKCPR_E_BUFSIZE and *count is the number needed.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG, DKCPR_E_BUFSIZE, DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_scan(dkcpr_match *out, size_t out_cap,
+                                  size_t *count, const char *text,
+                                  size_t text_len,
+                                  const dkcpr_scan_options *opts);
+
+/** A streaming scanner: feed chunks, then take matches. One thread at a time. */
+typedef struct dkcpr_scanner dkcpr_scanner;
+
+/** @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG, DKCPR_E_NOMEM. opts may be NULL. */
+DKCPR_API dkcpr_status dkcpr_scanner_new(dkcpr_scanner **out,
+                                         const dkcpr_scan_options *opts);
+
+/** Free a scanner; NULL is a no-op. */
+DKCPR_API void dkcpr_scanner_free(dkcpr_scanner *s);
+
+/**
+ * Feed the next chunk (any size, including 0). Matches completed by it
+ * become available to dkcpr_scanner_next(); take them all before the next
+ * feed to keep memory bounded.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE (after finish), DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_scanner_feed(dkcpr_scanner *s, const char *chunk,
+                                          size_t chunk_len);
+
+/** Signal the end of the input. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE. */
+DKCPR_API dkcpr_status dkcpr_scanner_finish(dkcpr_scanner *s);
+
+/**
+ * Take the next available match.
+ * @return DKCPR_OK (one written to *out), DKCPR_E_RANGE (none available now),
+ *   DKCPR_E_NULL.
+ */
+DKCPR_API dkcpr_status dkcpr_scanner_next(dkcpr_scanner *s, dkcpr_match *out);
+
+/* ------------------------------------------------------------------------ */
+/* Washing text                                                              */
+/* ------------------------------------------------------------------------ */
+
+/** What replaces each number found. */
+typedef enum dkcpr_wash_mode {
+  DKCPR_WASH_PSEUDONYM = 0, /**< the pseudonym (same length and layout) */
+  DKCPR_WASH_MASK = 1,      /**< digits 7-10 become X, layout kept */
+  DKCPR_WASH_TOKEN = 2,     /**< the keyed token */
+  DKCPR_WASH_REDACT = 3,    /**< a fixed placeholder */
+  DKCPR_WASH_REVEAL = 4     /**< undo a pseudonym wash */
+} dkcpr_wash_mode;
+
+#define DKCPR_WASH_OPTIONS_VERSION 1
+
+/** Washer options. Initialise with dkcpr_wash_options_init(). */
+typedef struct dkcpr_wash_options {
+  unsigned int version;     /**< DKCPR_WASH_OPTIONS_VERSION */
+  dkcpr_scan_options scan;  /**< what is found (the not-yet-born check is
+                                 never applied, so wash and reveal are exact
+                                 inverses) */
+  dkcpr_wash_mode mode;     /**< default DKCPR_WASH_PSEUDONYM */
+  size_t token_chars;       /**< default DKCPR_TOKEN_DEFAULT_CHARS */
+  const char *placeholder;  /**< redact text, default "[CPR]"; not owned */
+  size_t placeholder_len;
+} dkcpr_wash_options;
+
+/** Defaults as documented on the fields. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
+DKCPR_API dkcpr_status dkcpr_wash_options_init(dkcpr_wash_options *opts,
+                                               unsigned int version);
+
+/** Counts kept by a washer, indexed [kind][confidence - 1]. */
+typedef struct dkcpr_wash_stats {
+  uint64_t bytes_in;
+  uint64_t bytes_out;
+  uint64_t found[4][3];    /**< numbers found at or above the minimum confidence */
+  uint64_t replaced[4][3]; /**< numbers replaced */
+  uint64_t failed;         /**< found but left unchanged (e.g. reveal of a non-pseudonym) */
+} dkcpr_wash_stats;
+
+/** A streaming washer. One thread at a time; the pseudonymizer may be shared. */
+typedef struct dkcpr_washer dkcpr_washer;
+
+/**
+ * Create a washer.
+ * @param p  the pseudonymizer (not owned, must outlive the washer); may be
+ *           NULL for the mask and redact modes.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG, DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_washer_new(dkcpr_washer **out,
+                                        const dkcpr_pseudonymizer *p,
+                                        const dkcpr_wash_options *opts);
+
+/** Free a washer; NULL is a no-op. */
+DKCPR_API void dkcpr_washer_free(dkcpr_washer *w);
+
+/** Bytes of output room that a feed of in_len bytes (or finish, in_len 0) may need. */
+DKCPR_API size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len);
+
+/**
+ * Wash the next chunk. Output is held back only while a number may still
+ * be continuing at the end of the chunk (a few bytes), so output lags input
+ * by a bounded amount.
+ * @param out_cap  at least dkcpr_washer_bound(w, in_len).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_BUFSIZE (nothing consumed),
+ *   DKCPR_E_STATE, DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out,
+                                         size_t out_cap, size_t *out_len,
+                                         const char *in, size_t in_len);
+
+/** Flush the held-back bytes at the end of the input. Same contract as feed. */
+DKCPR_API dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out,
+                                           size_t out_cap, size_t *out_len);
+
+/** Copy the counts so far. @return DKCPR_OK, DKCPR_E_NULL. */
+DKCPR_API dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w,
+                                          dkcpr_wash_stats *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DKCPR_H */
