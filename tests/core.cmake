@@ -18,3 +18,9 @@ add_test(NAME diff.stdnum_cpr
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/differential/stdnum_cpr.py
           $<TARGET_FILE:cpr_verdict> 1000000)
 set_tests_properties(diff.stdnum_cpr PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
+
+# Install into a temporary prefix and build examples/c with find_package and pkg-config.
+add_test(NAME install.examples_c
+  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/install/check_install.sh
+          ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-check)
+set_tests_properties(install.examples_c PROPERTIES TIMEOUT 300)
