@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "ff1.h"
+#include "prefix_cipher.h"
 
 static const char *const K128 = "2B7E151628AED2A6ABF7158809CF4F3C";
 static const char *const K192 =
@@ -120,11 +121,44 @@ static void fast_path_matches_general(void **state) {
   EVP_CIPHER_CTX_free(ctx);
 }
 
+/* The prefix cipher is a permutation of [0, n) and decrypt inverts it;
+ * another tweak gives another permutation. */
+static void prefix_cipher_permutes(void **state) {
+  static const uint32_t sizes[] = {1, 2, 3, 257, 300, 6760};
+  uint8_t key[32] = {7}, tw[7] = {1, 0, 0x1d, 0x07, 0xa2, 10, 21}, tw2[7];
+  static uint8_t seen[6760];
+  EVP_CIPHER_CTX *ctx = dkcpr__aes_ctx_new(key, 32);
+  (void)state;
+  memcpy(tw2, tw, 7);
+  tw2[6] = 22;
+  assert_non_null(ctx);
+  for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+    uint32_t n = sizes[k], same = 0;
+    memset(seen, 0, sizeof seen);
+    for (uint32_t x = 0; x < n; x++) {
+      uint32_t y, y2, back;
+      assert_true(dkcpr__prefix_encrypt(ctx, tw, n, x, &y));
+      assert_true(y < n);
+      assert_int_equal(seen[y], 0);
+      seen[y] = 1;
+      if (n <= 300 || x % 61 == 0) {
+        assert_true(dkcpr__prefix_decrypt(ctx, tw, n, y, &back));
+        assert_int_equal(back, x);
+      }
+      assert_true(dkcpr__prefix_encrypt(ctx, tw2, n, x, &y2));
+      same += y2 == y;
+    }
+    if (n >= 257) assert_true(same < n / 20);
+  }
+  EVP_CIPHER_CTX_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(nist_samples),
       cmocka_unit_test(bad_arguments),
       cmocka_unit_test(fast_path_matches_general),
+      cmocka_unit_test(prefix_cipher_permutes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
