@@ -17,6 +17,31 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_TEXT = 16384
 
 
+def unescape(field):
+    """Decode the vector files' escapes: \\t \\n \\r \\\\ and \\xHH."""
+    out = bytearray()
+    i = 0
+    while i < len(field):
+        c = field[i]
+        if c == 0x5C and i + 1 < len(field):
+            n = field[i + 1]
+            if n == ord("x") and i + 3 < len(field):
+                try:
+                    out.append(int(field[i + 2:i + 4], 16))
+                    i += 4
+                    continue
+                except ValueError:
+                    pass
+            simple = {ord("t"): 9, ord("n"): 10, ord("r"): 13, 0x5C: 0x5C}
+            if n in simple:
+                out.append(simple[n])
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return bytes(out)
+
+
 def vector_fields():
     fields = []
     for path in sorted(glob.glob(os.path.join(ROOT, "tests", "vectors", "*.tsv"))):
@@ -26,7 +51,7 @@ def vector_fields():
             if not line or line.startswith(b"#"):
                 continue
             for field in line.split(b"\t"):
-                field = field.strip(b"\r")
+                field = unescape(field.strip(b"\r"))
                 if 0 < len(field) <= 64 and any(48 <= c <= 57 for c in field):
                     fields.append(field)
     return sorted(set(fields))
