@@ -1,13 +1,69 @@
-/* Python part of the dkcpr interface: typemaps, exceptions, the GIL, and
+/* Python part of the dkcpr interface, included by dkcpr.i under
+ * SWIGPYTHON: typemaps, exceptions, the GIL, the Pseudonymizer class, and
  * the helpers in bindings/python/native/ that move whole lists and texts
  * through one library call. The package dkcpr/ builds the public API on
  * top of this module (dkcpr._native). */
 
 %{
+#include <stdlib.h>
+
 #include "dkcpr_py.h"
+
+typedef dkcpr_status (*dkcpr_swig_one_fn)(char *, size_t, size_t *,
+                                          const dkcpr_pseudonymizer *,
+                                          const char *, size_t,
+                                          const dkcpr_options *);
+
+/* One number through fn into a malloc'd string (NULL on error). */
+static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
+                            const char *in, size_t in_len,
+                            const dkcpr_options *opts, dkcpr_status *st) {
+  char *out = malloc(in_len + 1);
+  if (out == NULL) {
+    *st = DKCPR_E_NOMEM;
+    return NULL;
+  }
+  *st = fn(out, in_len + 1, NULL, p, in, in_len, opts);
+  if (*st != DKCPR_OK) {
+    free(out);
+    return NULL;
+  }
+  return out;
+}
 %}
 
 %include <stdint.i>
+
+/* What the package reaches through helpers or not at all: out-pointer
+ * constructors, result structs filled by helpers, the streaming handles
+ * (wrapped below as Washer), and pointers the library does not own. */
+%ignore DKCPR_STATUS_MAP;
+%ignore DKCPR_STATUS_LAST_;
+%ignore dkcpr_datelist_new;
+%ignore dkcpr_datelist_free;
+%ignore dkcpr_datelist_add;
+%ignore dkcpr_datelist_load;
+%ignore dkcpr_datelist_contains;
+%ignore dkcpr_options::known_dates;
+%ignore dkcpr_cpr;
+%ignore dkcpr_match;
+%ignore dkcpr_wash_stats;
+%ignore dkcpr_parse;
+%ignore dkcpr_validate;
+%ignore dkcpr_age;
+%ignore dkcpr_pseudonymizer_new;
+%ignore dkcpr_pseudonymizer_free;
+%ignore dkcpr_scanner_new;
+%ignore dkcpr_scanner_free;
+%ignore dkcpr_scanner_feed;
+%ignore dkcpr_scanner_finish;
+%ignore dkcpr_scanner_next;
+%ignore dkcpr_wash_options::placeholder;
+%ignore dkcpr_wash_options::placeholder_len;
+%ignore dkcpr_washer_new;
+%ignore dkcpr_washer_free;
+%ignore dkcpr_washer_bound;
+%ignore dkcpr_washer_stats;
 
 %init %{
   if (dkcpr_py_init(d) < 0) return NULL;
@@ -79,8 +135,49 @@ DKCPR_PY_NOGIL(dkcpr_pseudonymizer::pseudonymize)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::reveal)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::token)
 
-/* Whole batches in one call; the helper releases the GIL itself. */
+/* The immutable pseudonymizer handle as a class; the package's
+ * Pseudonymizer holds one and drops it on close(), so the C handle (and
+ * its key copy) is freed when the last call using it returns. */
+%rename(Pseudonymizer) dkcpr_pseudonymizer;
+struct dkcpr_pseudonymizer {};
+%newobject dkcpr_pseudonymizer::pseudonymize;
+%newobject dkcpr_pseudonymizer::reveal;
+%newobject dkcpr_pseudonymizer::token;
 %extend dkcpr_pseudonymizer {
+  dkcpr_pseudonymizer(const uint8_t *key, size_t key_len,
+                      const uint8_t *context, size_t context_len,
+                      unsigned int keep, unsigned int flags,
+                      dkcpr_status *STATUS) {
+    dkcpr_pseudonymizer *p = NULL;
+    *STATUS = dkcpr_pseudonymizer_new(&p, key, key_len, context, context_len,
+                                      keep, flags);
+    return p;
+  }
+  ~dkcpr_pseudonymizer() { dkcpr_pseudonymizer_free($self); }
+  char *pseudonymize(const char *in, size_t in_len, const dkcpr_options *opts,
+                     dkcpr_status *STATUS) {
+    return dkcpr_swig_one(dkcpr_pseudonymize, $self, in, in_len, opts, STATUS);
+  }
+  char *reveal(const char *in, size_t in_len, const dkcpr_options *opts,
+               dkcpr_status *STATUS) {
+    return dkcpr_swig_one(dkcpr_reveal, $self, in, in_len, opts, STATUS);
+  }
+  char *token(const char *in, size_t in_len, size_t token_chars,
+              const dkcpr_options *opts, dkcpr_status *STATUS) {
+    char *out = malloc(DKCPR_TOKEN_MAX_CHARS + 1);
+    if (out == NULL) {
+      *STATUS = DKCPR_E_NOMEM;
+      return NULL;
+    }
+    *STATUS = dkcpr_token(out, DKCPR_TOKEN_MAX_CHARS + 1, NULL, $self, in,
+                          in_len, token_chars, opts);
+    if (*STATUS != DKCPR_OK) {
+      free(out);
+      return NULL;
+    }
+    return out;
+  }
+  /* Whole batches in one call; the helper releases the GIL itself. */
   PyObject *many(PyObject *items, const dkcpr_options *opts, int reveal,
                  int none_on_error) {
     return dkcpr_py_many($self, items, opts, reveal, none_on_error);
