@@ -117,13 +117,15 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
    * plain validation under the default policy skips both. */
   int mod11 = -1, known = -1;
   uint32_t key = DKCPR__DATE_KEY(year, month, day);
-  if (kind == DKCPR_KIND_CPR && ref->policy != DKCPR_POLICY_DEFAULT &&
-      !(mod11 = dkcpr__mod11_remainder(canon) == 0)) {
-    if (ref->policy == DKCPR_POLICY_STRICT)
+  if (kind == DKCPR_KIND_CPR && ref->policy != DKCPR_POLICY_DEFAULT) {
+    mod11 = dkcpr__mod11_remainder(canon) == 0;
+    if (!mod11 && ref->policy == DKCPR_POLICY_STRICT)
       return DKCPR_E_MOD11;
-    known = dkcpr__known_date(ref->known_dates, key);
-    if (!known)
-      return DKCPR_E_MOD11;
+    if (!mod11) {
+      known = dkcpr__known_date(ref->known_dates, key);
+      if (!known)
+        return DKCPR_E_MOD11;
+    }
   }
   if (key > ref->date_key && !(ref->flags & DKCPR_PARSE_ALLOW_FUTURE))
     return DKCPR_E_FUTURE;
