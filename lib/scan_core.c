@@ -12,7 +12,7 @@ enum {
   CL_DIGIT,
   CL_UPPER,
   CL_LOWER,
-  CL_SEP,    /* space, no-break space, any Unicode space separator or dash */
+  CL_SEP,    /* ' ', or a Unicode space separator (Zs) or dash punctuation (Pd) */
   CL_HYPHEN, /* '-' */
   CL_GROUP,  /* '.' '/' */
   CL_PLUS    /* '+' */
@@ -37,8 +37,8 @@ static uint8_t unicode_class(int32_t cp, int *val) {
     *val = u_charDigitValue(cp);
     return CL_DIGIT;
   }
-  if (t == U_SPACE_SEPARATOR || u_hasBinaryProperty(cp, UCHAR_DASH))
-    return CL_SEP;
+  /* The parser's lenient separators, so whatever is found can be replaced. */
+  if (t == U_SPACE_SEPARATOR || t == U_DASH_PUNCTUATION) return CL_SEP;
   return CL_OTHER;
 }
 
