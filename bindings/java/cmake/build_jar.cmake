@@ -1,0 +1,35 @@
+# cmake -P script: compile every .java (hand-written and SWIG-generated),
+# add the native libraries and pack dkcpr.jar.
+file(REMOVE_RECURSE ${CLASSES})
+file(MAKE_DIRECTORY ${CLASSES}/${NATIVE_DIR})
+file(GLOB_RECURSE sources ${SOURCES}/*.java ${GENERATED}/*.java)
+list(JOIN sources "\n" argfile)
+get_filename_component(work ${CLASSES} DIRECTORY)
+file(WRITE ${work}/javac-sources.txt "${argfile}\n")
+execute_process(
+  COMMAND ${JAVAC} --release 17 -encoding UTF-8 -Xlint:all,-serial -Werror
+          -d ${CLASSES} @${work}/javac-sources.txt
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "javac failed")
+endif()
+
+# Both libraries under their load names: the JNI library's NEEDED entry is
+# libdkcpr's soname, which the loader loads first from the same directory.
+get_filename_component(core_name ${CORE_LIB} NAME)
+get_filename_component(jni_name ${JNI_LIB} NAME)
+file(COPY_FILE ${CORE_LIB} ${CLASSES}/${NATIVE_DIR}/${core_name})
+file(COPY_FILE ${JNI_LIB} ${CLASSES}/${NATIVE_DIR}/${jni_name})
+file(WRITE ${CLASSES}/${NATIVE_DIR}/libraries.txt "${core_name}\n${jni_name}\n")
+
+file(WRITE ${work}/MANIFEST.MF
+  "Automatic-Module-Name: org.dkcpr\n"
+  "Implementation-Title: dkcpr\n"
+  "Implementation-Version: ${VERSION}\n")
+file(REMOVE ${OUT})
+execute_process(
+  COMMAND ${JAR} --create --file ${OUT} --manifest ${work}/MANIFEST.MF -C ${CLASSES} .
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "jar failed")
+endif()

@@ -1,0 +1,38 @@
+/* dkcpr: the language-neutral SWIG interface. Per-language typemaps and
+ * helpers live in dkcpr_<language>.i, included below. */
+%module dkcpr
+
+%{
+#include "dkcpr.h"
+%}
+
+/* The export macro means nothing to SWIG's parser. */
+#define DKCPR_API
+
+%rename("%(strip:[dkcpr_])s") "";
+%rename("%(strip:[DKCPR_])s", %$isconstant) "";
+%rename("%(strip:[DKCPR_])s", %$isenumitem) "";
+%rename(Status) dkcpr_status;
+
+/* Raw (out, out_cap, out_len) buffer functions are never exposed as they
+ * are; each language wraps them in methods that own the buffers. */
+%ignore dkcpr_pseudonymize;
+%ignore dkcpr_reveal;
+%ignore dkcpr_pseudonymize_many;
+%ignore dkcpr_reveal_many;
+%ignore dkcpr_token;
+%ignore dkcpr_format;
+%ignore dkcpr_generate;
+%ignore dkcpr_keygen;
+%ignore dkcpr_key_from_hex;
+%ignore dkcpr_scan;
+%ignore dkcpr_washer_feed;
+%ignore dkcpr_washer_finish;
+
+#if defined(SWIGPYTHON)
+%include "dkcpr_python.i"
+#elif defined(SWIGJAVA)
+%include "dkcpr_java.i"
+#endif
+
+%include "dkcpr.h"
