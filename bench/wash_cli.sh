@@ -39,17 +39,19 @@ run() { # label, then the command; prints one result line
   local label=$1
   shift
   /usr/bin/time -v -o "$tmp/time" "$@"
-  local secs kb
+  local secs cpu kb
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
            for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$tmp/time")
+  cpu=$(awk -F': ' '/(User|System) time/ { s += $2 } END { print s }' "$tmp/time")
   kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time")
-  awk -v l="$label" -v b="$bytes" -v s="$secs" -v kb="$kb" 'BEGIN {
-    printf "%-34s %7.1f MB in %6.2f s: %7.1f MB/s, peak memory %5.1f MB\n",
-           l, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), kb / 1024 }' >&3
+  # MB per CPU second too: wall time depends on what else the machine runs.
+  awk -v l="$label" -v b="$bytes" -v s="$secs" -v c="$cpu" -v kb="$kb" 'BEGIN {
+    printf "%-30s %6.0f MB in %6.2f s: %6.1f MB/s (%6.1f MB per CPU s), peak memory %5.1f MB\n",
+           l, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), (c > 0 ? b / 1e6 / c : 0), kb / 1024 }' >&3
 }
 
 cat "$tmp/input.sql" >/dev/null # into the page cache: measure the program, not the disk
-echo "dkcpr wash, $(nproc) cores, one number per 200 bytes"
+echo "dkcpr wash, $(nproc) cores (load $(cut -d' ' -f1 /proc/loadavg)), one number per 200 bytes"
 run "pseudonym, to /dev/null" "$dkcpr" wash -q --key-file "$tmp/key" "$tmp/input.sql" >/dev/null
 run "pseudonym, -o file (atomic)" "$dkcpr" wash -q --key-file "$tmp/key" -o "$tmp/out.sql" "$tmp/input.sql"
 rm -f "$tmp/out.sql"

@@ -88,6 +88,24 @@ class WashTest(CliTestCase):
         self.assertExit(revealed, 0)
         self.assertEqual(revealed.stdout, data)
 
+    def test_threads_give_the_same_output(self):
+        rng = random.Random(9)
+        numbers = [b"211062-5629", b"0101580008", b"070761 4285", b"6701651004"]
+        lines = []
+        for _ in range(60000):
+            words = [rng.choice([b"CPR:", b"navn", b"x"]) for _ in range(rng.randrange(5))]
+            lines.append(b" ".join(words + [rng.choice(numbers)]))
+        text = b"\n".join(lines) * 3 + b"\n"
+        long_line = b"a" * (3 << 20) + b" 211062-5629 " + text  # longer than a read
+        for data in (text, long_line):
+            for mode in (["--mode", "mask"], ["--mode", "token"], []):
+                one = self.wash("-q", "-j", "1", *mode, stdin=data)
+                self.assertExit(one, 0)
+                for jobs in ("2", "3"):
+                    many = self.wash("-q", "-j", jobs, *mode, stdin=data)
+                    self.assertExit(many, 0)
+                    self.assertEqual(many.stdout, one.stdout, (jobs, mode))
+
     def test_summary_on_stderr(self):
         p = self.wash(*SAMPLES)
         err = p.stderr.decode()
