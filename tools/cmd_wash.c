@@ -225,6 +225,17 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
           (unsigned long long)replaced, (unsigned long long)s->failed);
 }
 
+/* Numbers found but not replaced are still in the output: always say so. */
+static void warn_unchanged(const struct wash_config *c, const dkcpr_wash_stats *s) {
+  if (s->failed == 0 || c->mode == DKCPR_WASH_REVEAL)
+    return;
+  cli_warn(c->cmd, "%llu number%s found but left unchanged%s",
+           (unsigned long long)s->failed, s->failed == 1 ? "" : "s",
+           c->pflags & DKCPR_NEVER_REAL
+               ? " (replacement numbers cannot be pseudonymized with --never-real)"
+               : "");
+}
+
 static int run(int reveal, int argc, char *argv[]) {
   struct wash_config c;
   memset(&c, 0, sizeof c);
@@ -304,6 +315,8 @@ static int run(int reveal, int argc, char *argv[]) {
   }
   if (rc == 0 && !c.quiet)
     print_summary(&c, &totals);
+  if (rc == 0)
+    warn_unchanged(&c, &totals.sum);
 
 done:
   if (out_open)
