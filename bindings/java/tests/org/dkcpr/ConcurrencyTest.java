@@ -29,7 +29,10 @@ public class ConcurrencyTest {
   public void eightThreadsGetTheSameAnswersAsOne() throws Exception {
     List<String> in = inputs();
     try (Pseudonymizer p = new Pseudonymizer(Vectors.testKey())) {
-      List<String> expected = p.pseudonymizeAll(in);
+      List<String> expected = new ArrayList<>();
+      for (String s : in) {
+        expected.add(p.pseudonymize(s));
+      }
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Integer>> results = new ArrayList<>();
@@ -45,8 +48,8 @@ public class ConcurrencyTest {
               assertEquals(in.get(i), p.reveal(out));
               checked++;
             }
-            assertEquals(expected, p.pseudonymizeAll(in));
-            assertEquals(in, p.revealAll(expected));
+            Vectors.assertListEquals("pseudonymizeAll", expected, p.pseudonymizeAll(in));
+            Vectors.assertListEquals("revealAll", in, p.revealAll(expected));
           }
           return checked;
         }));
@@ -78,7 +81,7 @@ public class ConcurrencyTest {
         while (true) {
           try {
             if (bulk) {
-              assertEquals(expected, p.pseudonymizeAll(in));
+              Vectors.assertListEquals("pseudonymizeAll", expected, p.pseudonymizeAll(in));
             } else {
               assertEquals(expected.get(3), p.pseudonymize(in.get(3)));
             }

@@ -103,6 +103,14 @@ final class Vectors {
     };
   }
 
+  /** Equal lists, reported by the first differing index rather than in full. */
+  static void assertListEquals(String what, List<String> expected, List<String> actual) {
+    org.junit.Assert.assertEquals(what + ": size", expected.size(), actual.size());
+    for (int i = 0; i < expected.size(); i++) {
+      org.junit.Assert.assertEquals(what + ": element " + i, expected.get(i), actual.get(i));
+    }
+  }
+
   /** A key made of the bytes 0, 1, ..., 31: fixed, so outputs can be compared across runs. */
   static byte[] testKey() {
     byte[] key = new byte[32];
