@@ -1,0 +1,145 @@
+"""Finding CPR numbers in text and washing them out."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import IO, TYPE_CHECKING, Any, Dict, List, Optional, Union
+
+from . import _native
+from . import native as _swig
+from ._options import fill_parse
+from ._types import ConfidenceLike, Match, _confidence
+
+if TYPE_CHECKING:
+    from . import Pseudonymizer
+
+_from_native = Match._from_native
+
+_MODES = {"pseudonym": _swig.WASH_PSEUDONYM, "mask": _swig.WASH_MASK,
+          "token": _swig.WASH_TOKEN, "redact": _swig.WASH_REDACT,
+          "reveal": _swig.WASH_REVEAL}
+_NEEDS_KEY = {"pseudonym", "token", "reveal"}
+_CHUNK = 1 << 20
+
+
+def _fill_scan(so: Any, policy: str, allow_replacement: bool, allow_future: bool,
+               nine_digits: bool, min_confidence: ConfidenceLike,
+               today: Optional[datetime.date]) -> None:
+    fill_parse(so.parse, policy, False, allow_replacement, allow_future, today)
+    so.flags = _swig.SCAN_NINE_DIGITS if nine_digits else 0
+    so.min_confidence = int(_confidence(min_confidence))
+
+
+def scan(text: str, *, policy: str = "default", allow_replacement: bool = True,
+         allow_future: bool = False, nine_digits: bool = False,
+         min_confidence: ConfidenceLike = "low",
+         today: Optional[datetime.date] = None) -> List[Match]:
+    """Every CPR number in ``text``, in order.
+
+    A candidate is 6 digits, an optional separator and 4 digits, not next to
+    further digits, valid under ``policy``; replacement numbers are found by
+    default. ``start``/``end`` of each Match index ``text`` (code points, not
+    UTF-8 bytes). nine_digits: also 9-digit numbers that lost a leading zero.
+    min_confidence: ``"low"`` (default), ``"medium"`` or ``"high"``.
+    """
+    so = _swig.scan_options()
+    _swig.scan_options_init(so, _swig.SCAN_OPTIONS_VERSION)
+    _fill_scan(so, policy, allow_replacement, allow_future, nine_digits,
+               min_confidence, today)
+    return [_from_native(t) for t in _native._scan(text, so)]
+
+
+def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
+            policy: Optional[str], allow_replacement: bool, nine_digits: bool,
+            min_confidence: ConfidenceLike, token_length: int,
+            placeholder: Optional[str]) -> Any:
+    if mode not in _MODES:
+        raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
+    h = None
+    if pseudonymizer is not None:
+        h = pseudonymizer._h
+        if h is None:
+            raise ValueError("operation on a closed Pseudonymizer")
+        if policy is None:
+            policy = pseudonymizer._policy
+    elif mode in _NEEDS_KEY:
+        raise ValueError(f"mode {mode!r} needs a Pseudonymizer")
+    wo = _swig.wash_options()
+    _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
+    _fill_scan(wo.scan, policy or "default", allow_replacement, True, nine_digits,
+               min_confidence, None)
+    wo.mode = _MODES[mode]
+    wo.token_chars = token_length
+    ph = None if placeholder is None else placeholder.encode("utf-8")
+    w = _swig.Washer(h, wo, ph)
+    return w, h  # h is returned so the caller keeps the handle alive
+
+
+def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
+         mode: str = "pseudonym", policy: Optional[str] = None,
+         allow_replacement: bool = True, nine_digits: bool = False,
+         min_confidence: ConfidenceLike = "low", token_length: int = 26,
+         placeholder: Optional[str] = None) -> str:
+    """``text`` with every CPR number replaced; every other character is kept.
+
+    mode: ``"pseudonym"`` (default; same length and layout), ``"mask"``
+    (``DDMMYY-XXXX``), ``"token"`` (keyed one-way token of ``token_length``
+    characters), ``"redact"`` (``placeholder``, default ``"[CPR]"``) or
+    ``"reveal"`` (undo a pseudonym wash). pseudonym, token and reveal need a
+    Pseudonymizer; its policy is used unless ``policy`` is given. The
+    not-yet-born check never applies, so wash and reveal are exact inverses.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, not {type(text).__name__}")
+    w, _h = _washer(pseudonymizer, mode, policy, allow_replacement, nine_digits,
+                    min_confidence, token_length, placeholder)
+    data = text.encode("utf-8", "surrogatepass")
+    out = w.feed(data) + w.finish()
+    return out.decode("utf-8", "surrogatepass")
+
+
+def wash_file(src: Union[str, os.PathLike, IO[bytes]],
+              dst: Union[str, os.PathLike, IO[bytes]],
+              pseudonymizer: Optional["Pseudonymizer"] = None, *,
+              mode: str = "pseudonym", policy: Optional[str] = None,
+              allow_replacement: bool = True, nine_digits: bool = False,
+              min_confidence: ConfidenceLike = "low", token_length: int = 26,
+              placeholder: Optional[str] = None,
+              chunk_size: int = _CHUNK) -> Dict[str, Any]:
+    """Wash ``src`` into ``dst`` as :func:`wash` does, streaming in chunks.
+
+    src and dst are paths or binary file objects. Bytes that are not valid
+    UTF-8 pass through unchanged; memory stays bounded whatever the size.
+    If ``dst`` is a path and washing fails, the partial file is removed.
+    Returns counts: bytes_in, bytes_out, found and replaced (by kind), failed.
+    """
+    w, _h = _washer(pseudonymizer, mode, policy, allow_replacement, nine_digits,
+                    min_confidence, token_length, placeholder)
+    if chunk_size <= 0:
+        raise ValueError("chunk_size must be positive")
+    src_is_path = isinstance(src, (str, bytes, os.PathLike))
+    dst_is_path = isinstance(dst, (str, bytes, os.PathLike))
+    if src_is_path and dst_is_path and os.path.exists(dst) and os.path.samefile(src, dst):
+        raise ValueError("src and dst are the same file")
+    fin = open(src, "rb") if src_is_path else src
+    try:
+        fout = open(dst, "wb") if dst_is_path else dst
+        try:
+            while True:
+                chunk = fin.read(chunk_size)
+                if not chunk:
+                    break
+                fout.write(w.feed(chunk))
+            fout.write(w.finish())
+        except BaseException:
+            if dst_is_path:
+                fout.close()
+                os.unlink(dst)
+            raise
+        if dst_is_path:
+            fout.close()
+    finally:
+        if src_is_path:
+            fin.close()
+    return w.stats()

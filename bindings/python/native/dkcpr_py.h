@@ -1,0 +1,73 @@
+/* C helpers behind the Python module dkcpr._native: conversions between
+ * Python objects and the C API, with the GIL released around library calls.
+ * The SWIG interface (bindings/swig/dkcpr_python.i) wraps the functions
+ * marked "wrapped"; the rest are shared between these files. */
+#ifndef DKCPR_PY_H
+#define DKCPR_PY_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <limits.h>
+
+#include "dkcpr.h"
+
+/* dkcpr.CprError, created once when the module is initialised. */
+extern PyObject *dkcpr_py_error_type;
+
+/* Create CprError and add it to the module's dictionary; -1 on failure. */
+int dkcpr_py_init(PyObject *module_dict);
+
+/* Raise the exception for a status (MemoryError for DKCPR_E_NOMEM, else
+ * CprError); index >= 0 names the failing element of a batch. Returns NULL. */
+PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index);
+
+/* The UTF-8 bytes of a str. A str holding lone surrogates is encoded with
+ * "surrogatepass" into *hold (the caller releases it), so that the library
+ * sees invalid UTF-8 and reports it. TypeError for anything but str;
+ * index >= 0 is named in that message. Returns 0, or -1 with an exception. */
+int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,
+                  Py_ssize_t index);
+
+/* A str from bytes the library wrote. */
+PyObject *dkcpr_py_str(const char *s, size_t len);
+
+/* Wrapped: parsing (parse.c). */
+PyObject *dkcpr_py_is_valid(PyObject *s, const dkcpr_options *opts);
+PyObject *dkcpr_py_parse(PyObject *s, const dkcpr_options *opts);
+PyObject *dkcpr_py_age(PyObject *digits, int year, int month, int day);
+
+/* Wrapped: keys and synthetic numbers (keys.c). */
+PyObject *dkcpr_py_keygen(void);
+PyObject *dkcpr_py_key_from_hex(PyObject *hex);
+PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
+                            const uint8_t *seed, size_t seed_len,
+                            unsigned long long first, size_t count);
+
+/* Wrapped as Pseudonymizer.many: one library call for a whole batch
+ * (pseudonym.c). */
+PyObject *dkcpr_py_many(const dkcpr_pseudonymizer *p, PyObject *items,
+                        const dkcpr_options *opts, int reveal,
+                        int none_on_error);
+
+/* Wrapped: finding numbers in text, with code-point offsets (scan.c). */
+PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);
+
+/* A streaming washer that owns its placeholder text (wash.c). Wrapped as
+ * the class Washer; one thread at a time (a second caller gets an error). */
+typedef struct dkcpr_py_washer {
+  dkcpr_washer *w;
+  char *placeholder;
+  int busy;
+} dkcpr_py_washer;
+
+dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
+                                     const dkcpr_wash_options *opts,
+                                     const char *placeholder,
+                                     size_t placeholder_len,
+                                     dkcpr_status *status);
+void dkcpr_py_wash_free(dkcpr_py_washer *pw);
+PyObject *dkcpr_py_wash_feed(dkcpr_py_washer *pw, PyObject *data);
+PyObject *dkcpr_py_wash_finish(dkcpr_py_washer *pw);
+PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw);
+
+#endif /* DKCPR_PY_H */

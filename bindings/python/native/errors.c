@@ -1,0 +1,82 @@
+/* CprError, status-to-exception mapping and str conversions. */
+#include "dkcpr_py.h"
+
+PyObject *dkcpr_py_error_type = NULL;
+
+static const char error_doc[] =
+    "A CPR number or an argument was rejected by the dkcpr library.\n\n"
+    "A ValueError. Attributes: status, the C status name (e.g. 'DKCPR_E_DATE');\n"
+    "code, its negative number; index, the failing element of a batch call\n"
+    "(None otherwise). Messages never contain the rejected input.";
+
+int dkcpr_py_init(PyObject *module_dict) {
+  PyObject *attrs = Py_BuildValue("{s:O,s:O,s:O}", "status", Py_None, "code",
+                                  Py_None, "index", Py_None);
+  if (attrs == NULL) return -1;
+  dkcpr_py_error_type = PyErr_NewExceptionWithDoc(
+      "dkcpr.CprError", error_doc, PyExc_ValueError, attrs);
+  Py_DECREF(attrs);
+  if (dkcpr_py_error_type == NULL) return -1;
+  return PyDict_SetItemString(module_dict, "CprError", dkcpr_py_error_type);
+}
+
+static int set_attr(PyObject *obj, const char *name, PyObject *value) {
+  int rc;
+  if (value == NULL) return -1;
+  rc = PyObject_SetAttrString(obj, name, value);
+  Py_DECREF(value);
+  return rc;
+}
+
+PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index) {
+  PyObject *msg, *exc;
+  if (st == DKCPR_E_NOMEM) return PyErr_NoMemory();
+  if (index >= 0)
+    msg = PyUnicode_FromFormat("item %zd: %s (%s)", index, dkcpr_strerror(st),
+                               dkcpr_status_name(st));
+  else
+    msg = PyUnicode_FromFormat("%s (%s)", dkcpr_strerror(st),
+                               dkcpr_status_name(st));
+  if (msg == NULL) return NULL;
+  exc = PyObject_CallOneArg(dkcpr_py_error_type, msg);
+  Py_DECREF(msg);
+  if (exc == NULL) return NULL;
+  if (set_attr(exc, "status", PyUnicode_FromString(dkcpr_status_name(st))) < 0 ||
+      set_attr(exc, "code", PyLong_FromLong((long)st)) < 0 ||
+      (index >= 0 && set_attr(exc, "index", PyLong_FromSsize_t(index)) < 0)) {
+    Py_DECREF(exc);
+    return NULL;
+  }
+  PyErr_SetObject(dkcpr_py_error_type, exc);
+  Py_DECREF(exc);
+  return NULL;
+}
+
+int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,
+                  Py_ssize_t index) {
+  Py_ssize_t n;
+  if (!PyUnicode_Check(o)) {
+    if (index >= 0)
+      PyErr_Format(PyExc_TypeError, "item %zd: expected str, not %.100s",
+                   index, Py_TYPE(o)->tp_name);
+    else
+      PyErr_Format(PyExc_TypeError, "expected str, not %.100s",
+                   Py_TYPE(o)->tp_name);
+    return -1;
+  }
+  *s = PyUnicode_AsUTF8AndSize(o, &n);
+  if (*s == NULL) {
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) return -1;
+    PyErr_Clear();
+    *hold = PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass");
+    if (*hold == NULL) return -1;
+    *s = PyBytes_AS_STRING(*hold);
+    n = PyBytes_GET_SIZE(*hold);
+  }
+  *len = (size_t)n;
+  return 0;
+}
+
+PyObject *dkcpr_py_str(const char *s, size_t len) {
+  return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "surrogateescape");
+}

@@ -1,0 +1,218 @@
+/* Python part of the dkcpr interface, included by dkcpr.i under
+ * SWIGPYTHON: typemaps, exceptions, the GIL, the Pseudonymizer class, and
+ * the helpers in bindings/python/native/ that move whole lists and texts
+ * through one library call. The package dkcpr/ builds the public API on
+ * top of this module (dkcpr._native). */
+
+%{
+#include <stdlib.h>
+
+#include "dkcpr_py.h"
+
+typedef dkcpr_status (*dkcpr_swig_one_fn)(char *, size_t, size_t *,
+                                          const dkcpr_pseudonymizer *,
+                                          const char *, size_t,
+                                          const dkcpr_options *);
+
+/* One number through fn into a malloc'd string (NULL on error). */
+static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
+                            const char *in, size_t in_len,
+                            const dkcpr_options *opts, dkcpr_status *st) {
+  char *out = malloc(in_len + 1);
+  if (out == NULL) {
+    *st = DKCPR_E_NOMEM;
+    return NULL;
+  }
+  *st = fn(out, in_len + 1, NULL, p, in, in_len, opts);
+  if (*st != DKCPR_OK) {
+    free(out);
+    return NULL;
+  }
+  return out;
+}
+%}
+
+%include <stdint.i>
+
+/* What the package reaches through helpers or not at all: out-pointer
+ * constructors, result structs filled by helpers, the streaming handles
+ * (wrapped below as Washer), and pointers the library does not own. */
+%ignore DKCPR_STATUS_MAP;
+%ignore DKCPR_STATUS_LAST_;
+%ignore dkcpr_datelist_new;
+%ignore dkcpr_datelist_free;
+%ignore dkcpr_datelist_add;
+%ignore dkcpr_datelist_load;
+%ignore dkcpr_datelist_contains;
+%ignore dkcpr_options::known_dates;
+%ignore dkcpr_cpr;
+%ignore dkcpr_match;
+%ignore dkcpr_wash_stats;
+%ignore dkcpr_parse;
+%ignore dkcpr_validate;
+%ignore dkcpr_age;
+%ignore dkcpr_pseudonymizer_new;
+%ignore dkcpr_pseudonymizer_free;
+%ignore dkcpr_scanner_new;
+%ignore dkcpr_scanner_free;
+%ignore dkcpr_scanner_feed;
+%ignore dkcpr_scanner_finish;
+%ignore dkcpr_scanner_next;
+%ignore dkcpr_wash_options::placeholder;
+%ignore dkcpr_wash_options::placeholder_len;
+%ignore dkcpr_washer_new;
+%ignore dkcpr_washer_free;
+%ignore dkcpr_washer_bound;
+%ignore dkcpr_washer_stats;
+
+%init %{
+  if (dkcpr_py_init(d) < 0) return NULL;
+%}
+
+/* Exceptions are always on: a failed status raises CprError (MemoryError
+ * for DKCPR_E_NOMEM); success returns None. */
+%typemap(out) dkcpr_status {
+  if ($1 != DKCPR_OK) {
+    dkcpr_py_raise($1, -1);
+    SWIG_fail;
+  }
+  $result = SWIG_Py_Void();
+}
+%typemap(in, numinputs=0) dkcpr_status *STATUS (dkcpr_status tmp = DKCPR_OK) {
+  $1 = &tmp;
+}
+%typemap(argout) dkcpr_status *STATUS {
+  if (*$1 != DKCPR_OK) {
+    dkcpr_py_raise(*$1, -1);
+    SWIG_fail;
+  }
+}
+/* CPR numbers are str (TypeError otherwise), read as UTF-8 in place. */
+%typemap(in) (const char *in, size_t in_len) (PyObject *hold = NULL) {
+  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
+}
+%typemap(freearg) (const char *in, size_t in_len) {
+  Py_XDECREF(hold$argnum);
+}
+
+/* Key, context, seed and placeholder bytes: any bytes-like object, through
+ * the buffer protocol (SWIG's own (char *, size_t) typemap wants str). */
+%define DKCPR_PY_BYTES(PTR, LEN)
+%typemap(in) (PTR, size_t LEN) (Py_buffer view, int have_view = 0) {
+  if ($input == Py_None) {
+    $1 = NULL;
+    $2 = 0;
+  } else {
+    if (PyUnicode_Check($input)) {
+      PyErr_SetString(PyExc_TypeError, "expected bytes, not str");
+      SWIG_fail;
+    }
+    if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0) SWIG_fail;
+    have_view = 1;
+    $1 = ($1_ltype)view.buf;
+    $2 = (size_t)view.len;
+  }
+}
+%typemap(freearg) (PTR, size_t LEN) {
+  if (have_view$argnum) PyBuffer_Release(&view$argnum);
+}
+%enddef
+DKCPR_PY_BYTES(const uint8_t *key, key_len)
+DKCPR_PY_BYTES(const uint8_t *context, context_len)
+DKCPR_PY_BYTES(const uint8_t *seed, seed_len)
+DKCPR_PY_BYTES(const char *placeholder, placeholder_len)
+
+/* The pseudonymizer is immutable: release the GIL while it works. */
+%define DKCPR_PY_NOGIL(NAME)
+%exception NAME {
+  Py_BEGIN_ALLOW_THREADS
+  $action
+  Py_END_ALLOW_THREADS
+}
+%enddef
+DKCPR_PY_NOGIL(dkcpr_pseudonymizer::dkcpr_pseudonymizer)
+DKCPR_PY_NOGIL(dkcpr_pseudonymizer::pseudonymize)
+DKCPR_PY_NOGIL(dkcpr_pseudonymizer::reveal)
+DKCPR_PY_NOGIL(dkcpr_pseudonymizer::token)
+
+/* The immutable pseudonymizer handle as a class; the package's
+ * Pseudonymizer holds one and drops it on close(), so the C handle (and
+ * its key copy) is freed when the last call using it returns. */
+%rename(Pseudonymizer) dkcpr_pseudonymizer;
+struct dkcpr_pseudonymizer {};
+%newobject dkcpr_pseudonymizer::pseudonymize;
+%newobject dkcpr_pseudonymizer::reveal;
+%newobject dkcpr_pseudonymizer::token;
+%extend dkcpr_pseudonymizer {
+  dkcpr_pseudonymizer(const uint8_t *key, size_t key_len,
+                      const uint8_t *context, size_t context_len,
+                      unsigned int keep, unsigned int flags,
+                      dkcpr_status *STATUS) {
+    dkcpr_pseudonymizer *p = NULL;
+    *STATUS = dkcpr_pseudonymizer_new(&p, key, key_len, context, context_len,
+                                      keep, flags);
+    return p;
+  }
+  ~dkcpr_pseudonymizer() { dkcpr_pseudonymizer_free($self); }
+  char *pseudonymize(const char *in, size_t in_len, const dkcpr_options *opts,
+                     dkcpr_status *STATUS) {
+    return dkcpr_swig_one(dkcpr_pseudonymize, $self, in, in_len, opts, STATUS);
+  }
+  char *reveal(const char *in, size_t in_len, const dkcpr_options *opts,
+               dkcpr_status *STATUS) {
+    return dkcpr_swig_one(dkcpr_reveal, $self, in, in_len, opts, STATUS);
+  }
+  char *token(const char *in, size_t in_len, size_t token_chars,
+              const dkcpr_options *opts, dkcpr_status *STATUS) {
+    char *out = malloc(DKCPR_TOKEN_MAX_CHARS + 1);
+    if (out == NULL) {
+      *STATUS = DKCPR_E_NOMEM;
+      return NULL;
+    }
+    *STATUS = dkcpr_token(out, DKCPR_TOKEN_MAX_CHARS + 1, NULL, $self, in,
+                          in_len, token_chars, opts);
+    if (*STATUS != DKCPR_OK) {
+      free(out);
+      return NULL;
+    }
+    return out;
+  }
+  /* Whole batches in one call; the helper releases the GIL itself. */
+  PyObject *many(PyObject *items, const dkcpr_options *opts, int reveal,
+                 int none_on_error) {
+    return dkcpr_py_many($self, items, opts, reveal, none_on_error);
+  }
+}
+
+/* Private helpers for the package (see native/dkcpr_py.h). */
+%rename(_is_valid) dkcpr_py_is_valid;
+%rename(_parse) dkcpr_py_parse;
+%rename(_age) dkcpr_py_age;
+%rename(_keygen) dkcpr_py_keygen;
+%rename(_key_from_hex) dkcpr_py_key_from_hex;
+%rename(_generate) dkcpr_py_generate;
+%rename(_scan) dkcpr_py_scan;
+PyObject *dkcpr_py_is_valid(PyObject *s, const dkcpr_options *opts = NULL);
+PyObject *dkcpr_py_parse(PyObject *s, const dkcpr_options *opts = NULL);
+PyObject *dkcpr_py_age(PyObject *digits, int year, int month, int day);
+PyObject *dkcpr_py_keygen(void);
+PyObject *dkcpr_py_key_from_hex(PyObject *hex);
+PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
+                            const uint8_t *seed, size_t seed_len,
+                            unsigned long long first, size_t count);
+PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);
+
+/* The streaming washer, owning its placeholder text. */
+%rename(Washer) dkcpr_py_washer;
+typedef struct dkcpr_py_washer {} dkcpr_py_washer;
+%extend dkcpr_py_washer {
+  dkcpr_py_washer(const dkcpr_pseudonymizer *p, const dkcpr_wash_options *opts,
+                  const char *placeholder, size_t placeholder_len,
+                  dkcpr_status *STATUS) {
+    return dkcpr_py_wash_new(p, opts, placeholder, placeholder_len, STATUS);
+  }
+  ~dkcpr_py_washer() { dkcpr_py_wash_free($self); }
+  PyObject *feed(PyObject *data) { return dkcpr_py_wash_feed($self, data); }
+  PyObject *finish() { return dkcpr_py_wash_finish($self); }
+  PyObject *stats() { return dkcpr_py_wash_stats($self); }
+}

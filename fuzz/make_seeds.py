@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Write seed corpora for the fuzz targets from the shared test vectors.
+
+  fuzz/make_seeds.py OUT_DIR
+
+Every field of every tests/vectors/*.tsv line (the header skipped) becomes a
+parse and pseudonym seed; the fields embedded in short texts, and the files
+of tests/corpus/ if present, become scan and wash seeds. Each seed starts
+with the option bytes its target reads first (see fuzz/fuzz_*.c).
+"""
+import glob
+import hashlib
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAX_TEXT = 16384
+
+
+def unescape(field):
+    """Decode the vector files' escapes: \\t \\n \\r \\\\ and \\xHH."""
+    out = bytearray()
+    i = 0
+    while i < len(field):
+        c = field[i]
+        if c == 0x5C and i + 1 < len(field):
+            n = field[i + 1]
+            if n == ord("x") and i + 3 < len(field):
+                try:
+                    out.append(int(field[i + 2:i + 4], 16))
+                    i += 4
+                    continue
+                except ValueError:
+                    pass
+            simple = {ord("t"): 9, ord("n"): 10, ord("r"): 13, 0x5C: 0x5C}
+            if n in simple:
+                out.append(simple[n])
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return bytes(out)
+
+
+def vector_fields():
+    fields = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "vectors", "*.tsv"))):
+        with open(path, "rb") as f:
+            lines = f.read().split(b"\n")[1:]
+        for line in lines:
+            if not line or line.startswith(b"#"):
+                continue
+            for field in line.split(b"\t"):
+                field = unescape(field.strip(b"\r"))
+                if 0 < len(field) <= 64 and any(48 <= c <= 57 for c in field):
+                    fields.append(field)
+    return sorted(set(fields))
+
+
+def texts(fields):
+    out = []
+    words = [b"CPR-nr.: ", b"personnummer ", b"f\xc3\xb8dt ", b"ssn=", b"", b"id "]
+    for i in range(0, len(fields), 40):
+        part = fields[i:i + 40]
+        out.append(b"".join(words[j % len(words)] + f + b"; " for j, f in enumerate(part)))
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "corpus", "**", "*"),
+                            recursive=True)):
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                out.append(f.read(MAX_TEXT))
+    return out
+
+
+def write(directory, data):
+    os.makedirs(directory, exist_ok=True)
+    name = hashlib.sha1(data).hexdigest()
+    with open(os.path.join(directory, name), "wb") as f:
+        f.write(data)
+
+
+def main():
+    out = sys.argv[1]
+    fields = vector_fields()
+    parse_opts = [0x00, 0x01, 0x03, 0x07, 0x0a, 0x13, 0x0b, 0x02]
+    pseudo_opts = [0x03, 0x00, 0x01, 0x02, 0x04, 0x05, 0x0b, 0x43, 0x83, 0xc3, 0x13, 0xa3]
+    for i, f in enumerate(fields):
+        write(os.path.join(out, "fuzz_parse"), bytes([parse_opts[i % len(parse_opts)]]) + f)
+        write(os.path.join(out, "fuzz_pseudonym"), bytes([pseudo_opts[i % len(pseudo_opts)]]) + f)
+    write(os.path.join(out, "fuzz_parse"), b"\x80" + b"1960-01-01\n# comment\n  1970-01-01 \n\n")
+    for i, t in enumerate(texts(fields)):
+        write(os.path.join(out, "fuzz_scan"), bytes([i % 64, 7, i % 251, 3]) + t)
+        write(os.path.join(out, "fuzz_wash"), bytes([(i * 37) % 128, 3 + (i % 5), i % 251, 5, 1]) + t)
+    for target in ("fuzz_parse", "fuzz_pseudonym", "fuzz_scan", "fuzz_wash"):
+        d = os.path.join(out, target)
+        os.makedirs(d, exist_ok=True)
+        print("%-15s %5d seeds" % (target, len(os.listdir(d))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,358 @@
+/* Rank and unrank within a class, without loops over serials.
+ *
+ * Members are ordered by birth date, then 7th character (ascending), then
+ * the tail. Date-major order (rather than 7th digit first) makes every date
+ * range an interval, so a year, a date, the whole span and a generation
+ * request are all the same kind of class.
+ *
+ * Digit kinds: the members of a cell (date, c7) depend only on the cell's
+ * base residue b = weighted sum of the printed digits 1-7 mod 11, so
+ * cnt[b][sex][m] and w[b][sex][m][p] (members with serial prefix s8s9 < p)
+ * describe every cell; daycum[leap][k][sex][m][doy] adds cells up over the
+ * days of a year for a year/7th-digit residue k, and yp adds years up. */
+#include "fpe_class.h"
+
+#include <stdlib.h>
+
+#include "internal.h"
+
+#define NYEARS (DKCPR__CPR_Y1 - DKCPR__CPR_Y0 + 1)
+#define LETTERS 676
+
+struct dkcpr__tables {
+  uint16_t cnt[11][3][3];
+  uint16_t w[11][3][3][101];
+  uint16_t mask[11][3][3]; /* [check digit, 10 = none][sex][m]: allowed d10 */
+  uint8_t resid[2][366];   /* weighted day-month digits mod 11 */
+  uint32_t daycum[2][11][3][3][367];
+  uint64_t yp[2][3][3][NYEARS + 1]; /* [replacement][sex][m][year index] */
+};
+
+static const uint8_t mdays[13] = {0, 31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+
+static int is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int ndays(int y) { return 365 + is_leap(y); }
+
+int dkcpr__doy(int year, int month, int day) {
+  int doy = 0, leap = is_leap(year);
+  if (month < 1 || month > 12 || day < 1) return -1;
+  if (day > mdays[month] + (month == 2 && leap)) return -1;
+  for (int m = 1; m < month; m++) doy += mdays[m] + (m == 2 && leap);
+  return doy + day - 1;
+}
+
+static void from_doy(int year, int doy, int *month, int *day) {
+  int m = 1, leap = is_leap(year);
+  while (doy >= mdays[m] + (m == 2 && leap)) {
+    doy -= mdays[m] + (m == 2 && leap);
+    m++;
+  }
+  *month = m;
+  *day = doy + 1;
+}
+
+/* The 7th digits allowed in a year, ascending. */
+static int c7_set(int y, int out[6]) {
+  static const int a[] = {5, 6, 7, 8}, b[] = {0, 1, 2, 3},
+                   c[] = {0, 1, 2, 3, 4, 9}, d[] = {4, 5, 6, 7, 8, 9};
+  const int *s;
+  int n;
+  if (y < 1900)
+    s = a, n = 4;
+  else if (y <= 1936)
+    s = b, n = 4;
+  else if (y <= 1999)
+    s = c, n = 6;
+  else if (y <= 2036)
+    s = d, n = 6;
+  else
+    s = a, n = 4;
+  for (int i = 0; i < n; i++) out[i] = s[i];
+  return n;
+}
+
+int dkcpr__ecpr_c7(int kind, int year) {
+  if (kind == DKCPR_KIND_XECPR)
+    return year < DKCPR__XECPR_Y0 || year > DKCPR__ECPR_Y1 ? -1
+           : year < 2000                                  ? 1
+                                                          : 7;
+  if (kind == DKCPR_KIND_DECPR)
+    return year < DKCPR__DECPR_Y0 || year > DKCPR__ECPR_Y1 ? -1
+           : year < 1900                                  ? 5
+           : year < 2000                                  ? 0
+                                                          : 6;
+  return -1;
+}
+
+/* Residue of the year digits and 7th digit (+24 = 2 for day + 60). */
+static int year_k(int kind, int y, int c7) {
+  int yy = y % 100;
+  return (6 * (yy / 10) + 5 * (yy % 10) + 4 * c7 +
+          (kind == DKCPR_KIND_REPLACEMENT ? 2 : 0)) %
+         11;
+}
+
+static int check_digit(int b, int p) {
+  return (11 - (b + 3 * (p / 10) + 2 * (p % 10)) % 11) % 11;
+}
+
+static int popcount10(unsigned v) { return __builtin_popcount(v & 0x3ffu); }
+
+size_t dkcpr__tables_bytes(void) { return sizeof(dkcpr__tables); }
+
+dkcpr__tables *dkcpr__tables_new(void) {
+  static const uint16_t sexmask[3] = {0x155, 0x2aa, 0x3ff};
+  dkcpr__tables *t = calloc(1, sizeof *t);
+  if (t == NULL) return NULL;
+  for (int leap = 0; leap < 2; leap++) {
+    int doy = 0;
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= mdays[m] + (m == 2 && leap); d++, doy++)
+        t->resid[leap][doy] =
+            (uint8_t)((4 * (d / 10) + 3 * (d % 10) + 2 * (m / 10) + 7 * (m % 10)) % 11);
+  }
+  for (int c = 0; c <= 10; c++)
+    for (int s = 0; s < 3; s++) {
+      unsigned one = c < 10 ? 1u << c : 0;
+      t->mask[c][s][DKCPR__M_ANY] = sexmask[s];
+      t->mask[c][s][DKCPR__M_PASS] = (uint16_t)(sexmask[s] & one);
+      t->mask[c][s][DKCPR__M_FAIL] = (uint16_t)(sexmask[s] & ~one);
+    }
+  for (int b = 0; b < 11; b++)
+    for (int s = 0; s < 3; s++)
+      for (int m = 0; m < 3; m++) {
+        t->w[b][s][m][0] = 0;
+        for (int p = 0; p < 100; p++)
+          t->w[b][s][m][p + 1] = (uint16_t)(t->w[b][s][m][p] +
+                                            popcount10(t->mask[check_digit(b, p)][s][m]));
+        t->cnt[b][s][m] = t->w[b][s][m][100];
+      }
+  for (int leap = 0; leap < 2; leap++)
+    for (int k = 0; k < 11; k++)
+      for (int s = 0; s < 3; s++)
+        for (int m = 0; m < 3; m++) {
+          uint32_t *dc = t->daycum[leap][k][s][m];
+          dc[0] = 0;
+          for (int doy = 0; doy < 366; doy++)
+            dc[doy + 1] = dc[doy] + t->cnt[(t->resid[leap][doy] + k) % 11][s][m];
+        }
+  for (int r = 0; r < 2; r++) {
+    int kind = r ? DKCPR_KIND_REPLACEMENT : DKCPR_KIND_CPR;
+    for (int s = 0; s < 3; s++)
+      for (int m = 0; m < 3; m++) {
+        uint64_t *yp = t->yp[r][s][m];
+        yp[0] = 0;
+        for (int i = 0; i < NYEARS; i++) {
+          int y = DKCPR__CPR_Y0 + i, c7s[6], n = c7_set(y, c7s);
+          uint64_t total = 0;
+          for (int j = 0; j < n; j++)
+            total += t->daycum[is_leap(y)][year_k(kind, y, c7s[j])][s][m][ndays(y)];
+          yp[i + 1] = yp[i] + total;
+        }
+      }
+  }
+  return t;
+}
+
+void dkcpr__tables_free(dkcpr__tables *t) { free(t); }
+
+static int is_digit_kind(int kind) {
+  return kind == DKCPR_KIND_CPR || kind == DKCPR_KIND_REPLACEMENT;
+}
+
+static int span_y0(int kind) {
+  return is_digit_kind(kind)         ? DKCPR__CPR_Y0
+         : kind == DKCPR_KIND_XECPR ? DKCPR__XECPR_Y0
+                                    : DKCPR__DECPR_Y0;
+}
+
+static int span_y1(int kind) {
+  return is_digit_kind(kind) ? DKCPR__CPR_Y1 : DKCPR__ECPR_Y1;
+}
+
+static int64_t days_before(int y) {
+  int64_t p = y - 1;
+  return 365 * (int64_t)y + p / 4 - p / 100 + p / 400;
+}
+
+static uint64_t ecpr_per_date(int sex) { return LETTERS * (sex == DKCPR__SEX_ANY ? 10u : 5u); }
+
+/* Members of the kind born before (y, doy); doy may be ndays(y). */
+static uint64_t before_date(const dkcpr__tables *t, int kind, int s, int m,
+                            int y, int doy) {
+  if (is_digit_kind(kind)) {
+    int r = kind == DKCPR_KIND_REPLACEMENT, leap = is_leap(y), c7s[6];
+    int n = c7_set(y, c7s);
+    uint64_t acc = t->yp[r][s][m][y - DKCPR__CPR_Y0];
+    for (int j = 0; j < n; j++)
+      acc += t->daycum[leap][year_k(kind, y, c7s[j])][s][m][doy];
+    return acc;
+  }
+  return (uint64_t)(days_before(y) - days_before(span_y0(kind)) + doy) *
+         ecpr_per_date(s);
+}
+
+dkcpr_status dkcpr__class_init(dkcpr__class *c, const dkcpr__tables *t,
+                               int kind, int sex, int m, int from_y,
+                               int from_m, int from_d, int to_y, int to_m,
+                               int to_d) {
+  int fd, td;
+  uint64_t end;
+  if (kind < DKCPR_KIND_CPR || kind > DKCPR_KIND_DECPR || sex < 0 ||
+      sex > 2 || m < 0 || m > 2 || (!is_digit_kind(kind) && m != DKCPR__M_ANY))
+    return DKCPR_E_ARG;
+  if (from_y < span_y0(kind) || to_y > span_y1(kind)) return DKCPR_E_ARG;
+  fd = dkcpr__doy(from_y, from_m, from_d);
+  td = dkcpr__doy(to_y, to_m, to_d);
+  if (fd < 0 || td < 0) return DKCPR_E_ARG;
+  if (from_y > to_y || (from_y == to_y && fd > td)) return DKCPR_E_ARG;
+  c->kind = kind;
+  c->sex = sex;
+  c->m = m;
+  c->from_year = from_y;
+  c->from_doy = fd;
+  c->to_year = to_y;
+  c->to_doy = td;
+  c->first = before_date(t, kind, sex, m, from_y, fd);
+  end = before_date(t, kind, sex, m, to_y, td + 1);
+  c->size = end - c->first;
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr__rank(uint64_t *r, const dkcpr__tables *t,
+                         const dkcpr__class *c, const dkcpr__num *num) {
+  int doy = dkcpr__doy(num->year, num->month, num->day), s = c->sex;
+  uint64_t g;
+  if (num->kind != c->kind || doy < 0 || num->tail < 0) return DKCPR_E_ARG;
+  if (num->year < c->from_year || (num->year == c->from_year && doy < c->from_doy) ||
+      num->year > c->to_year || (num->year == c->to_year && doy > c->to_doy))
+    return DKCPR_E_ARG;
+  g = before_date(t, c->kind, s, c->m, num->year, doy);
+  if (is_digit_kind(c->kind)) {
+    int c7s[6], n = c7_set(num->year, c7s), leap = is_leap(num->year);
+    int a = t->resid[leap][doy], p = num->tail / 10, d10 = num->tail % 10;
+    int j = 0;
+    if (num->tail > 999) return DKCPR_E_ARG;
+    for (; j < n && c7s[j] < num->c7; j++)
+      g += t->cnt[(a + year_k(c->kind, num->year, c7s[j])) % 11][s][c->m];
+    if (j == n || c7s[j] != num->c7) return DKCPR_E_ARG;
+    {
+      int b = (a + year_k(c->kind, num->year, num->c7)) % 11;
+      unsigned mask = t->mask[check_digit(b, p)][s][c->m];
+      if (!(mask >> d10 & 1u)) return DKCPR_E_ARG;
+      g += t->w[b][s][c->m][p] + (uint64_t)popcount10(mask & ((1u << d10) - 1));
+    }
+  } else {
+    int letters = num->tail / 10, sd = num->tail % 10;
+    if (letters >= LETTERS || num->c7 != dkcpr__ecpr_c7(c->kind, num->year))
+      return DKCPR_E_ARG;
+    if (s != DKCPR__SEX_ANY && sd % 2 != s) return DKCPR_E_ARG;
+    g += (uint64_t)letters * (s == DKCPR__SEX_ANY ? 10 : 5) +
+         (uint64_t)(s == DKCPR__SEX_ANY ? sd : sd / 2);
+  }
+  *r = g - c->first;
+  return DKCPR_OK;
+}
+
+static void unrank_digits(dkcpr__num *num, const dkcpr__tables *t,
+                          const dkcpr__class *c, uint64_t g) {
+  int r = c->kind == DKCPR_KIND_REPLACEMENT, s = c->sex, m = c->m;
+  const uint64_t *yp = t->yp[r][s][m];
+  int lo = 0, hi = NYEARS - 1, y, c7s[6], n, leap, a, j, b, p;
+  uint64_t rem;
+  unsigned mask;
+  while (lo < hi) { /* last year index with yp <= g */
+    int mid = (lo + hi + 1) / 2;
+    if (yp[mid] <= g) lo = mid; else hi = mid - 1;
+  }
+  y = DKCPR__CPR_Y0 + lo;
+  lo = 0;
+  hi = ndays(y) - 1;
+  while (lo < hi) { /* last day with before_date <= g */
+    int mid = (lo + hi + 1) / 2;
+    if (before_date(t, c->kind, s, m, y, mid) <= g) lo = mid; else hi = mid - 1;
+  }
+  rem = g - before_date(t, c->kind, s, m, y, lo);
+  num->kind = c->kind;
+  num->year = y;
+  from_doy(y, lo, &num->month, &num->day);
+  n = c7_set(y, c7s);
+  leap = is_leap(y);
+  a = t->resid[leap][lo];
+  for (j = 0; j < n - 1; j++) {
+    uint64_t k = t->cnt[(a + year_k(c->kind, y, c7s[j])) % 11][s][m];
+    if (rem < k) break;
+    rem -= k;
+  }
+  num->c7 = c7s[j];
+  b = (a + year_k(c->kind, y, c7s[j])) % 11;
+  lo = 0;
+  hi = 99;
+  while (lo < hi) { /* last prefix with w <= rem */
+    int mid = (lo + hi + 1) / 2;
+    if (t->w[b][s][m][mid] <= rem) lo = mid; else hi = mid - 1;
+  }
+  p = lo;
+  rem -= t->w[b][s][m][p];
+  mask = t->mask[check_digit(b, p)][s][m];
+  for (j = 0; j < 10; j++)
+    if (mask >> j & 1u) {
+      if (rem == 0) break;
+      rem--;
+    }
+  num->tail = p * 10 + j;
+}
+
+void dkcpr__unrank(dkcpr__num *num, const dkcpr__tables *t,
+                   const dkcpr__class *c, uint64_t r) {
+  uint64_t g = c->first + r;
+  if (is_digit_kind(c->kind)) {
+    unrank_digits(num, t, c, g);
+  } else {
+    uint64_t per = ecpr_per_date(c->sex), rem = g % per;
+    int64_t di = (int64_t)(g / per), y0 = span_y0(c->kind);
+    int y = (int)(y0 + di / 366), sd, ng = c->sex == DKCPR__SEX_ANY ? 10 : 5;
+    while (days_before(y + 1) - days_before((int)y0) <= di) y++;
+    num->kind = c->kind;
+    num->year = y;
+    from_doy(y, (int)(di - (days_before(y) - days_before((int)y0))),
+             &num->month, &num->day);
+    num->c7 = dkcpr__ecpr_c7(c->kind, y);
+    sd = (int)(rem % (uint64_t)ng);
+    if (c->sex != DKCPR__SEX_ANY) sd = 2 * sd + c->sex;
+    num->tail = (int)(rem / (uint64_t)ng) * 10 + sd;
+  }
+}
+
+void dkcpr__num_digits(char out[10], const dkcpr__num *num) {
+  int dd = num->day + (num->kind == DKCPR_KIND_REPLACEMENT ? 60 : 0);
+  int yy = num->year % 100;
+  out[0] = (char)('0' + dd / 10);
+  out[1] = (char)('0' + dd % 10);
+  out[2] = (char)('0' + num->month / 10);
+  out[3] = (char)('0' + num->month % 10);
+  out[4] = (char)('0' + yy / 10);
+  out[5] = (char)('0' + yy % 10);
+  out[6] = (char)('0' + num->c7);
+  if (is_digit_kind(num->kind)) {
+    out[7] = (char)('0' + num->tail / 100);
+    out[8] = (char)('0' + num->tail / 10 % 10);
+  } else {
+    out[7] = (char)('A' + num->tail / 10 / 26);
+    out[8] = (char)('A' + num->tail / 10 % 26);
+  }
+  out[9] = (char)('0' + num->tail % 10);
+}
+
+int dkcpr__num_mod11(const dkcpr__num *num) {
+  static const int w[10] = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
+  char d[10];
+  int sum = 0;
+  dkcpr__num_digits(d, num);
+  for (int i = 0; i < 10; i++) sum += w[i] * (d[i] - '0');
+  return sum % 11 == 0;
+}

@@ -1,0 +1,83 @@
+/* Parse options: defaults, checking, and the reference date. */
+#define _POSIX_C_SOURCE 200809L /* localtime_r */
+
+#include <time.h>
+
+#include "parse.h"
+#include "rules.h"
+
+int dkcpr__today(int *year, int *month, int *day) {
+  time_t now = time(NULL);
+  struct tm tm;
+  if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL)
+    return -1;
+  *year = tm.tm_year + 1900;
+  *month = tm.tm_mon + 1;
+  *day = tm.tm_mday;
+  return 0;
+}
+
+dkcpr_status dkcpr_options_init(dkcpr_options *opts, unsigned int version) {
+  if (opts == NULL)
+    return DKCPR_E_NULL;
+  if (version != DKCPR_OPTIONS_VERSION)
+    return DKCPR_E_ARG;
+  opts->version = DKCPR_OPTIONS_VERSION;
+  opts->policy = DKCPR_POLICY_DEFAULT;
+  opts->flags = 0;
+  opts->known_dates = NULL;
+  /* If the clock cannot be read, leave 0/0/0: "today, read at every call". */
+  if (dkcpr__today(&opts->ref_year, &opts->ref_month, &opts->ref_day) != 0)
+    opts->ref_year = opts->ref_month = opts->ref_day = 0;
+  return DKCPR_OK;
+}
+
+#define DKCPR__KNOWN_FLAGS \
+  (DKCPR_PARSE_LENIENT | DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE)
+
+dkcpr_status dkcpr__resolve_options(dkcpr__ref *ref,
+                                    const dkcpr_options *opts) {
+  int y, m, d;
+  if (opts == NULL) {
+    ref->flags = 0;
+    ref->policy = DKCPR_POLICY_DEFAULT;
+    ref->known_dates = NULL;
+    y = m = d = 0;
+  } else {
+    if (opts->version != DKCPR_OPTIONS_VERSION ||
+        (opts->flags & ~DKCPR__KNOWN_FLAGS) != 0 ||
+        (unsigned)opts->policy > DKCPR_POLICY_STRICT)
+      return DKCPR_E_ARG;
+    ref->flags = opts->flags;
+    ref->policy = opts->policy;
+    ref->known_dates = opts->known_dates;
+    y = opts->ref_year;
+    m = opts->ref_month;
+    d = opts->ref_day;
+  }
+  if (y == 0 && m == 0 && d == 0) {
+    /* Without a clock no date can be called "not yet born". */
+    if (dkcpr__today(&y, &m, &d) != 0) {
+      ref->date_key = UINT32_MAX;
+      return DKCPR_OK;
+    }
+  } else if (y < 1 || y > 9999 || !dkcpr__date_valid(y, m, d)) {
+    return DKCPR_E_ARG;
+  }
+  ref->date_key = DKCPR__DATE_KEY(y, m, d);
+  return DKCPR_OK;
+}
+
+const char *dkcpr_kind_name(dkcpr_kind kind) {
+  switch (kind) {
+  case DKCPR_KIND_CPR:
+    return "cpr";
+  case DKCPR_KIND_REPLACEMENT:
+    return "replacement";
+  case DKCPR_KIND_XECPR:
+    return "x-ecpr";
+  case DKCPR_KIND_DECPR:
+    return "d-ecpr";
+  }
+  return "unknown";
+}

@@ -1,0 +1,214 @@
+/* Many numbers per call. FF1 rounds are sequential within a number but
+ * independent across numbers, so up to LANES numbers run side by side: each
+ * round builds every active lane's block and encrypts them with one ECB
+ * call, which AES-NI/VAES pipelines. A lane whose cycle-walk needs another
+ * pass restarts in place; a finished lane takes the next number. */
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "internal.h"
+#include "parse.h"
+#include "pseudonymizer.h"
+
+#define LANES 64
+#define EP_CACHE 8 /* E(P) per radix, the one AES call of FF1 setup */
+
+typedef struct lane {
+  size_t idx;
+  dkcpr__job job;
+  dkcpr__layout layout;
+  dkcpr_cpr cpr;
+  dkcpr__ff1n2 f;
+  uint32_t a, b;
+  unsigned round;
+} lane;
+
+typedef struct batch {
+  char *out;
+  size_t stride;
+  size_t *out_lens;
+  dkcpr_status *statuses;
+  const dkcpr_pseudonymizer *p;
+  const char *const *in;
+  const size_t *in_lens;
+  size_t count, next;
+  dkcpr_options o;
+  int reveal;
+  EVP_CIPHER_CTX *ctx;
+  uint32_t ep_radix[EP_CACHE];
+  uint8_t ep[EP_CACHE][16];
+} batch;
+
+static void set_status(batch *bt, size_t i, dkcpr_status st) {
+  bt->statuses[i] = st;
+  if (st != DKCPR_OK) {
+    if (bt->out_lens != NULL) bt->out_lens[i] = 0;
+    if (bt->stride > 0) bt->out[i * bt->stride] = '\0';
+  }
+}
+
+static void emit(batch *bt, size_t i, const dkcpr__job *job, const dkcpr_cpr *cpr,
+                 const dkcpr__layout *layout, uint64_t y) {
+  char canon[10];
+  size_t len = 0;
+  dkcpr_status st = DKCPR_OK;
+  dkcpr__ps_finish(canon, bt->p, job, y);
+  if (bt->reveal && job->out_kind != (int)cpr->kind) {
+    dkcpr_cpr check;
+    st = dkcpr__check_canonical(&check, canon, &bt->o);
+  }
+  if (st == DKCPR_OK)
+    st = dkcpr__render(bt->out + i * bt->stride, bt->stride, &len, bt->in[i],
+                       bt->in_lens[i], layout, canon);
+  set_status(bt, i, st);
+  if (st == DKCPR_OK && bt->out_lens != NULL) bt->out_lens[i] = len;
+}
+
+/* FF1 setup without an AES call when the radix was seen before. */
+static int ff1_setup(batch *bt, dkcpr__ff1n2 *f, uint32_t radix, const uint8_t *tweak) {
+  unsigned slot = radix % EP_CACHE;
+  if (bt->ep_radix[slot] != radix) {
+    uint8_t zero[DKCPR__TWEAK_LEN] = {0};
+    dkcpr__ff1n2 probe;
+    if (!dkcpr__ff1n2_init(&probe, bt->ctx, radix, zero, sizeof zero)) return 0;
+    memcpy(bt->ep[slot], probe.base, 16); /* E(P) xor 0 */
+    bt->ep_radix[slot] = radix;
+  }
+  memcpy(f->base, bt->ep[slot], 16);
+  for (int j = 0; j < DKCPR__TWEAK_LEN; j++) f->base[j] ^= tweak[j];
+  f->radix = radix;
+  return 1;
+}
+
+/* Load the next number that needs FF1 into l; numbers with errors or small
+ * classes are finished on the way. 0 when the input is exhausted. */
+static int take(batch *bt, lane *l) {
+  while (bt->next < bt->count) {
+    size_t i = bt->next++;
+    dkcpr_status st;
+    if (bt->in[i] == NULL) {
+      set_status(bt, i, DKCPR_E_NULL);
+      continue;
+    }
+    st = dkcpr__parse_layout(&l->cpr, &l->layout, bt->in[i], bt->in_lens[i], &bt->o);
+    if (st == DKCPR_OK) st = dkcpr__ps_prepare(&l->job, bt->p, &l->cpr, bt->o.policy, bt->reveal);
+    if (st != DKCPR_OK) {
+      set_status(bt, i, st);
+      continue;
+    }
+    if (l->job.cls.size < DKCPR__FF1_MIN_CLASS) {
+      uint64_t y;
+      st = dkcpr__ps_permute(&y, &l->job, bt->ctx, bt->reveal);
+      if (st != DKCPR_OK)
+        set_status(bt, i, st);
+      else
+        emit(bt, i, &l->job, &l->cpr, &l->layout, y);
+      continue;
+    }
+    if (!ff1_setup(bt, &l->f, dkcpr__ff1_radix(l->job.cls.size), l->job.tweak)) {
+      set_status(bt, i, DKCPR_E_CRYPTO);
+      continue;
+    }
+    l->idx = i;
+    l->a = (uint32_t)(l->job.x / l->f.radix);
+    l->b = (uint32_t)(l->job.x % l->f.radix);
+    l->round = 0;
+    return 1;
+  }
+  return 0;
+}
+
+static dkcpr_status run(batch *bt) {
+  lane lanes[LANES];
+  uint8_t blk[LANES * 16];
+  int active = 0;
+  while (active < LANES && take(bt, &lanes[active])) active++;
+  while (active > 0) {
+    for (int j = 0; j < active; j++) {
+      lane *l = &lanes[j];
+      unsigned i = bt->reveal ? DKCPR__FF1_ROUNDS - 1 - l->round : l->round;
+      dkcpr__ff1n2_block(blk + 16 * j, &l->f, i, bt->reveal ? l->a : l->b);
+    }
+    if (!dkcpr__aes_ecb(bt->ctx, blk, blk, (size_t)active)) return DKCPR_E_CRYPTO;
+    for (int j = 0; j < active; j++) {
+      lane *l = &lanes[j];
+      uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r), c;
+      if (!bt->reveal) {
+        c = l->a + y;
+        if (c >= r) c -= r;
+        l->a = l->b;
+        l->b = c;
+      } else {
+        c = l->b >= y ? l->b - y : l->b + r - y;
+        l->b = l->a;
+        l->a = c;
+      }
+      if (++l->round < DKCPR__FF1_ROUNDS) continue;
+      {
+        uint64_t v = (uint64_t)l->a * r + l->b;
+        if (v >= l->job.cls.size) { /* cycle-walk: another pass */
+          l->round = 0;
+          continue;
+        }
+        emit(bt, l->idx, &l->job, &l->cpr, &l->layout, v);
+        if (!take(bt, l)) {
+          if (j != active - 1) lanes[j] = lanes[active - 1];
+          active--;
+          j--; /* the lane moved into j has not had this round yet */
+        }
+      }
+    }
+  }
+  return DKCPR_OK;
+}
+
+static dkcpr_status many(char *out, size_t out_stride, size_t *out_lens,
+                         dkcpr_status *statuses, const dkcpr_pseudonymizer *p,
+                         const char *const *in, const size_t *in_lens,
+                         size_t count, const dkcpr_options *opts, int reveal) {
+  batch bt;
+  dkcpr_status st;
+  if (count == 0) return DKCPR_OK;
+  if (out == NULL || statuses == NULL || p == NULL || in == NULL || in_lens == NULL)
+    return DKCPR_E_NULL;
+  memset(&bt, 0, sizeof bt);
+  bt.out = out;
+  bt.stride = out_stride;
+  bt.out_lens = out_lens;
+  bt.statuses = statuses;
+  bt.p = p;
+  bt.in = in;
+  bt.in_lens = in_lens;
+  bt.count = count;
+  bt.reveal = reveal;
+  dkcpr__ps_options(&bt.o, p, opts, reveal);
+  bt.ctx = dkcpr__ps_cipher(p);
+  if (bt.ctx == NULL) st = DKCPR_E_CRYPTO;
+  else st = run(&bt);
+  EVP_CIPHER_CTX_free(bt.ctx);
+  if (st != DKCPR_OK) {
+    for (size_t i = 0; i < count; i++) set_status(&bt, i, st);
+    return st;
+  }
+  for (size_t i = 0; i < count; i++)
+    if (statuses[i] != DKCPR_OK) return statuses[i];
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr_pseudonymize_many(char *out, size_t out_stride,
+                                     size_t *out_lens, dkcpr_status *statuses,
+                                     const dkcpr_pseudonymizer *p,
+                                     const char *const *in,
+                                     const size_t *in_lens, size_t count,
+                                     const dkcpr_options *opts) {
+  return many(out, out_stride, out_lens, statuses, p, in, in_lens, count, opts, 0);
+}
+
+dkcpr_status dkcpr_reveal_many(char *out, size_t out_stride, size_t *out_lens,
+                               dkcpr_status *statuses,
+                               const dkcpr_pseudonymizer *p,
+                               const char *const *in, const size_t *in_lens,
+                               size_t count, const dkcpr_options *opts) {
+  return many(out, out_stride, out_lens, statuses, p, in, in_lens, count, opts, 1);
+}

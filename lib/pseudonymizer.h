@@ -1,0 +1,69 @@
+/* The pseudonymizer handle and the per-number mapping shared by the single,
+ * batch and washing paths. Internal; never exported. */
+#ifndef DKCPR_PSEUDONYMIZER_H
+#define DKCPR_PSEUDONYMIZER_H
+
+#include <stdint.h>
+
+#include <openssl/evp.h>
+
+#include "dkcpr.h"
+#include "ff1.h"
+#include "fpe_class.h"
+
+/* Classes of at least this many members use cycle-walking FF1, smaller ones
+ * the prefix cipher (bench/bench_pseudonym.c measures the crossover). Part
+ * of the mapping: frozen by the golden vectors. */
+#define DKCPR__FF1_MIN_CLASS 10000u
+
+/* Version byte of the tweak (algorithm dkcpr-fpe-1). */
+#define DKCPR__TWEAK_VERSION 1
+#define DKCPR__TWEAK_LEN 7
+
+struct dkcpr_pseudonymizer {
+  EVP_CIPHER_CTX *aes;    /* AES-256-ECB keyed with K_fpe; a template, only copied */
+  dkcpr__tables *tables;  /* class count tables (key-independent) */
+  unsigned keep, flags;
+  uint8_t k_tok[32];      /* HMAC key of tokens */
+};
+
+/* A per-call AES context (a copy of the template: the handle is shared by
+ * threads and never mutated). NULL on failure. */
+EVP_CIPHER_CTX *dkcpr__ps_cipher(const dkcpr_pseudonymizer *p);
+
+/* How one number maps: its class, the tweak binding the class, and the kind
+ * of the result (never-real moves between CPR and day + 60). */
+typedef struct dkcpr__job {
+  dkcpr__class cls;
+  uint8_t tweak[DKCPR__TWEAK_LEN];
+  int out_kind;
+  uint64_t x; /* rank of the input within cls */
+} dkcpr__job;
+
+/* Fields of a parsed number. */
+void dkcpr__num_from_cpr(dkcpr__num *num, const dkcpr_cpr *cpr);
+
+/* Class, tweak and rank of a parsed input. DKCPR_E_KIND for a day + 60
+ * number given to pseudonymize under never-real, or an ordinary CPR number
+ * given to reveal under never-real. */
+dkcpr_status dkcpr__ps_prepare(dkcpr__job *job, const dkcpr_pseudonymizer *p,
+                               const dkcpr_cpr *cpr, dkcpr_policy policy,
+                               int reveal);
+
+/* Radix of the FF1 instance of a class of n >= DKCPR__FF1_MIN_CLASS members. */
+uint32_t dkcpr__ff1_radix(uint64_t n);
+
+/* Apply the class permutation (or its inverse) to job->x: *y. */
+dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr__job *job,
+                               EVP_CIPHER_CTX *ctx, int reveal);
+
+/* Turn a permuted index back into the 10 output characters. */
+void dkcpr__ps_finish(char canon[10], const dkcpr_pseudonymizer *p,
+                      const dkcpr__job *job, uint64_t y);
+
+/* Options for parsing inputs: the caller's (or the defaults) with the
+ * not-yet-born check off, and (reveal under never-real) day + 60 allowed. */
+void dkcpr__ps_options(dkcpr_options *o, const dkcpr_pseudonymizer *p,
+                       const dkcpr_options *opts, int reveal);
+
+#endif /* DKCPR_PSEUDONYMIZER_H */

@@ -1,0 +1,146 @@
+/* The CPR rules on 10 canonical characters: century, date, mod 11, kind,
+ * policy and the not-yet-born check, in the contract's order of checks. */
+#include "parse.h"
+#include "rules.h"
+
+/* Century by 7th digit: yy up to the limit maps into the 2000s, above it
+ * into the given base century. Digits 0-3 never reach the 2000s. */
+static const signed char century_limit[10] = {-1, -1, -1, -1, 36,
+                                              57, 57, 57, 57, 36};
+static const short century_base[10] = {1900, 1900, 1900, 1900, 1900,
+                                       1800, 1800, 1800, 1800, 1900};
+
+int dkcpr__century_year(int c7, int yy) {
+  if (c7 < 0 || c7 > 9 || yy < 0 || yy > 99)
+    return -1;
+  return yy <= century_limit[c7] ? 2000 + yy : century_base[c7] + yy;
+}
+
+int dkcpr__is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int dkcpr__days_in_month(int year, int month) {
+  static const unsigned char days[13] = {0,  31, 28, 31, 30, 31, 30,
+                                         31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12)
+    return 0;
+  return month == 2 && dkcpr__is_leap(year) ? 29 : days[month];
+}
+
+int dkcpr__mod11_remainder(const char digits[10]) {
+  static const unsigned char weight[10] = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
+  int sum = 0;
+  for (int i = 0; i < 10; i++)
+    sum += weight[i] * (digits[i] - '0');
+  return sum % 11;
+}
+
+int dkcpr__date_valid(int year, int month, int day) {
+  return day >= 1 && day <= dkcpr__days_in_month(year, month);
+}
+
+/* Per byte: 1 for an ASCII digit, 2 for an ASCII capital letter. */
+static const unsigned char char_class[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['A'] = 2, ['B'] = 2,
+    ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
+    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+    ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
+    ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
+
+dkcpr_status dkcpr__check_shape(const char canon[10]) {
+  const unsigned char *c = (const unsigned char *)canon;
+  for (int i = 0; i < 10; i++)
+    if (i != 7 && i != 8 && char_class[c[i]] != 1)
+      return DKCPR_E_CHAR;
+  if (char_class[c[7]] == 0 || char_class[c[7]] != char_class[c[8]])
+    return DKCPR_E_CHAR;
+  return DKCPR_OK;
+}
+
+/* e-CPR year by 7th character; 0 marks a digit that is no e-CPR century. */
+static const short ecpr_base[10] = {1900, 1900, 0, 0, 0, 1800, 2000, 2000, 0, 0};
+
+dkcpr_status dkcpr__check_canonical(dkcpr_cpr *out, const char canon[10],
+                                    const dkcpr_options *opts) {
+  if (canon == NULL)
+    return DKCPR_E_NULL;
+  dkcpr__ref ref;
+  dkcpr_status st = dkcpr__resolve_options(&ref, opts);
+  if (st != DKCPR_OK)
+    return st;
+  return dkcpr__check_resolved(out, canon, &ref);
+}
+
+dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
+                                   const dkcpr__ref *ref) {
+  const unsigned char *c = (const unsigned char *)canon;
+
+  /* Shape: 7 digits, then two digits or two capital letters, then a digit. */
+  unsigned digits = char_class[c[0]] & char_class[c[1]] & char_class[c[2]] &
+                    char_class[c[3]] & char_class[c[4]] & char_class[c[5]] &
+                    char_class[c[6]] & char_class[c[9]];
+  if (digits != 1)
+    return DKCPR_E_CHAR;
+  unsigned middle = char_class[c[7]];
+  if (middle == 0 || middle != char_class[c[8]])
+    return DKCPR_E_CHAR;
+
+  int d1 = (c[0] - '0') * 10 + (c[1] - '0');
+  int month = (c[2] - '0') * 10 + (c[3] - '0');
+  int yy = (c[4] - '0') * 10 + (c[5] - '0');
+  int c7 = c[6] - '0';
+  dkcpr_kind kind;
+  int year, day = d1;
+
+  if (middle == 2) {
+    if (ecpr_base[c7] == 0)
+      return DKCPR_E_CHAR; /* letters, but no e-CPR century digit */
+    kind = (c7 == 1 || c7 == 7) ? DKCPR_KIND_XECPR : DKCPR_KIND_DECPR;
+    year = ecpr_base[c7] + yy;
+  } else {
+    kind = DKCPR_KIND_CPR;
+    if (d1 >= 61 && d1 <= 91) {
+      kind = DKCPR_KIND_REPLACEMENT;
+      day = d1 - 60;
+    }
+    year = dkcpr__century_year(c7, yy);
+  }
+
+  if (!dkcpr__date_valid(year, month, day))
+    return DKCPR_E_DATE;
+  if (kind != DKCPR_KIND_CPR && !(ref->flags & DKCPR_PARSE_ALLOW_REPLACEMENT))
+    return DKCPR_E_REPLACEMENT;
+
+  int mod11 = middle == 1 && dkcpr__mod11_remainder(canon) == 0;
+  uint32_t key = DKCPR__DATE_KEY(year, month, day);
+  int known = -1; /* computed only when someone needs it */
+  if (kind == DKCPR_KIND_CPR && !mod11 && ref->policy != DKCPR_POLICY_DEFAULT) {
+    if (ref->policy == DKCPR_POLICY_STRICT)
+      return DKCPR_E_MOD11;
+    known = dkcpr__known_date(ref->known_dates, key);
+    if (!known)
+      return DKCPR_E_MOD11;
+  }
+  if (key > ref->date_key && !(ref->flags & DKCPR_PARSE_ALLOW_FUTURE))
+    return DKCPR_E_FUTURE;
+
+  if (out != NULL) {
+    for (int i = 0; i < 10; i++)
+      out->digits[i] = canon[i];
+    out->digits[10] = '\0';
+    out->year = year;
+    out->month = month;
+    out->day = day;
+    out->sex = ((c[9] - '0') & 1) ? DKCPR_SEX_MALE : DKCPR_SEX_FEMALE;
+    out->kind = kind;
+    out->mod11 = mod11;
+    out->known_date =
+        known >= 0 ? known : dkcpr__known_date(ref->known_dates, key);
+    out->century_digit = c7;
+    for (int i = 0; i < 4; i++)
+      out->reserved[i] = 0;
+  }
+  return DKCPR_OK;
+}

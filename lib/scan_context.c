@@ -1,0 +1,133 @@
+/* Context words and the confidence rule.
+ *
+ * Context: a keyword starting within the DKCPR__SCAN_WINDOW (64) bytes before
+ * a number. The window is folded first: ASCII letters to lower case, Æ/æ to
+ * "ae", Ø/ø to "oe", Å/å to "aa", runs of white space (including no-break
+ * space) and '_' to one space, other non-ASCII bytes to '#'. A keyword must
+ * start a word (no letter or digit before it); those marked "whole" must also
+ * end one (no letter after it), because they are short or common.
+ *
+ * Confidence: points = separator (1) + mod 11 holds or e-CPR letters (1) +
+ * context word (2), minus 1 for the nine-digit form; 0-1 low, 2 medium,
+ * 3-4 high. So a context word with a separator or mod 11 is high; a context
+ * word alone, or a separator with mod 11, is medium; the rest is low. */
+#include <string.h>
+
+#include "internal.h"
+#include "scan_core.h"
+
+typedef struct keyword {
+  const char *text;
+  unsigned char len;
+  unsigned char whole;
+} keyword;
+
+#define KW(s, w) {s, sizeof(s) - 1, w}
+
+/* Folded spellings. "cpr" covers cpr-nr, cpr.nr, cprnr, cpr-nummer, cpr_nr. */
+static const keyword keywords[] = {
+    KW("cpr", 0),           KW("personnummer", 0),  KW("personnr", 0),
+    KW("persnr", 0),        KW("pers.nr", 0),       KW("pers. nr", 0),
+    KW("pnr", 1),           KW("p-nr", 1),          KW("p.nr", 1),
+    KW("foedselsdato", 0),  KW("fodselsdato", 0),   KW("foedselsnummer", 0),
+    KW("foedselsnr", 0),    KW("foedt", 1),         KW("fodt", 1),
+    KW("ssn", 1),           KW("social security", 0),
+    KW("civil registration", 0), KW("personal id", 0),
+    KW("date of birth", 0), KW("birth date", 0),    KW("birthdate", 0),
+    KW("born", 1),
+};
+
+static int is_word_char(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
+}
+
+static int is_space(unsigned char b) {
+  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' ||
+         b == '\v' || b == '_';
+}
+
+/* Fold len bytes into out (room for 2 * len); returns the folded length. */
+static size_t fold(const unsigned char *s, size_t len, unsigned char *out) {
+  size_t i = 0, n = 0;
+  while (i < len) {
+    unsigned char b = s[i];
+    if (b < 0x80) {
+      if (is_space(b)) {
+        if (n == 0 || out[n - 1] != ' ') out[n++] = ' ';
+      } else {
+        out[n++] = (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
+      }
+      i++;
+      continue;
+    }
+    if (b == 0xC3 && i + 1 < len) {
+      const char *sub = NULL;
+      switch (s[i + 1]) {
+      case 0x86: case 0xA6: sub = "ae"; break;
+      case 0x98: case 0xB8: sub = "oe"; break;
+      case 0x85: case 0xA5: sub = "aa"; break;
+      default: break;
+      }
+      if (sub) {
+        out[n++] = (unsigned char)sub[0];
+        out[n++] = (unsigned char)sub[1];
+        i += 2;
+        continue;
+      }
+    }
+    if (b == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) {
+      if (n == 0 || out[n - 1] != ' ') out[n++] = ' ';
+      i += 2;
+      continue;
+    }
+    out[n++] = '#';
+    i++;
+  }
+  return n;
+}
+
+int dkcpr__context_in(const unsigned char *text, size_t len) {
+  unsigned char f[2 * DKCPR__SCAN_WINDOW + 8];
+  size_t n, i, k;
+  if (len > DKCPR__SCAN_WINDOW) {
+    text += len - DKCPR__SCAN_WINDOW;
+    len = DKCPR__SCAN_WINDOW;
+  }
+  n = fold(text, len, f);
+  for (i = 0; i < n; i++) {
+    if (f[i] < 'a' || f[i] > 'z' || (i > 0 && is_word_char(f[i - 1])))
+      continue;
+    for (k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
+      const keyword *w = &keywords[k];
+      if (w->text[0] != f[i] || i + w->len > n ||
+          memcmp(f + i, w->text, w->len) != 0)
+        continue;
+      if (w->whole && i + w->len < n && f[i + w->len] >= 'a' &&
+          f[i + w->len] <= 'z')
+        continue;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start) {
+  unsigned char buf[DKCPR__SCAN_WINDOW];
+  uint64_t from = start > DKCPR__SCAN_WINDOW ? start - DKCPR__SCAN_WINDOW : 0;
+  size_t n = dkcpr__core_copy(c, from, start, buf);
+  return dkcpr__context_in(buf, n);
+}
+
+dkcpr_confidence dkcpr__confidence(dkcpr__shape shape, const dkcpr_cpr *cpr,
+                                   int context) {
+  int points = 0;
+  if (shape == DKCPR__SHAPE_SEPARATED) points += 1;
+  if (cpr->mod11 || cpr->kind == DKCPR_KIND_XECPR ||
+      cpr->kind == DKCPR_KIND_DECPR)
+    points += 1;
+  if (context) points += 2;
+  if (shape == DKCPR__SHAPE_NINE) points -= 1;
+  if (points >= 3) return DKCPR_CONFIDENCE_HIGH;
+  if (points == 2) return DKCPR_CONFIDENCE_MEDIUM;
+  return DKCPR_CONFIDENCE_LOW;
+}

@@ -1,0 +1,122 @@
+/* Internal streaming candidate finder shared by the scanner and the washer.
+ *
+ * The core turns a byte stream into candidates: the digit shapes of a CPR
+ * number, not yet validated. It works on maximal runs of decimal digits (any
+ * script) and the few characters of "glue" between runs:
+ *   compact    a run of 10 digits
+ *   separated  a run of 6, one separator character, a run of 4
+ *   e-CPR      a run of 7, two letters A-Z, a run of 1, then no ASCII letter
+ *   nine       a run of 9 ASCII digits (opt-in: CPR numbers stored as integers)
+ * A candidate is dropped when it is part of a longer grouped number: its first
+ * run is preceded by '-', '.' or '/' right after another digit run, or by '+'
+ * (international phone numbers), or its last run is followed by '-', '.' or
+ * '/' and a digit.
+ * Memory is constant: the state holds at most two runs and the last
+ * DKCPR__SCAN_HIST bytes of the stream (for context words and for the washer,
+ * whose held-back bytes always lie in that history). */
+#ifndef DKCPR_SCAN_CORE_H
+#define DKCPR_SCAN_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dkcpr.h"
+#include "scan_skip.h"
+
+/* Bytes of the stream kept after each feed. Must exceed the context window
+ * plus the longest byte span a candidate and its look-ahead can cover
+ * (11 characters of 4 bytes, two look-ahead characters). */
+#define DKCPR__SCAN_HIST 256
+/* Bytes before a candidate searched for context words. */
+#define DKCPR__SCAN_WINDOW 64
+/* Longest byte span of a candidate (bounds the washer's per-number buffers). */
+#define DKCPR__SCAN_MAX_SPAN 48
+
+typedef enum dkcpr__shape {
+  DKCPR__SHAPE_COMPACT = 0,
+  DKCPR__SHAPE_SEPARATED = 1,
+  DKCPR__SHAPE_ECPR = 2,
+  DKCPR__SHAPE_NINE = 3
+} dkcpr__shape;
+
+typedef struct dkcpr__cand {
+  uint64_t start, end;  /* byte offsets from the stream start */
+  char canon[10];       /* canonical ASCII characters ('0' prepended for nine) */
+  dkcpr__shape shape;
+} dkcpr__cand;
+
+typedef void (*dkcpr__cand_fn)(void *ctx, const dkcpr__cand *cand);
+
+typedef struct dkcpr__run {
+  uint64_t start, end;
+  uint8_t len;            /* digits, saturating at 11 */
+  uint8_t ascii;          /* every digit ASCII */
+  uint8_t lead_glue_len;  /* characters between the previous run and this one (max 3) */
+  uint8_t lead_cls[2];    /* classes of the first two of them */
+  char lead_chr[2];       /* and the characters themselves, when ASCII */
+  uint8_t lead_plus;      /* the character just before is '+' */
+  char dig[10];
+} dkcpr__run;
+
+typedef struct dkcpr__scan_core {
+  int nine;                /* DKCPR_SCAN_NINE_DIGITS */
+  dkcpr__skip_fn skip;     /* fastest skip loop this CPU supports */
+  uint64_t base;           /* stream offset of the current chunk */
+  uint64_t total;          /* bytes fed so far */
+  uint64_t pos;            /* next byte not yet classified */
+  const unsigned char *chunk; /* the chunk being fed (valid until commit) */
+  size_t chunk_len;
+  dkcpr__run cur, prev;
+  int in_run, prev_valid;
+  uint8_t glue_len;        /* characters since the last run ended (max 3) */
+  uint8_t glue_cls[2];
+  char glue_chr[2];
+  uint8_t last_cls;
+  int pending;             /* a candidate waiting for one more character */
+  dkcpr__cand pend;
+  size_t hist_len;
+  unsigned char hist[DKCPR__SCAN_HIST]; /* the stream's bytes just before base */
+} dkcpr__scan_core;
+
+void dkcpr__core_init(dkcpr__scan_core *c, int nine_digits);
+
+/* Classify a chunk, calling fn for each candidate completed. The chunk must
+ * stay valid until dkcpr__core_commit(). */
+void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
+                      dkcpr__cand_fn fn, void *ctx);
+
+/* Keep the chunk's tail in the history; call after each feed. */
+void dkcpr__core_commit(dkcpr__scan_core *c);
+
+/* End of input: complete what is pending. */
+void dkcpr__core_finish(dkcpr__scan_core *c, dkcpr__cand_fn fn, void *ctx);
+
+/* First stream offset that may still belong to a future candidate. */
+uint64_t dkcpr__core_hold(const dkcpr__scan_core *c);
+
+/* Copy stream bytes [from, to) that lie in the history or the current chunk;
+ * bytes no longer held are skipped. Returns how many were copied. */
+size_t dkcpr__core_copy(const dkcpr__scan_core *c, uint64_t from, uint64_t to,
+                        unsigned char *dst);
+
+/* 1 if a context word ends within the window before a candidate. */
+int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start);
+
+/* Context-word search over raw bytes (exposed for tests). */
+int dkcpr__context_in(const unsigned char *text, size_t len);
+
+/* Confidence from the rule documented in scan_context.c. */
+dkcpr_confidence dkcpr__confidence(dkcpr__shape shape, const dkcpr_cpr *cpr,
+                                   int context);
+
+/* Validate a candidate under opts and fill m; 1 if valid and at or above
+ * min, else 0. Call while the candidate's bytes are held (inside the
+ * callback). */
+int dkcpr__scan_eval(dkcpr_match *m, const dkcpr__scan_core *c,
+                     const dkcpr__cand *cand, const dkcpr_options *opts,
+                     dkcpr_confidence min);
+
+/* Check scan options; DKCPR_OK or DKCPR_E_ARG. */
+dkcpr_status dkcpr__scan_options_check(const dkcpr_scan_options *o);
+
+#endif /* DKCPR_SCAN_CORE_H */

@@ -1,0 +1,17 @@
+/* Skip loops of the scanner (internal). */
+#ifndef DKCPR_SCAN_SKIP_H
+#define DKCPR_SCAN_SKIP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* First index in [i, n) of p holding an ASCII digit or a byte >= 0xD9, or n. */
+typedef size_t (*dkcpr__skip_fn)(const unsigned char *p, size_t i, size_t n);
+
+/* The fastest loop this CPU runs. */
+dkcpr__skip_fn dkcpr__skip_select(void);
+
+/* The plain loop (tests compare the others with it). */
+size_t dkcpr__skip_portable(const unsigned char *p, size_t i, size_t n);
+
+#endif /* DKCPR_SCAN_SKIP_H */

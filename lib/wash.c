@@ -1,0 +1,205 @@
+/* The streaming washer: every byte passes through unchanged except the
+ * numbers found, which are collected in batches of up to DKCPR__WASH_BATCH,
+ * replaced with one engine call, then written out. Bytes are held back only
+ * while a number may still continue (dkcpr__core_hold), so memory is constant. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "internal.h"
+#include "wash.h"
+
+static const char default_placeholder[] = "[CPR]";
+
+dkcpr_status dkcpr_wash_options_init(dkcpr_wash_options *opts,
+                                     unsigned int version) {
+  dkcpr_status st;
+  if (opts == NULL) return DKCPR_E_NULL;
+  if (version != DKCPR_WASH_OPTIONS_VERSION) return DKCPR_E_ARG;
+  memset(opts, 0, sizeof *opts);
+  st = dkcpr_scan_options_init(&opts->scan, DKCPR_SCAN_OPTIONS_VERSION);
+  if (st != DKCPR_OK) return st;
+  opts->version = version;
+  opts->mode = DKCPR_WASH_PSEUDONYM;
+  opts->token_chars = DKCPR_TOKEN_DEFAULT_CHARS;
+  opts->placeholder = default_placeholder;
+  opts->placeholder_len = sizeof default_placeholder - 1;
+  return DKCPR_OK;
+}
+
+static dkcpr_status check_options(const dkcpr_wash_options *o,
+                                  const dkcpr_pseudonymizer *p) {
+  dkcpr_status st;
+  if (o->version != DKCPR_WASH_OPTIONS_VERSION) return DKCPR_E_ARG;
+  st = dkcpr__scan_options_check(&o->scan);
+  if (st != DKCPR_OK) return st;
+  if ((unsigned)o->mode > DKCPR_WASH_REVEAL) return DKCPR_E_ARG;
+  if (o->mode == DKCPR_WASH_TOKEN &&
+      (o->token_chars < DKCPR_TOKEN_MIN_CHARS ||
+       o->token_chars > DKCPR_TOKEN_MAX_CHARS))
+    return DKCPR_E_ARG;
+  if (o->mode == DKCPR_WASH_REDACT && o->placeholder == NULL &&
+      o->placeholder_len > 0)
+    return DKCPR_E_NULL;
+  if (p == NULL && o->mode != DKCPR_WASH_MASK && o->mode != DKCPR_WASH_REDACT)
+    return DKCPR_E_NULL;
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr_washer_new(dkcpr_washer **out, const dkcpr_pseudonymizer *p,
+                              const dkcpr_wash_options *opts) {
+  dkcpr_washer *w;
+  dkcpr_status st;
+  if (out == NULL) return DKCPR_E_NULL;
+  *out = NULL;
+  w = calloc(1, sizeof *w);
+  if (w == NULL) return DKCPR_E_NOMEM;
+  if (opts == NULL)
+    st = dkcpr_wash_options_init(&w->opts, DKCPR_WASH_OPTIONS_VERSION);
+  else
+    w->opts = *opts;
+  st = check_options(&w->opts, p);
+  if (st != DKCPR_OK) {
+    free(w);
+    return st;
+  }
+  w->p = p;
+  /* Found and replaced whatever the birth date: wash and reveal stay inverses. */
+  w->find_opts = w->opts.scan.parse;
+  w->find_opts.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
+  w->engine_opts = w->find_opts;
+  w->engine_opts.flags |= DKCPR_PARSE_LENIENT;
+  dkcpr__core_init(&w->core,
+                   (w->opts.scan.flags & DKCPR_SCAN_NINE_DIGITS) != 0);
+  *out = w;
+  return DKCPR_OK;
+}
+
+void dkcpr_washer_free(dkcpr_washer *w) {
+  if (w == NULL) return;
+  /* The batch may hold numbers from the input. */
+  OPENSSL_cleanse(w, sizeof *w);
+  free(w);
+}
+
+size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len) {
+  size_t n, numbers;
+  if (w == NULL) return 0;
+  if (in_len > (SIZE_MAX >> 8)) return SIZE_MAX;
+  n = in_len + DKCPR__SCAN_HIST; /* plus the bytes held back */
+  numbers = n / 10 + 1;         /* numbers are 9+ bytes, apart */
+  return n + numbers * dkcpr__wash_growth(&w->opts) + 1;
+}
+
+/* Write stream bytes [emitted, to) unchanged. */
+static void emit_until(dkcpr_washer *w, uint64_t to) {
+  if (to <= w->emitted) return;
+  w->out_len += dkcpr__core_copy(&w->core, w->emitted, to,
+                                 (unsigned char *)w->out + w->out_len);
+  w->emitted = to;
+}
+
+static void flush(dkcpr_washer *w) {
+  size_t i;
+  if (w->n == 0) return;
+  dkcpr__wash_replace(w);
+  for (i = 0; i < w->n; i++) {
+    const dkcpr__wash_item *it = &w->items[i];
+    emit_until(w, it->start);
+    if (w->statuses[i] != DKCPR_OK) {
+      w->stats.failed++;
+      emit_until(w, it->end);
+      continue;
+    }
+    if (w->opts.mode == DKCPR_WASH_REDACT) {
+      if (w->opts.placeholder_len)
+        memcpy(w->out + w->out_len, w->opts.placeholder,
+               w->opts.placeholder_len);
+      w->out_len += w->opts.placeholder_len;
+    } else {
+      memcpy(w->out + w->out_len, w->repl + i * DKCPR__WASH_STRIDE,
+             w->out_lens[i]);
+      w->out_len += w->out_lens[i];
+    }
+    w->emitted = it->end;
+    w->stats.replaced[it->kind][it->confidence - 1]++;
+  }
+  OPENSSL_cleanse(w->items, w->n * sizeof w->items[0]);
+  w->n = 0;
+}
+
+static void on_candidate(void *ctx, const dkcpr__cand *cand) {
+  dkcpr_washer *w = ctx;
+  dkcpr__wash_item *it;
+  dkcpr_match m;
+  size_t off;
+  if (!dkcpr__scan_eval(&m, &w->core, cand, &w->find_opts,
+                        w->opts.scan.min_confidence))
+    return;
+  w->stats.found[m.kind][m.confidence - 1]++;
+  it = &w->items[w->n++];
+  it->start = m.start;
+  it->end = m.end;
+  it->kind = m.kind;
+  it->confidence = m.confidence;
+  it->shape = cand->shape;
+  off = cand->shape == DKCPR__SHAPE_NINE;
+  it->in[0] = '0';
+  it->in_len = off + dkcpr__core_copy(&w->core, m.start, m.end,
+                                      (unsigned char *)it->in + off);
+  if (w->n == DKCPR__WASH_BATCH) flush(w);
+}
+
+static dkcpr_status begin(dkcpr_washer *w, char *out, size_t out_cap,
+                          size_t *out_len, size_t in_len) {
+  if (out_len != NULL) *out_len = 0;
+  if (w->finished) return DKCPR_E_STATE;
+  if (out_cap < dkcpr_washer_bound(w, in_len)) return DKCPR_E_BUFSIZE;
+  w->out = out;
+  w->out_len = 0;
+  return DKCPR_OK;
+}
+
+static void end(dkcpr_washer *w, size_t *out_len) {
+  w->stats.bytes_out += w->out_len;
+  if (out_len != NULL) *out_len = w->out_len;
+  w->out = NULL;
+}
+
+dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out, size_t out_cap,
+                               size_t *out_len, const char *in,
+                               size_t in_len) {
+  dkcpr_status st;
+  if (w == NULL || out == NULL || (in == NULL && in_len > 0))
+    return DKCPR_E_NULL;
+  st = begin(w, out, out_cap, out_len, in_len);
+  if (st != DKCPR_OK) return st;
+  dkcpr__core_feed(&w->core, in_len ? in : "", in_len, on_candidate, w);
+  flush(w);
+  emit_until(w, dkcpr__core_hold(&w->core));
+  dkcpr__core_commit(&w->core);
+  w->stats.bytes_in += in_len;
+  end(w, out_len);
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out, size_t out_cap,
+                                 size_t *out_len) {
+  dkcpr_status st;
+  if (w == NULL || out == NULL) return DKCPR_E_NULL;
+  st = begin(w, out, out_cap, out_len, 0);
+  if (st != DKCPR_OK) return st;
+  w->finished = 1;
+  dkcpr__core_finish(&w->core, on_candidate, w);
+  flush(w);
+  emit_until(w, w->core.total);
+  end(w, out_len);
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w, dkcpr_wash_stats *out) {
+  if (w == NULL || out == NULL) return DKCPR_E_NULL;
+  *out = w->stats;
+  return DKCPR_OK;
+}

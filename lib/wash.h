@@ -1,0 +1,49 @@
+/* Internal washer state, shared by wash.c (streaming) and wash_ops.c (replacements). */
+#ifndef DKCPR_WASH_H
+#define DKCPR_WASH_H
+
+#include "dkcpr.h"
+#include "scan_core.h"
+
+/* Numbers replaced per engine call; bounds the washer's memory. */
+#define DKCPR__WASH_BATCH 256
+/* Room per replacement: the longest candidate or token, a leading '0' and a NUL. */
+#define DKCPR__WASH_STRIDE 64
+
+typedef struct dkcpr__wash_item {
+  uint64_t start, end;
+  dkcpr_kind kind;
+  dkcpr_confidence confidence;
+  dkcpr__shape shape;
+  size_t in_len;                    /* bytes in in[] */
+  char in[DKCPR__WASH_STRIDE];      /* the number as written ('0' first for nine) */
+} dkcpr__wash_item;
+
+struct dkcpr_washer {
+  dkcpr_wash_options opts;
+  const dkcpr_pseudonymizer *p;
+  dkcpr_options find_opts;   /* what is found: never the not-yet-born check */
+  dkcpr_options engine_opts; /* the same, lenient, for the engine */
+  dkcpr__scan_core core;
+  uint64_t emitted;          /* stream offset up to which output is written */
+  int finished;
+  dkcpr_wash_stats stats;
+  char *out;                 /* the caller's buffer during a call */
+  size_t out_len;
+  size_t n;                  /* items in the batch */
+  dkcpr__wash_item items[DKCPR__WASH_BATCH];
+  const char *in_ptrs[DKCPR__WASH_BATCH];
+  size_t in_lens[DKCPR__WASH_BATCH];
+  size_t out_lens[DKCPR__WASH_BATCH];
+  dkcpr_status statuses[DKCPR__WASH_BATCH];
+  char repl[DKCPR__WASH_BATCH * DKCPR__WASH_STRIDE];
+};
+
+/* Compute the replacement of every item of the batch into repl/out_lens/
+ * statuses (one engine call for pseudonym and reveal). */
+void dkcpr__wash_replace(dkcpr_washer *w);
+
+/* Most bytes a replacement can add to the number it replaces. */
+size_t dkcpr__wash_growth(const dkcpr_wash_options *o);
+
+#endif /* DKCPR_WASH_H */

@@ -1,0 +1,12 @@
+# Tests of the dkcpr program: Python scripts (Debian's /usr/bin/python3) that
+# run the built program and check its output, files and exit codes.
+if(TARGET dkcpr_cli)
+  set(DKCPR_CLI_PYTHON /usr/bin/python3 CACHE FILEPATH
+      "Python that runs the command-line tests (Debian's, with stdnum)")
+  foreach(area wash scan check_info keygen_generate usage)
+    add_test(NAME cli.${area}
+      COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${area}.py)
+    set_tests_properties(cli.${area} PROPERTIES TIMEOUT 120
+      ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
+  endforeach()
+endif()

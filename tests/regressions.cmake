@@ -1,0 +1,16 @@
+# Fuzz regressions: every input in tests/regressions/<target>/ (crashes the
+# fuzzers found, plus hand-written seeds) is replayed through the fuzz target
+# with a plain main, so these run in every build: gcc, ASan, valgrind.
+include(${PROJECT_SOURCE_DIR}/fuzz/FuzzTargets.cmake)
+dkcpr_fuzz_available_targets(dkcpr_regress_targets)
+foreach(name IN LISTS dkcpr_regress_targets)
+  set(dir ${CMAKE_CURRENT_SOURCE_DIR}/regressions/${name})
+  if(NOT IS_DIRECTORY ${dir})
+    continue()
+  endif()
+  add_executable(replay_${name} ${PROJECT_SOURCE_DIR}/fuzz/${name}.c
+                 ${PROJECT_SOURCE_DIR}/fuzz/replay_main.c)
+  target_link_libraries(replay_${name} PRIVATE dkcpr_internal)
+  target_compile_options(replay_${name} PRIVATE -Wall -Wextra -Werror)
+  add_test(NAME c.regress.${name} COMMAND replay_${name} ${dir})
+endforeach()

@@ -1,0 +1,332 @@
+/* Scanner: written forms, boundaries, kinds, confidence, context words, API. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dkcpr.h"
+#include "scan_core.h"
+#include "scan_skip.h"
+
+/* 070761-4285: the CPR office's worked example, mod 11 holds.
+ * 0201609995: a MedCom test person, mod 11 fails (valid under the default policy). */
+
+static dkcpr_scan_options opts_default(void) {
+  dkcpr_scan_options o;
+  assert_int_equal(dkcpr_scan_options_init(&o, DKCPR_SCAN_OPTIONS_VERSION), DKCPR_OK);
+  o.parse.ref_year = 2026;
+  o.parse.ref_month = 11;
+  o.parse.ref_day = 26;
+  return o;
+}
+
+static size_t scan_with(const char *text, const dkcpr_scan_options *o,
+                        dkcpr_match *m, size_t cap) {
+  size_t n = 0;
+  assert_int_equal(dkcpr_scan(m, cap, &n, text, strlen(text), o), DKCPR_OK);
+  return n;
+}
+
+static size_t scan_n(const char *text, dkcpr_match *m, size_t cap) {
+  dkcpr_scan_options o = opts_default();
+  return scan_with(text, &o, m, cap);
+}
+
+/* Exactly one match, at [start, end), with these digits. */
+static void one(const char *text, uint64_t start, uint64_t end,
+                const char *digits) {
+  dkcpr_match m[4];
+  size_t n = scan_n(text, m, 4);
+  if (n != 1) fail_msg("%zu matches in \"%s\"", n, text);
+  assert_int_equal(m[0].start, start);
+  assert_int_equal(m[0].end, end);
+  assert_string_equal(m[0].digits, digits);
+}
+
+static void none(const char *text) {
+  dkcpr_match m[4];
+  size_t n = scan_n(text, m, 4);
+  if (n != 0) fail_msg("%zu matches in \"%s\", first %s", n, text, m[0].digits);
+}
+
+static void written_forms(void **state) {
+  (void)state;
+  one("0707614285", 0, 10, "0707614285");
+  one("x 070761-4285 y", 2, 13, "0707614285");
+  one("x 070761 4285 y", 2, 13, "0707614285");
+  one("x 070761\xc2\xa0" "4285 y", 2, 14, "0707614285");     /* no-break space */
+  one("x 070761\xe2\x80\x93" "4285 y", 2, 15, "0707614285"); /* en dash */
+  one("x 070761\xe2\x80\x94" "4285 y", 2, 15, "0707614285"); /* em dash */
+  one("x 070761\xe2\x88\x92" "4285 y", 2, 15, "0707614285"); /* minus sign */
+  one("x 070761\xe2\x80\x91" "4285 y", 2, 15, "0707614285"); /* non-breaking hyphen */
+  /* full-width digits */
+  one("\xef\xbc\x90\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x96\xef\xbc\x91"
+      "-\xef\xbc\x94\xef\xbc\x92\xef\xbc\x98\xef\xbc\x95", 0, 31, "0707614285");
+  /* Arabic-Indic digits, compact */
+  one("\xd9\xa0\xd9\xa7\xd9\xa0\xd9\xa7\xd9\xa6\xd9\xa1\xd9\xa4\xd9\xa2\xd9\xa8\xd9\xa5",
+      0, 20, "0707614285");
+  one("CPR:0707614285.", 4, 14, "0707614285");
+  one("'0201609995'", 1, 11, "0201609995");
+  one("0201609995", 0, 10, "0201609995");
+  one("nr0201609995abc", 2, 12, "0201609995");
+}
+
+static void boundaries(void **state) {
+  (void)state;
+  none("07076142851");         /* 11 digits */
+  none("10707614285");
+  none("070761428");           /* 9 digits, not opted in */
+  none("0707614-285");
+  none("070761--4285");        /* two separators */
+  none("070761 - 4285");
+  none("070761_4285");
+  none("12-0707614285");       /* grouped: part of a longer number */
+  none("0707614285-12");
+  none("1234-070761-4285");
+  none("070761-4285-1234");
+  none("1.0707614285");
+  none("0707614285.5");
+  none("2/0707614285");
+  none("+0707614285");         /* phone number with country code */
+  none("\xef\xbc\x95" "0707614285"); /* a full-width digit before */
+  none("0707614285\xd9\xa1");        /* an Arabic-Indic digit after */
+  one("1 0707614285", 2, 12, "0707614285");
+  one("0707614285-x", 0, 10, "0707614285");
+  one("0707614285.\n", 0, 10, "0707614285");
+  one("a-0707614285", 2, 12, "0707614285");
+  {
+    dkcpr_match m[4];
+    assert_int_equal(scan_n("0707614285,0201609995", m, 4), 2); /* CSV */
+    assert_int_equal(m[1].start, 11);
+  }
+}
+
+static void invalid_dates_are_not_numbers(void **state) {
+  (void)state;
+  none("3202611234");  /* day 32 */
+  none("0013611234");  /* month 13 */
+  none("0000000000");
+  none("2902001234");  /* 29 Feb 1900 */
+  one("2902004234", 0, 10, "2902004234"); /* 29 Feb 2000 */
+  none("9202611234");  /* day 92 */
+  none("0102299999");  /* 2029: not yet born (reference 2026-11-26) */
+}
+
+static void kinds(void **state) {
+  dkcpr_match m[4];
+  size_t n;
+  (void)state;
+  n = scan_n("pt 6707614285 og 0203291WQ3, 3101057JC9 og 0102030AB4.", m, 4);
+  assert_int_equal(n, 4);
+  assert_int_equal(m[0].kind, DKCPR_KIND_REPLACEMENT);
+  assert_string_equal(m[1].digits, "0203291WQ3");
+  assert_int_equal(m[1].kind, DKCPR_KIND_XECPR);
+  assert_int_equal(m[1].start, 17);
+  assert_int_equal(m[1].end, 27);
+  assert_int_equal(m[2].kind, DKCPR_KIND_XECPR);
+  assert_int_equal(m[3].kind, DKCPR_KIND_DECPR);
+  none("0203291WQ3X");  /* a longer identifier */
+  none("0203291WQ34");
+  none("0203291wq3");   /* letters are upper case */
+  none("0203293WQ3");   /* 3 is no e-CPR century character */
+  none("0203291W3");
+}
+
+static void replacement_numbers_need_the_flag(void **state) {
+  dkcpr_scan_options o = opts_default();
+  dkcpr_match m[2];
+  (void)state;
+  o.parse.flags &= ~DKCPR_PARSE_ALLOW_REPLACEMENT;
+  assert_int_equal(scan_with("6707614285 0203291WQ3 0707614285", &o, m, 2), 1);
+  assert_string_equal(m[0].digits, "0707614285");
+}
+
+static void strict_policy(void **state) {
+  dkcpr_scan_options o = opts_default();
+  dkcpr_match m[2];
+  (void)state;
+  o.parse.policy = DKCPR_POLICY_STRICT;
+  assert_int_equal(scan_with("0201609995 0707614285", &o, m, 2), 1);
+  assert_string_equal(m[0].digits, "0707614285");
+}
+
+static void nine_digits(void **state) {
+  dkcpr_scan_options o = opts_default();
+  dkcpr_match m[2];
+  (void)state;
+  o.flags = DKCPR_SCAN_NINE_DIGITS;
+  /* 0707614285 stored as an integer loses its leading zero */
+  assert_int_equal(scan_with("id=707614285;", &o, m, 2), 1);
+  assert_string_equal(m[0].digits, "0707614285");
+  assert_int_equal(m[0].start, 3);
+  assert_int_equal(m[0].end, 12);
+  assert_int_equal(m[0].confidence, DKCPR_CONFIDENCE_LOW);
+  assert_int_equal(scan_with("1707614285 ", &o, m, 2), 1); /* 10 digits still found */
+  assert_int_equal(scan_with("070761428", &o, m, 2), 0);   /* day 00 */
+  assert_int_equal(scan_with("77076142851", &o, m, 2), 0);
+  assert_int_equal(scan_with("cpr 707614285", &o, m, 2), 1);
+  assert_int_equal(m[0].confidence, DKCPR_CONFIDENCE_MEDIUM); /* mod 11 + context - 1 */
+}
+
+static dkcpr_confidence conf_of(const char *text) {
+  dkcpr_match m[2];
+  assert_int_equal(scan_n(text, m, 2), 1);
+  return m[0].confidence;
+}
+
+static void confidence_rule(void **state) {
+  (void)state;
+  /* no separator, no mod 11, no context */
+  assert_int_equal(conf_of("x 0201609995"), DKCPR_CONFIDENCE_LOW);
+  /* mod 11 alone; separator alone */
+  assert_int_equal(conf_of("x 0707614285"), DKCPR_CONFIDENCE_LOW);
+  assert_int_equal(conf_of("x 020160-9995"), DKCPR_CONFIDENCE_LOW);
+  /* separator and mod 11 */
+  assert_int_equal(conf_of("x 070761-4285"), DKCPR_CONFIDENCE_MEDIUM);
+  /* context alone */
+  assert_int_equal(conf_of("CPR: 0201609995"), DKCPR_CONFIDENCE_MEDIUM);
+  /* context and one more */
+  assert_int_equal(conf_of("CPR: 0707614285"), DKCPR_CONFIDENCE_HIGH);
+  assert_int_equal(conf_of("CPR: 020160-9995"), DKCPR_CONFIDENCE_HIGH);
+  assert_int_equal(conf_of("CPR: 070761-4285"), DKCPR_CONFIDENCE_HIGH);
+  /* e-CPR letters count like mod 11 */
+  assert_int_equal(conf_of("x 0203291WQ3"), DKCPR_CONFIDENCE_LOW);
+  assert_int_equal(conf_of("cpr 0203291WQ3"), DKCPR_CONFIDENCE_HIGH);
+  assert_string_equal(dkcpr_confidence_name(DKCPR_CONFIDENCE_LOW), "low");
+  assert_string_equal(dkcpr_confidence_name(DKCPR_CONFIDENCE_MEDIUM), "medium");
+  assert_string_equal(dkcpr_confidence_name(DKCPR_CONFIDENCE_HIGH), "high");
+  assert_string_equal(dkcpr_confidence_name((dkcpr_confidence)9), "unknown");
+}
+
+static int ctx(const char *s) {
+  return dkcpr__context_in((const unsigned char *)s, strlen(s));
+}
+
+static void context_words(void **state) {
+  (void)state;
+  assert_true(ctx("CPR-nr.: "));
+  assert_true(ctx("cpr.nr "));
+  assert_true(ctx("CPRNR="));
+  assert_true(ctx("\"cpr_nummer\": \""));
+  assert_true(ctx("Personnummer "));
+  assert_true(ctx("pers.nr. "));
+  assert_true(ctx("P-nr: "));
+  assert_true(ctx("F\xc3\x98" "DSELSDATO "));      /* FØDSELSDATO */
+  assert_true(ctx("f\xc3\xb8" "dselsdato: "));
+  assert_true(ctx("foedselsdato: "));
+  assert_true(ctx("fodselsdato: "));
+  assert_true(ctx("hun er f\xc3\xb8" "dt "));     /* født */
+  assert_true(ctx("F\xc3\x98" "DT "));
+  assert_true(ctx("foedt "));
+  assert_true(ctx("SSN: "));
+  assert_true(ctx("Social\xc2\xa0Security number "));
+  assert_true(ctx("civil  registration number "));
+  assert_true(ctx("cpr                                                  "
+                  "         "));                   /* 62 bytes back */
+  assert_false(ctx("cpr                                                   "
+                   "           "));                /* 66 bytes back: outside */
+  assert_false(ctx("nothing here "));
+  assert_false(ctx("xcpr "));       /* not at a word start */
+  assert_false(ctx("classnr "));
+  assert_false(ctx("snr pnrx "));   /* pnr must end a word */
+  assert_false(ctx("lessness "));
+  assert_false(ctx("ssnid "));
+  assert_false(ctx("stubborn "));
+  assert_false(ctx("reborn"));
+  assert_false(ctx("f\xc3\xb8" "dtoej "));
+}
+
+static void api_contract(void **state) {
+  dkcpr_scan_options o = opts_default();
+  dkcpr_match m[1];
+  size_t n = 99;
+  dkcpr_scanner *s = NULL;
+  (void)state;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "0707614285 0201609995", 21, &o),
+                   DKCPR_E_BUFSIZE);
+  assert_int_equal(n, 2);
+  assert_int_equal(dkcpr_scan(NULL, 0, &n, "0707614285", 10, &o), DKCPR_E_BUFSIZE);
+  assert_int_equal(n, 1);
+  assert_int_equal(dkcpr_scan(NULL, 0, &n, "", 0, NULL), DKCPR_OK);
+  assert_int_equal(n, 0);
+  assert_int_equal(dkcpr_scan(m, 1, NULL, "x", 1, &o), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_scan(m, 1, &n, NULL, 1, &o), DKCPR_E_NULL);
+  o.min_confidence = (dkcpr_confidence)4;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
+  o.flags = 0x80;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
+  o.version = 7;
+  assert_int_equal(dkcpr_scanner_new(&s, &o), DKCPR_E_ARG);
+  assert_null(s);
+  assert_int_equal(dkcpr_scan_options_init(NULL, DKCPR_SCAN_OPTIONS_VERSION), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_scan_options_init(&o, 2), DKCPR_E_ARG);
+
+  o = opts_default();
+  assert_int_equal(dkcpr_scanner_new(&s, &o), DKCPR_OK);
+  assert_int_equal(dkcpr_scanner_next(s, m), DKCPR_E_RANGE);
+  assert_int_equal(dkcpr_scanner_feed(s, "cpr 07076", 9), DKCPR_OK);
+  assert_int_equal(dkcpr_scanner_next(s, m), DKCPR_E_RANGE);
+  assert_int_equal(dkcpr_scanner_feed(s, "14285", 5), DKCPR_OK);
+  assert_int_equal(dkcpr_scanner_next(s, m), DKCPR_E_RANGE); /* may continue */
+  assert_int_equal(dkcpr_scanner_feed(s, NULL, 0), DKCPR_OK);
+  assert_int_equal(dkcpr_scanner_finish(s), DKCPR_OK);
+  assert_int_equal(dkcpr_scanner_next(s, m), DKCPR_OK);
+  assert_int_equal(m[0].start, 4);
+  assert_int_equal(m[0].end, 14);
+  assert_int_equal(m[0].confidence, DKCPR_CONFIDENCE_HIGH);
+  assert_int_equal(dkcpr_scanner_next(s, m), DKCPR_E_RANGE);
+  assert_int_equal(dkcpr_scanner_feed(s, "x", 1), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_scanner_finish(s), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_scanner_next(NULL, m), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_scanner_feed(NULL, "x", 1), DKCPR_E_NULL);
+  dkcpr_scanner_free(s);
+  dkcpr_scanner_free(NULL);
+}
+
+static void min_confidence_filters(void **state) {
+  dkcpr_scan_options o = opts_default();
+  dkcpr_match m[4];
+  (void)state;
+  o.min_confidence = DKCPR_CONFIDENCE_MEDIUM;
+  assert_int_equal(scan_with("0201609995 070761-4285", &o, m, 4), 1);
+  assert_string_equal(m[0].digits, "0707614285");
+  o.min_confidence = DKCPR_CONFIDENCE_HIGH;
+  assert_int_equal(scan_with("0201609995 070761-4285 cpr 0707614285", &o, m, 4), 1);
+  assert_int_equal(m[0].start, 27);
+}
+
+static void skip_loops_agree(void **state) {
+  unsigned char buf[300];
+  dkcpr__skip_fn fast = dkcpr__skip_select();
+  size_t i, j;
+  (void)state;
+  for (i = 0; i < 256; i++) {
+    memset(buf, 'a', sizeof buf);
+    buf[i % 200 + 40] = (unsigned char)i;
+    for (j = 0; j < 45; j++)
+      assert_int_equal(fast(buf, j, sizeof buf), dkcpr__skip_portable(buf, j, sizeof buf));
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(written_forms),
+      cmocka_unit_test(boundaries),
+      cmocka_unit_test(invalid_dates_are_not_numbers),
+      cmocka_unit_test(kinds),
+      cmocka_unit_test(replacement_numbers_need_the_flag),
+      cmocka_unit_test(strict_policy),
+      cmocka_unit_test(nine_digits),
+      cmocka_unit_test(confidence_rule),
+      cmocka_unit_test(context_words),
+      cmocka_unit_test(api_contract),
+      cmocka_unit_test(min_confidence_filters),
+      cmocka_unit_test(skip_loops_agree),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

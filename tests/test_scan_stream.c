@@ -1,0 +1,178 @@
+/* Streaming: any chunking of the input gives exactly the one-piece result. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dkcpr.h"
+
+static const char sample[] =
+    "Journal: CPR-nr. 070761-4285, f\xc3\xb8" "dt 7. juli 1961.\n"
+    "Sp\xc3\xb8" "rg 0201609995 / tlf +45 12 34 56 78 / konto 1234-0707614285\n"
+    "NBSP 070761\xc2\xa0" "4285 en-dash 070761\xe2\x80\x93" "4285 x\n"
+    "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x96\xef\xbc\x91"
+    "\xef\xbc\x94\xef\xbc\x92\xef\xbc\x98\xef\xbc\x95 e-CPR 0203291WQ3 day+60 6707614285\n"
+    "bad \xff\xfe\xe2\x80 utf8 0707614285-12 1.0707614285 \x00 NUL 070761-4285\xe2\x80";
+
+typedef struct result {
+  dkcpr_match m[64];
+  size_t n;
+} result;
+
+static dkcpr_scan_options options(void) {
+  dkcpr_scan_options o;
+  assert_int_equal(dkcpr_scan_options_init(&o, DKCPR_SCAN_OPTIONS_VERSION), DKCPR_OK);
+  o.parse.ref_year = 2026;
+  o.parse.ref_month = 11;
+  o.parse.ref_day = 26;
+  o.flags = DKCPR_SCAN_NINE_DIGITS;
+  return o;
+}
+
+static void drain(dkcpr_scanner *s, result *r, size_t cap) {
+  dkcpr_match m;
+  while (dkcpr_scanner_next(s, &m) == DKCPR_OK) {
+    assert_true(r->n < cap);
+    r->m[r->n++] = m;
+  }
+}
+
+/* Feed text in pieces ending at the given cut positions. */
+static void scan_cuts(result *r, const char *text, size_t len,
+                      const size_t *cuts, size_t ncuts) {
+  dkcpr_scan_options o = options();
+  dkcpr_scanner *s;
+  size_t i, at = 0;
+  r->n = 0;
+  assert_int_equal(dkcpr_scanner_new(&s, &o), DKCPR_OK);
+  for (i = 0; i <= ncuts; i++) {
+    size_t to = i < ncuts ? cuts[i] : len;
+    assert_int_equal(dkcpr_scanner_feed(s, text + at, to - at), DKCPR_OK);
+    drain(s, r, 64);
+    at = to;
+  }
+  assert_int_equal(dkcpr_scanner_finish(s), DKCPR_OK);
+  drain(s, r, 64);
+  dkcpr_scanner_free(s);
+}
+
+static void same(const result *a, const result *b) {
+  size_t i;
+  assert_int_equal(a->n, b->n);
+  for (i = 0; i < a->n; i++)
+    assert_memory_equal(&a->m[i], &b->m[i], sizeof a->m[i]);
+}
+
+static void one_piece(result *r, const char *text, size_t len) {
+  dkcpr_scan_options o = options();
+  assert_int_equal(dkcpr_scan(r->m, 64, &r->n, text, len, &o), DKCPR_OK);
+}
+
+static void every_split_position(void **state) {
+  const size_t len = sizeof sample - 1;
+  result whole, part;
+  size_t i, j;
+  (void)state;
+  one_piece(&whole, sample, len);
+  assert_int_equal(whole.n, 8); /* the sample's true numbers */
+  for (i = 0; i <= len; i++) {
+    scan_cuts(&part, sample, len, &i, 1);
+    same(&whole, &part);
+  }
+  /* every pair of cuts within the first numbers */
+  for (i = 0; i <= 120; i++)
+    for (j = i; j <= 120; j++) {
+      size_t cuts[2] = {i, j};
+      scan_cuts(&part, sample, len, cuts, 2);
+      same(&whole, &part);
+    }
+}
+
+static void one_byte_at_a_time(void **state) {
+  const size_t len = sizeof sample - 1;
+  size_t cuts[sizeof sample];
+  result whole, part;
+  size_t i;
+  (void)state;
+  for (i = 0; i < len; i++) cuts[i] = i + 1;
+  one_piece(&whole, sample, len);
+  scan_cuts(&part, sample, len, cuts, len - 1);
+  same(&whole, &part);
+}
+
+static const char *const pieces[] = {
+    "070761-4285", "0707614285", "070761 4285", "070761\xc2\xa0" "4285",
+    "070761\xe2\x80\x94" "4285", "0201609995", "0203291WQ3", "6707614285",
+    "707614285", "cpr ", "F\xc3\x98" "DT ", "\xef\xbc\x90\xef\xbc\x97", "-",
+    ".", "/", "+", " ", "\n", "\xe2\x80", "\xc3", "\xff", "12", "1234567",
+    "Lorem ipsum dolor sit amet, ", "\xc3\xa6\xc3\xb8\xc3\xa5 ",
+};
+
+/* Large random text, random chunk sizes, matches compared one by one. */
+static void random_chunking_large_input(void **state) {
+  const size_t len = 4u << 20;
+  char *text = malloc(len);
+  dkcpr_match *whole = malloc(400000 * sizeof *whole);
+  dkcpr_scan_options o = options();
+  dkcpr_scanner *s;
+  dkcpr_match m;
+  size_t n_whole, at = 0, k = 0, round;
+  uint64_t rng = 88172645463325252ull;
+  (void)state;
+  assert_non_null(text);
+  assert_non_null(whole);
+  while (at < len) {
+    const char *p;
+    size_t pl;
+    rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+    p = pieces[rng % (sizeof pieces / sizeof pieces[0])];
+    pl = strlen(p);
+    if (at + pl > len) pl = len - at;
+    memcpy(text + at, p, pl);
+    at += pl;
+  }
+  assert_int_equal(dkcpr_scan(whole, 400000, &n_whole, text, len, &o), DKCPR_OK);
+  assert_true(n_whole > 10000);
+  for (round = 0; round < 3; round++) {
+    size_t maxchunk = round == 0 ? 7 : round == 1 ? 300 : 200000;
+    assert_int_equal(dkcpr_scanner_new(&s, &o), DKCPR_OK);
+    at = 0;
+    k = 0;
+    while (at < len) {
+      size_t c;
+      rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+      c = 1 + rng % maxchunk;
+      if (c > len - at) c = len - at;
+      assert_int_equal(dkcpr_scanner_feed(s, text + at, c), DKCPR_OK);
+      at += c;
+      while (dkcpr_scanner_next(s, &m) == DKCPR_OK) {
+        assert_true(k < n_whole);
+        assert_memory_equal(&m, &whole[k], sizeof m);
+        k++;
+      }
+    }
+    assert_int_equal(dkcpr_scanner_finish(s), DKCPR_OK);
+    while (dkcpr_scanner_next(s, &m) == DKCPR_OK) {
+      assert_true(k < n_whole);
+      assert_memory_equal(&m, &whole[k], sizeof m);
+      k++;
+    }
+    assert_int_equal(k, n_whole);
+    dkcpr_scanner_free(s);
+  }
+  free(whole);
+  free(text);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(every_split_position),
+      cmocka_unit_test(one_byte_at_a_time),
+      cmocka_unit_test(random_chunking_large_input),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

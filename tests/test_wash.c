@@ -1,0 +1,293 @@
+/* Washer: modes, layout, byte transparency, chunking, wash/unwash round trip, counts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dkcpr.h"
+
+static const uint8_t key[DKCPR_KEY_BYTES] = {
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+
+static dkcpr_pseudonymizer *pseudonymizer(void) {
+  dkcpr_pseudonymizer *p = NULL;
+  assert_int_equal(dkcpr_pseudonymizer_new(&p, key, sizeof key,
+                                           (const uint8_t *)"test", 4,
+                                           DKCPR_KEEP_DEFAULT, 0),
+                   DKCPR_OK);
+  return p;
+}
+
+static dkcpr_wash_options options(dkcpr_wash_mode mode) {
+  dkcpr_wash_options o;
+  assert_int_equal(dkcpr_wash_options_init(&o, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  o.mode = mode;
+  o.scan.parse.ref_year = 2026;
+  o.scan.parse.ref_month = 11;
+  o.scan.parse.ref_day = 26;
+  return o;
+}
+
+/* Wash text in chunks of at most maxchunk bytes (0: one piece); returns a
+ * malloc'd result of *out_len bytes. */
+static char *wash(const dkcpr_pseudonymizer *p, const dkcpr_wash_options *o,
+                  const char *text, size_t len, size_t maxchunk, uint64_t seed,
+                  size_t *out_len, dkcpr_wash_stats *stats) {
+  dkcpr_washer *w = NULL;
+  size_t cap = 4 * len + 4096, n = 0, at = 0, got, room;
+  char *out = malloc(cap);
+  assert_non_null(out);
+  assert_int_equal(dkcpr_washer_new(&w, p, o), DKCPR_OK);
+  while (at < len) {
+    size_t c = len - at;
+    if (maxchunk) {
+      seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+      c = 1 + seed % maxchunk;
+      if (c > len - at) c = len - at;
+    }
+    room = dkcpr_washer_bound(w, c);
+    assert_true(n + room <= cap);
+    assert_int_equal(dkcpr_washer_feed(w, out + n, cap - n, &got, text + at, c), DKCPR_OK);
+    n += got;
+    at += c;
+  }
+  assert_int_equal(dkcpr_washer_finish(w, out + n, cap - n, &got), DKCPR_OK);
+  n += got;
+  if (stats) assert_int_equal(dkcpr_washer_stats(w, stats), DKCPR_OK);
+  dkcpr_washer_free(w);
+  *out_len = n;
+  return out;
+}
+
+static void expect_wash(dkcpr_wash_mode mode, const char *in, const char *want) {
+  dkcpr_wash_options o = options(mode);
+  size_t n;
+  char *got = wash(NULL, &o, in, strlen(in), 0, 1, &n, NULL);
+  if (n != strlen(want) || memcmp(got, want, n) != 0)
+    fail_msg("washed \"%s\" to \"%.*s\", want \"%s\"", in, (int)n, got, want);
+  free(got);
+}
+
+static void mask_keeps_layout(void **state) {
+  (void)state;
+  expect_wash(DKCPR_WASH_MASK, "CPR 070761-4285.", "CPR 070761-XXXX.");
+  expect_wash(DKCPR_WASH_MASK, "'0707614285','0201609995'",
+              "'070761XXXX','020160XXXX'");
+  expect_wash(DKCPR_WASH_MASK, "a 070761\xe2\x80\x93" "4285 b", "a 070761\xe2\x80\x93" "XXXX b");
+  expect_wash(DKCPR_WASH_MASK, "0203291WQ3", "020329XXXX");
+  /* full-width digits keep their width */
+  expect_wash(DKCPR_WASH_MASK,
+              "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x96\xef\xbc\x91"
+              "\xef\xbc\x94\xef\xbc\x92\xef\xbc\x98\xef\xbc\x95",
+              "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x96\xef\xbc\x91"
+              "\xef\xbc\xb8\xef\xbc\xb8\xef\xbc\xb8\xef\xbc\xb8");
+  expect_wash(DKCPR_WASH_MASK, "tlf 12345678, 1234-0707614285, 01-02-2003",
+              "tlf 12345678, 1234-0707614285, 01-02-2003");
+}
+
+static void redact_uses_the_placeholder(void **state) {
+  dkcpr_wash_options o = options(DKCPR_WASH_REDACT);
+  size_t n;
+  char *got;
+  (void)state;
+  expect_wash(DKCPR_WASH_REDACT, "x 070761-4285 y 0707614285", "x [CPR] y [CPR]");
+  o.placeholder = "<fjernet>";
+  o.placeholder_len = 9;
+  got = wash(NULL, &o, "a0707614285b", 12, 0, 1, &n, NULL);
+  assert_int_equal(n, 11);
+  assert_memory_equal(got, "a<fjernet>b", 11);
+  free(got);
+  o.placeholder = NULL;
+  o.placeholder_len = 0;
+  got = wash(NULL, &o, "a0707614285b", 12, 0, 1, &n, NULL);
+  assert_int_equal(n, 2);
+  assert_memory_equal(got, "ab", 2);
+  free(got);
+}
+
+static void nine_digits_opt_in(void **state) {
+  dkcpr_wash_options o = options(DKCPR_WASH_MASK);
+  size_t n;
+  char *got;
+  (void)state;
+  o.scan.flags = DKCPR_SCAN_NINE_DIGITS;
+  got = wash(NULL, &o, "(707614285,", 11, 0, 1, &n, NULL);
+  assert_int_equal(n, 11);
+  assert_memory_equal(got, "(70761XXXX,", 11);
+  free(got);
+}
+
+/* Random bytes (NUL and invalid UTF-8 included) with numbers of every form. */
+static const char *const numbers[] = {
+    "0707614285", "070761-4285", "070761 4285", "070761\xc2\xa0" "4285",
+    "070761\xe2\x80\x94" "4285", "0201609995", "6707614285", "0101274234",
+    "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x96\xef\xbc\x91"
+    "\xef\xbc\x94\xef\xbc\x92\xef\xbc\x98\xef\xbc\x95",
+};
+
+static char *random_input(size_t len, uint64_t seed, size_t *inserted) {
+  char *t = malloc(len);
+  size_t at = 0;
+  assert_non_null(t);
+  *inserted = 0;
+  while (at < len) {
+    seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+    if (seed % 16 == 0) {
+      const char *nb = numbers[(seed >> 8) % (sizeof numbers / sizeof numbers[0])];
+      size_t nl = strlen(nb);
+      if (at + nl + 1 > len) break;
+      t[at++] = ' ';
+      memcpy(t + at, nb, nl);
+      at += nl;
+      (*inserted)++;
+    } else {
+      t[at++] = (char)(seed >> 24);
+    }
+  }
+  while (at < len) t[at++] = 'x';
+  return t;
+}
+
+static void random_binary_round_trip(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  dkcpr_wash_options r = options(DKCPR_WASH_REVEAL);
+  dkcpr_wash_stats st;
+  uint64_t seed;
+  (void)state;
+  for (seed = 1; seed <= 6; seed++) {
+    size_t len = 200000, inserted, n1, n2, i, k, replaced = 0;
+    char *in = random_input(len, seed * 7919, &inserted);
+    char *washed = wash(p, &o, in, len, seed % 2 ? 0 : 5000, seed, &n1, &st);
+    char *back;
+    assert_int_equal(n1, len); /* same length */
+    for (i = 0; i < 4; i++)
+      for (k = 0; k < 3; k++) replaced += st.replaced[i][k];
+    if (replaced < inserted * 85 / 100 || st.failed) fail_msg("inserted %zu replaced %zu failed %llu", inserted, replaced, (unsigned long long)st.failed);
+    assert_int_equal(st.failed, 0);
+    assert_int_equal(st.bytes_in, len);
+    assert_int_equal(st.bytes_out, len);
+    assert_memory_not_equal(in, washed, len);
+    back = wash(p, &r, washed, n1, seed % 3 ? 97 : 0, seed + 1, &n2, NULL);
+    assert_int_equal(n2, len);
+    assert_memory_equal(back, in, len);
+    free(back);
+    free(washed);
+    free(in);
+  }
+  dkcpr_pseudonymizer_free(p);
+}
+
+/* Outside the matches every byte is unchanged, and chunking never matters. */
+static void other_bytes_unchanged_any_chunking(void **state) {
+  dkcpr_wash_options o = options(DKCPR_WASH_REDACT);
+  dkcpr_scan_options so = o.scan;
+  size_t len = 300000, inserted, n0, n1, nm, i, at = 0, pos = 0;
+  char *in = random_input(len, 42, &inserted);
+  char *one = wash(NULL, &o, in, len, 0, 1, &n0, NULL);
+  dkcpr_match *m = malloc(len / 10 * sizeof *m);
+  (void)state;
+  so.parse.flags |= DKCPR_PARSE_ALLOW_FUTURE;
+  assert_int_equal(dkcpr_scan(m, len / 10, &nm, in, len, &so), DKCPR_OK);
+  assert_true(nm >= inserted * 9 / 10);
+  for (i = 0; i < nm; i++) {
+    size_t gap = (size_t)m[i].start - at;
+    assert_memory_equal(one + pos, in + at, gap);
+    pos += gap;
+    assert_memory_equal(one + pos, "[CPR]", 5);
+    pos += 5;
+    at = (size_t)m[i].end;
+  }
+  assert_int_equal(n0 - pos, len - at);
+  assert_memory_equal(one + pos, in + at, len - at);
+  for (i = 1; i <= 4; i++) {
+    size_t maxchunk = i == 1 ? 3 : i == 2 ? 64 : i == 3 ? 4096 : 100000;
+    char *part = wash(NULL, &o, in, len, maxchunk, i, &n1, NULL);
+    assert_int_equal(n1, n0);
+    assert_memory_equal(part, one, n0);
+    free(part);
+  }
+  free(m);
+  free(one);
+  free(in);
+}
+
+static void counts_and_future_births(void **state) {
+  dkcpr_wash_options o = options(DKCPR_WASH_MASK);
+  dkcpr_wash_stats st;
+  size_t n;
+  const char *in = "CPR: 070761-4285, 0201609995, 6707614285, 0203291WQ3, 0101274234";
+  char *got;
+  (void)state;
+  got = wash(NULL, &o, in, strlen(in), 0, 1, &n, &st);
+  /* all within reach of "CPR"; 0101274234 is born in 2027 */
+  assert_int_equal(st.found[DKCPR_KIND_CPR][DKCPR_CONFIDENCE_HIGH - 1], 1);
+  assert_int_equal(st.found[DKCPR_KIND_CPR][DKCPR_CONFIDENCE_MEDIUM - 1], 2);
+  assert_int_equal(st.found[DKCPR_KIND_REPLACEMENT][DKCPR_CONFIDENCE_MEDIUM - 1], 1);
+  assert_int_equal(st.found[DKCPR_KIND_XECPR][DKCPR_CONFIDENCE_HIGH - 1], 1);
+  assert_memory_equal(st.found, st.replaced, sizeof st.found);
+  assert_int_equal(st.failed, 0);
+  assert_memory_equal(got, "CPR: 070761-XXXX, 020160XXXX, 670761XXXX, 020329XXXX, 010127XXXX", n);
+  free(got);
+  o.scan.min_confidence = DKCPR_CONFIDENCE_HIGH;
+  got = wash(NULL, &o, in, strlen(in), 0, 1, &n, &st);
+  assert_memory_equal(got, "CPR: 070761-XXXX, 0201609995, 6707614285, 020329XXXX, 0101274234", n);
+  assert_int_equal(st.found[DKCPR_KIND_CPR][DKCPR_CONFIDENCE_MEDIUM - 1], 0);
+  assert_int_equal(st.found[DKCPR_KIND_XECPR][DKCPR_CONFIDENCE_HIGH - 1], 1);
+  free(got);
+}
+
+static void api_contract(void **state) {
+  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  dkcpr_washer *w = NULL;
+  char out[1024];
+  size_t n;
+  (void)state;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_NULL); /* needs a key */
+  assert_null(w);
+  o = options(DKCPR_WASH_TOKEN);
+  o.token_chars = 8;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o = options(DKCPR_WASH_MASK);
+  o.mode = (dkcpr_wash_mode)9;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o = options(DKCPR_WASH_MASK);
+  assert_int_equal(dkcpr_washer_new(NULL, NULL, &o), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_wash_options_init(NULL, DKCPR_WASH_OPTIONS_VERSION), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_wash_options_init(&o, 99), DKCPR_E_ARG);
+  o = options(DKCPR_WASH_MASK);
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_OK);
+  assert_true(dkcpr_washer_bound(w, 100) >= 100);
+  assert_int_equal(dkcpr_washer_feed(w, out, 10, &n, "0707614285", 10), DKCPR_E_BUFSIZE);
+  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &n, "070761428", 9), DKCPR_OK);
+  assert_int_equal(n, 0); /* held back: the number may continue */
+  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &n, "5 ok", 4), DKCPR_OK);
+  assert_int_equal(n, 13);
+  assert_memory_equal(out, "070761XXXX ok", 13);
+  assert_int_equal(dkcpr_washer_finish(w, out, sizeof out, &n), DKCPR_OK);
+  assert_int_equal(n, 0);
+  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &n, "x", 1), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_washer_finish(w, out, sizeof out, &n), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_washer_feed(NULL, out, sizeof out, &n, "x", 1), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_washer_stats(w, NULL), DKCPR_E_NULL);
+  dkcpr_washer_free(w);
+  dkcpr_washer_free(NULL);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(mask_keeps_layout),
+      cmocka_unit_test(redact_uses_the_placeholder),
+      cmocka_unit_test(nine_digits_opt_in),
+      cmocka_unit_test(random_binary_round_trip),
+      cmocka_unit_test(other_bytes_unchanged_any_chunking),
+      cmocka_unit_test(counts_and_future_births),
+      cmocka_unit_test(api_contract),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

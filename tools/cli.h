@@ -1,0 +1,109 @@
+/* Shared declarations of the dkcpr program: exit codes, option helpers,
+ * key loading, input and output streams, and the subcommands. */
+#ifndef DKCPR_CLI_H
+#define DKCPR_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dkcpr.h"
+
+/* Exit codes, documented in dkcpr.1 and README. scan keeps grep's gate
+ * contract instead: 0 clean, 1 found, 2 any error. */
+enum {
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_NEGATIVE = 1, /* scan found numbers; check or info: an invalid number */
+  CLI_EXIT_USAGE = 2,    /* unknown option, bad option value, missing argument */
+  CLI_EXIT_INPUT = 3,    /* an input cannot be opened or read */
+  CLI_EXIT_OUTPUT = 4,   /* the output cannot be created or written */
+  CLI_EXIT_KEY = 5,      /* key missing, unreadable, short or malformed */
+  CLI_EXIT_INTERNAL = 6  /* out of memory, crypto or random failure */
+};
+
+/* Read and write in large chunks so memory stays constant. */
+#define CLI_CHUNK (1u << 20)
+
+/* --- messages (main.c) --- */
+/* "dkcpr CMD: message" on stderr, one line. */
+void cli_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void cli_warn(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The exit code for a library status that is not about the input. */
+int cli_exit_for_status(dkcpr_status st);
+
+/* --- option values (args.c); each returns 0 or prints a message and returns -1 --- */
+int cli_parse_policy(const char *cmd, const char *s, dkcpr_policy *out);
+int cli_parse_confidence(const char *cmd, const char *s, dkcpr_confidence *out);
+int cli_parse_keep(const char *cmd, const char *s, unsigned int *out);
+int cli_parse_mode(const char *cmd, const char *s, dkcpr_wash_mode *out);
+/* YYYY-MM-DD; with year_only_end >= 0 also YYYY (as Jan 1 if 0, Dec 31 if 1). */
+int cli_parse_date(const char *cmd, const char *what, const char *s,
+                   int year_only_end, int *y, int *m, int *d);
+int cli_parse_u64(const char *cmd, const char *what, const char *s,
+                  uint64_t min, uint64_t max, uint64_t *out);
+/* One line naming an unknown option or a missing argument; returns CLI_EXIT_USAGE. */
+int cli_bad_option(const char *cmd, int opt, char *const argv[]);
+/* Load a known-dates file into a new list (freed by the caller). */
+int cli_load_known_dates(const char *cmd, const char *path, dkcpr_datelist **out);
+
+/* --- keys (keyfile.c) --- */
+/* Load the key from a file or an environment variable (exactly one must be
+ * given). Returns 0 or an exit code after a message; never prints the key. */
+int cli_load_key(const char *cmd, const char *key_file, const char *key_env,
+                 uint8_t key[DKCPR_KEY_BYTES]);
+void cli_wipe(void *p, size_t n);
+
+/* --- input (io.c) --- */
+/* Open a path for reading; "-" is standard input. Returns 0 or errno. */
+int cli_open_input(const char *path, int *fd);
+/* Read until cap bytes or end of input; returns bytes read or -1 (errno set). */
+long cli_read_full(int fd, char *buf, size_t cap);
+/* Write everything; returns 0 or errno. */
+int cli_write_all(int fd, const void *buf, size_t len);
+/* Human-readable display name of an input path. */
+const char *cli_input_name(const char *path);
+
+/* --- output written atomically (atomic_out.c) --- */
+typedef struct cli_out {
+  int fd;
+  char *final_path; /* NULL when writing to standard output */
+  char *tmp_path;
+} cli_out;
+/* Standard output when path is NULL or "-", else a temporary file beside
+ * path that cli_out_commit() renames over it. Returns 0 or an exit code. */
+int cli_out_open(cli_out *o, const char *cmd, const char *path);
+/* Returns 0 or an exit code after a message. */
+int cli_out_write(cli_out *o, const char *cmd, const void *buf, size_t len);
+int cli_out_commit(cli_out *o, const char *cmd);
+/* Remove the temporary file; the final path is left as it was. */
+void cli_out_abort(cli_out *o);
+
+/* --- progress on a terminal (progress.c) --- */
+typedef struct cli_progress {
+  int enabled;
+  double start, last;
+  uint64_t total_hint;
+} cli_progress;
+void cli_progress_init(cli_progress *p, uint64_t total_hint);
+void cli_progress_update(cli_progress *p, uint64_t bytes, uint64_t found);
+void cli_progress_end(cli_progress *p);
+/* "12.3 MB" into buf. */
+const char *cli_human_bytes(char buf[32], uint64_t n);
+double cli_now(void);
+
+/* --- JSON (json.c) --- */
+#include <stdio.h>
+/* Write s as a JSON string (quotes included); invalid UTF-8 becomes U+FFFD. */
+void cli_json_string(FILE *f, const char *s, size_t len);
+
+/* --- subcommands: each takes the arguments after the program name --- */
+int cmd_wash(int argc, char *argv[]);
+int cmd_reveal(int argc, char *argv[]);
+int cmd_scan(int argc, char *argv[]);
+int cmd_check(int argc, char *argv[]);
+int cmd_info(int argc, char *argv[]);
+int cmd_keygen(int argc, char *argv[]);
+int cmd_generate(int argc, char *argv[]);
+
+#endif /* DKCPR_CLI_H */

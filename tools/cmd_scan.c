@@ -1,0 +1,292 @@
+/* dkcpr scan: find CPR numbers in files and directory trees. A gate for CI
+ * and audits: exit 0 clean, 1 found, 2 on any error (as grep). */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: dkcpr scan [OPTION]... [PATH]...\n"
+    "Find CPR numbers in files (standard input without PATH or with '-').\n"
+    "Prints file:line:column: the masked number, its kind and confidence.\n"
+    "\n"
+    "  -r, --recursive          scan directories and everything below them\n"
+    "      --json               one JSON object per finding per line: file, line,\n"
+    "                           column, offset, length, masked, kind, confidence\n"
+    "      --min-confidence=L   low (default), medium or high\n"
+    "  -p, --policy=P           default, known-dates or strict (mod 11)\n"
+    "      --known-dates=FILE   more dates for the known-dates policy\n"
+    "      --show               also print the full number (otherwise never shown)\n"
+    "  -h, --help               this help\n"
+    "\n"
+    "Lines and columns count from 1, columns in bytes; offsets count bytes from 0.\n"
+    "Binary files (a NUL byte in the first 8 KiB) are skipped and named.\n"
+    "Exit: 0 nothing found, 1 numbers found, 2 an error (also when found).\n";
+
+#define BINARY_PROBE 8192
+#define EXIT_SCAN_ERROR 2
+
+enum { OPT_JSON = 256, OPT_MIN_CONFIDENCE, OPT_KNOWN_DATES, OPT_SHOW };
+
+struct scan_run {
+  dkcpr_scan_options opts;
+  int recursive, json, show;
+  uint64_t found;
+  int errors;
+  char *buf[2]; /* the previous and the current chunk */
+};
+
+/* Lines are counted lazily up to each match; bytes are kept for at most
+ * one chunk back, which is as far back as a match can start. */
+struct line_counter {
+  uint64_t pos, line, line_start;
+};
+
+static void count_to(struct line_counter *lc, const char *buf, uint64_t base,
+                     size_t len, uint64_t to) {
+  if (to <= base || lc->pos >= base + len)
+    return;
+  if (lc->pos < base)
+    lc->pos = base; /* bytes already dropped: cannot happen for ordered matches */
+  uint64_t end = to < base + len ? to : base + len;
+  for (; lc->pos < end; lc->pos++)
+    if (buf[lc->pos - base] == '\n') {
+      lc->line++;
+      lc->line_start = lc->pos + 1;
+    }
+}
+
+static void print_match(struct scan_run *r, const char *name,
+                        const dkcpr_match *m, const struct line_counter *lc) {
+  dkcpr_options po = r->opts.parse;
+  po.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
+  po.policy = DKCPR_POLICY_DEFAULT;
+  dkcpr_cpr cpr;
+  char masked[DKCPR_FORMAT_BUFSIZE] = "XXXXXX-XXXX";
+  char full[DKCPR_FORMAT_BUFSIZE] = "";
+  if (dkcpr_parse(&cpr, m->digits, strlen(m->digits), &po) == DKCPR_OK) {
+    dkcpr_format(masked, sizeof masked, NULL, &cpr, DKCPR_FORMAT_MASKED);
+    dkcpr_format(full, sizeof full, NULL, &cpr, DKCPR_FORMAT_DASHED);
+  }
+  unsigned long long line = lc->line, column = m->start - lc->line_start + 1;
+  const char *kind = dkcpr_kind_name(m->kind);
+  const char *conf = dkcpr_confidence_name(m->confidence);
+  if (r->json) {
+    fputs("{\"file\":", stdout);
+    cli_json_string(stdout, name, strlen(name));
+    printf(",\"line\":%llu,\"column\":%llu,\"offset\":%llu,\"length\":%llu,"
+           "\"masked\":\"%s\",\"kind\":\"%s\",\"confidence\":\"%s\"",
+           line, column, (unsigned long long)m->start,
+           (unsigned long long)(m->end - m->start), masked, kind, conf);
+    if (r->show)
+      printf(",\"number\":\"%s\"", full);
+    puts("}");
+  } else {
+    printf("%s:%llu:%llu: %s %s %s\n", name, line, column,
+           r->show ? full : masked, kind, conf);
+  }
+}
+
+static int drain(struct scan_run *r, dkcpr_scanner *s, const char *name,
+                 struct line_counter *lc, const char *prev, uint64_t prev_base,
+                 size_t prev_len, const char *cur, uint64_t cur_base,
+                 size_t cur_len) {
+  dkcpr_match m;
+  dkcpr_status st;
+  while ((st = dkcpr_scanner_next(s, &m)) == DKCPR_OK) {
+    if (prev)
+      count_to(lc, prev, prev_base, prev_len, m.start);
+    count_to(lc, cur, cur_base, cur_len, m.start);
+    print_match(r, name, &m, lc);
+    r->found++;
+  }
+  return st == DKCPR_E_RANGE ? 0 : -1;
+}
+
+static void scan_fd(struct scan_run *r, int fd, const char *name) {
+  dkcpr_scanner *s = NULL;
+  dkcpr_status st = dkcpr_scanner_new(&s, &r->opts);
+  if (st != DKCPR_OK) {
+    cli_error("scan", "%s", dkcpr_strerror(st));
+    r->errors++;
+    return;
+  }
+  struct line_counter lc = {0, 1, 0};
+  uint64_t base = 0, prev_base = 0;
+  size_t prev_len = 0;
+  int cur = 0, first = 1;
+  for (;;) {
+    long n = cli_read_full(fd, r->buf[cur], CLI_CHUNK);
+    if (n < 0) {
+      cli_error("scan", "cannot read '%s': %s", name, strerror(errno));
+      r->errors++;
+      break;
+    }
+    if (first && memchr(r->buf[cur], '\0',
+                        (size_t)n < BINARY_PROBE ? (size_t)n : BINARY_PROBE)) {
+      fprintf(stderr, "dkcpr scan: skipping binary file '%s'\n", name);
+      break;
+    }
+    first = 0;
+    const char *prev = prev_len ? r->buf[!cur] : NULL;
+    st = n ? dkcpr_scanner_feed(s, r->buf[cur], (size_t)n)
+           : dkcpr_scanner_finish(s);
+    if (st != DKCPR_OK ||
+        drain(r, s, name, &lc, prev, prev_base, prev_len, r->buf[cur], base,
+              (size_t)n) != 0) {
+      cli_error("scan", "scanning '%s': %s", name, dkcpr_strerror(st));
+      r->errors++;
+      break;
+    }
+    if (n == 0)
+      break;
+    /* The previous chunk is about to be overwritten: finish counting it. */
+    if (prev)
+      count_to(&lc, prev, prev_base, prev_len, base);
+    prev_base = base;
+    prev_len = (size_t)n;
+    base += (uint64_t)n;
+    cur = !cur;
+  }
+  dkcpr_scanner_free(s);
+  fflush(stdout);
+}
+
+static void scan_path(struct scan_run *r, const char *path, int top);
+
+static void scan_dir(struct scan_run *r, const char *path) {
+  struct dirent **entries;
+  int n = scandir(path, &entries, NULL, alphasort);
+  if (n < 0) {
+    cli_error("scan", "cannot read directory '%s': %s", path, strerror(errno));
+    r->errors++;
+    return;
+  }
+  size_t plen = strlen(path);
+  for (int i = 0; i < n; i++) {
+    const char *e = entries[i]->d_name;
+    if (strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
+      size_t need = plen + strlen(e) + 2;
+      char *child = malloc(need);
+      if (child) {
+        snprintf(child, need, "%s%s%s", path,
+                 plen && path[plen - 1] == '/' ? "" : "/", e);
+        scan_path(r, child, 0);
+        free(child);
+      } else {
+        cli_error("scan", "out of memory");
+        r->errors++;
+      }
+    }
+    free(entries[i]);
+  }
+  free(entries);
+}
+
+/* Paths named on the command line are followed; inside a tree, symbolic
+ * links and special files are left alone, as grep -r does. */
+static void scan_path(struct scan_run *r, const char *path, int top) {
+  if (strcmp(path, "-") == 0) {
+    scan_fd(r, STDIN_FILENO, cli_input_name(path));
+    return;
+  }
+  struct stat sb;
+  if ((top ? stat(path, &sb) : lstat(path, &sb)) != 0) {
+    cli_error("scan", "cannot open '%s': %s", path, strerror(errno));
+    r->errors++;
+    return;
+  }
+  if (S_ISDIR(sb.st_mode)) {
+    if (r->recursive) {
+      scan_dir(r, path);
+    } else {
+      cli_error("scan", "'%s' is a directory (use -r)", path);
+      r->errors++;
+    }
+    return;
+  }
+  if (!S_ISREG(sb.st_mode) && !top)
+    return;
+  int fd, err = cli_open_input(path, &fd);
+  if (err) {
+    cli_error("scan", "cannot open '%s': %s", path, strerror(err));
+    r->errors++;
+    return;
+  }
+  scan_fd(r, fd, path);
+  close(fd);
+}
+
+int cmd_scan(int argc, char *argv[]) {
+  static const struct option opts[] = {
+      {"recursive", no_argument, NULL, 'r'},
+      {"json", no_argument, NULL, OPT_JSON},
+      {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+      {"policy", required_argument, NULL, 'p'},
+      {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
+      {"show", no_argument, NULL, OPT_SHOW},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  struct scan_run r;
+  memset(&r, 0, sizeof r);
+  dkcpr_status st = dkcpr_scan_options_init(&r.opts, DKCPR_SCAN_OPTIONS_VERSION);
+  if (st != DKCPR_OK) {
+    cli_error("scan", "%s", dkcpr_strerror(st));
+    return EXIT_SCAN_ERROR;
+  }
+  const char *known_dates = NULL;
+  optind = 0;
+  opterr = 0;
+  int opt;
+  while ((opt = getopt_long(argc, argv, ":rp:h", opts, NULL)) != -1) {
+    switch (opt) {
+    case 'r': r.recursive = 1; break;
+    case OPT_JSON: r.json = 1; break;
+    case OPT_SHOW: r.show = 1; break;
+    case OPT_MIN_CONFIDENCE:
+      if (cli_parse_confidence("scan", optarg, &r.opts.min_confidence))
+        return EXIT_SCAN_ERROR;
+      break;
+    case 'p':
+      if (cli_parse_policy("scan", optarg, &r.opts.parse.policy))
+        return EXIT_SCAN_ERROR;
+      break;
+    case OPT_KNOWN_DATES: known_dates = optarg; break;
+    case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+    default:
+      cli_bad_option("scan", opt, argv);
+      return EXIT_SCAN_ERROR;
+    }
+  }
+  dkcpr_datelist *dates = NULL;
+  if (known_dates && cli_load_known_dates("scan", known_dates, &dates) != 0)
+    return EXIT_SCAN_ERROR;
+  r.opts.parse.known_dates = dates;
+  r.buf[0] = malloc(CLI_CHUNK);
+  r.buf[1] = malloc(CLI_CHUNK);
+  if (!r.buf[0] || !r.buf[1]) {
+    cli_error("scan", "out of memory");
+    r.errors++;
+  } else if (optind >= argc) {
+    scan_path(&r, "-", 1);
+  } else {
+    for (int i = optind; i < argc; i++)
+      scan_path(&r, argv[i], 1);
+  }
+  free(r.buf[0]);
+  free(r.buf[1]);
+  dkcpr_datelist_free(dates);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    cli_error("scan", "cannot write standard output: %s", strerror(errno));
+    r.errors++;
+  }
+  if (r.errors)
+    return EXIT_SCAN_ERROR;
+  return r.found ? CLI_EXIT_NEGATIVE : CLI_EXIT_OK;
+}

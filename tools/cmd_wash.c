@@ -1,0 +1,389 @@
+/* dkcpr wash and dkcpr reveal: stream files or standard input through the
+ * library's washer to standard output or to an atomically written file. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char wash_usage[] =
+    "Usage: dkcpr wash [OPTION]... [FILE]...\n"
+    "Replace every CPR number in the FILEs (or standard input, also '-') and\n"
+    "write the text otherwise unchanged to standard output or to -o OUT.\n"
+    "\n"
+    "  -k, --key-file=FILE       key: 64 hexadecimal characters (dkcpr keygen)\n"
+    "      --key-env=VARIABLE    key from an environment variable instead\n"
+    "  -c, --context=TEXT        separates datasets: other context, other pseudonyms\n"
+    "      --keep=LIST           what pseudonyms keep: none, sex, year, date,\n"
+    "                            comma-separated (default year,sex)\n"
+    "      --never-real          pseudonyms in the day+60 replacement space, so\n"
+    "                            they can never be a person's number\n"
+    "  -m, --mode=MODE           pseudonym (default), mask, token or redact\n"
+    "      --min-confidence=L    low (default), medium or high\n"
+    "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
+    "      --known-dates=FILE    more dates for the known-dates policy (YYYY-MM-DD lines)\n"
+    "      --placeholder=TEXT    redact mode text (default [CPR])\n"
+    "      --token-chars=N       token mode length, 16-52 (default 26)\n"
+    "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
+    "  -q, --quiet               no summary on standard error\n"
+    "  -h, --help                this help\n"
+    "\n"
+    "pseudonym and token modes need a key; reveal with the same key, context,\n"
+    "--keep and --never-real undoes a pseudonym wash. A summary by kind goes to\n"
+    "standard error. Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
+
+static const char reveal_usage[] =
+    "Usage: dkcpr reveal [OPTION]... [FILE]...\n"
+    "Undo a pseudonym-mode wash: give the same key, context, --keep and\n"
+    "--never-real as the wash.\n"
+    "\n"
+    "  -k, --key-file=FILE       key: 64 hexadecimal characters\n"
+    "      --key-env=VARIABLE    key from an environment variable instead\n"
+    "  -c, --context=TEXT        the wash's context\n"
+    "      --keep=LIST           the wash's --keep (default year,sex)\n"
+    "      --never-real          the wash used --never-real\n"
+    "      --min-confidence=L    low (default), medium or high\n"
+    "  -p, --policy=P            default, known-dates or strict\n"
+    "      --known-dates=FILE    more dates for the known-dates policy\n"
+    "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
+    "  -q, --quiet               no summary on standard error\n"
+    "  -h, --help                this help\n"
+    "\n"
+    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
+
+enum {
+  OPT_KEY_ENV = 256,
+  OPT_KEEP,
+  OPT_NEVER_REAL,
+  OPT_MIN_CONFIDENCE,
+  OPT_KNOWN_DATES,
+  OPT_PLACEHOLDER,
+  OPT_TOKEN_CHARS
+};
+
+struct wash_config {
+  const char *cmd;
+  dkcpr_wash_mode mode;
+  unsigned int keep, pflags;
+  const char *context, *key_file, *key_env, *known_dates, *output;
+  const char *placeholder;
+  uint64_t token_chars;
+  dkcpr_policy policy;
+  dkcpr_confidence min_confidence;
+  int quiet;
+};
+
+struct wash_totals {
+  dkcpr_wash_stats sum;
+  size_t inputs;
+};
+
+static int parse_options(struct wash_config *c, int reveal, int argc,
+                         char *argv[]) {
+  static const struct option wash_opts[] = {
+      {"key-file", required_argument, NULL, 'k'},
+      {"key-env", required_argument, NULL, OPT_KEY_ENV},
+      {"context", required_argument, NULL, 'c'},
+      {"keep", required_argument, NULL, OPT_KEEP},
+      {"never-real", no_argument, NULL, OPT_NEVER_REAL},
+      {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+      {"policy", required_argument, NULL, 'p'},
+      {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
+      {"output", required_argument, NULL, 'o'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      /* wash only, from here on */
+      {"mode", required_argument, NULL, 'm'},
+      {"placeholder", required_argument, NULL, OPT_PLACEHOLDER},
+      {"token-chars", required_argument, NULL, OPT_TOKEN_CHARS},
+      {NULL, 0, NULL, 0}};
+  optind = 0;
+  opterr = 0;
+  int opt;
+  const char *shorts = reveal ? ":k:c:p:o:qh" : ":k:c:p:o:qhm:";
+  while ((opt = getopt_long(argc, argv, shorts, wash_opts, NULL)) != -1) {
+    if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS))
+      opt = '?'; /* the wash-only options mean nothing to reveal */
+    switch (opt) {
+    case 'k': c->key_file = optarg; break;
+    case OPT_KEY_ENV: c->key_env = optarg; break;
+    case 'c': c->context = optarg; break;
+    case OPT_KEEP:
+      if (cli_parse_keep(c->cmd, optarg, &c->keep))
+        return CLI_EXIT_USAGE;
+      break;
+    case OPT_NEVER_REAL: c->pflags |= DKCPR_NEVER_REAL; break;
+    case OPT_MIN_CONFIDENCE:
+      if (cli_parse_confidence(c->cmd, optarg, &c->min_confidence))
+        return CLI_EXIT_USAGE;
+      break;
+    case 'p':
+      if (cli_parse_policy(c->cmd, optarg, &c->policy))
+        return CLI_EXIT_USAGE;
+      break;
+    case OPT_KNOWN_DATES: c->known_dates = optarg; break;
+    case 'o': c->output = optarg; break;
+    case 'q': c->quiet = 1; break;
+    case 'h':
+      fputs(reveal ? reveal_usage : wash_usage, stdout);
+      return -1;
+    case 'm':
+      if (cli_parse_mode(c->cmd, optarg, &c->mode))
+        return CLI_EXIT_USAGE;
+      break;
+    case OPT_PLACEHOLDER: c->placeholder = optarg; break;
+    case OPT_TOKEN_CHARS:
+      if (cli_parse_u64(c->cmd, "--token-chars", optarg, DKCPR_TOKEN_MIN_CHARS,
+                        DKCPR_TOKEN_MAX_CHARS, &c->token_chars))
+        return CLI_EXIT_USAGE;
+      break;
+    default:
+      return cli_bad_option(c->cmd, opt, argv);
+    }
+  }
+  return 0;
+}
+
+/* Sum of the regular files' sizes, or 0 when a stream's length is unknown. */
+static uint64_t total_size(char *const paths[], int n) {
+  uint64_t total = 0;
+  for (int i = 0; i < n; i++) {
+    struct stat sb;
+    if (strcmp(paths[i], "-") == 0 ? fstat(STDIN_FILENO, &sb) != 0
+                                   : stat(paths[i], &sb) != 0)
+      return 0;
+    if (!S_ISREG(sb.st_mode))
+      return 0;
+    total += (uint64_t)sb.st_size;
+  }
+  return total ? total : 1;
+}
+
+static uint64_t count_found(const dkcpr_wash_stats *s) {
+  uint64_t n = 0;
+  for (int k = 0; k < 4; k++)
+    for (int c = 0; c < 3; c++)
+      n += s->found[k][c];
+  return n;
+}
+
+static void add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s) {
+  sum->bytes_in += s->bytes_in;
+  sum->bytes_out += s->bytes_out;
+  for (int k = 0; k < 4; k++)
+    for (int c = 0; c < 3; c++) {
+      sum->found[k][c] += s->found[k][c];
+      sum->replaced[k][c] += s->replaced[k][c];
+    }
+  sum->failed += s->failed;
+}
+
+struct buffers {
+  char *in, *out;
+  size_t out_cap;
+};
+
+/* Wash one input into out. Returns 0 or an exit code after a message. */
+static int wash_one(const struct wash_config *c, const char *path,
+                    const dkcpr_pseudonymizer *p, const dkcpr_wash_options *wo,
+                    struct buffers *b, cli_out *out, cli_progress *prog,
+                    struct wash_totals *t) {
+  int fd, err = cli_open_input(path, &fd);
+  if (err) {
+    cli_error(c->cmd, "cannot open '%s': %s", path, strerror(err));
+    return CLI_EXIT_INPUT;
+  }
+  dkcpr_washer *w = NULL;
+  dkcpr_status st = dkcpr_washer_new(&w, p, wo);
+  int rc = 0;
+  if (st != DKCPR_OK) {
+    cli_error(c->cmd, "%s", dkcpr_strerror(st));
+    rc = cli_exit_for_status(st);
+    goto done;
+  }
+  size_t need = dkcpr_washer_bound(w, CLI_CHUNK);
+  if (need < dkcpr_washer_bound(w, 0))
+    need = dkcpr_washer_bound(w, 0);
+  if (need > b->out_cap) {
+    char *grown = realloc(b->out, need);
+    if (!grown) {
+      cli_error(c->cmd, "out of memory");
+      rc = CLI_EXIT_INTERNAL;
+      goto done;
+    }
+    b->out = grown;
+    b->out_cap = need;
+  }
+  dkcpr_wash_stats now;
+  for (;;) {
+    long n = cli_read_full(fd, b->in, CLI_CHUNK);
+    size_t out_len = 0;
+    if (n < 0) {
+      cli_error(c->cmd, "cannot read '%s': %s", cli_input_name(path),
+                strerror(errno));
+      rc = CLI_EXIT_INPUT;
+      goto done;
+    }
+    if (n == 0)
+      st = dkcpr_washer_finish(w, b->out, b->out_cap, &out_len);
+    else
+      st = dkcpr_washer_feed(w, b->out, b->out_cap, &out_len, b->in, (size_t)n);
+    if (st != DKCPR_OK) {
+      cli_error(c->cmd, "washing '%s': %s", cli_input_name(path),
+                dkcpr_strerror(st));
+      rc = cli_exit_for_status(st);
+      goto done;
+    }
+    if ((rc = cli_out_write(out, c->cmd, b->out, out_len)) != 0)
+      goto done;
+    if (n == 0)
+      break;
+    if (prog->enabled && dkcpr_washer_stats(w, &now) == DKCPR_OK)
+      cli_progress_update(prog, t->sum.bytes_in + now.bytes_in,
+                          count_found(&t->sum) + count_found(&now));
+  }
+  if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
+    add_stats(&t->sum, &now);
+  t->inputs++;
+done:
+  dkcpr_washer_free(w);
+  if (fd != STDIN_FILENO)
+    close(fd);
+  return rc;
+}
+
+static void print_summary(const struct wash_config *c, const struct wash_totals *t) {
+  const dkcpr_wash_stats *s = &t->sum;
+  char in[32], out[32];
+  fprintf(stderr, "dkcpr %s: %zu input%s, %s read, %s written to %s\n", c->cmd,
+          t->inputs, t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
+          cli_human_bytes(out, s->bytes_out),
+          c->output && strcmp(c->output, "-") ? c->output : "standard output");
+  uint64_t found = 0, replaced = 0, by_conf[3] = {0, 0, 0};
+  char kinds[256] = "";
+  for (int k = 0; k < 4; k++) {
+    uint64_t fk = 0;
+    for (int i = 0; i < 3; i++) {
+      fk += s->found[k][i];
+      by_conf[i] += s->found[k][i];
+      replaced += s->replaced[k][i];
+    }
+    found += fk;
+    if (fk) {
+      size_t used = strlen(kinds);
+      snprintf(kinds + used, sizeof kinds - used, "%s%s %llu", used ? ", " : "",
+               dkcpr_kind_name((dkcpr_kind)k), (unsigned long long)fk);
+    }
+  }
+  fprintf(stderr, "dkcpr %s: found %llu", c->cmd, (unsigned long long)found);
+  if (found)
+    fprintf(stderr, " (%s; confidence high %llu, medium %llu, low %llu)", kinds,
+            (unsigned long long)by_conf[2], (unsigned long long)by_conf[1],
+            (unsigned long long)by_conf[0]);
+  fprintf(stderr, ", %s %llu, left unchanged %llu\n",
+          c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
+          (unsigned long long)replaced, (unsigned long long)s->failed);
+}
+
+static int run(int reveal, int argc, char *argv[]) {
+  struct wash_config c;
+  memset(&c, 0, sizeof c);
+  c.cmd = reveal ? "reveal" : "wash";
+  c.mode = DKCPR_WASH_PSEUDONYM;
+  c.keep = DKCPR_KEEP_DEFAULT;
+  c.policy = DKCPR_POLICY_DEFAULT;
+  c.min_confidence = DKCPR_CONFIDENCE_LOW;
+  c.token_chars = DKCPR_TOKEN_DEFAULT_CHARS;
+  int rc = parse_options(&c, reveal, argc, argv);
+  if (rc)
+    return rc < 0 ? CLI_EXIT_OK : rc;
+  if (reveal)
+    c.mode = DKCPR_WASH_REVEAL;
+
+  dkcpr_pseudonymizer *p = NULL;
+  dkcpr_datelist *dates = NULL;
+  struct buffers b = {NULL, NULL, 0};
+  cli_out out = {-1, NULL, NULL};
+  int out_open = 0;
+  dkcpr_status st;
+
+  if (c.mode == DKCPR_WASH_PSEUDONYM || c.mode == DKCPR_WASH_TOKEN ||
+      c.mode == DKCPR_WASH_REVEAL) {
+    uint8_t key[DKCPR_KEY_BYTES];
+    rc = cli_load_key(c.cmd, c.key_file, c.key_env, key);
+    if (rc == 0) {
+      const char *ctx = c.context ? c.context : "";
+      st = dkcpr_pseudonymizer_new(&p, key, sizeof key, (const uint8_t *)ctx,
+                                   strlen(ctx), c.keep, c.pflags);
+      if (st != DKCPR_OK) {
+        cli_error(c.cmd, "%s", dkcpr_strerror(st));
+        rc = cli_exit_for_status(st);
+      }
+    }
+    cli_wipe(key, sizeof key);
+    if (rc)
+      goto done;
+  }
+  if (c.known_dates && (rc = cli_load_known_dates(c.cmd, c.known_dates, &dates)))
+    goto done;
+
+  dkcpr_wash_options wo;
+  if ((st = dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION)) != DKCPR_OK) {
+    cli_error(c.cmd, "%s", dkcpr_strerror(st));
+    rc = cli_exit_for_status(st);
+    goto done;
+  }
+  wo.mode = c.mode;
+  wo.scan.parse.policy = c.policy;
+  wo.scan.parse.known_dates = dates;
+  wo.scan.min_confidence = c.min_confidence;
+  wo.token_chars = (size_t)c.token_chars;
+  if (c.placeholder) {
+    wo.placeholder = c.placeholder;
+    wo.placeholder_len = strlen(c.placeholder);
+  }
+
+  b.in = malloc(CLI_CHUNK);
+  if (!b.in) {
+    cli_error(c.cmd, "out of memory");
+    rc = CLI_EXIT_INTERNAL;
+    goto done;
+  }
+  if ((rc = cli_out_open(&out, c.cmd, c.output)) != 0)
+    goto done;
+  out_open = 1;
+
+  char *stdin_only[] = {"-"};
+  char **inputs = optind < argc ? argv + optind : stdin_only;
+  int n_inputs = optind < argc ? argc - optind : 1;
+  struct wash_totals totals;
+  memset(&totals, 0, sizeof totals);
+  cli_progress prog;
+  cli_progress_init(&prog, total_size(inputs, n_inputs));
+  for (int i = 0; i < n_inputs && rc == 0; i++)
+    rc = wash_one(&c, inputs[i], p, &wo, &b, &out, &prog, &totals);
+  cli_progress_end(&prog);
+  if (rc == 0) {
+    rc = cli_out_commit(&out, c.cmd);
+    out_open = 0; /* committed or, on failure, already cleaned up */
+  }
+  if (rc == 0 && !c.quiet)
+    print_summary(&c, &totals);
+
+done:
+  if (out_open)
+    cli_out_abort(&out);
+  free(b.in);
+  free(b.out);
+  dkcpr_datelist_free(dates);
+  dkcpr_pseudonymizer_free(p);
+  return rc;
+}
+
+int cmd_wash(int argc, char *argv[]) { return run(0, argc, argv); }
+
+int cmd_reveal(int argc, char *argv[]) { return run(1, argc, argv); }
