@@ -58,7 +58,7 @@ final class NativeLoader {
 
   /** A directory holding libdkcpr_jni.so (and libdkcpr.so.N), or the JNI library itself. */
   private static void loadFromPath(Path path) {
-    Path abs = path.toAbsolutePath();
+    Path abs = path.toAbsolutePath().normalize();
     if (!Files.isDirectory(abs)) {
       System.load(abs.toString());
       return;
