@@ -45,6 +45,7 @@ public final class ParseOptions {
         .allowFuture(allowFuture).referenceDate(referenceDate);
   }
 
+  /** How strictly modulus 11 is required. */
   public Policy policy() {
     return policy;
   }
@@ -115,21 +116,25 @@ public final class ParseOptions {
 
     private Builder() {}
 
+    /** How strictly modulus 11 is required; default {@link Policy#DEFAULT}. */
     public Builder policy(Policy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
+    /** Accept white space around, Unicode dashes and spaces and any Unicode decimal digits. */
     public Builder lenient(boolean lenient) {
       this.lenient = lenient;
       return this;
     }
 
+    /** Accept replacement numbers (day + 60, e-CPR) and report their kind. */
     public Builder allowReplacement(boolean allow) {
       this.allowReplacement = allow;
       return this;
     }
 
+    /** Accept birth dates after the reference date. */
     public Builder allowFuture(boolean allow) {
       this.allowFuture = allow;
       return this;
@@ -141,6 +146,7 @@ public final class ParseOptions {
       return this;
     }
 
+    /** The options as set so far; the builder can go on. */
     public ParseOptions build() {
       return new ParseOptions(this);
     }

@@ -53,13 +53,15 @@ public class ScannerTest {
 
   @Test
   public void minimumConfidenceFilters() {
-    String text = "ref 2110620629";
     ScanOptions high = ScanOptions.builder().minConfidence(Confidence.HIGH).build();
-    List<Match> all = Scanner.scan(text);
-    assertEquals(1, all.size());
-    for (Match m : Scanner.scan(text, high)) {
-      assertEquals(Confidence.HIGH, m.confidence());
-    }
+    // Compact, no mod 11, no context word: found by default, not at HIGH.
+    List<Match> low = Scanner.scan("ref 2110620629");
+    assertEquals(1, low.size());
+    assertEquals(Confidence.LOW, low.get(0).confidence());
+    assertEquals(List.of(), Scanner.scan("ref 2110620629", high));
+    List<Match> strong = Scanner.scan("CPR-nr.: 070761-4285", high);
+    assertEquals(1, strong.size());
+    assertEquals(Confidence.HIGH, strong.get(0).confidence());
   }
 
   @Test
