@@ -157,7 +157,8 @@ public final class Pseudonymizer implements AutoCloseable {
     long stamp = resource.lock();
     try {
       byte[] out = DkcprNative.token(resource.handle(), in, chars, options.policy().ordinal(),
-          options.flags(), 0, 0, 0);
+          options.flags(), options.refYear(), options.refMonth(),
+          options.refDay());
       return new String(out, StandardCharsets.US_ASCII);
     } finally {
       resource.unlock(stamp);
@@ -210,7 +211,8 @@ public final class Pseudonymizer implements AutoCloseable {
     byte[] out;
     try {
       out = DkcprNative.pseudonymize(resource.handle(), op, in, options.policy().ordinal(),
-          options.flags(), 0, 0, 0);
+          options.flags(), options.refYear(), options.refMonth(),
+          options.refDay());
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
@@ -228,7 +230,8 @@ public final class Pseudonymizer implements AutoCloseable {
     long stamp = resource.lock();
     try {
       bad = DkcprNative.pseudonymizeMany(resource.handle(), op, batch.bytes, batch.ends,
-          options.policy().ordinal(), options.flags(), 0, 0, 0, out, lens, statuses);
+          options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
+          options.refDay(), out, lens, statuses);
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
