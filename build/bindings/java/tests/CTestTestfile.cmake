@@ -1,0 +1,20 @@
+# CMake generated Testfile for 
+# Source directory: /work/wt/java/bindings/java/tests
+# Build directory: /work/wt/java/build/bindings/java/tests
+# 
+# This file includes the relevant testing commands required for 
+# testing this directory and lists subdirectories to be tested as well.
+add_test([=[java.ConcurrencyTest]=] "/usr/bin/java" "-Xcheck:jni" "-ea" "-Ddkcpr.vectors=/work/wt/java/tests/vectors" "-cp" "/work/wt/java/build/bindings/java/tests/classes:/work/wt/java/build/bindings/java/dkcpr.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" "org.junit.runner.JUnitCore" "org.dkcpr.ConcurrencyTest")
+set_tests_properties([=[java.ConcurrencyTest]=] PROPERTIES  TIMEOUT "120" _BACKTRACE_TRIPLES "/work/wt/java/bindings/java/tests/CMakeLists.txt;28;add_test;/work/wt/java/bindings/java/tests/CMakeLists.txt;0;")
+add_test([=[java.CprTest]=] "/usr/bin/java" "-Xcheck:jni" "-ea" "-Ddkcpr.vectors=/work/wt/java/tests/vectors" "-cp" "/work/wt/java/build/bindings/java/tests/classes:/work/wt/java/build/bindings/java/dkcpr.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" "org.junit.runner.JUnitCore" "org.dkcpr.CprTest")
+set_tests_properties([=[java.CprTest]=] PROPERTIES  TIMEOUT "120" _BACKTRACE_TRIPLES "/work/wt/java/bindings/java/tests/CMakeLists.txt;28;add_test;/work/wt/java/bindings/java/tests/CMakeLists.txt;0;")
+add_test([=[java.PseudonymizerTest]=] "/usr/bin/java" "-Xcheck:jni" "-ea" "-Ddkcpr.vectors=/work/wt/java/tests/vectors" "-cp" "/work/wt/java/build/bindings/java/tests/classes:/work/wt/java/build/bindings/java/dkcpr.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" "org.junit.runner.JUnitCore" "org.dkcpr.PseudonymizerTest")
+set_tests_properties([=[java.PseudonymizerTest]=] PROPERTIES  TIMEOUT "120" _BACKTRACE_TRIPLES "/work/wt/java/bindings/java/tests/CMakeLists.txt;28;add_test;/work/wt/java/bindings/java/tests/CMakeLists.txt;0;")
+add_test([=[java.ScannerTest]=] "/usr/bin/java" "-Xcheck:jni" "-ea" "-Ddkcpr.vectors=/work/wt/java/tests/vectors" "-cp" "/work/wt/java/build/bindings/java/tests/classes:/work/wt/java/build/bindings/java/dkcpr.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" "org.junit.runner.JUnitCore" "org.dkcpr.ScannerTest")
+set_tests_properties([=[java.ScannerTest]=] PROPERTIES  TIMEOUT "120" _BACKTRACE_TRIPLES "/work/wt/java/bindings/java/tests/CMakeLists.txt;28;add_test;/work/wt/java/bindings/java/tests/CMakeLists.txt;0;")
+add_test([=[java.StatusTest]=] "/usr/bin/java" "-Xcheck:jni" "-ea" "-Ddkcpr.vectors=/work/wt/java/tests/vectors" "-cp" "/work/wt/java/build/bindings/java/tests/classes:/work/wt/java/build/bindings/java/dkcpr.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" "org.junit.runner.JUnitCore" "org.dkcpr.StatusTest")
+set_tests_properties([=[java.StatusTest]=] PROPERTIES  TIMEOUT "120" _BACKTRACE_TRIPLES "/work/wt/java/bindings/java/tests/CMakeLists.txt;28;add_test;/work/wt/java/bindings/java/tests/CMakeLists.txt;0;")
+add_test([=[java.VectorsTest]=] "/usr/bin/java" "-Xcheck:jni" "-ea" "-Ddkcpr.vectors=/work/wt/java/tests/vectors" "-cp" "/work/wt/java/build/bindings/java/tests/classes:/work/wt/java/build/bindings/java/dkcpr.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" "org.junit.runner.JUnitCore" "org.dkcpr.VectorsTest")
+set_tests_properties([=[java.VectorsTest]=] PROPERTIES  TIMEOUT "120" _BACKTRACE_TRIPLES "/work/wt/java/bindings/java/tests/CMakeLists.txt;28;add_test;/work/wt/java/bindings/java/tests/CMakeLists.txt;0;")
+add_test([=[java.WasherTest]=] "/usr/bin/java" "-Xcheck:jni" "-ea" "-Ddkcpr.vectors=/work/wt/java/tests/vectors" "-cp" "/work/wt/java/build/bindings/java/tests/classes:/work/wt/java/build/bindings/java/dkcpr.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest-core.jar" "org.junit.runner.JUnitCore" "org.dkcpr.WasherTest")
+set_tests_properties([=[java.WasherTest]=] PROPERTIES  TIMEOUT "120" _BACKTRACE_TRIPLES "/work/wt/java/bindings/java/tests/CMakeLists.txt;28;add_test;/work/wt/java/bindings/java/tests/CMakeLists.txt;0;")

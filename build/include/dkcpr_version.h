@@ -1,0 +1,12 @@
+/* Generated from CMakeLists.txt project(); do not edit. */
+#ifndef DKCPR_VERSION_H
+#define DKCPR_VERSION_H
+
+#define DKCPR_VERSION_MAJOR 0
+#define DKCPR_VERSION_MINOR 1
+#define DKCPR_VERSION_PATCH 0
+#define DKCPR_VERSION_NUMBER \
+  (DKCPR_VERSION_MAJOR * 10000 + DKCPR_VERSION_MINOR * 100 + DKCPR_VERSION_PATCH)
+#define DKCPR_VERSION_STRING "0.1.0"
+
+#endif /* DKCPR_VERSION_H */

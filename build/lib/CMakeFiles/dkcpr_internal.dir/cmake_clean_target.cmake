@@ -1,0 +1,3 @@
+file(REMOVE_RECURSE
+  "libdkcpr_internal.a"
+)

@@ -1,0 +1,2 @@
+# Empty dependencies file for headertest_c89.
+# This may be replaced when dependencies are built.

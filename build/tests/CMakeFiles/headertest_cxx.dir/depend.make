@@ -1,0 +1,2 @@
+# Empty dependencies file for headertest_cxx.
+# This may be replaced when dependencies are built.
