@@ -260,7 +260,7 @@ static size_t skip_dense(dkcpr__scan_core *c, const unsigned char *p, size_t i,
                          size_t len) {
   size_t q = c->dense(p, i, len);
   while (q > i && (unsigned char)(p[q - 1] - '0') < 10) q--; /* a run's start */
-  if (q - i < 3) return i;
+  if (q < i + 3) return i; /* too close to be worth a restart */
   c->prev_valid = 0;
   c->glue_len = 3;
   c->last_cls = CL_OTHER;

@@ -48,6 +48,19 @@ static inline uint64_t run_starts(const block_masks *b, uint64_t digit_before) {
   return start & ((g6 & ~g8) | (g9 & ~g11)) & ~ruled_out & ((1ull << 54) - 1);
 }
 
+/* The dense skip over whole blocks, with masks() building a block's masks. */
+#define DENSE_LOOP(masks)                                                    \
+  while (i + 64 <= n) {                                                      \
+    block_masks b;                                                           \
+    uint64_t m;                                                              \
+    masks(p + i, &b);                                                        \
+    m = run_starts(&b, i > i0 && (unsigned char)(p[i - 1] - '0') < 10) |     \
+        (b.lead & ((1ull << 54) - 1));                                       \
+    if (m) return i + (size_t)__builtin_ctzll(m);                            \
+    i += 54;                                                                 \
+  }                                                                          \
+  return i
+
 #if DKCPR__HAVE_X86 && defined(__SSE2__)
 static inline __m128i mark16(__m128i v) {
   const __m128i zero_ch = _mm_set1_epi8('0');
@@ -119,7 +132,7 @@ static inline void masks_sse2(const unsigned char *p, block_masks *b) {
   int k;
   memset(b, 0, sizeof *b);
   for (k = 0; k < 4; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * (size_t)k));
     __m128i x = _mm_sub_epi8(v, zero_ch);
     __m128i g = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dash),
                                           _mm_cmpeq_epi8(v, dot)),
@@ -147,7 +160,7 @@ masks_avx2(const unsigned char *p, block_masks *b) {
   int k;
   for (k = 0; k < 2; k++) {
     __m256i x;
-    v[k] = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
+    v[k] = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * (size_t)k));
     x = _mm256_sub_epi8(v[k], zero_ch);
     digit[k] = _mm256_cmpeq_epi8(_mm256_min_epu8(x, nine), x);
     lead_m[k] = _mm256_cmpeq_epi8(_mm256_max_epu8(v[k], lead), v[k]);
@@ -162,17 +175,6 @@ masks_avx2(const unsigned char *p, block_masks *b) {
   b->plus = movemask64(plus_m[0], plus_m[1]);
 }
 
-#define DENSE_LOOP(masks)                                                    \
-  while (i + 64 <= n) {                                                      \
-    block_masks b;                                                           \
-    uint64_t m;                                                              \
-    masks(p + i, &b);                                                        \
-    m = run_starts(&b, i > i0 && (unsigned char)(p[i - 1] - '0') < 10) |     \
-        (b.lead & ((1ull << 54) - 1));                                       \
-    if (m) return i + (size_t)__builtin_ctzll(m);                            \
-    i += 54;                                                                 \
-  }                                                                          \
-  return i
 
 static size_t dense_sse2(const unsigned char *p, size_t i, size_t n) {
   size_t i0 = i;
