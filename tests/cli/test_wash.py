@@ -120,9 +120,9 @@ class WashTest(CliTestCase):
             words = [rng.choice([b"CPR:", b"navn", b"x"]) for _ in range(rng.randrange(5))]
             lines.append(b" ".join(words + [rng.choice(numbers)]))
         text = b"\n".join(lines) * 3 + b"\n"
-        long_line = b"a" * (3 << 20) + b" 211062-5629 " + text  # longer than a read
-        for data in (text, long_line):
-            for mode in (["--mode", "mask"], ["--mode", "token"], []):
+        long_line = b"a" * ((1 << 20) + 99) + b" 211062-5629 " + text  # longer than a read
+        for data, modes in ((text, (["--mode", "mask"], [])), (long_line, ([],))):
+            for mode in modes:
                 one = self.wash("-q", "-j", "1", *mode, stdin=data)
                 self.assertExit(one, 0)
                 for jobs in ("2", "3"):
