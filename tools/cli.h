@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dkcpr.h"
 
@@ -94,7 +95,6 @@ const char *cli_human_bytes(char buf[32], uint64_t n);
 double cli_now(void);
 
 /* --- JSON (json.c) --- */
-#include <stdio.h>
 /* Write s as a JSON string (quotes included); invalid UTF-8 becomes U+FFFD. */
 void cli_json_string(FILE *f, const char *s, size_t len);
 
