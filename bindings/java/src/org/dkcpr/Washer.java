@@ -107,8 +107,8 @@ public final class Washer {
     }
     try {
       long w = DkcprNative.washerNew(phandle, p.policy().ordinal(), p.flags(), p.refYear(),
-          p.refMonth(), p.refDay(), scan.scanFlags(), scan.minConfidence().code(),
-          mode.ordinal(), tokenChars, placeholder);
+          p.refMonth(), p.refDay(), p.datesHandle(), scan.scanFlags(),
+          scan.minConfidence().code(), mode.ordinal(), tokenChars, placeholder);
       try {
         byte[] buf = new byte[CHUNK];
         byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16,
@@ -128,8 +128,8 @@ public final class Washer {
     } finally {
       if (pseudonymizer != null) {
         pseudonymizer.unlock(stamp);
-        Reference.reachabilityFence(pseudonymizer);
       }
+      Reference.reachabilityFence(this);
     }
   }
 
