@@ -153,7 +153,10 @@ static dkcpr_status run(batch *bt) {
         }
         emit(bt, l->idx, &l->job, &l->cpr, &l->layout, v);
         if (!take(bt, l)) {
-          if (j != active - 1) lanes[j] = lanes[active - 1];
+          if (j != active - 1) { /* move the last lane, with its AES output */
+            lanes[j] = lanes[active - 1];
+            memcpy(blk + 16 * j, blk + 16 * (active - 1), 16);
+          }
           active--;
           j--; /* the lane moved into j has not had this round yet */
         }
