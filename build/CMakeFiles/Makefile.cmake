@@ -134,6 +134,7 @@ set(CMAKE_DEPEND_INFO_FILES
   "lib/CMakeFiles/dkcpr_internal.dir/DependInfo.cmake"
   "tools/CMakeFiles/dkcpr_cli.dir/DependInfo.cmake"
   "bench/CMakeFiles/bench_memref.dir/DependInfo.cmake"
+  "bench/CMakeFiles/bench_pseudonym.dir/DependInfo.cmake"
   "bench/CMakeFiles/bench_validate.dir/DependInfo.cmake"
   "tests/CMakeFiles/test_status.dir/DependInfo.cmake"
   "tests/CMakeFiles/test_version.dir/DependInfo.cmake"

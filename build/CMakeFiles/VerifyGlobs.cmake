@@ -6,6 +6,7 @@ cmake_policy(SET CMP0009 NEW)
 file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/wt/engine/bench/bench_*.c")
 set(OLD_GLOB
   "/work/wt/engine/bench/bench_memref.c"
+  "/work/wt/engine/bench/bench_pseudonym.c"
   "/work/wt/engine/bench/bench_validate.c"
   )
 if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")

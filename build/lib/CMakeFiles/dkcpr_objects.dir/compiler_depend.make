@@ -54,6 +54,7 @@ lib/CMakeFiles/dkcpr_objects.dir/ff1.c.o: /work/wt/engine/lib/ff1.c \
   /usr/include/x86_64-linux-gnu/bits/wchar.h \
   /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \
   /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
+  /usr/include/string.h \
   /usr/include/openssl/evp.h \
   /usr/include/openssl/macros.h \
   /usr/include/x86_64-linux-gnu/openssl/opensslconf.h \
@@ -124,7 +125,6 @@ lib/CMakeFiles/dkcpr_objects.dir/ff1.c.o: /work/wt/engine/lib/ff1.c \
   /work/wt/engine/include/dkcpr.h \
   include/dkcpr_export.h \
   include/dkcpr_version.h \
-  /usr/include/string.h \
   /work/wt/engine/lib/internal.h
 
 lib/CMakeFiles/dkcpr_objects.dir/format.c.o: /work/wt/engine/lib/format.c \
@@ -687,6 +687,7 @@ lib/CMakeFiles/dkcpr_objects.dir/pseudonym.c.o: /work/wt/engine/lib/pseudonym.c 
   /work/wt/engine/lib/parse.h \
   /work/wt/engine/lib/pseudonymizer.h \
   /work/wt/engine/lib/ff1.h \
+  /usr/include/string.h \
   /work/wt/engine/lib/fpe_class.h
 
 lib/CMakeFiles/dkcpr_objects.dir/pseudonym_batch.c.o: /work/wt/engine/lib/pseudonym_batch.c \
@@ -878,8 +879,8 @@ lib/CMakeFiles/dkcpr_objects.dir/pseudonymizer.c.o: /work/wt/engine/lib/pseudony
   include/dkcpr_export.h \
   include/dkcpr_version.h \
   /work/wt/engine/lib/ff1.h \
-  /work/wt/engine/lib/fpe_class.h \
   /usr/include/string.h \
+  /work/wt/engine/lib/fpe_class.h \
   /usr/include/openssl/hmac.h \
   /work/wt/engine/lib/internal.h \
   /work/wt/engine/lib/prefix_cipher.h

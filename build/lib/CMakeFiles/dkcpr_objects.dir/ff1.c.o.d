@@ -15,7 +15,7 @@ lib/CMakeFiles/dkcpr_objects.dir/ff1.c.o: /work/wt/engine/lib/ff1.c \
  /usr/include/x86_64-linux-gnu/bits/time64.h \
  /usr/include/x86_64-linux-gnu/bits/wchar.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \
- /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
+ /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h /usr/include/string.h \
  /usr/include/openssl/evp.h /usr/include/openssl/macros.h \
  /usr/include/x86_64-linux-gnu/openssl/opensslconf.h \
  /usr/include/x86_64-linux-gnu/openssl/configuration.h \
@@ -69,5 +69,5 @@ lib/CMakeFiles/dkcpr_objects.dir/ff1.c.o: /work/wt/engine/lib/ff1.c \
  /usr/include/openssl/asn1err.h /usr/include/openssl/objectserr.h \
  /work/wt/engine/include/dkcpr.h \
  /work/wt/engine/build/include/dkcpr_export.h \
- /work/wt/engine/build/include/dkcpr_version.h /usr/include/string.h \
+ /work/wt/engine/build/include/dkcpr_version.h \
  /work/wt/engine/lib/internal.h

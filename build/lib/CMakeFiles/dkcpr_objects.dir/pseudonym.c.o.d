@@ -71,4 +71,5 @@ lib/CMakeFiles/dkcpr_objects.dir/pseudonym.c.o: \
  /work/wt/engine/build/include/dkcpr_export.h \
  /work/wt/engine/build/include/dkcpr_version.h \
  /work/wt/engine/lib/parse.h /work/wt/engine/lib/pseudonymizer.h \
- /work/wt/engine/lib/ff1.h /work/wt/engine/lib/fpe_class.h
+ /work/wt/engine/lib/ff1.h /usr/include/string.h \
+ /work/wt/engine/lib/fpe_class.h

@@ -71,6 +71,6 @@ lib/CMakeFiles/dkcpr_objects.dir/pseudonymizer.c.o: \
  /work/wt/engine/include/dkcpr.h \
  /work/wt/engine/build/include/dkcpr_export.h \
  /work/wt/engine/build/include/dkcpr_version.h /work/wt/engine/lib/ff1.h \
- /work/wt/engine/lib/fpe_class.h /usr/include/string.h \
+ /usr/include/string.h /work/wt/engine/lib/fpe_class.h \
  /usr/include/openssl/hmac.h /work/wt/engine/lib/internal.h \
  /work/wt/engine/lib/prefix_cipher.h
