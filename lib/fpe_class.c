@@ -32,7 +32,7 @@ struct dkcpr__tables {
    * the era's 7th digits, for a year residue (6*Y1 + 5*Y2 [+ 2 for day + 60])
    * mod 11: a year's whole profile. The other options follow: any = days x
    * 7th digits x 500 (or 1000), fail = any - pass, both sexes = F + M. */
-  uint32_t prof[ERAS][11][2][2][367]; /* [era][year residue][leap][sex][doy] */
+  uint32_t prof[ERAS][11][2][367][2]; /* [era][year residue][leap][doy][sex] */
   uint64_t yp[2][3][3][NYEARS + 1]; /* [replacement][sex][m][year index] */
 };
 
@@ -146,13 +146,13 @@ dkcpr__tables *dkcpr__tables_new(void) {
     for (int base = 0; base < 11; base++)
       for (int leap = 0; leap < 2; leap++)
         for (int s = 0; s < 2; s++) {
-          uint32_t *pr = t->prof[e][base][leap][s];
-          pr[0] = 0;
+          uint32_t(*pr)[2] = t->prof[e][base][leap];
+          pr[0][s] = 0;
           for (int doy = 0; doy < 366; doy++) {
             uint32_t day = 0;
             for (int j = 0; j < era_n[e]; j++)
               day += t->cnt[(t->resid[leap][doy] + base + 4 * era_c7[e][j]) % 11][s][DKCPR__M_PASS];
-            pr[doy + 1] = pr[doy] + day;
+            pr[doy + 1][s] = pr[doy][s] + day;
           }
         }
   for (int r = 0; r < 2; r++) {
@@ -196,8 +196,8 @@ static uint64_t ecpr_per_date(int sex) { return LETTERS * (sex == DKCPR__SEX_ANY
 /* Digit kinds: members born in year y before day doy (doy <= ndays(y)). */
 static uint64_t year_part(const dkcpr__tables *t, int kind, int s, int m, int y, int doy) {
   int e = era_of(y), leap = is_leap(y);
-  const uint32_t(*pr)[367] = t->prof[e][year_base(kind, y)][leap];
-  uint64_t pass = s == DKCPR__SEX_ANY ? (uint64_t)pr[0][doy] + pr[1][doy] : pr[s][doy];
+  const uint32_t(*pr)[2] = t->prof[e][year_base(kind, y)][leap];
+  uint64_t pass = s == DKCPR__SEX_ANY ? (uint64_t)pr[doy][0] + pr[doy][1] : pr[doy][s];
   uint64_t any = (uint64_t)doy * (uint64_t)era_n[e] * (s == DKCPR__SEX_ANY ? 1000u : 500u);
   return m == DKCPR__M_PASS ? pass : m == DKCPR__M_ANY ? any : any - pass;
 }
@@ -298,13 +298,11 @@ static int last_le_u16(const uint16_t *v, int n, uint64_t g) {
 
 static void unrank_digits(dkcpr__num *num, const dkcpr__tables *t,
                           const dkcpr__class *c, uint64_t g) {
-  static const uint32_t zero[367];
   int r = c->kind == DKCPR_KIND_REPLACEMENT, s = c->sex, m = c->m;
   int yi = last_le_u64(t->yp[r][s][m], NYEARS, g);
   int y = DKCPR__CPR_Y0 + yi, e = era_of(y), leap = is_leap(y), c7s[6], n, a, j, b, p;
-  const uint32_t(*pr)[367] = t->prof[e][year_base(c->kind, y)][leap];
-  const uint32_t *p0 = pr[s == DKCPR__SEX_ANY ? 0 : s];
-  const uint32_t *p1 = s == DKCPR__SEX_ANY ? pr[1] : zero;
+  const uint32_t(*pr)[2] = t->prof[e][year_base(c->kind, y)][leap];
+  int64_t w0 = s != DKCPR__SEX_M, w1 = s != DKCPR__SEX_F; /* which sexes count */
   int64_t per_day = (int64_t)era_n[e] * (s == DKCPR__SEX_ANY ? 1000 : 500);
   int64_t any_coef = m != DKCPR__M_PASS, pass_coef = m == DKCPR__M_PASS ? 1 : m == DKCPR__M_ANY ? 0 : -1;
   int64_t in_year = (int64_t)(g - t->yp[r][s][m][yi]);
@@ -312,7 +310,7 @@ static void unrank_digits(dkcpr__num *num, const dkcpr__tables *t,
   int64_t total = (int64_t)(t->yp[r][s][m][yi + 1] - t->yp[r][s][m][yi]);
   uint64_t rem;
   unsigned mask;
-#define BEFORE(d) (any_coef * (d) * per_day + pass_coef * (int64_t)(p0[d] + p1[d]))
+#define BEFORE(d) (any_coef * (d) * per_day + pass_coef * (w0 * pr[d][0] + w1 * pr[d][1]))
   /* Members are spread almost evenly over the days: start from the
    * proportional guess and step (a day or two at most); this touches one
    * cache line of the profile instead of a binary search's nine. */

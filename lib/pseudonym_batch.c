@@ -188,6 +188,7 @@ static dkcpr_status many(char *out, size_t out_stride, size_t *out_lens,
                          size_t count, const dkcpr_options *opts, int reveal) {
   batch bt;
   dkcpr_status st;
+  int slot = -1;
   if (count == 0) return DKCPR_OK;
   if (out == NULL || statuses == NULL || p == NULL || in == NULL || in_lens == NULL)
     return DKCPR_E_NULL;
@@ -202,10 +203,10 @@ static dkcpr_status many(char *out, size_t out_stride, size_t *out_lens,
   bt.count = count;
   bt.reveal = reveal;
   dkcpr__ps_options(&bt.o, p, opts, reveal);
-  bt.ctx = dkcpr__ps_cipher(p);
+  bt.ctx = dkcpr__ps_cipher_get(p, &slot);
   if (bt.ctx == NULL) st = DKCPR_E_CRYPTO;
   else st = run(&bt);
-  EVP_CIPHER_CTX_free(bt.ctx);
+  if (bt.ctx != NULL) dkcpr__ps_cipher_put(p, bt.ctx, slot);
   if (st != DKCPR_OK) {
     for (size_t i = 0; i < count; i++) set_status(&bt, i, st);
     return st;
