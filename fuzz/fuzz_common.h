@@ -4,12 +4,16 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-/* A property was violated: crash so the fuzzer keeps the input. */
+/* A property was violated: say which, and crash so the fuzzer keeps the input. */
 #define FUZZ_CHECK(cond)                                                      \
   do {                                                                        \
-    if (!(cond)) abort();                                                     \
+    if (!(cond)) {                                                            \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+      abort();                                                                \
+    }                                                                         \
   } while (0)
 
 /* The first bytes of an input choose options; the rest is the text. */

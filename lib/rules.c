@@ -113,15 +113,19 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
   if (kind != DKCPR_KIND_CPR && !(ref->flags & DKCPR_PARSE_ALLOW_REPLACEMENT))
     return DKCPR_E_REPLACEMENT;
 
-  int mod11 = middle == 1 && dkcpr__mod11_remainder(canon) == 0;
+  /* Mod 11 and the list lookup only when a policy or the caller needs them:
+   * plain validation under the default policy skips both. */
+  int mod11 = -1, known = -1;
   uint32_t key = DKCPR__DATE_KEY(year, month, day);
-  int known = -1; /* computed only when someone needs it */
-  if (kind == DKCPR_KIND_CPR && !mod11 && ref->policy != DKCPR_POLICY_DEFAULT) {
-    if (ref->policy == DKCPR_POLICY_STRICT)
+  if (kind == DKCPR_KIND_CPR && ref->policy != DKCPR_POLICY_DEFAULT) {
+    mod11 = dkcpr__mod11_remainder(canon) == 0;
+    if (!mod11 && ref->policy == DKCPR_POLICY_STRICT)
       return DKCPR_E_MOD11;
-    known = dkcpr__known_date(ref->known_dates, key);
-    if (!known)
-      return DKCPR_E_MOD11;
+    if (!mod11) {
+      known = dkcpr__known_date(ref->known_dates, key);
+      if (!known)
+        return DKCPR_E_MOD11;
+    }
   }
   if (key > ref->date_key && !(ref->flags & DKCPR_PARSE_ALLOW_FUTURE))
     return DKCPR_E_FUTURE;
@@ -135,6 +139,8 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
     out->day = day;
     out->sex = ((c[9] - '0') & 1) ? DKCPR_SEX_MALE : DKCPR_SEX_FEMALE;
     out->kind = kind;
+    if (mod11 < 0)
+      mod11 = middle == 1 && dkcpr__mod11_remainder(canon) == 0;
     out->mod11 = mod11;
     out->known_date =
         known >= 0 ? known : dkcpr__known_date(ref->known_dates, key);

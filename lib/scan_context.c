@@ -37,6 +37,11 @@ static const keyword keywords[] = {
     KW("born", 1),
 };
 
+/* The first three characters as one number (every keyword has three). */
+static uint32_t prefix3(const unsigned char *s) {
+  return (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+}
+
 static int is_word_char(unsigned char b) {
   return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
 }
@@ -87,20 +92,23 @@ static size_t fold(const unsigned char *s, size_t len, unsigned char *out) {
 }
 
 int dkcpr__context_in(const unsigned char *text, size_t len) {
-  unsigned char f[2 * DKCPR__SCAN_WINDOW + 8];
+  unsigned char f[2 * DKCPR__SCAN_WINDOW + 8]; /* folding at most doubles */
   size_t n, i, k;
   if (len > DKCPR__SCAN_WINDOW) {
     text += len - DKCPR__SCAN_WINDOW;
     len = DKCPR__SCAN_WINDOW;
   }
   n = fold(text, len, f);
+  f[n] = f[n + 1] = f[n + 2] = 0;
   for (i = 0; i < n; i++) {
+    uint32_t head;
     if (f[i] < 'a' || f[i] > 'z' || (i > 0 && is_word_char(f[i - 1])))
       continue;
+    head = prefix3(f + i);
     for (k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
       const keyword *w = &keywords[k];
-      if (w->text[0] != f[i] || i + w->len > n ||
-          memcmp(f + i, w->text, w->len) != 0)
+      if (prefix3((const unsigned char *)w->text) != head || i + w->len > n ||
+          memcmp(f + i + 3, w->text + 3, w->len - 3u) != 0)
         continue;
       if (w->whole && i + w->len < n && f[i + w->len] >= 'a' &&
           f[i + w->len] <= 'z')

@@ -12,7 +12,7 @@ enum {
   CL_DIGIT,
   CL_UPPER,
   CL_LOWER,
-  CL_SEP,    /* space, no-break space, any Unicode space separator or dash */
+  CL_SEP,    /* ' ', or a Unicode space separator (Zs) or dash punctuation (Pd) */
   CL_HYPHEN, /* '-' */
   CL_GROUP,  /* '.' '/' */
   CL_PLUS    /* '+' */
@@ -37,8 +37,8 @@ static uint8_t unicode_class(int32_t cp, int *val) {
     *val = u_charDigitValue(cp);
     return CL_DIGIT;
   }
-  if (t == U_SPACE_SEPARATOR || u_hasBinaryProperty(cp, UCHAR_DASH))
-    return CL_SEP;
+  /* The parser's lenient separators, so whatever is found can be replaced. */
+  if (t == U_SPACE_SEPARATOR || t == U_DASH_PUNCTUATION) return CL_SEP;
   return CL_OTHER;
 }
 
@@ -73,6 +73,7 @@ void dkcpr__core_init(dkcpr__scan_core *c, int nine_digits) {
   memset(c, 0, sizeof *c);
   c->nine = nine_digits;
   c->skip = dkcpr__skip_select();
+  c->dense = dkcpr__dense_select();
   c->glue_len = 3; /* no run before the stream start */
 }
 
@@ -173,8 +174,49 @@ static inline void step(dkcpr__scan_core *c, uint8_t cls, int val,
   c->last_cls = cls;
 }
 
+/* Whether the next bytes up to a digit can be skipped unclassified: no run
+ * or candidate is open and the glue after the last run is only still of
+ * interest for its length (a skip of one byte or more makes it long).
+ * Only two capital letters after a run of 7 (e-CPR) need every character. */
 static int idle(const dkcpr__scan_core *c) {
-  return !c->in_run && !c->pending && c->glue_len >= 3;
+  if (c->in_run || c->pending || c->glue_len == 0) return 0;
+  if (c->prev_valid && c->prev.len == 7 && c->glue_len <= 2 &&
+      c->glue_cls[0] == CL_UPPER &&
+      (c->glue_len == 1 || c->glue_cls[1] == CL_UPPER))
+    return 0;
+  return 1;
+}
+
+/* idle(), and no run of 6 or 7 waits for its second part: only a run of
+ * exactly 6, 7, 9 or 10 digits can begin the next candidate. */
+static int quiet(const dkcpr__scan_core *c) {
+  return idle(c) && !(c->prev_valid && (c->prev.len == 6 || c->prev.len == 7) &&
+                      c->glue_len <= 2);
+}
+
+/* n ASCII digits at stream offset b0: step() for each, in bulk. */
+static void ascii_digits(dkcpr__scan_core *c, const unsigned char *p,
+                         size_t n, uint64_t b0) {
+  dkcpr__run *r = &c->cur;
+  size_t room;
+  c->pending = 0; /* a digit right after a grouping mark */
+  if (!c->in_run) {
+    c->in_run = 1;
+    r->start = b0;
+    r->len = 0;
+    r->ascii = 1;
+    r->lead_glue_len = c->glue_len;
+    r->lead_cls[0] = c->glue_cls[0];
+    r->lead_cls[1] = c->glue_cls[1];
+    r->lead_chr[0] = c->glue_chr[0];
+    r->lead_chr[1] = c->glue_chr[1];
+    r->lead_plus = c->last_cls == CL_PLUS;
+  }
+  room = r->len < 10 ? 10u - r->len : 0;
+  if (room) memcpy(r->dig + r->len, p, n < room ? n : room);
+  r->len = (uint8_t)(r->len + n > 11 ? 11 : r->len + n);
+  r->end = b0 + n;
+  c->last_cls = CL_DIGIT;
 }
 
 /* Classify the character at p (avail bytes, stream offset at); returns its
@@ -195,6 +237,32 @@ static size_t classify_at(dkcpr__scan_core *c, const unsigned char *p,
   cls = cp < 0 ? CL_OTHER : unicode_class(cp, &val);
   step(c, cls, val, 0, at, at + n, fn, ctx);
   return n;
+}
+
+/* Skip bytes that cannot start a digit; returns the new index. */
+static size_t skip_plain(dkcpr__scan_core *c, const unsigned char *p, size_t i,
+                         size_t len) {
+  size_t j = c->skip(p, i, len);
+  if (j > i) {
+    c->last_cls = p[j - 1] == '+' ? CL_PLUS : CL_OTHER;
+    c->glue_len = 3; /* one character or more: the glue is long */
+  }
+  return j;
+}
+
+/* Skip digit runs that cannot begin a candidate (see quiet()). Nothing in
+ * [i, q) can, so the state restarts there and the two bytes before q are
+ * replayed: they are all a run at q depends on ('+', or a grouping mark
+ * right after a digit). Returns the index to continue at. */
+static size_t skip_dense(dkcpr__scan_core *c, const unsigned char *p, size_t i,
+                         size_t len) {
+  size_t q = c->dense(p, i, len);
+  while (q > i && (unsigned char)(p[q - 1] - '0') < 10) q--; /* a run's start */
+  if (q - i < 3) return i;
+  c->prev_valid = 0;
+  c->glue_len = 3;
+  c->last_cls = CL_OTHER;
+  return q - 2;
 }
 
 void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
@@ -218,14 +286,18 @@ void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
   i = (size_t)(c->pos - c->base);
   while (i < len) {
     if (idle(c)) {
-      size_t j = c->skip(p, i, len);
-      if (j > i) {
-        c->last_cls = p[j - 1] == '+' ? CL_PLUS : CL_OTHER;
-        i = j;
-        if (i >= len) break;
-      }
+      i = skip_plain(c, p, i, len);
+      if (i < len && quiet(c) && len - i >= 64 &&
+          (unsigned char)(p[i] - '0') < 10)
+        i = skip_plain(c, p, skip_dense(c, p, i, len), len);
+      if (i >= len) break;
     }
-    if (p[i] < 0x80) {
+    if ((unsigned char)(p[i] - '0') < 10) {
+      size_t j = i + 1;
+      while (j < len && (unsigned char)(p[j] - '0') < 10) j++;
+      ascii_digits(c, p + i, j - i, c->base + i);
+      i = j;
+    } else if (p[i] < 0x80) {
       step(c, ascii_class(p[i]), p[i] - '0', p[i], c->base + i,
            c->base + i + 1, fn, ctx);
       i++;

@@ -60,7 +60,8 @@ typedef struct dkcpr__run {
 
 typedef struct dkcpr__scan_core {
   int nine;                /* DKCPR_SCAN_NINE_DIGITS */
-  dkcpr__skip_fn skip;     /* fastest skip loop this CPU supports */
+  dkcpr__skip_fn skip;     /* fastest skip loops this CPU supports */
+  dkcpr__skip_fn dense;
   uint64_t base;           /* stream offset of the current chunk */
   uint64_t total;          /* bytes fed so far */
   uint64_t pos;            /* next byte not yet classified */

@@ -24,6 +24,20 @@ static size_t skip_scalar(const unsigned char *p, size_t i, size_t n) {
   return i;
 }
 
+/* Bit k: a digit run of exactly 6, 7, 9 or 10 digits starts at byte k
+ * (k <= 53, so that the 11 bytes it depends on are in the 64 of d). Only
+ * such runs begin a candidate. */
+static inline uint64_t run_starts(uint64_t d, uint64_t digit_before) {
+  uint64_t start = d & ~((d << 1) | digit_before);
+  uint64_t g2 = d & (d >> 1);
+  uint64_t g4 = g2 & (g2 >> 2);
+  uint64_t g6 = g4 & (g2 >> 4);
+  uint64_t g8 = g6 & (g2 >> 6);
+  uint64_t g9 = g8 & (d >> 8);
+  uint64_t g11 = g9 & (g2 >> 9);
+  return start & ((g6 & ~g8) | (g9 & ~g11)) & ((1ull << 54) - 1);
+}
+
 #if DKCPR__HAVE_X86 && defined(__SSE2__)
 static inline __m128i mark16(__m128i v) {
   const __m128i zero_ch = _mm_set1_epi8('0');
@@ -82,7 +96,102 @@ __attribute__((target("avx2"))) static size_t skip_avx2(const unsigned char *p,
   }
   return skip_sse2(p, i, n);
 }
+
+/* Digit and lead-byte masks of the 64 bytes at p. */
+static inline void masks_sse2(const unsigned char *p, uint64_t *digits,
+                              uint64_t *leads) {
+  const __m128i zero_ch = _mm_set1_epi8('0');
+  const __m128i nine = _mm_set1_epi8(9);
+  const __m128i lead = _mm_set1_epi8((char)0xD9);
+  uint64_t d = 0, h = 0;
+  int k;
+  for (k = 0; k < 4; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    __m128i x = _mm_sub_epi8(v, zero_ch);
+    d |= (uint64_t)(unsigned)_mm_movemask_epi8(
+             _mm_cmpeq_epi8(_mm_min_epu8(x, nine), x)) << (16 * k);
+    h |= (uint64_t)(unsigned)_mm_movemask_epi8(
+             _mm_cmpeq_epi8(_mm_max_epu8(v, lead), v)) << (16 * k);
+  }
+  *digits = d;
+  *leads = h;
+}
+
+__attribute__((target("avx2"))) static inline void
+masks_avx2(const unsigned char *p, uint64_t *digits, uint64_t *leads) {
+  const __m256i zero_ch = _mm256_set1_epi8('0');
+  const __m256i nine = _mm256_set1_epi8(9);
+  const __m256i lead = _mm256_set1_epi8((char)0xD9);
+  __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+  __m256i xa = _mm256_sub_epi8(a, zero_ch), xb = _mm256_sub_epi8(b, zero_ch);
+  *digits = (uint64_t)(unsigned)_mm256_movemask_epi8(
+                _mm256_cmpeq_epi8(_mm256_min_epu8(xa, nine), xa)) |
+            (uint64_t)(unsigned)_mm256_movemask_epi8(
+                _mm256_cmpeq_epi8(_mm256_min_epu8(xb, nine), xb))
+                << 32;
+  *leads = (uint64_t)(unsigned)_mm256_movemask_epi8(
+               _mm256_cmpeq_epi8(_mm256_max_epu8(a, lead), a)) |
+           (uint64_t)(unsigned)_mm256_movemask_epi8(
+               _mm256_cmpeq_epi8(_mm256_max_epu8(b, lead), b))
+               << 32;
+}
+
+#define DENSE_LOOP(masks)                                                    \
+  while (i + 64 <= n) {                                                      \
+    uint64_t d, h, m;                                                        \
+    masks(p + i, &d, &h);                                                    \
+    m = run_starts(d, i > i0 && (unsigned char)(p[i - 1] - '0') < 10) |      \
+        (h & ((1ull << 54) - 1));                                            \
+    if (m) return i + (size_t)__builtin_ctzll(m);                            \
+    i += 54;                                                                 \
+  }                                                                          \
+  return i
+
+static size_t dense_sse2(const unsigned char *p, size_t i, size_t n) {
+  size_t i0 = i;
+  DENSE_LOOP(masks_sse2);
+}
+
+__attribute__((target("avx2"))) static size_t
+dense_avx2(const unsigned char *p, size_t i, size_t n) {
+  size_t i0 = i;
+  DENSE_LOOP(masks_avx2);
+}
 #endif
+
+/* Portable: test each 54-byte step by bytes. */
+static size_t dense_portable(const unsigned char *p, size_t i, size_t n) {
+  size_t i0 = i;
+  while (i + 64 <= n) {
+    uint64_t d = 0, h = 0, m;
+    int k;
+    for (k = 0; k < 64; k++) {
+      d |= (uint64_t)((unsigned char)(p[i + k] - '0') < 10) << k;
+      h |= (uint64_t)(p[i + k] >= 0xD9) << k;
+    }
+    m = run_starts(d, i > i0 && (unsigned char)(p[i - 1] - '0') < 10) |
+        (h & ((1ull << 54) - 1));
+    if (m) return i + (size_t)__builtin_ctzll(m);
+    i += 54;
+  }
+  return i;
+}
+
+dkcpr__skip_fn dkcpr__dense_select(void) {
+#if DKCPR__HAVE_X86 && defined(__SSE2__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2"))
+    return dense_avx2;
+  return dense_sse2;
+#else
+  return dense_portable;
+#endif
+}
+
+size_t dkcpr__dense_portable(const unsigned char *p, size_t i, size_t n) {
+  return dense_portable(p, i, n);
+}
 
 dkcpr__skip_fn dkcpr__skip_select(void) {
 #if DKCPR__HAVE_X86 && defined(__SSE2__)

@@ -37,6 +37,10 @@ struct dkcpr_washer {
   size_t out_lens[DKCPR__WASH_BATCH];
   dkcpr_status statuses[DKCPR__WASH_BATCH];
   char repl[DKCPR__WASH_BATCH * DKCPR__WASH_STRIDE];
+  /* second pass for nine-digit numbers (see wash_ops.c) */
+  char walk[DKCPR__WASH_BATCH * DKCPR__WASH_STRIDE];
+  size_t out_lens_walk[DKCPR__WASH_BATCH];
+  dkcpr_status statuses_walk[DKCPR__WASH_BATCH];
 };
 
 /* Compute the replacement of every item of the batch into repl/out_lens/

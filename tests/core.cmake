@@ -8,8 +8,9 @@ dkcpr_add_test(test_lenient)
 dkcpr_add_test(test_format)
 dkcpr_add_test(test_datelist)
 dkcpr_add_test(test_robustness TIMEOUT 120)
-# Allocation failure on demand: the test supplies __wrap_calloc/__wrap_realloc.
-target_link_options(test_robustness PRIVATE -Wl,--wrap=calloc -Wl,--wrap=realloc)
+# Allocation failure on demand: the test supplies __wrap_malloc/calloc/realloc.
+target_link_options(test_robustness PRIVATE
+  -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc)
 
 # Differential test against Debian's python3-stdnum (stdnum.dk.cpr).
 add_executable(cpr_verdict differential/cpr_verdict.c)

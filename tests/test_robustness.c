@@ -11,8 +11,10 @@
 #include "core_vectors.h"
 #include "parse.h"
 
-/* Allocation failure on demand: the library's calloc/realloc are wrapped
- * at link time (see core.cmake). */
+/* Allocation failure on demand: malloc/calloc/realloc are wrapped at link
+ * time (see core.cmake); the compiler may turn one into another. */
+void *__real_malloc(size_t size);
+void *__wrap_malloc(size_t size);
 void *__real_calloc(size_t n, size_t size);
 void *__real_realloc(void *p, size_t size);
 void *__wrap_calloc(size_t n, size_t size);
@@ -25,6 +27,9 @@ static int should_fail(void) {
     return 1;
   fail_alloc_after--;
   return 0;
+}
+void *__wrap_malloc(size_t size) {
+  return should_fail() ? NULL : __real_malloc(size);
 }
 void *__wrap_calloc(size_t n, size_t size) {
   return should_fail() ? NULL : __real_calloc(n, size);

@@ -60,7 +60,7 @@ static void written_forms(void **state) {
   one("x 070761\xc2\xa0" "4285 y", 2, 14, "0707614285");     /* no-break space */
   one("x 070761\xe2\x80\x93" "4285 y", 2, 15, "0707614285"); /* en dash */
   one("x 070761\xe2\x80\x94" "4285 y", 2, 15, "0707614285"); /* em dash */
-  one("x 070761\xe2\x88\x92" "4285 y", 2, 15, "0707614285"); /* minus sign */
+  none("x 070761\xe2\x88\x92" "4285 y"); /* a minus sign (Sm) is no dash (Pd) */
   one("x 070761\xe2\x80\x91" "4285 y", 2, 15, "0707614285"); /* non-breaking hyphen */
   /* full-width digits */
   one("\xef\xbc\x90\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x96\xef\xbc\x91"

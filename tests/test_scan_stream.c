@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "dkcpr.h"
+#include "scan_core.h"
 
 static const char sample[] =
     "Journal: CPR-nr. 070761-4285, f\xc3\xb8" "dt 7. juli 1961.\n"
@@ -168,11 +169,76 @@ static void random_chunking_large_input(void **state) {
   free(text);
 }
 
+/* The skip loops only ever skip what the character-by-character path
+ * would pass over: compare with a core that skips nothing. */
+static size_t no_skip(const unsigned char *p, size_t i, size_t n) {
+  (void)p;
+  (void)n;
+  return i;
+}
+
+typedef struct cands {
+  dkcpr__cand *c;
+  size_t n, cap;
+} cands;
+
+static void collect(void *ctx, const dkcpr__cand *c) {
+  cands *cs = ctx;
+  assert_true(cs->n < cs->cap);
+  cs->c[cs->n++] = *c;
+}
+
+static void skips_change_nothing(void **state) {
+  static const char *const dense[] = {
+      "0707614285", "070761-4285", "0203291WQ3", "707614285", "1234567",
+      "123456", "12", "1", "-", ".", "/", "+", " ", "AB", "x", "\xc2\xa0",
+      "\xe2\x80\x93", "\xef\xbc\x95", "\xd9\xa1", "\xc3\xa6", "2026-11-26T10:15:42Z ",
+      "12345678901", "0707614285-1", "CPR "};
+  const size_t len = 1u << 20;
+  char *text = malloc(len);
+  cands a = {malloc(200000 * sizeof(dkcpr__cand)), 0, 200000};
+  cands b = {malloc(200000 * sizeof(dkcpr__cand)), 0, 200000};
+  dkcpr__scan_core fast, slow;
+  size_t at = 0, i;
+  uint64_t rng = 99991;
+  (void)state;
+  while (at < len) {
+    const char *p;
+    size_t pl;
+    rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+    p = dense[rng % (sizeof dense / sizeof dense[0])];
+    pl = strlen(p);
+    if (pl > len - at) pl = len - at;
+    memcpy(text + at, p, pl);
+    at += pl;
+  }
+  dkcpr__core_init(&fast, 1);
+  dkcpr__core_init(&slow, 1);
+  slow.skip = no_skip;
+  slow.dense = no_skip;
+  dkcpr__core_feed(&fast, text, len, collect, &a);
+  dkcpr__core_finish(&fast, collect, &a);
+  dkcpr__core_feed(&slow, text, len, collect, &b);
+  dkcpr__core_finish(&slow, collect, &b);
+  assert_true(a.n > 1000);
+  assert_int_equal(a.n, b.n);
+  for (i = 0; i < a.n; i++) {
+    assert_int_equal(a.c[i].start, b.c[i].start);
+    assert_int_equal(a.c[i].end, b.c[i].end);
+    assert_memory_equal(a.c[i].canon, b.c[i].canon, 10);
+    assert_int_equal(a.c[i].shape, b.c[i].shape);
+  }
+  free(a.c);
+  free(b.c);
+  free(text);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(every_split_position),
       cmocka_unit_test(one_byte_at_a_time),
       cmocka_unit_test(random_chunking_large_input),
+      cmocka_unit_test(skips_change_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

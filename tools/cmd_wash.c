@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "wash_stream.h"
 
 static const char wash_usage[] =
     "Usage: dkcpr wash [OPTION]... [FILE]...\n"
@@ -30,6 +31,7 @@ static const char wash_usage[] =
     "      --token-chars=N       token mode length, 16-52 (default 26)\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
     "  -q, --quiet               no summary on standard error\n"
+    "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
     "  -h, --help                this help\n"
     "\n"
     "pseudonym and token modes need a key; reveal with the same key, context,\n"
@@ -51,6 +53,7 @@ static const char reveal_usage[] =
     "      --known-dates=FILE    more dates for the known-dates policy\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
     "  -q, --quiet               no summary on standard error\n"
+    "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
     "  -h, --help                this help\n"
     "\n"
     "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
@@ -71,7 +74,7 @@ struct wash_config {
   unsigned int keep, pflags;
   const char *context, *key_file, *key_env, *known_dates, *output;
   const char *placeholder;
-  uint64_t token_chars;
+  uint64_t token_chars, jobs;
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
   int quiet;
@@ -95,6 +98,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
       {"output", required_argument, NULL, 'o'},
       {"quiet", no_argument, NULL, 'q'},
+      {"jobs", required_argument, NULL, 'j'},
       {"help", no_argument, NULL, 'h'},
       /* wash only, from here on */
       {"mode", required_argument, NULL, 'm'},
@@ -104,7 +108,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
   optind = 0;
   opterr = 0;
   int opt;
-  const char *shorts = reveal ? ":k:c:p:o:qh" : ":k:c:p:o:qhm:";
+  const char *shorts = reveal ? ":k:c:p:o:qj:h" : ":k:c:p:o:qj:hm:";
   while ((opt = getopt_long(argc, argv, shorts, wash_opts, NULL)) != -1) {
     if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS))
       opt = '?'; /* the wash-only options mean nothing to reveal */
@@ -128,6 +132,10 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
     case OPT_KNOWN_DATES: c->known_dates = optarg; break;
     case 'o': c->output = optarg; break;
     case 'q': c->quiet = 1; break;
+    case 'j':
+      if (cli_parse_u64(c->cmd, "--jobs", optarg, 1, 64, &c->jobs))
+        return CLI_EXIT_USAGE;
+      break;
     case 'h':
       fputs(reveal ? reveal_usage : wash_usage, stdout);
       return -1;
@@ -163,94 +171,22 @@ static uint64_t total_size(char *const paths[], int n) {
   return total ? total : 1;
 }
 
-static uint64_t count_found(const dkcpr_wash_stats *s) {
-  uint64_t n = 0;
-  for (int k = 0; k < 4; k++)
-    for (int c = 0; c < 3; c++)
-      n += s->found[k][c];
-  return n;
-}
-
-static void add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s) {
-  sum->bytes_in += s->bytes_in;
-  sum->bytes_out += s->bytes_out;
-  for (int k = 0; k < 4; k++)
-    for (int c = 0; c < 3; c++) {
-      sum->found[k][c] += s->found[k][c];
-      sum->replaced[k][c] += s->replaced[k][c];
-    }
-  sum->failed += s->failed;
-}
-
-struct buffers {
-  char *in, *out;
-  size_t out_cap;
-};
-
 /* Wash one input into out. Returns 0 or an exit code after a message. */
 static int wash_one(const struct wash_config *c, const char *path,
                     const dkcpr_pseudonymizer *p, const dkcpr_wash_options *wo,
-                    struct buffers *b, cli_out *out, cli_progress *prog,
-                    struct wash_totals *t) {
+                    cli_out *out, cli_progress *prog, struct wash_totals *t) {
   int fd, err = cli_open_input(path, &fd);
   if (err) {
     cli_error(c->cmd, "cannot open '%s': %s", path, strerror(err));
     return CLI_EXIT_INPUT;
   }
-  dkcpr_washer *w = NULL;
-  dkcpr_status st = dkcpr_washer_new(&w, p, wo);
-  int rc = 0;
-  if (st != DKCPR_OK) {
-    cli_error(c->cmd, "%s", dkcpr_strerror(st));
-    rc = cli_exit_for_status(st);
-    goto done;
-  }
-  size_t need = dkcpr_washer_bound(w, CLI_CHUNK);
-  if (need < dkcpr_washer_bound(w, 0))
-    need = dkcpr_washer_bound(w, 0);
-  if (need > b->out_cap) {
-    char *grown = realloc(b->out, need);
-    if (!grown) {
-      cli_error(c->cmd, "out of memory");
-      rc = CLI_EXIT_INTERNAL;
-      goto done;
-    }
-    b->out = grown;
-    b->out_cap = need;
-  }
-  dkcpr_wash_stats now;
-  for (;;) {
-    long n = cli_read_full(fd, b->in, CLI_CHUNK);
-    size_t out_len = 0;
-    if (n < 0) {
-      cli_error(c->cmd, "cannot read '%s': %s", cli_input_name(path),
-                strerror(errno));
-      rc = CLI_EXIT_INPUT;
-      goto done;
-    }
-    if (n == 0)
-      st = dkcpr_washer_finish(w, b->out, b->out_cap, &out_len);
-    else
-      st = dkcpr_washer_feed(w, b->out, b->out_cap, &out_len, b->in, (size_t)n);
-    if (st != DKCPR_OK) {
-      cli_error(c->cmd, "washing '%s': %s", cli_input_name(path),
-                dkcpr_strerror(st));
-      rc = cli_exit_for_status(st);
-      goto done;
-    }
-    if ((rc = cli_out_write(out, c->cmd, b->out, out_len)) != 0)
-      goto done;
-    if (n == 0)
-      break;
-    if (prog->enabled && dkcpr_washer_stats(w, &now) == DKCPR_OK)
-      cli_progress_update(prog, t->sum.bytes_in + now.bytes_in,
-                          count_found(&t->sum) + count_found(&now));
-  }
-  if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
-    add_stats(&t->sum, &now);
-  t->inputs++;
-done:
-  dkcpr_washer_free(w);
+  wash_stream x = {c->cmd, cli_input_name(path), p, wo, out, prog, &t->sum};
+  /* Several threads only when the result cannot differ: see wash_stream.h. */
+  int rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
+               ? wash_parallel(&x, fd, (int)c->jobs)
+               : wash_sequential(&x, fd, NULL, 0);
+  if (rc == 0)
+    t->inputs++;
   if (fd != STDIN_FILENO)
     close(fd);
   return rc;
@@ -289,6 +225,17 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
           (unsigned long long)replaced, (unsigned long long)s->failed);
 }
 
+/* Numbers found but not replaced are still in the output: always say so. */
+static void warn_unchanged(const struct wash_config *c, const dkcpr_wash_stats *s) {
+  if (s->failed == 0 || c->mode == DKCPR_WASH_REVEAL)
+    return;
+  cli_warn(c->cmd, "%llu number%s found but left unchanged%s",
+           (unsigned long long)s->failed, s->failed == 1 ? "" : "s",
+           c->pflags & DKCPR_NEVER_REAL
+               ? " (replacement numbers cannot be pseudonymized with --never-real)"
+               : "");
+}
+
 static int run(int reveal, int argc, char *argv[]) {
   struct wash_config c;
   memset(&c, 0, sizeof c);
@@ -298,6 +245,8 @@ static int run(int reveal, int argc, char *argv[]) {
   c.policy = DKCPR_POLICY_DEFAULT;
   c.min_confidence = DKCPR_CONFIDENCE_LOW;
   c.token_chars = DKCPR_TOKEN_DEFAULT_CHARS;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  c.jobs = cpus < 1 ? 1 : cpus > 4 ? 4 : (uint64_t)cpus;
   int rc = parse_options(&c, reveal, argc, argv);
   if (rc)
     return rc < 0 ? CLI_EXIT_OK : rc;
@@ -306,7 +255,6 @@ static int run(int reveal, int argc, char *argv[]) {
 
   dkcpr_pseudonymizer *p = NULL;
   dkcpr_datelist *dates = NULL;
-  struct buffers b = {NULL, NULL, 0};
   cli_out out = {-1, NULL, NULL};
   int out_open = 0;
   dkcpr_status st;
@@ -347,12 +295,6 @@ static int run(int reveal, int argc, char *argv[]) {
     wo.placeholder_len = strlen(c.placeholder);
   }
 
-  b.in = malloc(CLI_CHUNK);
-  if (!b.in) {
-    cli_error(c.cmd, "out of memory");
-    rc = CLI_EXIT_INTERNAL;
-    goto done;
-  }
   if ((rc = cli_out_open(&out, c.cmd, c.output)) != 0)
     goto done;
   out_open = 1;
@@ -365,7 +307,7 @@ static int run(int reveal, int argc, char *argv[]) {
   cli_progress prog;
   cli_progress_init(&prog, total_size(inputs, n_inputs));
   for (int i = 0; i < n_inputs && rc == 0; i++)
-    rc = wash_one(&c, inputs[i], p, &wo, &b, &out, &prog, &totals);
+    rc = wash_one(&c, inputs[i], p, &wo, &out, &prog, &totals);
   cli_progress_end(&prog);
   if (rc == 0) {
     rc = cli_out_commit(&out, c.cmd);
@@ -373,12 +315,12 @@ static int run(int reveal, int argc, char *argv[]) {
   }
   if (rc == 0 && !c.quiet)
     print_summary(&c, &totals);
+  if (rc == 0)
+    warn_unchanged(&c, &totals.sum);
 
 done:
   if (out_open)
     cli_out_abort(&out);
-  free(b.in);
-  free(b.out);
   dkcpr_datelist_free(dates);
   dkcpr_pseudonymizer_free(p);
   return rc;

@@ -75,6 +75,8 @@
 %rename(format) dkcpr_jni_format;
 %rename(age) dkcpr_jni_age;
 %rename(keygen) dkcpr_jni_keygen;
+%rename(statusMessage) dkcpr_jni_status_message;
+%rename(statusName) dkcpr_jni_status_name;
 %rename(keyFromHex) dkcpr_jni_key_from_hex;
 %rename(pseudonymizerNew) dkcpr_jni_pseudonymizer_new;
 %rename(pseudonymizerFree) dkcpr_jni_pseudonymizer_free;

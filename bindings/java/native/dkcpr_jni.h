@@ -33,6 +33,9 @@ jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style);
 /* dkcpr_age() of a number given by its canonical characters. */
 jint dkcpr_jni_age(JNIEnv *env, jbyteArray digits, jint y, jint m, jint d);
 jbyteArray dkcpr_jni_keygen(JNIEnv *env);
+/* dkcpr_strerror() and dkcpr_status_name() for any int, known or not. */
+const char *dkcpr_jni_status_message(int code);
+const char *dkcpr_jni_status_name(int code);
 jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex);
 
 /* Pseudonyms (jni_pseudonym.c); op 0 pseudonymizes, 1 reveals. */

@@ -147,3 +147,13 @@ jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex)
   dkcpr_jni__wipe(key, sizeof key);
   return a;
 }
+
+const char *dkcpr_jni_status_message(int code)
+{
+  return dkcpr_strerror((dkcpr_status)code);
+}
+
+const char *dkcpr_jni_status_name(int code)
+{
+  return dkcpr_status_name((dkcpr_status)code);
+}

@@ -12,7 +12,6 @@ void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail)
   jclass cls;
   jmethodID ctor;
   jstring msg;
-  jobject ex;
   if ((*env)->ExceptionCheck(env)) {
     return;
   }
@@ -34,7 +33,7 @@ void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail)
                      : (*env)->NewStringUTF(env, detail != NULL ? detail
                                                                 : dkcpr_strerror(st));
   if (msg != NULL) {
-    ex = (*env)->NewObject(env, cls, ctor, (jint)st, msg);
+    jobject ex = (*env)->NewObject(env, cls, ctor, (jint)st, msg);
     if (ex != NULL) {
       (*env)->Throw(env, (jthrowable)ex);
       (*env)->DeleteLocalRef(env, ex);
@@ -52,18 +51,20 @@ void dkcpr_jni__wipe(void *p, size_t n)
   }
 }
 
+/* Every field of version DKCPR_OPTIONS_VERSION is set here, so
+ * dkcpr_options_init() is not needed; it would read the clock on every
+ * call only for the reference date overwritten below. */
 void dkcpr_jni__options(dkcpr_options *o, jint policy, jint flags, jint ry,
                         jint rm, jint rd)
 {
-  if (dkcpr_options_init(o, DKCPR_OPTIONS_VERSION) != DKCPR_OK) {
-    memset(o, 0, sizeof *o);
-    o->version = DKCPR_OPTIONS_VERSION;
-  }
+  memset(o, 0, sizeof *o);
+  o->version = DKCPR_OPTIONS_VERSION;
   o->policy = (dkcpr_policy)policy;
   o->flags = (unsigned int)flags;
   o->ref_year = ry;
   o->ref_month = rm;
   o->ref_day = rd;
+  o->known_dates = NULL;
 }
 
 dkcpr_status dkcpr_jni__scan_options(dkcpr_scan_options *s, jint policy,

@@ -1,0 +1,154 @@
+package org.dkcpr;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@link Cpr#parse(String, ParseOptions)} and the other operations read a number
+ * ({@code dkcpr_options}). Immutable; build with {@link #builder()}.
+ *
+ * <p>Defaults: {@link Policy#DEFAULT}, strict ASCII forms only, replacement numbers and
+ * not-yet-born dates rejected, today (read at every call) as the reference date, the
+ * CPR office's shipped list of dates known to have numbers without modulus 11.
+ */
+public final class ParseOptions {
+  /** The defaults. */
+  public static final ParseOptions DEFAULT = builder().build();
+
+  static final int LENIENT = 0x1;
+  static final int ALLOW_REPLACEMENT = 0x2;
+  static final int ALLOW_FUTURE = 0x4;
+
+  private final Policy policy;
+  private final boolean lenient;
+  private final boolean allowReplacement;
+  private final boolean allowFuture;
+  private final LocalDate referenceDate;
+
+  private ParseOptions(Builder b) {
+    this.policy = b.policy;
+    this.lenient = b.lenient;
+    this.allowReplacement = b.allowReplacement;
+    this.allowFuture = b.allowFuture;
+    this.referenceDate = b.referenceDate;
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    return new Builder().policy(policy).lenient(lenient).allowReplacement(allowReplacement)
+        .allowFuture(allowFuture).referenceDate(referenceDate);
+  }
+
+  /** How strictly modulus 11 is required. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** Whether white space around, Unicode dashes and spaces as separator and any Unicode decimal digits are accepted. */
+  public boolean lenient() {
+    return lenient;
+  }
+
+  /** Whether replacement numbers (day + 60, e-CPR) are accepted. */
+  public boolean allowReplacement() {
+    return allowReplacement;
+  }
+
+  /** Whether birth dates after the reference date are accepted. */
+  public boolean allowFuture() {
+    return allowFuture;
+  }
+
+  /** The reference date for the not-yet-born check; empty means today, read at every call. */
+  public Optional<LocalDate> referenceDate() {
+    return Optional.ofNullable(referenceDate);
+  }
+
+  int flags() {
+    return (lenient ? LENIENT : 0) | (allowReplacement ? ALLOW_REPLACEMENT : 0)
+        | (allowFuture ? ALLOW_FUTURE : 0);
+  }
+
+  int refYear() {
+    return referenceDate == null ? 0 : referenceDate.getYear();
+  }
+
+  int refMonth() {
+    return referenceDate == null ? 0 : referenceDate.getMonthValue();
+  }
+
+  int refDay() {
+    return referenceDate == null ? 0 : referenceDate.getDayOfMonth();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ParseOptions p && p.policy == policy && p.lenient == lenient
+        && p.allowReplacement == allowReplacement && p.allowFuture == allowFuture
+        && Objects.equals(p.referenceDate, referenceDate);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(policy, lenient, allowReplacement, allowFuture, referenceDate);
+  }
+
+  @Override
+  public String toString() {
+    return "ParseOptions[policy=" + policy + ", lenient=" + lenient + ", allowReplacement="
+        + allowReplacement + ", allowFuture=" + allowFuture + ", referenceDate="
+        + (referenceDate == null ? "today" : referenceDate) + "]";
+  }
+
+  /** Builds {@link ParseOptions}; not thread-safe. */
+  public static final class Builder {
+    private Policy policy = Policy.DEFAULT;
+    private boolean lenient;
+    private boolean allowReplacement;
+    private boolean allowFuture;
+    private LocalDate referenceDate;
+
+    private Builder() {}
+
+    /** How strictly modulus 11 is required; default {@link Policy#DEFAULT}. */
+    public Builder policy(Policy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Accept white space around, Unicode dashes and spaces and any Unicode decimal digits. */
+    public Builder lenient(boolean lenient) {
+      this.lenient = lenient;
+      return this;
+    }
+
+    /** Accept replacement numbers (day + 60, e-CPR) and report their kind. */
+    public Builder allowReplacement(boolean allow) {
+      this.allowReplacement = allow;
+      return this;
+    }
+
+    /** Accept birth dates after the reference date. */
+    public Builder allowFuture(boolean allow) {
+      this.allowFuture = allow;
+      return this;
+    }
+
+    /** The reference date for the not-yet-born check; {@code null} means today at every call. */
+    public Builder referenceDate(LocalDate date) {
+      this.referenceDate = date;
+      return this;
+    }
+
+    /** The options as set so far; the builder can go on. */
+    public ParseOptions build() {
+      return new ParseOptions(this);
+    }
+  }
+}

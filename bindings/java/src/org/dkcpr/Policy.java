@@ -1,0 +1,11 @@
+package org.dkcpr;
+
+/** How strictly modulus 11 is required ({@code dkcpr_policy}). */
+public enum Policy {
+  /** Mod 11 not required: the CPR office's rule since 2007 (the default). */
+  DEFAULT,
+  /** Mod 11 required unless the birth date is on the known list of dates without it. */
+  KNOWN_DATES,
+  /** Mod 11 required for every ordinary CPR number (for legacy systems). */
+  STRICT
+}

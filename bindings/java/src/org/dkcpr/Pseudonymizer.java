@@ -1,0 +1,306 @@
+package org.dkcpr;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.dkcpr.internal.DkcprNative;
+
+/**
+ * Keyed, reversible pseudonyms that are themselves valid CPR numbers ({@code dkcpr_pseudonymizer}).
+ *
+ * <p>The same key, context and keep set give the same pseudonyms in C, Python, Java and the
+ * {@code dkcpr} command, on every machine. A pseudonym is valid under the same policy, of the
+ * same kind as its input, written the way the input was (separator, digit script), and
+ * {@link #reveal(String)} gives the input back. By default it keeps the birth year and the
+ * sex; without {@link Keep#DATE} a person born this year may get a later date of the same
+ * year, and without {@link Keep#YEAR} any date from 1858 to 2057.
+ *
+ * <pre>{@code
+ * byte[] key = Pseudonymizer.keyFromHex(System.getenv("DKCPR_KEY"));
+ * try (Pseudonymizer p = Pseudonymizer.builder(key).context("crm-test").build()) {
+ *   String fake = p.pseudonymize("070761-4285");
+ *   List<String> many = p.pseudonymizeAll(column);   // one native call
+ * }
+ * }</pre>
+ *
+ * <p><b>Threads.</b> One instance may be used by any number of threads at once. {@link #close()}
+ * waits for running calls, then wipes and frees the native key material; calling it again does
+ * nothing, and any other call after it throws {@link IllegalStateException}. An instance that
+ * is never closed is freed when it becomes unreachable.
+ */
+public final class Pseudonymizer implements AutoCloseable {
+  /** Key length in bytes (AES-256). */
+  public static final int KEY_BYTES = 32;
+  /** Default token length in characters. */
+  public static final int TOKEN_DEFAULT_CHARS = 26;
+  /** Shortest token. */
+  public static final int TOKEN_MIN_CHARS = 16;
+  /** Longest token. */
+  public static final int TOKEN_MAX_CHARS = 52;
+
+  private static final int NEVER_REAL = 0x1;
+  private static final int PSEUDONYMIZE = 0;
+  private static final int REVEAL = 1;
+
+  private final NativeResource resource;
+  private final Cleaner.Cleanable cleanable;
+  private final Set<Keep> keep;
+  private final boolean neverReal;
+  private final ParseOptions options;
+
+  /**
+   * A pseudonymizer with the C defaults: keeps birth year and sex, empty context, real
+   * numbers map to real-looking numbers, default parse options.
+   *
+   * @param key {@value #KEY_BYTES} secret bytes; copied, the array is not kept
+   * @throws CprException with {@link Status#E_KEY} for a key of the wrong length
+   */
+  public Pseudonymizer(byte[] key) {
+    this(key, new byte[0], EnumSet.of(Keep.YEAR, Keep.SEX), false, ParseOptions.DEFAULT);
+  }
+
+  private Pseudonymizer(byte[] key, byte[] context, Set<Keep> keep, boolean neverReal,
+      ParseOptions options) {
+    Objects.requireNonNull(key, "key");
+    long handle = DkcprNative.pseudonymizerNew(key, context, Keep.bits(keep),
+        neverReal ? NEVER_REAL : 0);
+    this.resource = new NativeResource("Pseudonymizer", handle, DkcprNative::pseudonymizerFree);
+    this.cleanable = NativeResource.CLEANER.register(this, resource);
+    this.keep = Collections.unmodifiableSet(EnumSet.copyOf(keep));
+    this.neverReal = neverReal;
+    this.options = options;
+  }
+
+  /** A builder for a pseudonymizer with this key (the key is copied when built). */
+  public static Builder builder(byte[] key) {
+    return new Builder(key);
+  }
+
+  /** {@value #KEY_BYTES} bytes from the operating system's random generator. */
+  public static byte[] generateKey() {
+    return DkcprNative.keygen();
+  }
+
+  /**
+   * Decodes a key written as 64 hexadecimal characters (either case), optionally followed by
+   * one line break, as in key files and environment variables.
+   *
+   * @throws CprException with {@link Status#E_KEY} if it is not such a key
+   */
+  public static byte[] keyFromHex(CharSequence hex) {
+    Objects.requireNonNull(hex, "hex");
+    byte[] text = hex.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      return DkcprNative.keyFromHex(text);
+    } finally {
+      Arrays.fill(text, (byte) 0);
+    }
+  }
+
+  /** What pseudonyms keep of the original. */
+  public Set<Keep> keep() {
+    return keep;
+  }
+
+  /** Whether real numbers are mapped into the replacement (day + 60) space. */
+  public boolean neverReal() {
+    return neverReal;
+  }
+
+  /** How inputs are read (policy, leniency, replacement numbers). */
+  public ParseOptions options() {
+    return options;
+  }
+
+  /**
+   * The pseudonym of a number.
+   *
+   * @throws CprException if the input is not valid under {@link #options()} (the not-yet-born
+   *     check aside), or {@link Status#E_KIND} for a day + 60 number under never-real
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public String pseudonymize(String cpr) {
+    return one(PSEUDONYMIZE, cpr);
+  }
+
+  /**
+   * The number whose pseudonym this is (the inverse of {@link #pseudonymize(String)}).
+   *
+   * @throws CprException if the input is not a valid pseudonym under {@link #options()}
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public String reveal(String pseudonym) {
+    return one(REVEAL, pseudonym);
+  }
+
+  /** {@link #token(String, int)} with {@value #TOKEN_DEFAULT_CHARS} characters. */
+  public String token(String cpr) {
+    return token(cpr, TOKEN_DEFAULT_CHARS);
+  }
+
+  /**
+   * A keyed one-way token of a number: HMAC-SHA-256 of its canonical digits under the key
+   * and context, lower-case base32 without padding.
+   *
+   * @param chars {@value #TOKEN_MIN_CHARS} to {@value #TOKEN_MAX_CHARS}
+   * @throws CprException if the input is not valid, or {@link Status#E_ARG} for a bad length
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public String token(String cpr, int chars) {
+    byte[] in = cpr.getBytes(StandardCharsets.UTF_8);
+    long stamp = resource.lock();
+    try {
+      byte[] out = DkcprNative.token(resource.handle(), in, chars, options.policy().ordinal(),
+          options.flags(), options.refYear(), options.refMonth(),
+          options.refDay());
+      return new String(out, StandardCharsets.US_ASCII);
+    } finally {
+      resource.unlock(stamp);
+      Reference.reachabilityFence(this);
+    }
+  }
+
+  /**
+   * Pseudonyms of many numbers in one native call: the fast path for columns and files.
+   *
+   * @return the pseudonyms, in order, as an unmodifiable list
+   * @throws CprException for the first element that fails; {@link CprException#index()} says which
+   * @throws NullPointerException if the list or an element is null
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public List<String> pseudonymizeAll(List<String> cprs) {
+    return many(PSEUDONYMIZE, cprs);
+  }
+
+  /** {@link #reveal(String)} of many pseudonyms in one native call; as {@link #pseudonymizeAll(List)}. */
+  public List<String> revealAll(List<String> pseudonyms) {
+    return many(REVEAL, pseudonyms);
+  }
+
+  /**
+   * Wipes and frees the native key material, after any running calls finish. Calling it
+   * again does nothing.
+   */
+  @Override
+  public void close() {
+    cleanable.clean();
+  }
+
+  /** Read-locks the native handle for a {@link Washer}; pair with {@link #unlock(long)}. */
+  long lock() {
+    return resource.lock();
+  }
+
+  long handle() {
+    return resource.handle();
+  }
+
+  void unlock(long stamp) {
+    resource.unlock(stamp);
+  }
+
+  private String one(int op, String cpr) {
+    byte[] in = cpr.getBytes(StandardCharsets.UTF_8);
+    long stamp = resource.lock();
+    byte[] out;
+    try {
+      out = DkcprNative.pseudonymize(resource.handle(), op, in, options.policy().ordinal(),
+          options.flags(), options.refYear(), options.refMonth(),
+          options.refDay());
+    } finally {
+      resource.unlock(stamp);
+      Reference.reachabilityFence(this);
+    }
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  private List<String> many(int op, List<String> cprs) {
+    Batch batch = Batch.encode(cprs);
+    int n = batch.ends.length;
+    byte[] out = new byte[batch.bytes.length];
+    int[] lens = new int[n];
+    int[] statuses = new int[n];
+    int bad;
+    long stamp = resource.lock();
+    try {
+      bad = DkcprNative.pseudonymizeMany(resource.handle(), op, batch.bytes, batch.ends,
+          options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
+          options.refDay(), out, lens, statuses);
+    } finally {
+      resource.unlock(stamp);
+      Reference.reachabilityFence(this);
+    }
+    if (bad >= 0) {
+      throw CprException.of(statuses[bad], bad);
+    }
+    return batch.decode(out, lens);
+  }
+
+  /** Builds a {@link Pseudonymizer}; not thread-safe. */
+  public static final class Builder {
+    private final byte[] key;
+    private byte[] context = new byte[0];
+    private Set<Keep> keep = EnumSet.of(Keep.YEAR, Keep.SEX);
+    private boolean neverReal;
+    private ParseOptions options = ParseOptions.DEFAULT;
+
+    private Builder(byte[] key) {
+      this.key = Objects.requireNonNull(key, "key").clone();
+    }
+
+    /** Tweak bytes separating datasets or systems; default empty. */
+    public Builder context(byte[] context) {
+      this.context = Objects.requireNonNull(context, "context").clone();
+      return this;
+    }
+
+    /** The context as UTF-8 text. */
+    public Builder context(String context) {
+      return context(context.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What pseudonyms keep; default year and sex. None at all is allowed. */
+    public Builder keep(Set<Keep> keep) {
+      this.keep = keep.isEmpty() ? EnumSet.noneOf(Keep.class) : EnumSet.copyOf(keep);
+      return this;
+    }
+
+    /** What pseudonyms keep; default year and sex. */
+    public Builder keep(Keep... keep) {
+      return keep(keep.length == 0 ? EnumSet.noneOf(Keep.class) : EnumSet.copyOf(Arrays.asList(keep)));
+    }
+
+    /** Map real CPR numbers into the day + 60 space, so no pseudonym can be a living person's number. */
+    public Builder neverReal(boolean neverReal) {
+      this.neverReal = neverReal;
+      return this;
+    }
+
+    /** The modulus 11 policy; shorthand for changing {@link #options(ParseOptions)}. */
+    public Builder policy(Policy policy) {
+      this.options = options.toBuilder().policy(policy).build();
+      return this;
+    }
+
+    /** How inputs are read; default {@link ParseOptions#DEFAULT}. */
+    public Builder options(ParseOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Creates the pseudonymizer; the builder can build more.
+     *
+     * @throws CprException with {@link Status#E_KEY} for a key that is not {@value #KEY_BYTES} bytes
+     */
+    public Pseudonymizer build() {
+      return new Pseudonymizer(key, context, keep, neverReal, options);
+    }
+  }
+}

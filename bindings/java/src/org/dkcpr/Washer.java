@@ -1,0 +1,315 @@
+package org.dkcpr;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.dkcpr.internal.DkcprNative;
+
+/**
+ * Replaces every CPR number found in text and keeps everything else exactly as it was
+ * ({@code dkcpr_washer}): the Java face of {@code dkcpr wash}.
+ *
+ * <pre>{@code
+ * try (Pseudonymizer p = new Pseudonymizer(key)) {
+ *   Washer washer = Washer.builder().pseudonymizer(p).build();
+ *   String safe = washer.wash("Kunde 070761-4285 ringede");
+ *   try (Reader in = Files.newBufferedReader(dump); Writer out = Files.newBufferedWriter(test)) {
+ *     WashStats stats = washer.wash(in, out);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: every call uses its own native washer. The
+ * {@link Pseudonymizer} is borrowed, not owned; it must stay open while washing. Streams are
+ * read in chunks in bounded memory, and a number split between two reads is still found.
+ * The not-yet-born check is never applied, so a wash and a {@link WashMode#REVEAL} wash are
+ * exact inverses.
+ */
+public final class Washer {
+  private static final int CHUNK = 1 << 16;
+
+  private final Pseudonymizer pseudonymizer;
+  private final WashMode mode;
+  private final ScanOptions scan;
+  private final int tokenChars;
+  private final byte[] placeholder;
+
+  private Washer(Builder b) {
+    this.pseudonymizer = b.pseudonymizer;
+    this.mode = b.mode;
+    this.scan = b.scan;
+    this.tokenChars = b.tokenChars;
+    this.placeholder = b.placeholder;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public WashMode mode() {
+    return mode;
+  }
+
+  /** Washes a whole string. */
+  public String wash(String text) {
+    Objects.requireNonNull(text, "text");
+    byte[] in = text.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 64);
+    try {
+      run(new ArraySource(in), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen with in-memory streams
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Washes UTF-8 bytes from {@code in} to {@code out}; invalid UTF-8 passes through
+   * untouched. Closes neither stream.
+   */
+  public WashStats wash(InputStream in, OutputStream out) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    return run(new StreamSource(in), out);
+  }
+
+  /** Washes characters from {@code in} to {@code out}. Closes neither. */
+  public WashStats wash(Reader in, Writer out) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    return run(new ReaderSource(in), new WriterSink(out));
+  }
+
+  /** A source of UTF-8 chunks: fills buf, returns the byte count or -1 at the end. */
+  private interface Source {
+    int read(byte[] buf) throws IOException;
+  }
+
+  private WashStats run(Source source, OutputStream out) throws IOException {
+    ParseOptions p = scan.parse();
+    long stamp = 0;
+    long phandle = 0;
+    if (pseudonymizer != null) {
+      stamp = pseudonymizer.lock();
+      phandle = pseudonymizer.handle();
+    }
+    try {
+      long w = DkcprNative.washerNew(phandle, p.policy().ordinal(), p.flags(), p.refYear(),
+          p.refMonth(), p.refDay(), scan.scanFlags(), scan.minConfidence().code(),
+          mode.ordinal(), tokenChars, placeholder);
+      try {
+        byte[] buf = new byte[CHUNK];
+        byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16,
+            DkcprNative.washerBound(w, CHUNK))];
+        int n;
+        while ((n = source.read(buf)) >= 0) {
+          int written = DkcprNative.washerFeed(w, buf, 0, n, dst);
+          out.write(dst, 0, written);
+        }
+        int written = DkcprNative.washerFeed(w, null, 0, -1, dst);
+        out.write(dst, 0, written);
+        out.flush();
+        return WashStats.of(DkcprNative.washerStats(w));
+      } finally {
+        DkcprNative.washerFree(w);
+      }
+    } finally {
+      if (pseudonymizer != null) {
+        pseudonymizer.unlock(stamp);
+        Reference.reachabilityFence(pseudonymizer);
+      }
+    }
+  }
+
+  private static final class ArraySource implements Source {
+    private final byte[] data;
+    private int at;
+
+    ArraySource(byte[] data) {
+      this.data = data;
+    }
+
+    @Override
+    public int read(byte[] buf) {
+      if (at >= data.length) {
+        return -1;
+      }
+      int n = Math.min(buf.length, data.length - at);
+      System.arraycopy(data, at, buf, 0, n);
+      at += n;
+      return n;
+    }
+  }
+
+  private static final class StreamSource implements Source {
+    private final InputStream in;
+
+    StreamSource(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(byte[] buf) throws IOException {
+      int n = in.read(buf, 0, buf.length);
+      while (n == 0) {
+        n = in.read(buf, 0, buf.length);
+      }
+      return n;
+    }
+  }
+
+  /** Characters to UTF-8; a surrogate pair split between reads is kept for the next one. */
+  private static final class ReaderSource implements Source {
+    private final Reader in;
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharBuffer chars = CharBuffer.allocate(CHUNK / 4);
+    private boolean done;
+
+    ReaderSource(Reader in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(byte[] buf) throws IOException {
+      if (done) {
+        return -1;
+      }
+      ByteBuffer bytes = ByteBuffer.wrap(buf);
+      boolean eof = in.read(chars) < 0;
+      chars.flip();
+      encoder.encode(chars, bytes, eof);
+      if (eof) {
+        encoder.flush(bytes);
+        done = true;
+      }
+      chars.compact();
+      return bytes.position();
+    }
+  }
+
+  /** UTF-8 to characters; a sequence split between writes is kept for the next one. */
+  private static final class WriterSink extends OutputStream {
+    private final Writer out;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer pending = ByteBuffer.allocate(CHUNK);
+    private final CharBuffer chars = CharBuffer.allocate(CHUNK);
+
+    WriterSink(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (pending.remaining() < len) {
+        ByteBuffer bigger = ByteBuffer.allocate(pending.position() + len);
+        pending.flip();
+        bigger.put(pending);
+        pending = bigger;
+      }
+      pending.put(b, off, len);
+      drain(false);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      drain(true);
+      out.flush();
+    }
+
+    private void drain(boolean end) throws IOException {
+      pending.flip();
+      while (true) {
+        var result = decoder.decode(pending, chars, end);
+        chars.flip();
+        out.append(chars);
+        chars.clear();
+        if (!result.isOverflow()) {
+          break;
+        }
+      }
+      if (end) {
+        while (decoder.flush(chars).isOverflow()) {
+          chars.flip();
+          out.append(chars);
+          chars.clear();
+        }
+        chars.flip();
+        out.append(chars);
+        chars.clear();
+      }
+      pending.compact();
+    }
+  }
+
+  /** Builds a {@link Washer}; not thread-safe. */
+  public static final class Builder {
+    private Pseudonymizer pseudonymizer;
+    private WashMode mode = WashMode.PSEUDONYM;
+    private ScanOptions scan = ScanOptions.DEFAULT;
+    private int tokenChars = Pseudonymizer.TOKEN_DEFAULT_CHARS;
+    private byte[] placeholder;
+
+    private Builder() {}
+
+    /** The pseudonymizer for {@link WashMode#PSEUDONYM}, {@link WashMode#TOKEN} and {@link WashMode#REVEAL}. */
+    public Builder pseudonymizer(Pseudonymizer pseudonymizer) {
+      this.pseudonymizer = pseudonymizer;
+      return this;
+    }
+
+    /** What replaces each number; default {@link WashMode#PSEUDONYM}. */
+    public Builder mode(WashMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** What is found; default {@link ScanOptions#DEFAULT}. */
+    public Builder scan(ScanOptions scan) {
+      this.scan = Objects.requireNonNull(scan, "scan");
+      return this;
+    }
+
+    /** Token length for {@link WashMode#TOKEN}. */
+    public Builder tokenChars(int tokenChars) {
+      this.tokenChars = tokenChars;
+      return this;
+    }
+
+    /** The text for {@link WashMode#REDACT}; default {@code [CPR]}. */
+    public Builder placeholder(String placeholder) {
+      this.placeholder = placeholder.getBytes(StandardCharsets.UTF_8);
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the mode needs a pseudonymizer and none was given
+     */
+    public Washer build() {
+      if (mode.needsPseudonymizer() && pseudonymizer == null) {
+        throw new IllegalArgumentException("WashMode." + mode + " needs a Pseudonymizer");
+      }
+      return new Washer(this);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+"""Finding and washing numbers in text: code-point offsets, streaming files."""
+
+import io
+
+import pytest
+
+import dkcpr
+from conftest import TEST_KEY
+
+PREFIXES = ["", "æøå ", "😀 ", "Åse 👩‍👩‍👧 cpr.nr.: ", "ﬁ\u0301\u200b\n\t"]
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_offsets_are_code_points(prefix):
+    text = prefix + "070761-4285 og 😀😀 0101110117."
+    found = dkcpr.scan(text)
+    assert [text[m.start:m.end] for m in found] == ["070761-4285", "0101110117"]
+    assert [m.digits for m in found] == ["0707614285", "0101110117"]
+    assert found[0].start == len(prefix)
+    assert all(m.kind is dkcpr.Kind.CPR for m in found)
+    assert found[0].mod11 is True
+    assert isinstance(found[0].confidence, dkcpr.Confidence)
+
+
+def test_scan_nothing_and_look_alikes():
+    assert dkcpr.scan("") == []
+    assert dkcpr.scan("tlf. 12345678, ordre 99999999999") == []
+    assert dkcpr.scan("320162-5629") == []  # no such date
+
+
+def test_confidence_filter():
+    text = "cpr-nr: 070761-4285\nx 0707614285"
+    every = dkcpr.scan(text)
+    high = dkcpr.scan(text, min_confidence="high")
+    assert len(every) == 2 and len(high) <= len(every)
+    assert all(m.confidence >= dkcpr.Confidence.HIGH for m in high)
+    with pytest.raises(ValueError):
+        dkcpr.scan(text, min_confidence="certain")
+
+
+def test_replacement_numbers_found_by_default():
+    found = dkcpr.scan("erstatning 611062-5629")
+    assert [m.kind for m in found] == [dkcpr.Kind.REPLACEMENT]
+    assert dkcpr.scan("erstatning 611062-5629", allow_replacement=False) == []
+
+
+def test_wash_keeps_everything_else():
+    text = "Navn: Søren 😀; CPR 070761-4285, ven 0101110117; tlf 12345678\n"
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        washed = dkcpr.wash(text, p)
+        assert len(washed) == len(text)
+        assert washed.replace("070761-4285", "").count("Søren 😀") == 1
+        assert "070761-4285" not in washed and "0101110117" not in washed
+        a, b = dkcpr.scan(washed)
+        assert washed[a.start:a.end] == p.pseudonymize("070761-4285")
+        assert washed[b.start:b.end] == p.pseudonymize("0101110117")
+        assert washed[:a.start] == text[:a.start] and washed[b.end:] == text[b.end:]
+        assert dkcpr.wash(washed, p, mode="reveal") == text
+
+
+def test_wash_modes():
+    text = "cpr 070761-4285."
+    assert dkcpr.wash(text, mode="mask") == "cpr 070761-XXXX."
+    assert dkcpr.wash(text, mode="redact") == "cpr [CPR]."
+    assert dkcpr.wash(text, mode="redact", placeholder="«fjernet»") == "cpr «fjernet»."
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        assert dkcpr.wash(text, p, mode="token") == f"cpr {p.token('070761-4285')}."
+    with pytest.raises(ValueError, match="needs a Pseudonymizer"):
+        dkcpr.wash(text)
+    with pytest.raises(ValueError, match="mode"):
+        dkcpr.wash(text, mode="shred")
+    with pytest.raises(TypeError):
+        dkcpr.wash(b"cpr 070761-4285", mode="mask")
+
+
+def test_wash_file_streams(tmp_path):
+    line = "id;cpr;navn\n1;070761-4285;Ærø 😀\n2;0101110117;Øst\n"
+    text = line * 2000
+    src = tmp_path / "in.csv"
+    tail = b"\xff\xfe not utf-8\n"
+    src.write_bytes(text.encode("utf-8") + tail)
+    dst = tmp_path / "out.csv"
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        # small odd chunks split numbers across feeds
+        stats = dkcpr.wash_file(src, dst, p, chunk_size=7)
+        data = dst.read_bytes()
+        assert data.endswith(tail)  # invalid bytes pass through
+        assert data[:-len(tail)].decode("utf-8") == dkcpr.wash(text, p)
+        assert stats["bytes_in"] == src.stat().st_size
+        assert stats["bytes_out"] == len(data)
+        assert stats["replaced"] == {"cpr": 4000}
+        back = io.BytesIO()
+        dkcpr.wash_file(io.BytesIO(data), back, p, mode="reveal")
+        assert back.getvalue() == src.read_bytes()
+        with pytest.raises(ValueError, match="same file"):
+            dkcpr.wash_file(src, src, p)

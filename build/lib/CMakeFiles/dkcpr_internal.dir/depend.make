@@ -1,2 +1,0 @@
-# Empty dependencies file for dkcpr_internal.
-# This may be replaced when dependencies are built.

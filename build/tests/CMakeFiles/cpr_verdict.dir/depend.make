@@ -1,2 +1,0 @@
-# Empty dependencies file for cpr_verdict.
-# This may be replaced when dependencies are built.

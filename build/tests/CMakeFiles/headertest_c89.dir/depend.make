@@ -1,2 +1,0 @@
-# Empty dependencies file for headertest_c89.
-# This may be replaced when dependencies are built.

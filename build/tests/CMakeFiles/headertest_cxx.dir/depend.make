@@ -1,2 +1,0 @@
-# Empty dependencies file for headertest_cxx.
-# This may be replaced when dependencies are built.

@@ -1,0 +1,261 @@
+/* Precision and recall over the labelled corpus (tests/corpus/, written by
+ * make_corpus.py): every true number found with its exact span and digits,
+ * no negative touched, chunked scanning equal to one piece, and a pseudonym
+ * wash of each file undone byte for byte by reveal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dkcpr.h"
+
+#define MAX_LABELS 4000
+
+typedef struct label {
+  char file[32];
+  uint64_t start, end;
+  int positive;
+  char digits[11];
+  char kind[24];
+} label;
+
+static const char *const files[] = {"sagsnotater.txt", "dump.sql", "kunder.csv",
+                                    "records.jsonl", "app.log"};
+#define N_FILES (sizeof files / sizeof files[0])
+
+static label labels[MAX_LABELS];
+static size_t n_labels;
+
+static char *slurp(const char *name, size_t *len) {
+  char path[512];
+  FILE *f;
+  char *buf;
+  long n;
+  snprintf(path, sizeof path, "%s/%s", DKCPR_CORPUS_DIR, name);
+  f = fopen(path, "rb");
+  assert_non_null(f);
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  buf = malloc((size_t)n + 1);
+  assert_non_null(buf);
+  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+  fclose(f);
+  buf[n] = '\0';
+  *len = (size_t)n;
+  return buf;
+}
+
+static int load_labels(void **state) {
+  size_t len, i = 0;
+  char *text = slurp("labels.tsv", &len);
+  char *line = strchr(text, '\n') + 1; /* header */
+  (void)state;
+  while (*line) {
+    char *next = strchr(line, '\n');
+    label *l = &labels[n_labels];
+    char lab[8], what[128];
+    *next = '\0';
+    if (sscanf(line, "%31[^\t]\t%llu\t%llu\t%7[^\t]\t%127[^\t]\t%23s", l->file,
+               (unsigned long long *)&l->start, (unsigned long long *)&l->end,
+               lab, what, l->kind) != 6)
+      return -1;
+    l->positive = strcmp(lab, "pos") == 0;
+    if (l->positive) snprintf(l->digits, sizeof l->digits, "%s", what);
+    n_labels++;
+    line = next + 1;
+    i++;
+  }
+  free(text);
+  return n_labels > 0 ? 0 : -1;
+}
+
+static dkcpr_scan_options options(dkcpr_confidence min) {
+  dkcpr_scan_options o;
+  assert_int_equal(dkcpr_scan_options_init(&o, DKCPR_SCAN_OPTIONS_VERSION), DKCPR_OK);
+  o.parse.ref_year = 2026;
+  o.parse.ref_month = 11;
+  o.parse.ref_day = 26;
+  o.min_confidence = min;
+  return o;
+}
+
+static size_t scan_file(const char *name, dkcpr_match *m, size_t cap,
+                        dkcpr_confidence min) {
+  size_t len, n;
+  char *text = slurp(name, &len);
+  dkcpr_scan_options o = options(min);
+  assert_int_equal(dkcpr_scan(m, cap, &n, text, len, &o), DKCPR_OK);
+  free(text);
+  return n;
+}
+
+/* Counts over every file at one minimum confidence. */
+static void measure(dkcpr_confidence min, size_t *tp, size_t *fp, size_t *fn,
+                    size_t *neg_hit, int verbose) {
+  static dkcpr_match m[4000];
+  size_t f, i, k;
+  *tp = *fp = *fn = *neg_hit = 0;
+  for (f = 0; f < N_FILES; f++) {
+    size_t n = scan_file(files[f], m, 4000, min);
+    char *used = calloc(n + 1, 1);
+    for (k = 0; k < n_labels; k++) {
+      const label *l = &labels[k];
+      int hit = 0;
+      if (strcmp(l->file, files[f]) != 0) continue;
+      for (i = 0; i < n; i++) {
+        if (l->positive && m[i].start == l->start && m[i].end == l->end &&
+            strcmp(m[i].digits, l->digits) == 0) {
+          hit = 1;
+          used[i] = 1;
+        } else if (!l->positive && m[i].start < l->end && m[i].end > l->start) {
+          hit = 1;
+        }
+      }
+      if (l->positive && !hit) {
+        (*fn)++;
+        if (verbose) printf("  missed %s %llu %s (%s)\n", l->file,
+                            (unsigned long long)l->start, l->digits, l->kind);
+      }
+      if (!l->positive && hit) {
+        (*neg_hit)++;
+        if (verbose) printf("  negative found %s %llu (%s)\n", l->file,
+                            (unsigned long long)l->start, l->kind);
+      }
+    }
+    for (i = 0; i < n; i++) {
+      if (used[i]) (*tp)++;
+      else {
+        (*fp)++;
+        if (verbose) printf("  false positive %s %llu %s\n", files[f],
+                            (unsigned long long)m[i].start, m[i].digits);
+      }
+    }
+    free(used);
+  }
+}
+
+static void precision_and_recall(void **state) {
+  size_t tp, fp, fn, neg, pos = 0, negs = 0, k;
+  dkcpr_confidence c;
+  (void)state;
+  for (k = 0; k < n_labels; k++) labels[k].positive ? pos++ : negs++;
+  printf("corpus: %zu true numbers, %zu hard negatives, %zu files\n", pos, negs, N_FILES);
+  for (c = DKCPR_CONFIDENCE_LOW; c <= DKCPR_CONFIDENCE_HIGH; c++) {
+    double precision, recall;
+    measure(c, &tp, &fp, &fn, &neg, c == DKCPR_CONFIDENCE_LOW);
+    precision = tp + fp ? 100.0 * (double)tp / (double)(tp + fp) : 100.0;
+    recall = 100.0 * (double)tp / (double)(tp + fn);
+    printf("min confidence %-6s: precision %6.2f %%  recall %6.2f %%  "
+           "(tp %zu, fp %zu, fn %zu, negatives found %zu)\n",
+           dkcpr_confidence_name(c), precision, recall, tp, fp, fn, neg);
+    if (c == DKCPR_CONFIDENCE_LOW) { /* the default: every valid number */
+      assert_true(recall >= 99.5);
+      assert_true(precision >= 99.0);
+      assert_int_equal(neg, 0);
+    }
+  }
+}
+
+static void chunked_equals_one_piece(void **state) {
+  static dkcpr_match whole[2000];
+  size_t f;
+  uint64_t rng = 12345;
+  (void)state;
+  for (f = 0; f < N_FILES; f++) {
+    size_t len, n, at = 0, k = 0;
+    char *text = slurp(files[f], &len);
+    dkcpr_scan_options o = options(DKCPR_CONFIDENCE_LOW);
+    dkcpr_scanner *s;
+    dkcpr_match m;
+    assert_int_equal(dkcpr_scan(whole, 2000, &n, text, len, &o), DKCPR_OK);
+    assert_int_equal(dkcpr_scanner_new(&s, &o), DKCPR_OK);
+    while (at < len) {
+      size_t c;
+      rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+      c = 1 + rng % 40;
+      if (c > len - at) c = len - at;
+      assert_int_equal(dkcpr_scanner_feed(s, text + at, c), DKCPR_OK);
+      at += c;
+      while (dkcpr_scanner_next(s, &m) == DKCPR_OK) {
+        assert_true(k < n);
+        assert_memory_equal(&m, &whole[k++], sizeof m);
+      }
+    }
+    assert_int_equal(dkcpr_scanner_finish(s), DKCPR_OK);
+    while (dkcpr_scanner_next(s, &m) == DKCPR_OK) assert_memory_equal(&m, &whole[k++], sizeof m);
+    assert_int_equal(k, n);
+    dkcpr_scanner_free(s);
+    free(text);
+  }
+}
+
+static char *wash_all(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode,
+                      const char *in, size_t len, size_t *out_len,
+                      dkcpr_wash_stats *st) {
+  dkcpr_wash_options o;
+  dkcpr_washer *w;
+  size_t cap, n, m;
+  char *out;
+  assert_int_equal(dkcpr_wash_options_init(&o, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  o.mode = mode;
+  assert_int_equal(dkcpr_washer_new(&w, p, &o), DKCPR_OK);
+  cap = dkcpr_washer_bound(w, len);
+  out = malloc(cap);
+  assert_int_equal(dkcpr_washer_feed(w, out, cap, &n, in, len), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(w, out + n, cap - n, &m), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_stats(w, st), DKCPR_OK);
+  dkcpr_washer_free(w);
+  *out_len = n + m;
+  return out;
+}
+
+static void wash_and_reveal_every_file(void **state) {
+  static const uint8_t key[DKCPR_KEY_BYTES] = {9, 8, 7};
+  dkcpr_pseudonymizer *p;
+  size_t f;
+  (void)state;
+  assert_int_equal(dkcpr_pseudonymizer_new(&p, key, sizeof key, NULL, 0,
+                                           DKCPR_KEEP_DEFAULT, 0), DKCPR_OK);
+  for (f = 0; f < N_FILES; f++) {
+    size_t len, n1, n2, k, pos = 0;
+    uint64_t replaced = 0;
+    dkcpr_wash_stats st;
+    char *text = slurp(files[f], &len);
+    char *washed = wash_all(p, DKCPR_WASH_PSEUDONYM, text, len, &n1, &st);
+    char *back;
+    for (k = 0; k < 12; k++) replaced += st.replaced[k / 3][k % 3];
+    for (k = 0; k < n_labels; k++)
+      if (labels[k].positive && strcmp(labels[k].file, files[f]) == 0) pos++;
+    if (st.failed) fail_msg("%s: %llu numbers not pseudonymized", files[f],
+                            (unsigned long long)st.failed);
+    assert_true(replaced >= pos);
+    assert_int_equal(n1, len);
+    for (k = 0; k < n_labels; k++) { /* every true number changed */
+      const label *l = &labels[k];
+      if (l->positive && strcmp(l->file, files[f]) == 0)
+        assert_memory_not_equal(washed + l->start, text + l->start, l->end - l->start);
+    }
+    back = wash_all(p, DKCPR_WASH_REVEAL, washed, n1, &n2, &st);
+    assert_int_equal(n2, len);
+    assert_memory_equal(back, text, len);
+    free(back);
+    free(washed);
+    free(text);
+  }
+  dkcpr_pseudonymizer_free(p);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(precision_and_recall),
+      cmocka_unit_test(chunked_equals_one_piece),
+      cmocka_unit_test(wash_and_reveal_every_file),
+  };
+  return cmocka_run_group_tests(tests, load_labels, NULL);
+}

@@ -1,0 +1,233 @@
+/* Streaming one input through washers (see wash_stream.h). */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wash_stream.h"
+
+void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s) {
+  sum->bytes_in += s->bytes_in;
+  sum->bytes_out += s->bytes_out;
+  for (int k = 0; k < 4; k++)
+    for (int c = 0; c < 3; c++) {
+      sum->found[k][c] += s->found[k][c];
+      sum->replaced[k][c] += s->replaced[k][c];
+    }
+  sum->failed += s->failed;
+}
+
+uint64_t wash_count_found(const dkcpr_wash_stats *s) {
+  uint64_t n = 0;
+  for (int k = 0; k < 4; k++)
+    for (int c = 0; c < 3; c++)
+      n += s->found[k][c];
+  return n;
+}
+
+static int grow(char **buf, size_t *cap, size_t need) {
+  if (need <= *cap)
+    return 0;
+  char *b = realloc(*buf, need);
+  if (!b)
+    return -1;
+  *buf = b;
+  *cap = need;
+  return 0;
+}
+
+static int fail(wash_stream *x, dkcpr_status st) {
+  cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
+  return cli_exit_for_status(st);
+}
+
+static void progress(wash_stream *x, const dkcpr_wash_stats *current) {
+  if (!x->prog->enabled)
+    return;
+  uint64_t found = wash_count_found(x->sum), bytes = x->sum->bytes_in;
+  if (current) {
+    found += wash_count_found(current);
+    bytes += current->bytes_in;
+  }
+  cli_progress_update(x->prog, bytes, found);
+}
+
+int wash_sequential(wash_stream *x, int fd, const char *prefix,
+                    size_t prefix_len) {
+  dkcpr_washer *w = NULL;
+  char *in = NULL, *out = NULL;
+  size_t out_cap = 0;
+  dkcpr_status st = dkcpr_washer_new(&w, x->p, x->wo);
+  int rc = 0;
+  if (st != DKCPR_OK)
+    return fail(x, st);
+  size_t need = dkcpr_washer_bound(w, CLI_CHUNK);
+  if (need < dkcpr_washer_bound(w, prefix_len))
+    need = dkcpr_washer_bound(w, prefix_len);
+  in = malloc(CLI_CHUNK);
+  if (!in || grow(&out, &out_cap, need)) {
+    cli_error(x->cmd, "out of memory");
+    rc = CLI_EXIT_INTERNAL;
+    goto done;
+  }
+  dkcpr_wash_stats now;
+  for (int first = 1;; first = 0) {
+    const char *chunk = in;
+    long n;
+    if (first && prefix_len) {
+      chunk = prefix;
+      n = (long)prefix_len;
+    } else if ((n = cli_read_full(fd, in, CLI_CHUNK)) < 0) {
+      cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
+      rc = CLI_EXIT_INPUT;
+      goto done;
+    }
+    size_t out_len = 0;
+    st = n ? dkcpr_washer_feed(w, out, out_cap, &out_len, chunk, (size_t)n)
+           : dkcpr_washer_finish(w, out, out_cap, &out_len);
+    if (st != DKCPR_OK) {
+      rc = fail(x, st);
+      goto done;
+    }
+    if ((rc = cli_out_write(x->out, x->cmd, out, out_len)) != 0)
+      goto done;
+    if (n == 0)
+      break;
+    if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
+      progress(x, &now);
+  }
+  if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
+    wash_add_stats(x->sum, &now);
+done:
+  dkcpr_washer_free(w);
+  free(in);
+  free(out);
+  return rc;
+}
+
+/* One segment: whole lines, washed by a washer of its own. */
+typedef struct segment {
+  wash_stream *x;
+  char *in, *out;
+  size_t in_len, out_cap, out_len;
+  dkcpr_wash_stats stats;
+  dkcpr_status st;
+  int nomem;
+  pthread_t thread;
+} segment;
+
+static void *wash_segment(void *arg) {
+  segment *s = arg;
+  dkcpr_washer *w = NULL;
+  size_t fed = 0, flushed = 0;
+  s->out_len = 0;
+  s->st = dkcpr_washer_new(&w, s->x->p, s->x->wo);
+  if (s->st == DKCPR_OK) {
+    size_t need = dkcpr_washer_bound(w, s->in_len) + dkcpr_washer_bound(w, 0);
+    if (grow(&s->out, &s->out_cap, need)) {
+      s->nomem = 1;
+      s->st = DKCPR_E_NOMEM;
+    }
+  }
+  if (s->st == DKCPR_OK)
+    s->st = dkcpr_washer_feed(w, s->out, s->out_cap, &fed, s->in, s->in_len);
+  if (s->st == DKCPR_OK)
+    s->st = dkcpr_washer_finish(w, s->out + fed, s->out_cap - fed, &flushed);
+  if (s->st == DKCPR_OK) {
+    s->out_len = fed + flushed;
+    dkcpr_washer_stats(w, &s->stats);
+  }
+  dkcpr_washer_free(w);
+  return NULL;
+}
+
+/* The cut: just after the last newline, or 0 when there is none. */
+static size_t cut_after_newline(const char *buf, size_t len) {
+  for (size_t i = len; i > 0; i--)
+    if (buf[i - 1] == '\n')
+      return i;
+  return 0;
+}
+
+int wash_parallel(wash_stream *x, int fd, int jobs) {
+  segment *segs = calloc((size_t)jobs, sizeof *segs);
+  char *carry = malloc(CLI_CHUNK);
+  size_t carry_len = 0;
+  int rc = 0, eof = 0;
+  if (!segs || !carry) {
+    cli_error(x->cmd, "out of memory");
+    rc = CLI_EXIT_INTERNAL;
+    goto done;
+  }
+  for (int i = 0; i < jobs; i++) {
+    segs[i].x = x;
+    if (!(segs[i].in = malloc(CLI_CHUNK))) {
+      cli_error(x->cmd, "out of memory");
+      rc = CLI_EXIT_INTERNAL;
+      goto done;
+    }
+  }
+  while (!eof) {
+    /* Fill the segments in input order, each with whole lines. */
+    int used = 0;
+    for (; used < jobs && !eof; used++) {
+      segment *s = &segs[used];
+      memcpy(s->in, carry, carry_len);
+      long n = cli_read_full(fd, s->in + carry_len, CLI_CHUNK - carry_len);
+      if (n < 0) {
+        cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
+        rc = CLI_EXIT_INPUT;
+        goto done;
+      }
+      size_t len = carry_len + (size_t)n;
+      eof = len < CLI_CHUNK;
+      if (len == 0)
+        break; /* the end, with nothing left over */
+      size_t cut = eof ? len : cut_after_newline(s->in, len);
+      if (cut == 0) {
+        /* A line longer than a read: wash what is filled, then the rest
+         * (this segment's bytes first) with one washer. */
+        carry_len = len;
+        memcpy(carry, s->in, len);
+        break;
+      }
+      s->in_len = cut;
+      carry_len = len - cut;
+      memcpy(carry, s->in + cut, carry_len);
+    }
+    int long_line = !eof && used < jobs;
+    int started = 0;
+    for (int i = 1; i < used; i++, started++)
+      if (pthread_create(&segs[i].thread, NULL, wash_segment, &segs[i]) != 0)
+        break;
+    if (used > 0)
+      wash_segment(&segs[0]);
+    for (int i = 1; i <= started; i++)
+      pthread_join(segs[i].thread, NULL);
+    for (int i = started + 1; i < used; i++)
+      wash_segment(&segs[i]); /* no thread could be started: wash here */
+    for (int i = 0; i < used && rc == 0; i++) {
+      if (segs[i].st != DKCPR_OK) {
+        rc = fail(x, segs[i].st);
+        break;
+      }
+      rc = cli_out_write(x->out, x->cmd, segs[i].out, segs[i].out_len);
+      wash_add_stats(x->sum, &segs[i].stats);
+    }
+    if (rc)
+      goto done;
+    progress(x, NULL);
+    if (long_line) {
+      rc = wash_sequential(x, fd, carry, carry_len);
+      goto done;
+    }
+  }
+done:
+  for (int i = 0; segs && i < jobs; i++) {
+    free(segs[i].in);
+    free(segs[i].out);
+  }
+  free(segs);
+  free(carry);
+  return rc;
+}

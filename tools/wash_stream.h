@@ -1,0 +1,31 @@
+/* Streaming one input through washers: in sequence, or in segments cut
+ * after newlines and washed on several threads. */
+#ifndef DKCPR_CLI_WASH_STREAM_H
+#define DKCPR_CLI_WASH_STREAM_H
+
+#include "cli.h"
+
+typedef struct wash_stream {
+  const char *cmd;
+  const char *name;                 /* the input, for messages */
+  const dkcpr_pseudonymizer *p;     /* shared by every thread: immutable */
+  const dkcpr_wash_options *wo;
+  cli_out *out;
+  cli_progress *prog;
+  dkcpr_wash_stats *sum;            /* totals so far, added to as segments finish */
+} wash_stream;
+
+/* Wash fd: prefix first (bytes already read), then the rest of fd, with one
+ * washer. Returns 0 or an exit code after a message. */
+int wash_sequential(wash_stream *x, int fd, const char *prefix, size_t prefix_len);
+
+/* Wash fd on `jobs` threads. Only for a minimum confidence of low: then
+ * which numbers are replaced, and how, never depends on anything before a
+ * newline, so the output equals wash_sequential()'s. Falls back to one
+ * washer when a line is longer than a read. */
+int wash_parallel(wash_stream *x, int fd, int jobs);
+
+void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s);
+uint64_t wash_count_found(const dkcpr_wash_stats *s);
+
+#endif /* DKCPR_CLI_WASH_STREAM_H */
