@@ -13,7 +13,7 @@ typedef struct {
   UChar32 cp;
   size_t offset;
   uint8_t length;
-  int8_t digit; /* decimal digit value, -1 if none */
+  int digit; /* decimal digit value, -1 if none */
 } decoded;
 
 /* Decimal digit value of any script; ASCII without a table lookup. */
@@ -59,7 +59,7 @@ static dkcpr_status parse_unicode(dkcpr_cpr *out, dkcpr__layout *layout,
       ch[total].cp = c;
       ch[total].offset = (size_t)start;
       ch[total].length = (uint8_t)(pos - start);
-      ch[total].digit = (int8_t)v;
+      ch[total].digit = v;
     }
     total++;
   }
