@@ -184,7 +184,8 @@ class Pseudonymizer:
         h = self._h
         if h is None:
             raise _closed()
-        return h.token(s, length, self._opts)
+        # A negative length is out of range like any other: CprError, E_ARG.
+        return h.token(s, max(_index(length), 0), self._opts)
 
     def pseudonymize_many(self, items: Iterable[str], *,
                           errors: str = "raise") -> List[Optional[str]]:
@@ -223,6 +224,12 @@ class Pseudonymizer:
 
     def __repr__(self) -> str:
         return f"<dkcpr.Pseudonymizer {'closed' if self._h is None else 'open'}>"
+
+
+def _index(n: int) -> int:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"expected an int, not {type(n).__name__}")
+    return n
 
 
 def _none_on_error(errors: str) -> int:

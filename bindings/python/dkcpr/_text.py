@@ -70,7 +70,9 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
     _fill_scan(wo.scan, policy or "default", allow_replacement, True, nine_digits,
                min_confidence, None)
     wo.mode = _MODES[mode]
-    wo.token_chars = token_length
+    if isinstance(token_length, bool) or not isinstance(token_length, int):
+        raise TypeError("token_length must be an int")
+    wo.token_chars = max(token_length, 0)  # out of range: CprError from the library
     ph = None if placeholder is None else placeholder.encode("utf-8")
     w = _swig.Washer(h, wo, ph)
     return w, h  # h is returned so the caller keeps the handle alive

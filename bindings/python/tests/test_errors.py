@@ -122,3 +122,15 @@ def test_enums_match_the_library():
         assert kind.value == dkcpr._native.kind_name(i)
     for c in dkcpr.Confidence:
         assert c.name.lower() == dkcpr._native.confidence_name(int(c))
+
+
+def test_token_length_errors():
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        for bad in (-1, 0, 15, 53):
+            with pytest.raises(dkcpr.CprError) as err:
+                p.token("0707614285", length=bad)
+            assert err.value.status == "DKCPR_E_ARG"
+        with pytest.raises(TypeError):
+            p.token("0707614285", length="26")
+        with pytest.raises(dkcpr.CprError):
+            dkcpr.wash("070761-4285", p, mode="token", token_length=-5)
