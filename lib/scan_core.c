@@ -288,8 +288,12 @@ void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
   i = (size_t)(c->pos - c->base);
   while (i < len) {
     if (idle(c)) {
-      if (quiet(c) && len - i >= 64) i = skip_dense(c, p, i, len);
+      /* Prose: the plain skip is fastest. Where it stops at a digit, the
+       * dense skip passes over the digit runs that cannot matter. */
       i = skip_plain(c, p, i, len);
+      if (i < len && quiet(c) && len - i >= 64 &&
+          (unsigned char)(p[i] - '0') < 10)
+        i = skip_plain(c, p, skip_dense(c, p, i, len), len);
       if (i >= len) break;
     }
     if ((unsigned char)(p[i] - '0') < 10) {
