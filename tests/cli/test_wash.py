@@ -184,6 +184,22 @@ class WashTest(CliTestCase):
         self.assertEqual(proc.returncode, -signal.SIGTERM)
         self.assertEqual(sorted(os.listdir(self.tmp)), ["test.key"])
 
+    def test_output_to_a_device_or_pipe(self):
+        # Never replaced by a rename: written to directly.
+        import stat as st
+        p = self.wash("-o", "/dev/null", SAMPLES[0])
+        self.assertExit(p, 0)
+        self.assertTrue(st.S_ISCHR(os.stat("/dev/null").st_mode))
+        fifo = self.path("fifo")
+        os.mkfifo(fifo)
+        import subprocess
+        reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+        p = self.wash("-o", fifo, SAMPLES[0])
+        got = reader.communicate(timeout=30)[0]
+        self.assertExit(p, 0)
+        self.assertEqual(got, self.wash(SAMPLES[0]).stdout)
+        self.assertTrue(st.S_ISFIFO(os.stat(fifo).st_mode))
+
     def test_output_in_place(self):
         data = open(SAMPLES[1], "rb").read()
         f = self.write("data.csv", data)
