@@ -13,14 +13,14 @@ raises ``TypeError``; allocation failure ``MemoryError``.
 from __future__ import annotations
 
 import datetime
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Iterable, List, Optional, Tuple, Union
 
 from . import _native
 from . import native as _swig
 from ._native import CprError
 from ._options import parse_options as _parse_options
 from ._text import scan, wash, wash_file
-from ._types import (Confidence, Cpr, Kind, Match, Sex, SexLike, _sex_code)
+from ._types import Confidence, Cpr, Kind, Match, Sex, SexLike, _sex_code
 
 __version__: str = _native.version_string()
 """The C library's version, ``MAJOR.MINOR.PATCH``."""

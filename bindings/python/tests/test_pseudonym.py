@@ -5,7 +5,7 @@ import threading
 import pytest
 
 import dkcpr
-from conftest import TEST_KEY, assert_same, read_tsv
+from conftest import TEST_KEY, assert_same
 from cprgen import cpr_numbers
 
 NUMBERS = cpr_numbers(2000)
