@@ -225,6 +225,10 @@ class Pseudonymizer:
     def __repr__(self) -> str:
         return f"<dkcpr.Pseudonymizer {'closed' if self._h is None else 'open'}>"
 
+    def __reduce__(self):
+        raise TypeError("a Pseudonymizer holds a key and is not pickled: create one "
+                        "in each process from the key")
+
 
 def _index(n: int) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
