@@ -178,7 +178,7 @@ static inline void step(dkcpr__scan_core *c, uint8_t cls, int val,
  * or candidate is open and the glue after the last run is only still of
  * interest for its length (a skip of one byte or more makes it long).
  * Only two capital letters after a run of 7 (e-CPR) need every character. */
-static int idle(const dkcpr__scan_core *c) {
+static inline int idle(const dkcpr__scan_core *c) {
   if (c->in_run || c->pending || c->glue_len == 0) return 0;
   if (c->prev_valid && c->prev.len == 7 && c->glue_len <= 2 &&
       c->glue_cls[0] == CL_UPPER &&
@@ -187,11 +187,13 @@ static int idle(const dkcpr__scan_core *c) {
   return 1;
 }
 
-/* idle(), and no run of 6 or 7 waits for its second part: only a run of
- * exactly 6, 7, 9 or 10 digits can begin the next candidate. */
-static int quiet(const dkcpr__scan_core *c) {
-  return idle(c) && !(c->prev_valid && (c->prev.len == 6 || c->prev.len == 7) &&
-                      c->glue_len <= 2);
+/* idle(), and no run of 6 waits for its 4 after a separator (idle() rules
+ * out a run of 7 waiting for e-CPR letters): only a run of exactly 6, 7, 9
+ * or 10 digits can begin the next candidate. */
+static inline int quiet(const dkcpr__scan_core *c) {
+  return idle(c) &&
+         !(c->prev_valid && c->prev.len == 6 && c->glue_len == 1 &&
+           (c->glue_cls[0] == CL_SEP || c->glue_cls[0] == CL_HYPHEN));
 }
 
 /* n ASCII digits at stream offset b0: step() for each, in bulk. */
@@ -258,7 +260,7 @@ static size_t skip_dense(dkcpr__scan_core *c, const unsigned char *p, size_t i,
                          size_t len) {
   size_t q = c->dense(p, i, len);
   while (q > i && (unsigned char)(p[q - 1] - '0') < 10) q--; /* a run's start */
-  if (q - i < 3) return i;
+  if (q < i + 3) return i; /* too close to be worth a restart */
   c->prev_valid = 0;
   c->glue_len = 3;
   c->last_cls = CL_OTHER;
@@ -286,10 +288,8 @@ void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
   i = (size_t)(c->pos - c->base);
   while (i < len) {
     if (idle(c)) {
+      if (quiet(c) && len - i >= 64) i = skip_dense(c, p, i, len);
       i = skip_plain(c, p, i, len);
-      if (i < len && quiet(c) && len - i >= 64 &&
-          (unsigned char)(p[i] - '0') < 10)
-        i = skip_plain(c, p, skip_dense(c, p, i, len), len);
       if (i >= len) break;
     }
     if ((unsigned char)(p[i] - '0') < 10) {

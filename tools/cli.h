@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dkcpr.h"
 
@@ -42,8 +43,9 @@ int cli_parse_date(const char *cmd, const char *what, const char *s,
                    int year_only_end, int *y, int *m, int *d);
 int cli_parse_u64(const char *cmd, const char *what, const char *s,
                   uint64_t min, uint64_t max, uint64_t *out);
-/* One line naming an unknown option or a missing argument; returns CLI_EXIT_USAGE. */
-int cli_bad_option(const char *cmd, int opt, char *const argv[]);
+/* One line naming an unknown option or a missing argument (arg: the
+ * argument getopt_long stopped at, argv[optind - 1]); returns CLI_EXIT_USAGE. */
+int cli_bad_option(const char *cmd, int opt, const char *arg);
 /* Load a known-dates file into a new list (freed by the caller). */
 int cli_load_known_dates(const char *cmd, const char *path, dkcpr_datelist **out);
 
@@ -93,7 +95,6 @@ const char *cli_human_bytes(char buf[32], uint64_t n);
 double cli_now(void);
 
 /* --- JSON (json.c) --- */
-#include <stdio.h>
 /* Write s as a JSON string (quotes included); invalid UTF-8 becomes U+FFFD. */
 void cli_json_string(FILE *f, const char *s, size_t len);
 

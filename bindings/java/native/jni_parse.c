@@ -2,6 +2,7 @@
 #include "dkcpr_jni.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "jni_support.h"
 
@@ -17,7 +18,7 @@ static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits)
   }
   dkcpr_jni__options(&o, DKCPR_POLICY_DEFAULT,
                      DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE,
-                     0, 0, 0);
+                     0, 0, 0, 0);
   st = dkcpr_parse(c, b.p, b.n, &o);
   dkcpr_jni__release(&b);
   if (st != DKCPR_OK) {
@@ -30,7 +31,7 @@ static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits)
 /* Parse UTF-8 bytes; fields receives year, month, day, sex, kind, mod11,
  * known_date, century_digit. Returns the 10 canonical characters. */
 jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
-                            jint flags, jint ry, jint rm, jint rd,
+                            jint flags, jint ry, jint rm, jint rd, jlong dates,
                             jintArray fields)
 {
   dkcpr_jni__buf b;
@@ -45,7 +46,7 @@ jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
   if (!dkcpr_jni__get(env, &b, in, 0, -1)) {
     return NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = dkcpr_parse(&c, b.p, b.n, &o);
   dkcpr_jni__release(&b);
   if (st != DKCPR_OK) {
@@ -66,7 +67,7 @@ jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
 
 /* The status of a validation, without throwing. */
 int dkcpr_jni_validate(JNIEnv *env, jbyteArray in, jint policy, jint flags,
-                        jint ry, jint rm, jint rd)
+                        jint ry, jint rm, jint rd, jlong dates)
 {
   dkcpr_jni__buf b;
   dkcpr_options o;
@@ -74,7 +75,7 @@ int dkcpr_jni_validate(JNIEnv *env, jbyteArray in, jint policy, jint flags,
   if (!dkcpr_jni__get(env, &b, in, 0, -1)) {
     return DKCPR_E_NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = dkcpr_validate(b.p, b.n, &o);
   dkcpr_jni__release(&b);
   return (int)st;
@@ -156,4 +157,51 @@ const char *dkcpr_jni_status_message(int code)
 const char *dkcpr_jni_status_name(int code)
 {
   return dkcpr_status_name((dkcpr_status)code);
+}
+
+jlong dkcpr_jni_datelist_new(JNIEnv *env, jintArray dates, jbyteArray text)
+{
+  dkcpr_datelist *list = NULL;
+  dkcpr_status st = dkcpr_datelist_new(&list);
+  jsize n = dates == NULL ? 0 : (*env)->GetArrayLength(env, dates);
+  jsize i;
+  char detail[96];
+  for (i = 0; st == DKCPR_OK && i < n; i++) {
+    jint v;
+    (*env)->GetIntArrayRegion(env, dates, i, 1, &v);
+    st = dkcpr_datelist_add(list, v / 10000, v / 100 % 100, v % 100);
+  }
+  if (st == DKCPR_OK && text != NULL) {
+    dkcpr_jni__buf b;
+    size_t bad_line = 0;
+    if (!dkcpr_jni__get(env, &b, text, 0, -1)) {
+      dkcpr_datelist_free(list);
+      return 0;
+    }
+    st = dkcpr_datelist_load(list, b.p, b.n, &bad_line);
+    dkcpr_jni__release(&b);
+    if (st != DKCPR_OK && bad_line > 0) {
+      snprintf(detail, sizeof detail, "line %lu: %s", (unsigned long)bad_line,
+               dkcpr_strerror(st));
+      dkcpr_datelist_free(list);
+      dkcpr_jni__throw(env, st, detail);
+      return 0;
+    }
+  }
+  if (st != DKCPR_OK) {
+    dkcpr_datelist_free(list);
+    dkcpr_jni__throw(env, st, NULL);
+    return 0;
+  }
+  return DKCPR_JNI_HANDLE(list);
+}
+
+void dkcpr_jni_datelist_free(jlong list)
+{
+  dkcpr_datelist_free(DKCPR_JNI_PTR(dkcpr_datelist, list));
+}
+
+int dkcpr_jni_datelist_contains(jlong list, jint y, jint m, jint d)
+{
+  return dkcpr_datelist_contains(DKCPR_JNI_PTR(const dkcpr_datelist, list), y, m, d);
 }

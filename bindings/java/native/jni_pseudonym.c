@@ -45,7 +45,7 @@ void dkcpr_jni_pseudonymizer_free(jlong p)
 /* One number: op 0 pseudonymizes, 1 reveals. */
 jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
                                    jbyteArray in, jint policy, jint flags,
-                                   jint ry, jint rm, jint rd)
+                                   jint ry, jint rm, jint rd, jlong dates)
 {
   dkcpr_jni__buf b;
   dkcpr_options o;
@@ -62,7 +62,7 @@ jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
     dkcpr_jni__throw(env, DKCPR_E_NOMEM, NULL);
     return NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = op == 0 ? dkcpr_pseudonymize(out, b.n + 1, &n,
                                     DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p),
                                     b.p, b.n, &o)
@@ -88,7 +88,7 @@ jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
  * -1. Elements go to the C bulk call in slices of bounded memory. */
 jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
                                   jbyteArray in, jintArray ends, jint policy,
-                                  jint flags, jint ry, jint rm, jint rd,
+                                  jint flags, jint ry, jint rm, jint rd, jlong dates,
                                   jbyteArray out, jintArray out_lens,
                                   jintArray statuses)
 {
@@ -116,7 +116,7 @@ jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
     dkcpr_jni__throw(env, DKCPR_E_ARG, "output arrays too short");
     return -1;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   e = (jint *)malloc(((size_t)count + 1) * sizeof *e);
   lens = (jint *)malloc(((size_t)count + 1) * sizeof *lens);
   sts = (jint *)malloc(((size_t)count + 1) * sizeof *sts);
@@ -218,7 +218,7 @@ done:
 }
 
 jbyteArray dkcpr_jni_token(JNIEnv *env, jlong p, jbyteArray in, jint chars,
-                            jint policy, jint flags, jint ry, jint rm, jint rd)
+                            jint policy, jint flags, jint ry, jint rm, jint rd, jlong dates)
 {
   dkcpr_jni__buf b;
   dkcpr_options o;
@@ -228,7 +228,7 @@ jbyteArray dkcpr_jni_token(JNIEnv *env, jlong p, jbyteArray in, jint chars,
   if (!dkcpr_jni__get(env, &b, in, 0, -1)) {
     return NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = chars < 0 ? DKCPR_E_ARG
                  : dkcpr_token(out, sizeof out, &n,
                                DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p), b.p,

@@ -7,7 +7,7 @@
 #include "jni_support.h"
 
 jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
-                           jint flags, jint ry, jint rm, jint rd,
+                           jint flags, jint ry, jint rm, jint rd, jlong dates,
                            jint scan_flags, jint min_confidence)
 {
   dkcpr_jni__buf b;
@@ -20,7 +20,7 @@ jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
   if (!dkcpr_jni__get(env, &b, text, 0, -1)) {
     return NULL;
   }
-  st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd, scan_flags,
+  st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd, dates, scan_flags,
                                min_confidence);
   if (st == DKCPR_OK) {
     st = dkcpr_scan(m, cap, &count, b.p, b.n, &so);
@@ -43,12 +43,12 @@ jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
 }
 
 jlong dkcpr_jni_scanner_new(JNIEnv *env, jint policy, jint flags, jint ry,
-                             jint rm, jint rd, jint scan_flags,
+                             jint rm, jint rd, jlong dates, jint scan_flags,
                              jint min_confidence)
 {
   dkcpr_scan_options so;
   dkcpr_scanner *s = NULL;
-  dkcpr_status st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd,
+  dkcpr_status st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd, dates,
                                             scan_flags, min_confidence);
   if (st == DKCPR_OK) {
     st = dkcpr_scanner_new(&s, &so);

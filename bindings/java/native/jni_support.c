@@ -55,7 +55,7 @@ void dkcpr_jni__wipe(void *p, size_t n)
  * dkcpr_options_init() is not needed; it would read the clock on every
  * call only for the reference date overwritten below. */
 void dkcpr_jni__options(dkcpr_options *o, jint policy, jint flags, jint ry,
-                        jint rm, jint rd)
+                        jint rm, jint rd, jlong dates)
 {
   memset(o, 0, sizeof *o);
   o->version = DKCPR_OPTIONS_VERSION;
@@ -64,18 +64,18 @@ void dkcpr_jni__options(dkcpr_options *o, jint policy, jint flags, jint ry,
   o->ref_year = ry;
   o->ref_month = rm;
   o->ref_day = rd;
-  o->known_dates = NULL;
+  o->known_dates = DKCPR_JNI_PTR(const dkcpr_datelist, dates);
 }
 
 dkcpr_status dkcpr_jni__scan_options(dkcpr_scan_options *s, jint policy,
-                                     jint flags, jint ry, jint rm, jint rd,
+                                     jint flags, jint ry, jint rm, jint rd, jlong dates,
                                      jint scan_flags, jint min_confidence)
 {
   dkcpr_status st = dkcpr_scan_options_init(s, DKCPR_SCAN_OPTIONS_VERSION);
   if (st != DKCPR_OK) {
     return st;
   }
-  dkcpr_jni__options(&s->parse, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&s->parse, policy, flags, ry, rm, rd, dates);
   s->flags = (unsigned int)scan_flags;
   s->min_confidence = (dkcpr_confidence)min_confidence;
   return DKCPR_OK;

@@ -15,14 +15,15 @@ void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail);
 /* Wipe memory in a way the compiler cannot drop (copies of keys). */
 void dkcpr_jni__wipe(void *p, size_t n);
 
-/* Parse options from the five ints every call carries: policy, flags and
- * the reference date (all 0: today, read at every call). */
+/* Parse options from what every call carries: policy, flags, the
+ * reference date (all 0: today, read at every call) and a known-dates
+ * list handle (0: the shipped list). */
 void dkcpr_jni__options(dkcpr_options *o, jint policy, jint flags, jint ry,
-                        jint rm, jint rd);
+                        jint rm, jint rd, jlong dates);
 
 /* Scan options: parse options as above, DKCPR_SCAN_* flags, confidence. */
 dkcpr_status dkcpr_jni__scan_options(dkcpr_scan_options *s, jint policy,
-                                     jint flags, jint ry, jint rm, jint rd,
+                                     jint flags, jint ry, jint rm, jint rd, jlong dates,
                                      jint scan_flags, jint min_confidence);
 
 /* A Java byte[] range copied into C memory: a small inline buffer or the heap. */

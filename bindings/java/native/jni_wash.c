@@ -14,7 +14,7 @@ typedef struct jni_washer {
 } jni_washer;
 
 jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
-                            jint ry, jint rm, jint rd, jint scan_flags,
+                            jint ry, jint rm, jint rd, jlong dates, jint scan_flags,
                             jint min_confidence, jint mode, jint token_chars,
                             jbyteArray placeholder)
 {
@@ -30,7 +30,7 @@ jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
     dkcpr_jni__throw(env, DKCPR_E_NOMEM, NULL);
     return 0;
   }
-  st = dkcpr_jni__scan_options(&wo.scan, policy, flags, ry, rm, rd,
+  st = dkcpr_jni__scan_options(&wo.scan, policy, flags, ry, rm, rd, dates,
                                scan_flags, min_confidence);
   wo.mode = (dkcpr_wash_mode)mode;
   if (token_chars > 0) {

@@ -158,7 +158,7 @@ public final class Pseudonymizer implements AutoCloseable {
     try {
       byte[] out = DkcprNative.token(resource.handle(), in, chars, options.policy().ordinal(),
           options.flags(), options.refYear(), options.refMonth(),
-          options.refDay());
+          options.refDay(), options.datesHandle());
       return new String(out, StandardCharsets.US_ASCII);
     } finally {
       resource.unlock(stamp);
@@ -212,7 +212,7 @@ public final class Pseudonymizer implements AutoCloseable {
     try {
       out = DkcprNative.pseudonymize(resource.handle(), op, in, options.policy().ordinal(),
           options.flags(), options.refYear(), options.refMonth(),
-          options.refDay());
+          options.refDay(), options.datesHandle());
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
@@ -231,7 +231,7 @@ public final class Pseudonymizer implements AutoCloseable {
     try {
       bad = DkcprNative.pseudonymizeMany(resource.handle(), op, batch.bytes, batch.ends,
           options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
-          options.refDay(), out, lens, statuses);
+          options.refDay(), options.datesHandle(), out, lens, statuses);
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
