@@ -199,7 +199,9 @@ class Pseudonymizer:
         """Pseudonyms of many numbers in one library call.
 
         errors: ``"raise"`` raises CprError for the first bad element (its
-        ``index`` attribute says which); ``"none"`` puts None in its place.
+        ``index`` attribute says which); ``"none"`` puts None in its place,
+        and also passes None elements (missing values) through as None.
+        An element that is neither str nor None raises TypeError.
         """
         h = self._h
         if h is None:
