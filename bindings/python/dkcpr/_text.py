@@ -60,6 +60,9 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
         raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
     h = None
     if pseudonymizer is not None:
+        if type(pseudonymizer).__name__ != "Pseudonymizer" or not hasattr(pseudonymizer, "_h"):
+            raise TypeError("pseudonymizer must be a dkcpr.Pseudonymizer, not "
+                            f"{type(pseudonymizer).__name__}")
         h = pseudonymizer._h
         if h is None:
             raise ValueError("operation on a closed Pseudonymizer")
