@@ -60,7 +60,8 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
         raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
     h = None
     if pseudonymizer is not None:
-        if type(pseudonymizer).__name__ != "Pseudonymizer" or not hasattr(pseudonymizer, "_h"):
+        from . import Pseudonymizer  # the package is loaded by the time wash runs
+        if not isinstance(pseudonymizer, Pseudonymizer):
             raise TypeError("pseudonymizer must be a dkcpr.Pseudonymizer, not "
                             f"{type(pseudonymizer).__name__}")
         h = pseudonymizer._h
