@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import IO, TYPE_CHECKING, Any, Dict, List, Optional, Union
+from typing import IO, TYPE_CHECKING, Any, Callable, Dict, List, Optional, Union
 
 from . import _native
 from . import native as _swig
@@ -21,6 +21,25 @@ _MODES = {"pseudonym": _swig.WASH_PSEUDONYM, "mask": _swig.WASH_MASK,
           "reveal": _swig.WASH_REVEAL}
 _NEEDS_KEY = {"pseudonym", "token", "reveal"}
 _CHUNK = 1 << 20
+
+# Option structs are read-only once built (the washer copies its own), so
+# equal keyword sets share one: short texts are not slowed by building them.
+_scan_cache: dict = {}
+_wash_cache: dict = {}
+
+
+def _cached(cache: dict, key: tuple, build: Callable[[], Any]) -> Any:
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable argument: build() reports it
+        return build()
+    value = build()
+    if len(cache) > 64:
+        cache.clear()
+    cache[key] = value  # the key holds known_dates, which the struct points into
+    return value
 
 
 def _fill_scan(so: Any, policy: str, allow_replacement: bool, allow_future: bool,
@@ -45,11 +64,27 @@ def scan(text: str, *, policy: str = "default", allow_replacement: bool = True,
     min_confidence: ``"low"`` (default), ``"medium"`` or ``"high"``.
     allow_future, today, known_dates: as in :func:`dkcpr.parse`.
     """
-    so = _swig.scan_options()
-    _swig.scan_options_init(so, _swig.SCAN_OPTIONS_VERSION)
-    _fill_scan(so, policy, allow_replacement, allow_future, nine_digits,
-               min_confidence, today, known_dates)
+    def build() -> Any:
+        so = _swig.scan_options()
+        _swig.scan_options_init(so, _swig.SCAN_OPTIONS_VERSION)
+        _fill_scan(so, policy, allow_replacement, allow_future, nine_digits,
+                   min_confidence, today, known_dates)
+        return so
+
+    so = _cached(_scan_cache, (policy, bool(allow_replacement), bool(allow_future),
+                               bool(nine_digits), min_confidence, today, known_dates), build)
     return [_from_native(t) for t in _native._scan(text, so)]
+
+
+_pseudonymizer_type: Optional[type] = None
+
+
+def _pseudonymizer_class() -> type:
+    global _pseudonymizer_type
+    if _pseudonymizer_type is None:
+        from . import Pseudonymizer  # the package is loaded by the time wash runs
+        _pseudonymizer_type = Pseudonymizer
+    return _pseudonymizer_type
 
 
 def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
@@ -60,8 +95,7 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
         raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
     h = None
     if pseudonymizer is not None:
-        from . import Pseudonymizer  # the package is loaded by the time wash runs
-        if not isinstance(pseudonymizer, Pseudonymizer):
+        if not isinstance(pseudonymizer, _pseudonymizer_class()):
             raise TypeError("pseudonymizer must be a dkcpr.Pseudonymizer, not "
                             f"{type(pseudonymizer).__name__}")
         h = pseudonymizer._h
@@ -73,14 +107,21 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
             known_dates = pseudonymizer._known
     elif mode in _NEEDS_KEY:
         raise ValueError(f"mode {mode!r} needs a Pseudonymizer")
-    wo = _swig.wash_options()
-    _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
-    _fill_scan(wo.scan, policy or "default", allow_replacement, True, nine_digits,
-               min_confidence, None, known_dates)
-    wo.mode = _MODES[mode]
-    if isinstance(token_length, bool) or not isinstance(token_length, int):
-        raise TypeError("token_length must be an int")
-    wo.token_chars = max(token_length, 0)  # out of range: CprError from the library
+    policy = policy or "default"
+
+    def build() -> Any:
+        wo = _swig.wash_options()
+        _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
+        _fill_scan(wo.scan, policy, allow_replacement, True, nine_digits,
+                   min_confidence, None, known_dates)
+        wo.mode = _MODES[mode]
+        if isinstance(token_length, bool) or not isinstance(token_length, int):
+            raise TypeError("token_length must be an int")
+        wo.token_chars = max(token_length, 0)  # out of range: CprError from the library
+        return wo
+
+    wo = _cached(_wash_cache, (mode, policy, bool(allow_replacement), bool(nine_digits),
+                               min_confidence, token_length, known_dates), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
     w = _swig.Washer(h, wo, ph)
     # The caller keeps these alive while the washer works: it points into them.
