@@ -2,7 +2,10 @@ package org.dkcpr;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -45,6 +48,23 @@ public class LoaderTest {
       String path = mapped.substring(mapped.indexOf('/'));
       assertTrue(name + " mapped from " + path, path.startsWith(expected + "/"));
       assertEquals(name + " mapped from " + path, dir == null, path.endsWith("(deleted)"));
+    }
+  }
+
+  @Test
+  public void twoClassLoadersEachLoadTheJar() throws Exception {
+    // A library file can belong to one class loader only: this works because every
+    // class loader extracts its own copy. (A fixed library path cannot offer that.)
+    assumeTrue(System.getProperty("org.dkcpr.library.path") == null);
+    URL jar = Cpr.class.getProtectionDomain().getCodeSource().getLocation();
+    for (int i = 0; i < 2; i++) {
+      try (URLClassLoader loader =
+          new URLClassLoader(new URL[] {jar}, ClassLoader.getPlatformClassLoader())) {
+        Class<?> cpr = loader.loadClass("org.dkcpr.Cpr");
+        assertTrue(cpr != Cpr.class);
+        assertEquals(Boolean.TRUE, cpr.getMethod("isValid", String.class).invoke(null, "070761-4285"));
+        assertEquals(Boolean.FALSE, cpr.getMethod("isValid", String.class).invoke(null, "310261-1234"));
+      }
     }
   }
 }
