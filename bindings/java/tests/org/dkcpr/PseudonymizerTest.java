@@ -76,8 +76,10 @@ public class PseudonymizerTest {
       List<String> pa = a.pseudonymizeAll(SAMPLE);
       assertNotEquals(pa, b.pseudonymizeAll(SAMPLE));
       assertNotEquals(pa, none.pseudonymizeAll(SAMPLE));
-      assertEquals(pa, Pseudonymizer.builder(KEY).context("crm".getBytes(
-          java.nio.charset.StandardCharsets.UTF_8)).build().pseudonymizeAll(SAMPLE));
+      try (Pseudonymizer bytes = Pseudonymizer.builder(KEY)
+          .context("crm".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build()) {
+        assertEquals(pa, bytes.pseudonymizeAll(SAMPLE));
+      }
     }
   }
 
@@ -176,6 +178,18 @@ public class PseudonymizerTest {
     assertArrayEquals(KEY, Pseudonymizer.keyFromHex(hex.toString().toLowerCase()));
     assertSame(Status.E_KEY,
         assertThrows(CprException.class, () -> Pseudonymizer.keyFromHex("abcd")).status());
+  }
+
+  @Test
+  public void builderBuildsOnceAndKeepsNoKey() {
+    byte[] key = KEY.clone();
+    Pseudonymizer.Builder builder = Pseudonymizer.builder(key);
+    Arrays.fill(key, (byte) 0); // the builder took a copy
+    try (Pseudonymizer p = builder.build();
+        Pseudonymizer same = new Pseudonymizer(KEY)) {
+      assertEquals(same.pseudonymize("070761-4285"), p.pseudonymize("070761-4285"));
+    }
+    assertThrows(IllegalStateException.class, builder::build);
   }
 
   @Test
