@@ -127,6 +127,27 @@ public class PseudonymizerTest {
   }
 
   @Test
+  public void bulkHandlesLongElements() {
+    // Elements of 64 bytes and more take a separate path in the native bulk call.
+    ParseOptions lenient = ParseOptions.builder().lenient(true).build();
+    String pad = " ".repeat(70);
+    List<String> in = List.of("070761-4285", pad + "211062-5629" + pad, "2110620629",
+        "\u3000".repeat(30) + "070761-4285", "010180-1234");
+    try (Pseudonymizer p = Pseudonymizer.builder(KEY).options(lenient).build()) {
+      List<String> out = p.pseudonymizeAll(in);
+      for (int i = 0; i < in.size(); i++) {
+        assertEquals("element " + i, p.pseudonymize(in.get(i)), out.get(i));
+        assertEquals("element " + i, in.get(i).length(), out.get(i).length());
+      }
+      Vectors.assertListEquals("revealAll", in, p.revealAll(out));
+      CprException e = assertThrows(CprException.class,
+          () -> p.pseudonymizeAll(List.of("070761-4285", "x".repeat(200))));
+      assertEquals(1, e.index().getAsInt());
+      assertSame(Status.E_LENGTH, e.status());
+    }
+  }
+
+  @Test
   public void errorsCarryStatusAndIndex() {
     try (Pseudonymizer p = new Pseudonymizer(KEY)) {
       CprException one = assertThrows(CprException.class, () -> p.pseudonymize("310261-1234"));
