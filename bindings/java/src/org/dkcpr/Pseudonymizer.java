@@ -195,6 +195,13 @@ public final class Pseudonymizer implements AutoCloseable {
     cleanable.clean();
   }
 
+  /** What it keeps and how it reads input; never anything about the key or context. */
+  @Override
+  public String toString() {
+    return "Pseudonymizer[keep=" + keep + ", neverReal=" + neverReal + ", policy="
+        + options.policy() + "]";
+  }
+
   /** Read-locks the native handle for a {@link Washer}; pair with {@link #unlock(long)}. */
   long lock() {
     return resource.lock();

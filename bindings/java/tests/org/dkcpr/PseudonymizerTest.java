@@ -28,6 +28,8 @@ public class PseudonymizerTest {
   public void defaultsKeepYearAndSexAndReveal() {
     try (Pseudonymizer p = new Pseudonymizer(KEY)) {
       assertEquals(EnumSet.of(Keep.YEAR, Keep.SEX), p.keep());
+      assertEquals("Pseudonymizer[keep=[SEX, YEAR], neverReal=false, policy=DEFAULT]",
+          p.toString());
       for (String in : SAMPLE) {
         String out = p.pseudonymize(in);
         Cpr a = Cpr.parse(in);
