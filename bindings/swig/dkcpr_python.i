@@ -44,7 +44,6 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_datelist_add;
 %ignore dkcpr_datelist_load;
 %ignore dkcpr_datelist_contains;
-%ignore dkcpr_options::known_dates;
 %ignore dkcpr_cpr;
 %ignore dkcpr_match;
 %ignore dkcpr_wash_stats;
@@ -181,6 +180,32 @@ struct dkcpr_pseudonymizer {};
   PyObject *many(PyObject *items, const dkcpr_options *opts, int reveal,
                  int none_on_error) {
     return dkcpr_py_many($self, items, opts, reveal, none_on_error);
+  }
+}
+
+/* A known-dates list as a class. The package builds one completely and
+ * never changes it afterwards, so sharing it between threads is safe. */
+%rename(DateList) dkcpr_datelist;
+struct dkcpr_datelist {};
+%extend dkcpr_datelist {
+  dkcpr_datelist(dkcpr_status *STATUS) {
+    dkcpr_datelist *list = NULL;
+    *STATUS = dkcpr_datelist_new(&list);
+    return list;
+  }
+  ~dkcpr_datelist() { dkcpr_datelist_free($self); }
+  void add_date(int year, int month, int day, dkcpr_status *STATUS) {
+    *STATUS = dkcpr_datelist_add($self, year, month, day);
+  }
+  /* Lines of YYYY-MM-DD; CprError names the first bad line. */
+  PyObject *load_text(const char *in, size_t in_len) {
+    size_t bad_line = 0;
+    dkcpr_status st = dkcpr_datelist_load($self, in, in_len, &bad_line);
+    if (st != DKCPR_OK) return dkcpr_py_raise_line(st, bad_line);
+    Py_RETURN_NONE;
+  }
+  int has(int year, int month, int day) {
+    return dkcpr_datelist_contains($self, year, month, day);
   }
 }
 

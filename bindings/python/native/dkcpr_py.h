@@ -21,6 +21,10 @@ int dkcpr_py_init(PyObject *module_dict);
  * CprError); index >= 0 names the failing element of a batch. Returns NULL. */
 PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index);
 
+/* CprError for a bad line of a known-dates text (line >= 1): the message
+ * and the attribute "line" name it. Returns NULL. */
+PyObject *dkcpr_py_raise_line(dkcpr_status st, size_t line);
+
 /* The UTF-8 bytes of a str. A str holding lone surrogates is encoded with
  * "surrogatepass" into *hold (the caller releases it), so that the library
  * sees invalid UTF-8 and reports it. TypeError for anything but str;

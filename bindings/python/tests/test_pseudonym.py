@@ -5,7 +5,7 @@ import threading
 import pytest
 
 import dkcpr
-from conftest import TEST_KEY, assert_same, read_tsv
+from conftest import TEST_KEY, assert_same
 from cprgen import cpr_numbers
 
 NUMBERS = cpr_numbers(2000)
@@ -74,9 +74,15 @@ def test_batch_equals_single_calls(p):
 
 
 def test_batch_errors_none(p):
-    out = p.pseudonymize_many(["0707614285", "511062-5629", "", "0707614285"], errors="none")
-    assert out[1] is None and out[2] is None
-    assert out[0] == out[3] == p.pseudonymize("0707614285")
+    out = p.pseudonymize_many(["0707614285", "511062-5629", "", None, "0707614285"],
+                              errors="none")
+    assert out[1] is None and out[2] is None and out[3] is None
+    assert out[0] == out[4] == p.pseudonymize("0707614285")
+    assert p.reveal_many([out[0], None], errors="none") == ["0707614285", None]
+    with pytest.raises(TypeError, match="item 1"):
+        p.pseudonymize_many(["0707614285", None])
+    with pytest.raises(TypeError, match="item 0"):
+        p.pseudonymize_many([float("nan")], errors="none")
 
 
 def test_batch_long_lenient_element():

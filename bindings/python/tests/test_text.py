@@ -71,6 +71,8 @@ def test_wash_modes():
         dkcpr.wash(text, mode="shred")
     with pytest.raises(TypeError):
         dkcpr.wash(b"cpr 070761-4285", mode="mask")
+    with pytest.raises(TypeError, match="Pseudonymizer"):
+        dkcpr.wash(text, TEST_KEY)
 
 
 def test_wash_file_streams(tmp_path):
