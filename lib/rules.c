@@ -38,21 +38,6 @@ int dkcpr__mod11_remainder(const char digits[10]) {
   return sum % 11;
 }
 
-int dkcpr__date_valid(int year, int month, int day) {
-  return day >= 1 && day <= dkcpr__days_in_month(year, month);
-}
-
-/* Days per month with 29 for February; the leap year test is needed only
- * for 29 February itself. */
-static const unsigned char max_days[16] = {0,  31, 29, 31, 30, 31, 30, 31,
-                                           31, 30, 31, 30, 31, 0,  0,  0};
-
-static int date_ok(int year, int month, int day) {
-  if ((unsigned)month > 12 || day < 1 || day > max_days[month])
-    return 0;
-  return month != 2 || day != 29 || dkcpr__is_leap(year);
-}
-
 /* Per byte: 1 for an ASCII digit, 2 for an ASCII capital letter. */
 static const unsigned char char_class[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
@@ -132,7 +117,7 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
     year = yy <= century_limit[c7] ? 2000 + yy : century_base[c7] + yy;
   }
 
-  if (!date_ok(year, month, day))
+  if (!dkcpr__date_valid(year, month, day))
     return DKCPR_E_DATE;
   if (kind != DKCPR_KIND_CPR && !(ref->flags & DKCPR_PARSE_ALLOW_REPLACEMENT))
     return DKCPR_E_REPLACEMENT;
