@@ -1,6 +1,6 @@
 /* Python part of the dkcpr interface, included by dkcpr.i under
  * SWIGPYTHON: typemaps, exceptions, the GIL, the Pseudonymizer class, and
- * the helpers in bindings/python/native/ that move whole lists and texts
+ * the C functions in bindings/python/native/ that move whole lists and texts
  * through one library call. The package dkcpr/ builds the public API on
  * top of this module (dkcpr._native). */
 
@@ -34,8 +34,8 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 
 %include <stdint.i>
 
-/* What the package reaches through helpers or not at all: out-pointer
- * constructors, result structs filled by helpers, the streaming handles
+/* What the package reaches through native/ or not at all: out-pointer
+ * constructors, result structs filled there, the streaming handles
  * (wrapped below as Washer), and pointers the library does not own. */
 %ignore DKCPR_STATUS_MAP;
 %ignore DKCPR_STATUS_LAST_;
@@ -176,7 +176,7 @@ struct dkcpr_pseudonymizer {};
     }
     return out;
   }
-  /* Whole batches in one call; the helper releases the GIL itself. */
+  /* Whole batches in one call; dkcpr_py_many releases the GIL itself. */
   PyObject *many(PyObject *items, const dkcpr_options *opts, int reveal,
                  int none_on_error) {
     return dkcpr_py_many($self, items, opts, reveal, none_on_error);
@@ -209,7 +209,7 @@ struct dkcpr_datelist {};
   }
 }
 
-/* Private helpers for the package (see native/dkcpr_py.h). */
+/* Private functions for the package (see native/dkcpr_py.h). */
 %rename(_is_valid) dkcpr_py_is_valid;
 %rename(_parse) dkcpr_py_parse;
 %rename(_age) dkcpr_py_age;

@@ -88,7 +88,7 @@ def _pseudonymizer_class() -> type:
 
 
 def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
-            policy: Optional[str], allow_replacement: bool, nine_digits: bool,
+            policy: Optional[str], nine_digits: bool,
             min_confidence: ConfidenceLike, token_length: int,
             placeholder: Optional[str], known_dates: Optional[KnownDates]) -> Any:
     if mode not in _MODES:
@@ -112,7 +112,9 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
     def build() -> Any:
         wo = _swig.wash_options()
         _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
-        _fill_scan(wo.scan, policy, allow_replacement, True, nine_digits,
+        # The washer finds replacement numbers whatever the flag says (a
+        # missed number is a leak); set it so the struct says what happens.
+        _fill_scan(wo.scan, policy, True, True, nine_digits,
                    min_confidence, None, known_dates)
         wo.mode = _MODES[mode]
         if isinstance(token_length, bool) or not isinstance(token_length, int):
@@ -120,8 +122,8 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
         wo.token_chars = max(token_length, 0)  # out of range: CprError from the library
         return wo
 
-    wo = _cached(_wash_cache, (mode, policy, bool(allow_replacement), bool(nine_digits),
-                               min_confidence, token_length, known_dates), build)
+    wo = _cached(_wash_cache, (mode, policy, bool(nine_digits), min_confidence,
+                               token_length, known_dates), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
     w = _swig.Washer(h, wo, ph)
     # The caller keeps these alive while the washer works: it points into them.
@@ -130,7 +132,7 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
 
 def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
          mode: str = "pseudonym", policy: Optional[str] = None,
-         allow_replacement: bool = True, nine_digits: bool = False,
+         nine_digits: bool = False,
          min_confidence: ConfidenceLike = "low", token_length: int = 26,
          placeholder: Optional[str] = None,
          known_dates: Optional[KnownDates] = None) -> str:
@@ -140,12 +142,13 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     (``DDMMYY-XXXX``), ``"token"`` (keyed one-way token of ``token_length``
     characters), ``"redact"`` (``placeholder``, default ``"[CPR]"``) or
     ``"reveal"`` (undo a pseudonym wash). pseudonym, token and reveal need a
-    Pseudonymizer; its policy and known_dates are used unless given. The
-    not-yet-born check never applies, so wash and reveal are exact inverses.
+    Pseudonymizer; its policy and known_dates are used unless given.
+    Replacement numbers are always replaced too, and the not-yet-born check
+    never applies, so wash and reveal are exact inverses.
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, not {type(text).__name__}")
-    w, _keep = _washer(pseudonymizer, mode, policy, allow_replacement, nine_digits,
+    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
                        min_confidence, token_length, placeholder, known_dates)
     data = text.encode("utf-8", "surrogatepass")
     out = w.feed(data) + w.finish()
@@ -156,7 +159,7 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
               dst: Union[str, os.PathLike, IO[bytes]],
               pseudonymizer: Optional["Pseudonymizer"] = None, *,
               mode: str = "pseudonym", policy: Optional[str] = None,
-              allow_replacement: bool = True, nine_digits: bool = False,
+              nine_digits: bool = False,
               min_confidence: ConfidenceLike = "low", token_length: int = 26,
               placeholder: Optional[str] = None,
               known_dates: Optional[KnownDates] = None,
@@ -168,7 +171,7 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     If ``dst`` is a path and washing fails, the partial file is removed.
     Returns counts: bytes_in, bytes_out, found and replaced (by kind), failed.
     """
-    w, _keep = _washer(pseudonymizer, mode, policy, allow_replacement, nine_digits,
+    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
                        min_confidence, token_length, placeholder, known_dates)
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")

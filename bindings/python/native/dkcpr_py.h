@@ -1,4 +1,4 @@
-/* C helpers behind the Python module dkcpr._native: conversions between
+/* C functions behind the Python module dkcpr._native: conversions between
  * Python objects and the C API, with the GIL released around library calls.
  * The SWIG interface (bindings/swig/dkcpr_python.i) wraps the functions
  * marked "wrapped"; the rest are shared between these files. */

@@ -1,6 +1,7 @@
 """Pseudonyms: validity, reversibility, what is kept, batches, threads."""
 
 import threading
+import time
 
 import pytest
 
@@ -149,3 +150,26 @@ def test_close_while_other_threads_work():
     p.close()
     t.join()
     assert all(len(x) == len(NUMBERS) for x in out)
+
+
+def test_gil_released_during_batch():
+    """Python code in another thread runs while a long batch is in the library."""
+    big = cpr_numbers(600_000, serials_per_day=40)
+    state = {"started": False, "done": False}
+
+    def work():
+        with dkcpr.Pseudonymizer(TEST_KEY) as q:
+            state["started"] = True
+            q.pseudonymize_many(big)  # about half a second in the library
+            state["done"] = True
+
+    t = threading.Thread(target=work)
+    t.start()
+    while not state["started"]:
+        pass
+    time.sleep(0.15)  # let the worker get past reading the list, into the C call
+    sum(range(200_000))  # needs the GIL: blocked until the call ends if it were held
+    during = not state["done"]
+    t.join()
+    assert state["done"]
+    assert during, "the batch call held the GIL"
