@@ -204,6 +204,7 @@ int dkcpr__ff1n2_init(dkcpr__ff1n2 *f, EVP_CIPHER_CTX *ctx, uint32_t radix,
   if (tweak_len > 0) memcpy(f->base, tweak, tweak_len);
   for (int j = 0; j < 16; j++) f->base[j] ^= ep[j];
   f->radix = radix;
+  f->minv = UINT64_MAX / radix;
   return 1;
 }
 
@@ -215,7 +216,7 @@ int dkcpr__ff1n2_encrypt(const dkcpr__ff1n2 *f, EVP_CIPHER_CTX *ctx,
     uint32_t c;
     dkcpr__ff1n2_block(blk, f, i, b);
     if (!dkcpr__aes_ecb(ctx, blk, blk, 1)) return 0;
-    c = a + dkcpr__ff1n2_y(blk, r);
+    c = a + dkcpr__ff1n2_y(blk, r, f->minv);
     if (c >= r) c -= r;
     a = b;
     b = c;
@@ -232,7 +233,7 @@ int dkcpr__ff1n2_decrypt(const dkcpr__ff1n2 *f, EVP_CIPHER_CTX *ctx,
     uint32_t y, c;
     dkcpr__ff1n2_block(blk, f, i, a);
     if (!dkcpr__aes_ecb(ctx, blk, blk, 1)) return 0;
-    y = dkcpr__ff1n2_y(blk, r);
+    y = dkcpr__ff1n2_y(blk, r, f->minv);
     c = b >= y ? b - y : b + r - y;
     b = a;
     a = c;

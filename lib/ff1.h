@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <openssl/evp.h>
 
@@ -40,6 +41,7 @@ dkcpr_status dkcpr__ff1_decrypt(uint16_t *out, const uint16_t *in, size_t n,
 typedef struct dkcpr__ff1n2 {
   uint8_t base[16];
   uint32_t radix;
+  uint64_t minv; /* floor((2^64 - 1) / radix), for Barrett reduction */
 } dkcpr__ff1n2;
 
 #define DKCPR__FF1_ROUNDS 10
@@ -64,10 +66,15 @@ static inline void dkcpr__ff1n2_block(uint8_t blk[16], const dkcpr__ff1n2 *f,
   blk[15] ^= (uint8_t)h;
 }
 
-static inline uint32_t dkcpr__ff1n2_y(const uint8_t r[16], uint32_t radix) {
-  uint64_t y = 0;
-  for (int j = 0; j < 8; j++) y = (y << 8) | r[j];
-  return (uint32_t)(y % radix);
+/* NUM(first 8 bytes) mod radix, by Barrett reduction (no division). */
+static inline uint32_t dkcpr__ff1n2_y(const uint8_t r[16], uint32_t radix,
+                                      uint64_t minv) {
+  uint64_t y, q, rem;
+  memcpy(&y, r, 8);
+  y = __builtin_bswap64(y);
+  q = (uint64_t)(((unsigned __int128)y * minv) >> 64); /* floor(y/radix) or one less */
+  rem = y - q * radix;
+  return (uint32_t)(rem >= radix ? rem - radix : rem);
 }
 
 #endif /* DKCPR_FF1_H */

@@ -8,8 +8,9 @@
  * Digit kinds: the members of a cell (date, c7) depend only on the cell's
  * base residue b = weighted sum of the printed digits 1-7 mod 11, so
  * cnt[b][sex][m] and w[b][sex][m][p] (members with serial prefix s8s9 < p)
- * describe every cell; daycum[leap][k][sex][m][doy] adds cells up over the
- * days of a year for a year/7th-digit residue k, and yp adds years up. */
+ * describe every cell; prof adds cells up over the days of a year for each
+ * year profile (7th-digit era, year residue, leap), and yp adds years up, so
+ * "members born before a date" is two table reads. */
 #include "fpe_class.h"
 
 #include <stdlib.h>
@@ -19,12 +20,19 @@
 #define NYEARS (DKCPR__CPR_Y1 - DKCPR__CPR_Y0 + 1)
 #define LETTERS 676
 
+/* 7th-digit eras: the allowed 7th digits of a year (see c7_set). */
+#define ERAS 5
+
 struct dkcpr__tables {
   uint16_t cnt[11][3][3];
   uint16_t w[11][3][3][101];
   uint16_t mask[11][3][3]; /* [check digit, 10 = none][sex][m]: allowed d10 */
   uint8_t resid[2][366];   /* weighted day-month digits mod 11 */
-  uint32_t daycum[2][11][3][3][367];
+  /* Mod-11-passing members of one sex on the days before doy, summed over
+   * the era's 7th digits, for a year residue (6*Y1 + 5*Y2 [+ 2 for day + 60])
+   * mod 11: a year's whole profile. The other options follow: any = days x
+   * 7th digits x 500 (or 1000), fail = any - pass, both sexes = F + M. */
+  uint32_t prof[ERAS][11][2][367][2]; /* [era][year residue][leap][doy][sex] */
   uint64_t yp[2][3][3][NYEARS + 1]; /* [replacement][sex][m][year index] */
 };
 
@@ -37,42 +45,38 @@ static int is_leap(int y) {
 
 static int ndays(int y) { return 365 + is_leap(y); }
 
+/* First day of year of each month (and the year's length), by leap. */
+static const uint16_t mstart[2][13] = {
+    {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
+    {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
+
 int dkcpr__doy(int year, int month, int day) {
-  int doy = 0, leap = is_leap(year);
+  int leap = is_leap(year);
   if (month < 1 || month > 12 || day < 1) return -1;
-  if (day > mdays[month] + (month == 2 && leap)) return -1;
-  for (int m = 1; m < month; m++) doy += mdays[m] + (m == 2 && leap);
-  return doy + day - 1;
+  if (day > mstart[leap][month] - mstart[leap][month - 1]) return -1;
+  return mstart[leap][month - 1] + day - 1;
 }
 
 static void from_doy(int year, int doy, int *month, int *day) {
-  int m = 1, leap = is_leap(year);
-  while (doy >= mdays[m] + (m == 2 && leap)) {
-    doy -= mdays[m] + (m == 2 && leap);
-    m++;
-  }
-  *month = m;
-  *day = doy + 1;
+  int leap = is_leap(year), m = doy / 31; /* the month is m + 1 or m + 2 */
+  m += doy >= mstart[leap][m + 1];
+  *month = m + 1;
+  *day = doy - mstart[leap][m] + 1;
 }
 
-/* The 7th digits allowed in a year, ascending. */
+static int era_of(int y) {
+  return y < 1900 ? 0 : y <= 1936 ? 1 : y <= 1999 ? 2 : y <= 2036 ? 3 : 4;
+}
+
+/* The 7th digits allowed in an era, ascending. */
+static const int era_c7[ERAS][6] = {
+    {5, 6, 7, 8}, {0, 1, 2, 3}, {0, 1, 2, 3, 4, 9}, {4, 5, 6, 7, 8, 9}, {5, 6, 7, 8}};
+static const int era_n[ERAS] = {4, 4, 6, 6, 4};
+
 static int c7_set(int y, int out[6]) {
-  static const int a[] = {5, 6, 7, 8}, b[] = {0, 1, 2, 3},
-                   c[] = {0, 1, 2, 3, 4, 9}, d[] = {4, 5, 6, 7, 8, 9};
-  const int *s;
-  int n;
-  if (y < 1900)
-    s = a, n = 4;
-  else if (y <= 1936)
-    s = b, n = 4;
-  else if (y <= 1999)
-    s = c, n = 6;
-  else if (y <= 2036)
-    s = d, n = 6;
-  else
-    s = a, n = 4;
-  for (int i = 0; i < n; i++) out[i] = s[i];
-  return n;
+  int e = era_of(y);
+  for (int i = 0; i < era_n[e]; i++) out[i] = era_c7[e][i];
+  return era_n[e];
 }
 
 int dkcpr__ecpr_c7(int kind, int year) {
@@ -88,6 +92,12 @@ int dkcpr__ecpr_c7(int kind, int year) {
   return -1;
 }
 
+/* Residue of the year digits (+24 = 2 for day + 60). */
+static int year_base(int kind, int y) {
+  int yy = y % 100;
+  return (6 * (yy / 10) + 5 * (yy % 10) + (kind == DKCPR_KIND_REPLACEMENT ? 2 : 0)) % 11;
+}
+
 /* Residue of the year digits and 7th digit (+24 = 2 for day + 60). */
 static int year_k(int kind, int y, int c7) {
   int yy = y % 100;
@@ -101,6 +111,8 @@ static int check_digit(int b, int p) {
 }
 
 static int popcount10(unsigned v) { return __builtin_popcount(v & 0x3ffu); }
+
+static uint64_t year_part(const dkcpr__tables *t, int kind, int s, int m, int y, int doy);
 
 size_t dkcpr__tables_bytes(void) { return sizeof(dkcpr__tables); }
 
@@ -131,14 +143,18 @@ dkcpr__tables *dkcpr__tables_new(void) {
                                             popcount10(t->mask[check_digit(b, p)][s][m]));
         t->cnt[b][s][m] = t->w[b][s][m][100];
       }
-  for (int leap = 0; leap < 2; leap++)
-    for (int k = 0; k < 11; k++)
-      for (int s = 0; s < 3; s++)
-        for (int m = 0; m < 3; m++) {
-          uint32_t *dc = t->daycum[leap][k][s][m];
-          dc[0] = 0;
-          for (int doy = 0; doy < 366; doy++)
-            dc[doy + 1] = dc[doy] + t->cnt[(t->resid[leap][doy] + k) % 11][s][m];
+  for (int e = 0; e < ERAS; e++)
+    for (int base = 0; base < 11; base++)
+      for (int leap = 0; leap < 2; leap++)
+        for (int s = 0; s < 2; s++) {
+          uint32_t(*pr)[2] = t->prof[e][base][leap];
+          pr[0][s] = 0;
+          for (int doy = 0; doy < 366; doy++) {
+            uint32_t day = 0;
+            for (int j = 0; j < era_n[e]; j++)
+              day += t->cnt[(t->resid[leap][doy] + base + 4 * era_c7[e][j]) % 11][s][DKCPR__M_PASS];
+            pr[doy + 1][s] = pr[doy][s] + day;
+          }
         }
   for (int r = 0; r < 2; r++) {
     int kind = r ? DKCPR_KIND_REPLACEMENT : DKCPR_KIND_CPR;
@@ -147,11 +163,8 @@ dkcpr__tables *dkcpr__tables_new(void) {
         uint64_t *yp = t->yp[r][s][m];
         yp[0] = 0;
         for (int i = 0; i < NYEARS; i++) {
-          int y = DKCPR__CPR_Y0 + i, c7s[6], n = c7_set(y, c7s);
-          uint64_t total = 0;
-          for (int j = 0; j < n; j++)
-            total += t->daycum[is_leap(y)][year_k(kind, y, c7s[j])][s][m][ndays(y)];
-          yp[i + 1] = yp[i] + total;
+          int y = DKCPR__CPR_Y0 + i;
+          yp[i + 1] = yp[i] + year_part(t, kind, s, m, y, ndays(y));
         }
       }
   }
@@ -181,17 +194,21 @@ static int64_t days_before(int y) {
 
 static uint64_t ecpr_per_date(int sex) { return LETTERS * (sex == DKCPR__SEX_ANY ? 10u : 5u); }
 
+/* Digit kinds: members born in year y before day doy (doy <= ndays(y)). */
+static uint64_t year_part(const dkcpr__tables *t, int kind, int s, int m, int y, int doy) {
+  int e = era_of(y), leap = is_leap(y);
+  const uint32_t(*pr)[2] = t->prof[e][year_base(kind, y)][leap];
+  uint64_t pass = s == DKCPR__SEX_ANY ? (uint64_t)pr[doy][0] + pr[doy][1] : pr[doy][s];
+  uint64_t any = (uint64_t)doy * (uint64_t)era_n[e] * (s == DKCPR__SEX_ANY ? 1000u : 500u);
+  return m == DKCPR__M_PASS ? pass : m == DKCPR__M_ANY ? any : any - pass;
+}
+
 /* Members of the kind born before (y, doy); doy may be ndays(y). */
 static uint64_t before_date(const dkcpr__tables *t, int kind, int s, int m,
                             int y, int doy) {
-  if (is_digit_kind(kind)) {
-    int r = kind == DKCPR_KIND_REPLACEMENT, leap = is_leap(y), c7s[6];
-    int n = c7_set(y, c7s);
-    uint64_t acc = t->yp[r][s][m][y - DKCPR__CPR_Y0];
-    for (int j = 0; j < n; j++)
-      acc += t->daycum[leap][year_k(kind, y, c7s[j])][s][m][doy];
-    return acc;
-  }
+  if (is_digit_kind(kind))
+    return t->yp[kind == DKCPR_KIND_REPLACEMENT][s][m][y - DKCPR__CPR_Y0] +
+           year_part(t, kind, s, m, y, doy);
   return (uint64_t)(days_before(y) - days_before(span_y0(kind)) + doy) *
          ecpr_per_date(s);
 }
@@ -258,30 +275,56 @@ dkcpr_status dkcpr__rank(uint64_t *r, const dkcpr__tables *t,
   return DKCPR_OK;
 }
 
+/* Branch-free searches: the comparisons are data-dependent and would
+ * mispredict about half the time. */
+static int last_le_u64(const uint64_t *v, int n, uint64_t g) {
+  const uint64_t *b = v;
+  while (n > 1) {
+    int half = n / 2;
+    b = b[half] <= g ? b + half : b;
+    n -= half;
+  }
+  return (int)(b - v);
+}
+
+static int last_le_u16(const uint16_t *v, int n, uint64_t g) {
+  const uint16_t *b = v;
+  while (n > 1) {
+    int half = n / 2;
+    b = b[half] <= g ? b + half : b;
+    n -= half;
+  }
+  return (int)(b - v);
+}
+
 static void unrank_digits(dkcpr__num *num, const dkcpr__tables *t,
                           const dkcpr__class *c, uint64_t g) {
   int r = c->kind == DKCPR_KIND_REPLACEMENT, s = c->sex, m = c->m;
-  const uint64_t *yp = t->yp[r][s][m];
-  int lo = 0, hi = NYEARS - 1, y, c7s[6], n, leap, a, j, b, p;
+  int yi = last_le_u64(t->yp[r][s][m], NYEARS, g);
+  int y = DKCPR__CPR_Y0 + yi, e = era_of(y), leap = is_leap(y), c7s[6], n, a, j, b, p;
+  const uint32_t(*pr)[2] = t->prof[e][year_base(c->kind, y)][leap];
+  int64_t w0 = s != DKCPR__SEX_M, w1 = s != DKCPR__SEX_F; /* which sexes count */
+  int64_t per_day = (int64_t)era_n[e] * (s == DKCPR__SEX_ANY ? 1000 : 500);
+  int64_t any_coef = m != DKCPR__M_PASS, pass_coef = m == DKCPR__M_PASS ? 1 : m == DKCPR__M_ANY ? 0 : -1;
+  int64_t in_year = (int64_t)(g - t->yp[r][s][m][yi]);
+  int nd = ndays(y), lo;
+  int64_t total = (int64_t)(t->yp[r][s][m][yi + 1] - t->yp[r][s][m][yi]);
   uint64_t rem;
   unsigned mask;
-  while (lo < hi) { /* last year index with yp <= g */
-    int mid = (lo + hi + 1) / 2;
-    if (yp[mid] <= g) lo = mid; else hi = mid - 1;
-  }
-  y = DKCPR__CPR_Y0 + lo;
-  lo = 0;
-  hi = ndays(y) - 1;
-  while (lo < hi) { /* last day with before_date <= g */
-    int mid = (lo + hi + 1) / 2;
-    if (before_date(t, c->kind, s, m, y, mid) <= g) lo = mid; else hi = mid - 1;
-  }
-  rem = g - before_date(t, c->kind, s, m, y, lo);
+#define BEFORE(d) (any_coef * (d) * per_day + pass_coef * (w0 * pr[d][0] + w1 * pr[d][1]))
+  /* Members are spread almost evenly over the days: start from the
+   * proportional guess and step (a day or two at most); this touches one
+   * cache line of the profile instead of a binary search's nine. */
+  lo = (int)(in_year * nd / total);
+  if (lo >= nd) lo = nd - 1;
+  while (lo > 0 && BEFORE(lo) > in_year) lo--;
+  while (lo + 1 < nd && BEFORE(lo + 1) <= in_year) lo++;
+  rem = (uint64_t)(in_year - BEFORE(lo));
+#undef BEFORE
   num->kind = c->kind;
   num->year = y;
   from_doy(y, lo, &num->month, &num->day);
   n = c7_set(y, c7s);
-  leap = is_leap(y);
   a = t->resid[leap][lo];
   for (j = 0; j < n - 1; j++) {
     uint64_t k = t->cnt[(a + year_k(c->kind, y, c7s[j])) % 11][s][m];
@@ -290,13 +333,7 @@ static void unrank_digits(dkcpr__num *num, const dkcpr__tables *t,
   }
   num->c7 = c7s[j];
   b = (a + year_k(c->kind, y, c7s[j])) % 11;
-  lo = 0;
-  hi = 99;
-  while (lo < hi) { /* last prefix with w <= rem */
-    int mid = (lo + hi + 1) / 2;
-    if (t->w[b][s][m][mid] <= rem) lo = mid; else hi = mid - 1;
-  }
-  p = lo;
+  p = last_le_u16(t->w[b][s][m], 100, rem);
   rem -= t->w[b][s][m][p];
   mask = t->mask[check_digit(b, p)][s][m];
   for (j = 0; j < 10; j++)

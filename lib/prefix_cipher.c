@@ -17,12 +17,14 @@ typedef struct key128 {
   uint64_t hi, lo;
 } key128;
 
+static uint64_t be64(const uint8_t *b) {
+  uint64_t v;
+  memcpy(&v, b, 8);
+  return __builtin_bswap64(v);
+}
+
 static key128 load(const uint8_t *b) {
-  key128 k = {0, 0};
-  for (int j = 0; j < 8; j++) {
-    k.hi = (k.hi << 8) | b[j];
-    k.lo = (k.lo << 8) | b[8 + j];
-  }
+  key128 k = {be64(b), be64(b + 8)};
   return k;
 }
 
@@ -30,18 +32,16 @@ static int less(key128 a, key128 b) {
   return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
 }
 
+/* Blocks tweak || 0x50 || 0 0 0 0 || [i]4 for i in [first, first + count). */
 static void fill(uint8_t *blocks, const uint8_t tweak[7], uint32_t first,
                  uint32_t count) {
+  uint8_t head[12] = {0};
+  memcpy(head, tweak, 7);
+  head[7] = 0x50;
   for (uint32_t j = 0; j < count; j++) {
-    uint8_t *b = blocks + 16 * j;
-    uint32_t i = first + j;
-    memcpy(b, tweak, 7);
-    b[7] = 0x50;
-    b[8] = b[9] = b[10] = b[11] = 0;
-    b[12] = (uint8_t)(i >> 24);
-    b[13] = (uint8_t)(i >> 16);
-    b[14] = (uint8_t)(i >> 8);
-    b[15] = (uint8_t)i;
+    uint32_t be = __builtin_bswap32(first + j);
+    memcpy(blocks + 16 * j, head, 12);
+    memcpy(blocks + 16 * j + 12, &be, 4);
   }
 }
 
@@ -57,7 +57,10 @@ int dkcpr__prefix_encrypt(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
     uint32_t count = n - first < CHUNK ? n - first : CHUNK;
     fill(buf, tweak, first, count);
     if (!dkcpr__aes_ecb(ctx, buf, buf, count)) return 0;
-    for (uint32_t j = 0; j < count; j++) rank += less(load(buf + 16 * j), ex);
+    for (uint32_t j = 0; j < count; j++) { /* branch-free: the outcome is random */
+      uint64_t hi = be64(buf + 16 * j);
+      rank += (hi < ex.hi) | ((hi == ex.hi) & (be64(buf + 16 * j + 8) < ex.lo));
+    }
   }
   *y = rank;
   return 1;

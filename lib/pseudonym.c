@@ -14,6 +14,7 @@ static dkcpr_status one(char *out, size_t out_cap, size_t *out_len,
   dkcpr__layout layout;
   dkcpr__job job;
   EVP_CIPHER_CTX *ctx;
+  int slot;
   uint64_t y;
   char canon[10];
   dkcpr_status st;
@@ -23,10 +24,10 @@ static dkcpr_status one(char *out, size_t out_cap, size_t *out_len,
   if (st != DKCPR_OK) return st;
   st = dkcpr__ps_prepare(&job, p, &cpr, o.policy, reveal);
   if (st != DKCPR_OK) return st;
-  ctx = dkcpr__ps_cipher(p);
+  ctx = dkcpr__ps_cipher_get(p, &slot);
   if (ctx == NULL) return DKCPR_E_CRYPTO;
   st = dkcpr__ps_permute(&y, &job, ctx, reveal);
-  EVP_CIPHER_CTX_free(ctx);
+  dkcpr__ps_cipher_put(p, ctx, slot);
   if (st != DKCPR_OK) return st;
   dkcpr__ps_finish(canon, p, &job, y);
   if (reveal && job.out_kind != (int)cpr.kind) {

@@ -14,15 +14,21 @@
 #define LANES 64
 #define EP_CACHE 8 /* E(P) per radix, the one AES call of FF1 setup */
 
+/* A lane's round state (hot, kept compact) and its number's data (cold). */
 typedef struct lane {
+  dkcpr__ff1n2 f;
+  uint64_t size;
+  uint32_t a, b;
+  unsigned round;
+  int slot;
+} lane;
+
+typedef struct lane_data {
   size_t idx;
   dkcpr__job job;
   dkcpr__layout layout;
   dkcpr_cpr cpr;
-  dkcpr__ff1n2 f;
-  uint32_t a, b;
-  unsigned round;
-} lane;
+} lane_data;
 
 typedef struct batch {
   char *out;
@@ -78,12 +84,13 @@ static int ff1_setup(batch *bt, dkcpr__ff1n2 *f, uint32_t radix, const uint8_t *
   memcpy(f->base, bt->ep[slot], 16);
   for (int j = 0; j < DKCPR__TWEAK_LEN; j++) f->base[j] ^= tweak[j];
   f->radix = radix;
+  f->minv = UINT64_MAX / radix;
   return 1;
 }
 
-/* Load the next number that needs FF1 into l; numbers with errors or small
- * classes are finished on the way. 0 when the input is exhausted. */
-static int take(batch *bt, lane *l) {
+/* Load the next number that needs FF1 into lane l and slot c; numbers with
+ * errors or small classes are finished on the way. 0 when none are left. */
+static int take(batch *bt, lane *l, lane_data *c) {
   while (bt->next < bt->count) {
     size_t i = bt->next++;
     dkcpr_status st;
@@ -91,28 +98,29 @@ static int take(batch *bt, lane *l) {
       set_status(bt, i, DKCPR_E_NULL);
       continue;
     }
-    st = dkcpr__parse_layout(&l->cpr, &l->layout, bt->in[i], bt->in_lens[i], &bt->o);
-    if (st == DKCPR_OK) st = dkcpr__ps_prepare(&l->job, bt->p, &l->cpr, bt->o.policy, bt->reveal);
+    st = dkcpr__parse_layout(&c->cpr, &c->layout, bt->in[i], bt->in_lens[i], &bt->o);
+    if (st == DKCPR_OK) st = dkcpr__ps_prepare(&c->job, bt->p, &c->cpr, bt->o.policy, bt->reveal);
     if (st != DKCPR_OK) {
       set_status(bt, i, st);
       continue;
     }
-    if (l->job.cls.size < DKCPR__FF1_MIN_CLASS) {
+    if (c->job.cls.size < DKCPR__FF1_MIN_CLASS) {
       uint64_t y;
-      st = dkcpr__ps_permute(&y, &l->job, bt->ctx, bt->reveal);
+      st = dkcpr__ps_permute(&y, &c->job, bt->ctx, bt->reveal);
       if (st != DKCPR_OK)
         set_status(bt, i, st);
       else
-        emit(bt, i, &l->job, &l->cpr, &l->layout, y);
+        emit(bt, i, &c->job, &c->cpr, &c->layout, y);
       continue;
     }
-    if (!ff1_setup(bt, &l->f, dkcpr__ff1_radix(l->job.cls.size), l->job.tweak)) {
+    if (!ff1_setup(bt, &l->f, dkcpr__ff1_radix(c->job.cls.size), c->job.tweak)) {
       set_status(bt, i, DKCPR_E_CRYPTO);
       continue;
     }
-    l->idx = i;
-    l->a = (uint32_t)(l->job.x / l->f.radix);
-    l->b = (uint32_t)(l->job.x % l->f.radix);
+    c->idx = i;
+    l->size = c->job.cls.size;
+    l->a = (uint32_t)(c->job.x / l->f.radix);
+    l->b = (uint32_t)(c->job.x % l->f.radix);
     l->round = 0;
     return 1;
   }
@@ -121,19 +129,26 @@ static int take(batch *bt, lane *l) {
 
 static dkcpr_status run(batch *bt) {
   lane lanes[LANES];
+  lane_data data[LANES];
   uint8_t blk[LANES * 16];
   int active = 0;
-  while (active < LANES && take(bt, &lanes[active])) active++;
+  while (active < LANES) {
+    lanes[active].slot = active;
+    if (!take(bt, &lanes[active], &data[active])) break;
+    active++;
+  }
   while (active > 0) {
-    for (int j = 0; j < active; j++) {
-      lane *l = &lanes[j];
-      unsigned i = bt->reveal ? DKCPR__FF1_ROUNDS - 1 - l->round : l->round;
-      dkcpr__ff1n2_block(blk + 16 * j, &l->f, i, bt->reveal ? l->a : l->b);
-    }
+    if (!bt->reveal)
+      for (int j = 0; j < active; j++)
+        dkcpr__ff1n2_block(blk + 16 * j, &lanes[j].f, lanes[j].round, lanes[j].b);
+    else
+      for (int j = 0; j < active; j++)
+        dkcpr__ff1n2_block(blk + 16 * j, &lanes[j].f, DKCPR__FF1_ROUNDS - 1 - lanes[j].round,
+                           lanes[j].a);
     if (!dkcpr__aes_ecb(bt->ctx, blk, blk, (size_t)active)) return DKCPR_E_CRYPTO;
     for (int j = 0; j < active; j++) {
       lane *l = &lanes[j];
-      uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r), c;
+      uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r, l->f.minv), c;
       if (!bt->reveal) {
         c = l->a + y;
         if (c >= r) c -= r;
@@ -147,12 +162,13 @@ static dkcpr_status run(batch *bt) {
       if (++l->round < DKCPR__FF1_ROUNDS) continue;
       {
         uint64_t v = (uint64_t)l->a * r + l->b;
-        if (v >= l->job.cls.size) { /* cycle-walk: another pass */
+        lane_data *d = &data[l->slot];
+        if (v >= l->size) { /* cycle-walk: another pass */
           l->round = 0;
           continue;
         }
-        emit(bt, l->idx, &l->job, &l->cpr, &l->layout, v);
-        if (!take(bt, l)) {
+        emit(bt, d->idx, &d->job, &d->cpr, &d->layout, v);
+        if (!take(bt, l, d)) {
           if (j != active - 1) { /* move the last lane, with its AES output */
             lanes[j] = lanes[active - 1];
             memcpy(blk + 16 * j, blk + 16 * (active - 1), 16);
@@ -172,6 +188,7 @@ static dkcpr_status many(char *out, size_t out_stride, size_t *out_lens,
                          size_t count, const dkcpr_options *opts, int reveal) {
   batch bt;
   dkcpr_status st;
+  int slot = -1;
   if (count == 0) return DKCPR_OK;
   if (out == NULL || statuses == NULL || p == NULL || in == NULL || in_lens == NULL)
     return DKCPR_E_NULL;
@@ -186,10 +203,10 @@ static dkcpr_status many(char *out, size_t out_stride, size_t *out_lens,
   bt.count = count;
   bt.reveal = reveal;
   dkcpr__ps_options(&bt.o, p, opts, reveal);
-  bt.ctx = dkcpr__ps_cipher(p);
+  bt.ctx = dkcpr__ps_cipher_get(p, &slot);
   if (bt.ctx == NULL) st = DKCPR_E_CRYPTO;
   else st = run(&bt);
-  EVP_CIPHER_CTX_free(bt.ctx);
+  if (bt.ctx != NULL) dkcpr__ps_cipher_put(p, bt.ctx, slot);
   if (st != DKCPR_OK) {
     for (size_t i = 0; i < count; i++) set_status(&bt, i, st);
     return st;

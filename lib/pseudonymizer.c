@@ -72,6 +72,11 @@ dkcpr_status dkcpr_pseudonymizer_new(dkcpr_pseudonymizer **out,
     return DKCPR_E_CRYPTO;
   }
   OPENSSL_cleanse(k_fpe, sizeof k_fpe);
+  for (int i = 0; i < DKCPR__CTX_POOL; i++)
+    if ((p->pool[i] = dkcpr__ps_cipher(p)) == NULL) {
+      dkcpr_pseudonymizer_free(p);
+      return DKCPR_E_CRYPTO;
+    }
   *out = p;
   return DKCPR_OK;
 }
@@ -79,6 +84,7 @@ dkcpr_status dkcpr_pseudonymizer_new(dkcpr_pseudonymizer **out,
 void dkcpr_pseudonymizer_free(dkcpr_pseudonymizer *p) {
   if (p == NULL) return;
   EVP_CIPHER_CTX_free(p->aes); /* OpenSSL wipes the key schedule */
+  for (int i = 0; i < DKCPR__CTX_POOL; i++) EVP_CIPHER_CTX_free(p->pool[i]);
   dkcpr__tables_free(p->tables);
   OPENSSL_cleanse(p->k_tok, sizeof p->k_tok);
   free(p);
@@ -96,6 +102,27 @@ EVP_CIPHER_CTX *dkcpr__ps_cipher(const dkcpr_pseudonymizer *p) {
   return c;
 }
 
+EVP_CIPHER_CTX *dkcpr__ps_cipher_get(const dkcpr_pseudonymizer *p, int *slot) {
+  /* The flags are the only thing calls change in a shared handle. */
+  int *busy = (int *)p->busy;
+  for (int i = 0; i < DKCPR__CTX_POOL; i++)
+    if (__atomic_load_n(&busy[i], __ATOMIC_RELAXED) == 0 &&
+        __atomic_exchange_n(&busy[i], 1, __ATOMIC_ACQUIRE) == 0) {
+      *slot = i;
+      return p->pool[i];
+    }
+  *slot = -1;
+  return dkcpr__ps_cipher(p);
+}
+
+void dkcpr__ps_cipher_put(const dkcpr_pseudonymizer *p, EVP_CIPHER_CTX *ctx, int slot) {
+  if (slot < 0) {
+    EVP_CIPHER_CTX_free(ctx);
+    return;
+  }
+  __atomic_store_n((int *)&p->busy[slot], 0, __ATOMIC_RELEASE);
+}
+
 void dkcpr__ps_options(dkcpr_options *o, const dkcpr_pseudonymizer *p,
                        const dkcpr_options *opts, int reveal) {
   if (opts != NULL) {
@@ -105,8 +132,10 @@ void dkcpr__ps_options(dkcpr_options *o, const dkcpr_pseudonymizer *p,
     o->version = DKCPR_OPTIONS_VERSION;
     o->policy = DKCPR_POLICY_DEFAULT;
   }
-  /* The mapping must not depend on the day it runs. */
+  /* The mapping must not depend on the day it runs. With the check off the
+   * reference date is unused; a fixed one spares reading the clock. */
   o->flags |= DKCPR_PARSE_ALLOW_FUTURE;
+  o->ref_year = 2000, o->ref_month = 1, o->ref_day = 1;
   if (reveal && (p->flags & DKCPR_NEVER_REAL)) o->flags |= DKCPR_PARSE_ALLOW_REPLACEMENT;
 }
 

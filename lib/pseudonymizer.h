@@ -20,16 +20,28 @@
 #define DKCPR__TWEAK_VERSION 1
 #define DKCPR__TWEAK_LEN 7
 
+/* Per-call AES contexts: copying the template costs about as much as a
+ * whole FF1 evaluation, so the handle keeps a few ready copies that calls
+ * borrow with an atomic flag (one thread per context at a time); when all
+ * are busy a call makes its own copy. The mapping state stays immutable. */
+#define DKCPR__CTX_POOL 8
+
 struct dkcpr_pseudonymizer {
   EVP_CIPHER_CTX *aes;    /* AES-256-ECB keyed with K_fpe; a template, only copied */
+  EVP_CIPHER_CTX *pool[DKCPR__CTX_POOL];
+  int busy[DKCPR__CTX_POOL]; /* accessed with __atomic builtins only */
   dkcpr__tables *tables;  /* class count tables (key-independent) */
   unsigned keep, flags;
   uint8_t k_tok[32];      /* HMAC key of tokens */
 };
 
-/* A per-call AES context (a copy of the template: the handle is shared by
- * threads and never mutated). NULL on failure. */
+/* A fresh per-call AES context (a copy of the template). NULL on failure. */
 EVP_CIPHER_CTX *dkcpr__ps_cipher(const dkcpr_pseudonymizer *p);
+
+/* Borrow a context (from the pool, else a fresh copy) and give it back;
+ * *slot tells which. NULL on failure. */
+EVP_CIPHER_CTX *dkcpr__ps_cipher_get(const dkcpr_pseudonymizer *p, int *slot);
+void dkcpr__ps_cipher_put(const dkcpr_pseudonymizer *p, EVP_CIPHER_CTX *ctx, int slot);
 
 /* How one number maps: its class, the tweak binding the class, and the kind
  * of the result (never-real moves between CPR and day + 60). */
