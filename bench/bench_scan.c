@@ -73,8 +73,8 @@ static void bench_scan(const char *name, const char *const *parts, size_t nparts
     reps++;
     t = now() - t0;
   } while (t < 2.0);
-  printf("scan %-28s %8.0f MB/s  (%zu matches)\n", name,
-         (double)len * (double)reps / t / 1e6, n);
+  printf("scan, %s (%zu numbers found)\t%.0f\tMB/s\n", name, n,
+         (double)len * (double)reps / t / 1e6);
   free(buf);
 }
 
@@ -115,10 +115,11 @@ static void bench_wash(const dkcpr_pseudonymizer *p, size_t total) {
   dkcpr_washer_stats(w, &st);
   for (i = 0; i < 4; i++)
     for (k = 0; k < 3; k++) replaced += st.replaced[i][k];
-  printf("wash pseudonym, 1 per 200 B, %5zu MiB %8.1f MB/s  (%zu replaced, %llu failed, "
-         "washer %zu KiB, peak RSS %ld KiB)\n",
-         total >> 20, (double)total / t / 1e6, replaced,
-         (unsigned long long)st.failed, sizeof(struct dkcpr_washer) >> 10,
+  printf("wash, pseudonym, 1 number / 200 B, %zu MiB (%zu replaced, %llu failed)"
+         "\t%.1f\tMB/s\n",
+         total >> 20, replaced, (unsigned long long)st.failed, (double)total / t / 1e6);
+  printf("wash, washer size\t%zu\tKiB\n", sizeof(struct dkcpr_washer) >> 10);
+  printf("wash, peak RSS of the process after %zu MiB\t%ld\tKiB\n", total >> 20,
          max_rss_kib());
   dkcpr_washer_free(w);
   free(out);
@@ -134,7 +135,7 @@ int main(void) {
   bench_wash(p, 64u << 20);
   bench_wash(p, 256u << 20);
   dkcpr_pseudonymizer_free(p);
-  bench_scan("prose (no digits)", prose, 3);
-  bench_scan("logs (dates, amounts, phones)", logs, 4);
+  bench_scan("prose without numbers", prose, 3);
+  bench_scan("log lines without CPR numbers (dates, amounts, phones, UUIDs)", logs, 4);
   return 0;
 }

@@ -45,22 +45,23 @@ static int is_leap(int y) {
 
 static int ndays(int y) { return 365 + is_leap(y); }
 
+/* First day of year of each month (and the year's length), by leap. */
+static const uint16_t mstart[2][13] = {
+    {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
+    {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
+
 int dkcpr__doy(int year, int month, int day) {
-  int doy = 0, leap = is_leap(year);
+  int leap = is_leap(year);
   if (month < 1 || month > 12 || day < 1) return -1;
-  if (day > mdays[month] + (month == 2 && leap)) return -1;
-  for (int m = 1; m < month; m++) doy += mdays[m] + (m == 2 && leap);
-  return doy + day - 1;
+  if (day > mstart[leap][month] - mstart[leap][month - 1]) return -1;
+  return mstart[leap][month - 1] + day - 1;
 }
 
 static void from_doy(int year, int doy, int *month, int *day) {
-  int m = 1, leap = is_leap(year);
-  while (doy >= mdays[m] + (m == 2 && leap)) {
-    doy -= mdays[m] + (m == 2 && leap);
-    m++;
-  }
-  *month = m;
-  *day = doy + 1;
+  int leap = is_leap(year), m = doy / 31; /* the month is m + 1 or m + 2 */
+  m += doy >= mstart[leap][m + 1];
+  *month = m + 1;
+  *day = doy - mstart[leap][m] + 1;
 }
 
 static int era_of(int y) {

@@ -260,6 +260,15 @@ static void api_contract(void **state) {
   o.flags = 0x80;
   assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
   o = opts_default();
+  o.parse.flags |= 0x100;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
+  o.parse.ref_month = 13;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
+  o.parse.policy = (dkcpr_policy)3;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
   o.version = 7;
   assert_int_equal(dkcpr_scanner_new(&s, &o), DKCPR_E_ARG);
   assert_null(s);

@@ -317,6 +317,9 @@ static void api_contract(void **state) {
   o.token_chars = 8;
   assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);
+  o.scan.parse.ref_day = 32;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o = options(DKCPR_WASH_MASK);
   o.mode = (dkcpr_wash_mode)9;
   assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);

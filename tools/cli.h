@@ -70,10 +70,11 @@ const char *cli_input_name(const char *path);
 typedef struct cli_out {
   int fd;
   char *final_path; /* NULL when writing to standard output */
-  char *tmp_path;
+  char *tmp_path;   /* NULL when writing to stdout, a device or a pipe */
 } cli_out;
-/* Standard output when path is NULL or "-", else a temporary file beside
- * path that cli_out_commit() renames over it. Returns 0 or an exit code. */
+/* Standard output when path is NULL or "-"; path itself when it is a device
+ * or a pipe; else a temporary file beside path that cli_out_commit() renames
+ * over it. Returns 0 or an exit code. */
 int cli_out_open(cli_out *o, const char *cmd, const char *path);
 /* Returns 0 or an exit code after a message. */
 int cli_out_write(cli_out *o, const char *cmd, const void *buf, size_t len);

@@ -165,6 +165,41 @@ class WashTest(CliTestCase):
         self.assertEqual(self.read(old), b"previous contents\n")
         self.assertEqual(sorted(os.listdir(self.tmp)), ["old.sql", "test.key"])
 
+    def test_interrupted_run_leaves_no_output(self):
+        import signal
+        import subprocess
+        import time
+        out = self.path("out.sql")
+        proc = subprocess.Popen([os.environ["DKCPR_BIN"], "wash", "--key-file",
+                                 self.key_file, "-o", out],
+                                stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdin.write(b"CPR 211062-5629\n" * 1000)
+        proc.stdin.flush()
+        deadline = time.time() + 30
+        while len(os.listdir(self.tmp)) < 2 and time.time() < deadline:
+            time.sleep(0.05)  # until the temporary file exists
+        self.assertEqual(len(os.listdir(self.tmp)), 2)
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+        self.assertEqual(proc.returncode, -signal.SIGTERM)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["test.key"])
+
+    def test_output_to_a_device_or_pipe(self):
+        # Never replaced by a rename: written to directly.
+        import stat as st
+        p = self.wash("-o", "/dev/null", SAMPLES[0])
+        self.assertExit(p, 0)
+        self.assertTrue(st.S_ISCHR(os.stat("/dev/null").st_mode))
+        fifo = self.path("fifo")
+        os.mkfifo(fifo)
+        import subprocess
+        reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+        p = self.wash("-o", fifo, SAMPLES[0])
+        got = reader.communicate(timeout=30)[0]
+        self.assertExit(p, 0)
+        self.assertEqual(got, self.wash(SAMPLES[0]).stdout)
+        self.assertTrue(st.S_ISFIFO(os.stat(fifo).st_mode))
+
     def test_output_in_place(self):
         data = open(SAMPLES[1], "rb").read()
         f = self.write("data.csv", data)

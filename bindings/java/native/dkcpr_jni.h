@@ -23,8 +23,8 @@
 
 /* Parse; fields[0..7] receive year, month, day, sex, kind, mod11,
  * known_date, century digit. Returns the 10 canonical characters. */
-jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
-                           jint flags, jint ry, jint rm, jint rd, jlong dates,
+jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy, jint flags,
+                           jint ry, jint rm, jint rd, jlong dates,
                            jintArray fields);
 /* The status of a validation; never throws for invalid input. */
 int dkcpr_jni_validate(JNIEnv *env, jbyteArray in, jint policy, jint flags,
@@ -51,25 +51,27 @@ int dkcpr_jni_datelist_contains(jlong list, jint y, jint m, jint d);
 jlong dkcpr_jni_pseudonymizer_new(JNIEnv *env, jbyteArray key,
                                   jbyteArray context, jint keep, jint flags);
 void dkcpr_jni_pseudonymizer_free(jlong p);
-jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
-                                  jbyteArray in, jint policy, jint flags,
-                                  jint ry, jint rm, jint rd, jlong dates);
+jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op, jbyteArray in,
+                                  jint policy, jint flags, jint ry, jint rm,
+                                  jint rd, jlong dates);
 /* Element i is in[ends[i-1] .. ends[i]) (ends[-1] = 0); its result goes to
  * out at the same offset, its length to out_lens[i], its status to
  * statuses[i]. Returns the first failed index, or -1. */
-jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
-                                 jbyteArray in, jintArray ends, jint policy,
-                                 jint flags, jint ry, jint rm, jint rd, jlong dates,
+jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op, jbyteArray in,
+                                 jintArray ends, jint policy, jint flags,
+                                 jint ry, jint rm, jint rd, jlong dates,
                                  jbyteArray out, jintArray out_lens,
                                  jintArray statuses);
 jbyteArray dkcpr_jni_token(JNIEnv *env, jlong p, jbyteArray in, jint chars,
-                           jint policy, jint flags, jint ry, jint rm, jint rd, jlong dates);
+                           jint policy, jint flags, jint ry, jint rm, jint rd,
+                           jlong dates);
 
 /* Scanning (jni_scan.c). Matches come packed, 5 longs each: start, end,
- * kind | mod11 << 8 | confidence << 16, characters 0-7 and 8-9 little-endian. */
+ * kind | mod11 << 8 | confidence << 16, characters 0-7 and 8-9 little-endian.
+ */
 
-jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
-                          jint flags, jint ry, jint rm, jint rd, jlong dates,
+jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy, jint flags,
+                          jint ry, jint rm, jint rd, jlong dates,
                           jint scan_flags, jint min_confidence);
 jlong dkcpr_jni_scanner_new(JNIEnv *env, jint policy, jint flags, jint ry,
                             jint rm, jint rd, jlong dates, jint scan_flags,
@@ -83,9 +85,9 @@ void dkcpr_jni_scanner_free(jlong h);
 /* Washing (jni_wash.c). p may be 0 for the mask and redact modes. */
 
 jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
-                           jint ry, jint rm, jint rd, jlong dates, jint scan_flags,
-                           jint min_confidence, jint mode, jint token_chars,
-                           jbyteArray placeholder);
+                           jint ry, jint rm, jint rd, jlong dates,
+                           jint scan_flags, jint min_confidence, jint mode,
+                           jint token_chars, jbyteArray placeholder);
 jlong dkcpr_jni_washer_bound(jlong h, jint len);
 /* Wash len bytes of in from off into out (len < 0: finish); returns the
  * number of bytes written to out, which must hold the bound. */

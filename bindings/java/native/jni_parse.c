@@ -8,8 +8,7 @@
 
 /* Canonical characters of an already parsed number back to dkcpr_cpr: they
  * parsed once, so every rule that can depend on options is relaxed here. */
-static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits)
-{
+static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   dkcpr_status st;
@@ -30,10 +29,9 @@ static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits)
 
 /* Parse UTF-8 bytes; fields receives year, month, day, sex, kind, mod11,
  * known_date, century_digit. Returns the 10 canonical characters. */
-jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
-                            jint flags, jint ry, jint rm, jint rd, jlong dates,
-                            jintArray fields)
-{
+jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy, jint flags,
+                           jint ry, jint rm, jint rd, jlong dates,
+                           jintArray fields) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   dkcpr_cpr c;
@@ -67,8 +65,7 @@ jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
 
 /* The status of a validation, without throwing. */
 int dkcpr_jni_validate(JNIEnv *env, jbyteArray in, jint policy, jint flags,
-                        jint ry, jint rm, jint rd, jlong dates)
-{
+                       jint ry, jint rm, jint rd, jlong dates) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   dkcpr_status st;
@@ -81,8 +78,7 @@ int dkcpr_jni_validate(JNIEnv *env, jbyteArray in, jint policy, jint flags,
   return (int)st;
 }
 
-jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style)
-{
+jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style) {
   dkcpr_cpr c;
   char out[DKCPR_FORMAT_BUFSIZE];
   size_t n = 0;
@@ -98,8 +94,7 @@ jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style)
   return dkcpr_jni__new_bytes(env, out, n);
 }
 
-jint dkcpr_jni_age(JNIEnv *env, jbyteArray digits, jint y, jint m, jint d)
-{
+jint dkcpr_jni_age(JNIEnv *env, jbyteArray digits, jint y, jint m, jint d) {
   dkcpr_cpr c;
   int years = 0;
   dkcpr_status st;
@@ -114,8 +109,7 @@ jint dkcpr_jni_age(JNIEnv *env, jbyteArray digits, jint y, jint m, jint d)
   return years;
 }
 
-jbyteArray dkcpr_jni_keygen(JNIEnv *env)
-{
+jbyteArray dkcpr_jni_keygen(JNIEnv *env) {
   uint8_t key[DKCPR_KEY_BYTES];
   jbyteArray a;
   dkcpr_status st = dkcpr_keygen(key, sizeof key);
@@ -128,8 +122,7 @@ jbyteArray dkcpr_jni_keygen(JNIEnv *env)
   return a;
 }
 
-jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex)
-{
+jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex) {
   uint8_t key[DKCPR_KEY_BYTES];
   dkcpr_jni__buf b;
   jbyteArray a;
@@ -149,18 +142,15 @@ jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex)
   return a;
 }
 
-const char *dkcpr_jni_status_message(int code)
-{
+const char *dkcpr_jni_status_message(int code) {
   return dkcpr_strerror((dkcpr_status)code);
 }
 
-const char *dkcpr_jni_status_name(int code)
-{
+const char *dkcpr_jni_status_name(int code) {
   return dkcpr_status_name((dkcpr_status)code);
 }
 
-jlong dkcpr_jni_datelist_new(JNIEnv *env, jintArray dates, jbyteArray text)
-{
+jlong dkcpr_jni_datelist_new(JNIEnv *env, jintArray dates, jbyteArray text) {
   dkcpr_datelist *list = NULL;
   dkcpr_status st = dkcpr_datelist_new(&list);
   jsize n = dates == NULL ? 0 : (*env)->GetArrayLength(env, dates);
@@ -196,12 +186,11 @@ jlong dkcpr_jni_datelist_new(JNIEnv *env, jintArray dates, jbyteArray text)
   return DKCPR_JNI_HANDLE(list);
 }
 
-void dkcpr_jni_datelist_free(jlong list)
-{
+void dkcpr_jni_datelist_free(jlong list) {
   dkcpr_datelist_free(DKCPR_JNI_PTR(dkcpr_datelist, list));
 }
 
-int dkcpr_jni_datelist_contains(jlong list, jint y, jint m, jint d)
-{
-  return dkcpr_datelist_contains(DKCPR_JNI_PTR(const dkcpr_datelist, list), y, m, d);
+int dkcpr_jni_datelist_contains(jlong list, jint y, jint m, jint d) {
+  return dkcpr_datelist_contains(DKCPR_JNI_PTR(const dkcpr_datelist, list), y,
+                                 m, d);
 }

@@ -3,8 +3,6 @@ C, Java and the command line, through single and batch calls."""
 
 import itertools
 
-import pytest
-
 import dkcpr
 from conftest import read_tsv
 

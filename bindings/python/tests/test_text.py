@@ -42,6 +42,10 @@ def test_replacement_numbers_found_by_default():
     found = dkcpr.scan("erstatning 611062-5629")
     assert [m.kind for m in found] == [dkcpr.Kind.REPLACEMENT]
     assert dkcpr.scan("erstatning 611062-5629", allow_replacement=False) == []
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        washed = dkcpr.wash("erstatning 611062-5629", p)
+        assert washed != "erstatning 611062-5629"
+        assert dkcpr.scan(washed)[0].kind is dkcpr.Kind.REPLACEMENT
 
 
 def test_wash_keeps_everything_else():
@@ -71,6 +75,8 @@ def test_wash_modes():
         dkcpr.wash(text, mode="shred")
     with pytest.raises(TypeError):
         dkcpr.wash(b"cpr 070761-4285", mode="mask")
+    with pytest.raises(TypeError, match="Pseudonymizer"):
+        dkcpr.wash(text, TEST_KEY)
 
 
 def test_wash_file_streams(tmp_path):

@@ -130,6 +130,9 @@ public class CprTest {
     assertSame(Sex.MALE, x.sex());
     assertFalse(x.mod11());
     assertEquals("0203291WQ3", x.digits());
+    assertEquals("020329-1WQ3", x.formatted());
+    assertEquals("020329-XXXX", x.masked());
+    assertEquals(97, x.age(LocalDate.of(2026, 11, 26)));
 
     Cpr d = Cpr.parse("1503750HA2", allow);
     assertEquals(Optional.of(ReplacementKind.D_ECPR), d.replacement());
@@ -141,6 +144,8 @@ public class CprTest {
     assertEquals(LocalDate.of(1965, 1, 7), office.birthDate());
     assertSame(Sex.FEMALE, office.sex());
     assertTrue(office.mod11());
+    assertEquals("670165-1004", office.formatted());
+    assertEquals(61, office.age(LocalDate.of(2026, 11, 26)));
 
     assertSame(Status.E_CHAR, statusOf("0203292WQ3", allow));
     assertSame(Status.E_DATE, statusOf("9201901005", allow));
