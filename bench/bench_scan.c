@@ -3,7 +3,8 @@
  *         dates, amounts and phone numbers), one core, dkcpr_scan().
  *   wash: MB/s washing text with one number per 200 bytes in the default
  *         pseudonym mode, streamed in 64 KiB chunks; peak memory reported
- *         for two input sizes to show it does not grow with the input. */
+ *         for two input sizes to show it does not grow with the input.
+ * Rates are bytes per second of the thread's CPU time (one core). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +15,11 @@
 #include "dkcpr.h"
 #include "wash.h"
 
+/* CPU time of this thread: figures stay meaningful on a shared machine
+ * where the wall clock also counts time spent waiting for a core. */
 static double now(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -49,7 +52,7 @@ static const char *const prose[] = {
 
 static const char *const logs[] = {
     "2026-11-26T10:15:42.123Z INFO order=48213377 amount=1299.95 DKK ",
-    "tlf +45 12 34 56 78 status=200 latency_ms=37 ",
+    "tlf +45 12 34 56 78 status=200 latency_ms=37 worker pid=284613 ",
     "invoice 2026-004711 due 01.02.2027 account 1234-5678901 ",
     "uuid=550e8400-e29b-41d4-a716-446655440000 retries=3\n",
 };
@@ -69,9 +72,9 @@ static void bench_scan(const char *name, const char *const *parts, size_t nparts
     dkcpr_scan(NULL, 0, &n, buf, len, &o);
     reps++;
     t = now() - t0;
-  } while (t < 1.0);
-  printf("scan %-28s %8.0f MB/s  (%zu matches)\n", name,
-         (double)len * (double)reps / t / 1e6, n);
+  } while (t < 2.0);
+  printf("scan, %s (%zu numbers found)\t%.0f\tMB/s\n", name, n,
+         (double)len * (double)reps / t / 1e6);
   free(buf);
 }
 
@@ -112,10 +115,11 @@ static void bench_wash(const dkcpr_pseudonymizer *p, size_t total) {
   dkcpr_washer_stats(w, &st);
   for (i = 0; i < 4; i++)
     for (k = 0; k < 3; k++) replaced += st.replaced[i][k];
-  printf("wash pseudonym, 1 per 200 B, %5zu MiB %8.1f MB/s  (%zu replaced, %llu failed, "
-         "washer %zu KiB, peak RSS %ld KiB)\n",
-         total >> 20, (double)total / t / 1e6, replaced,
-         (unsigned long long)st.failed, sizeof(struct dkcpr_washer) >> 10,
+  printf("wash, pseudonym, 1 number / 200 B, %zu MiB (%zu replaced, %llu failed)"
+         "\t%.1f\tMB/s\n",
+         total >> 20, replaced, (unsigned long long)st.failed, (double)total / t / 1e6);
+  printf("wash, washer size\t%zu\tKiB\n", sizeof(struct dkcpr_washer) >> 10);
+  printf("wash, peak RSS of the process after %zu MiB\t%ld\tKiB\n", total >> 20,
          max_rss_kib());
   dkcpr_washer_free(w);
   free(out);
@@ -131,7 +135,7 @@ int main(void) {
   bench_wash(p, 64u << 20);
   bench_wash(p, 256u << 20);
   dkcpr_pseudonymizer_free(p);
-  bench_scan("prose (no digits)", prose, 3);
-  bench_scan("logs (dates, amounts, phones)", logs, 4);
+  bench_scan("prose without numbers", prose, 3);
+  bench_scan("log lines without CPR numbers (dates, amounts, phones, UUIDs)", logs, 4);
   return 0;
 }

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -56,8 +57,10 @@ static void make_inputs(int style) {
   }
 }
 
+static long calls_per_run = 50L * 1000 * 1000;
+
 static void run(const char *label, const dkcpr_options *opts) {
-  long iters = 50L * 1000 * 1000 / N_INPUTS;
+  long iters = calls_per_run / N_INPUTS;
   volatile unsigned sink = 0;
   unsigned ok = 0;
   /* Warm up, then take the best of three runs. */
@@ -78,8 +81,11 @@ static void run(const char *label, const dkcpr_options *opts) {
          1e3 / per, 100.0 * ok / (4.0 * iters * N_INPUTS));
 }
 
-int main(void) {
+/* Optional argument: millions of calls per timed run (default 50). */
+int main(int argc, char **argv) {
   dkcpr_options opts;
+  if (argc > 1 && atol(argv[1]) > 0)
+    calls_per_run = atol(argv[1]) * 1000 * 1000;
   if (dkcpr_options_init(&opts, DKCPR_OPTIONS_VERSION) != DKCPR_OK)
     return 1;
   printf("dkcpr_validate, one thread, %d distinct inputs\n", N_INPUTS);

@@ -53,6 +53,7 @@ run() { # label, then the command; prints one result line
 cat "$tmp/input.sql" >/dev/null # into the page cache: measure the program, not the disk
 echo "dkcpr wash, $(nproc) cores (load $(cut -d' ' -f1 /proc/loadavg)), one number per 200 bytes"
 run "pseudonym, to /dev/null" "$dkcpr" wash -q --key-file "$tmp/key" "$tmp/input.sql" >/dev/null
+run "pseudonym, one thread (-j 1)" "$dkcpr" wash -q -j 1 --key-file "$tmp/key" "$tmp/input.sql" >/dev/null
 run "pseudonym, -o file (atomic)" "$dkcpr" wash -q --key-file "$tmp/key" -o "$tmp/out.sql" "$tmp/input.sql"
 rm -f "$tmp/out.sql"
 run "mask, to /dev/null" "$dkcpr" wash -q --mode mask "$tmp/input.sql" >/dev/null

@@ -13,7 +13,22 @@ typedef struct {
   UChar32 cp;
   size_t offset;
   uint8_t length;
+  int digit; /* decimal digit value, -1 if none */
 } decoded;
+
+/* Decimal digit value of any script; ASCII without a table lookup. */
+static int digit_value(UChar32 c) {
+  if (c < 0x80)
+    return c >= '0' && c <= '9' ? c - '0' : -1;
+  return u_charDigitValue(c);
+}
+
+/* Unicode White_Space; a digit never is. */
+static int is_space(UChar32 c, int digit) {
+  if (digit >= 0)
+    return 0;
+  return c < 0x80 ? ascii_space((unsigned char)c) : u_isUWhiteSpace(c);
+}
 
 /* Decode all of s; E_UTF8 on any ill-formed sequence. Keeps at most 12
  * characters after trimming: more is a length error anyway. */
@@ -34,15 +49,17 @@ static dkcpr_status parse_unicode(dkcpr_cpr *out, dkcpr__layout *layout,
     U8_NEXT(u, pos, len, c);
     if (c < 0)
       return DKCPR_E_UTF8;
-    if (!seen && u_isUWhiteSpace(c))
+    int v = digit_value(c), space = is_space(c, v);
+    if (!seen && space)
       continue; /* leading white space */
     seen = 1;
-    if (!u_isUWhiteSpace(c))
+    if (!space)
       last = total + 1;
     if (total < 12) {
       ch[total].cp = c;
       ch[total].offset = (size_t)start;
       ch[total].length = (uint8_t)(pos - start);
+      ch[total].digit = v;
     }
     total++;
   }
@@ -58,7 +75,7 @@ static dkcpr_status parse_unicode(dkcpr_cpr *out, dkcpr__layout *layout,
   int sep_bad = 0, sep_digit = 0;
   for (size_t k = 0, j = 0; k < n; k++) {
     UChar32 c = ch[k].cp;
-    int v = u_charDigitValue(c);
+    int v = ch[k].digit;
     if (n == 11 && k == 6) {
       int8_t t = u_charType(c);
       if (v >= 0)
@@ -82,12 +99,13 @@ static dkcpr_status parse_unicode(dkcpr_cpr *out, dkcpr__layout *layout,
   }
   if (sep_digit)
     return DKCPR_E_LENGTH;
-  dkcpr_status st = dkcpr__check_shape(canon);
-  if (st != DKCPR_OK)
-    return st;
-  if (sep_bad)
-    return DKCPR_E_SEPARATOR;
-  st = dkcpr__check_resolved(out, canon, ref);
+  /* A character error outranks a separator error; otherwise the full
+   * check below tests the characters itself. */
+  if (sep_bad) {
+    dkcpr_status shape = dkcpr__check_shape(canon);
+    return shape != DKCPR_OK ? shape : DKCPR_E_SEPARATOR;
+  }
+  dkcpr_status st = dkcpr__check_resolved(out, canon, ref);
   if (st == DKCPR_OK && layout != NULL) {
     for (size_t j = 0; j < 10; j++) {
       layout->offset[j] = ch[idx[j]].offset;

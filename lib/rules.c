@@ -1,5 +1,7 @@
 /* The CPR rules on 10 canonical characters: century, date, mod 11, kind,
  * policy and the not-yet-born check, in the contract's order of checks. */
+#include <string.h>
+
 #include "parse.h"
 #include "rules.h"
 
@@ -34,10 +36,6 @@ int dkcpr__mod11_remainder(const char digits[10]) {
   for (int i = 0; i < 10; i++)
     sum += weight[i] * (digits[i] - '0');
   return sum % 11;
-}
-
-int dkcpr__date_valid(int year, int month, int day) {
-  return day >= 1 && day <= dkcpr__days_in_month(year, month);
 }
 
 /* Per byte: 1 for an ASCII digit, 2 for an ASCII capital letter. */
@@ -77,15 +75,26 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
                                    const dkcpr__ref *ref) {
   const unsigned char *c = (const unsigned char *)canon;
 
-  /* Shape: 7 digits, then two digits or two capital letters, then a digit. */
-  unsigned digits = char_class[c[0]] & char_class[c[1]] & char_class[c[2]] &
-                    char_class[c[3]] & char_class[c[4]] & char_class[c[5]] &
-                    char_class[c[6]] & char_class[c[9]];
-  if (digits != 1)
-    return DKCPR_E_CHAR;
-  unsigned middle = char_class[c[7]];
-  if (middle == 0 || middle != char_class[c[8]])
-    return DKCPR_E_CHAR;
+  /* Shape: 7 digits, then two digits or two capital letters, then a digit.
+   * Fast test first: are bytes 0-7 all ASCII digits? (High nibbles all 3,
+   * and adding 6 to each byte keeps them 3: no carry can cross bytes.) */
+  uint64_t v;
+  memcpy(&v, c, 8);
+  unsigned middle;
+  if ((v & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u &&
+      ((v + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) == 0x3030303030303030u &&
+      (char_class[c[8]] & char_class[c[9]]) == 1) {
+    middle = 1;
+  } else {
+    unsigned digits = char_class[c[0]] & char_class[c[1]] & char_class[c[2]] &
+                      char_class[c[3]] & char_class[c[4]] & char_class[c[5]] &
+                      char_class[c[6]] & char_class[c[9]];
+    if (digits != 1)
+      return DKCPR_E_CHAR;
+    middle = char_class[c[7]];
+    if (middle == 0 || middle != char_class[c[8]])
+      return DKCPR_E_CHAR;
+  }
 
   int d1 = (c[0] - '0') * 10 + (c[1] - '0');
   int month = (c[2] - '0') * 10 + (c[3] - '0');
@@ -105,7 +114,7 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
       kind = DKCPR_KIND_REPLACEMENT;
       day = d1 - 60;
     }
-    year = dkcpr__century_year(c7, yy);
+    year = yy <= century_limit[c7] ? 2000 + yy : century_base[c7] + yy;
   }
 
   if (!dkcpr__date_valid(year, month, day))

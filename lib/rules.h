@@ -28,8 +28,17 @@ dkcpr_status dkcpr__resolve_options(dkcpr__ref *ref, const dkcpr_options *opts);
 dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
                                    const dkcpr__ref *ref);
 
-/* 1 if the day exists in that month of that (proleptic Gregorian) year. */
-int dkcpr__date_valid(int year, int month, int day);
+/* 1 if the day exists in that month of that (proleptic Gregorian) year.
+ * Inline: it is on the validation fast path. February counts 29 days and
+ * the leap year test runs only for 29 February itself. */
+static inline int dkcpr__date_valid(int year, int month, int day) {
+  static const unsigned char max_days[13] = {0,  31, 29, 31, 30, 31, 30,
+                                             31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > max_days[month])
+    return 0;
+  return month != 2 || day != 29 ||
+         ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0);
+}
 
 /* Today's local date. Returns 0, or -1 if the clock cannot be read. */
 int dkcpr__today(int *year, int *month, int *day);

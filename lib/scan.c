@@ -50,7 +50,10 @@ dkcpr_status dkcpr__scan_options_check(const dkcpr_scan_options *o) {
   if (o->min_confidence < DKCPR_CONFIDENCE_LOW ||
       o->min_confidence > DKCPR_CONFIDENCE_HIGH)
     return DKCPR_E_ARG;
-  if ((unsigned)o->parse.policy > DKCPR_POLICY_STRICT) return DKCPR_E_ARG;
+  /* Bad parse options (flags, policy, reference date) would otherwise
+   * reject every number silently: ask the parser once, up front. */
+  if (dkcpr_validate("0707614285", 10, &o->parse) == DKCPR_E_ARG)
+    return DKCPR_E_ARG;
   return DKCPR_OK;
 }
 

@@ -98,16 +98,24 @@ int dkcpr__context_in(const unsigned char *text, size_t len) {
     text += len - DKCPR__SCAN_WINDOW;
     len = DKCPR__SCAN_WINDOW;
   }
+  enum { N_KEYWORDS = sizeof keywords / sizeof keywords[0] };
+  uint32_t heads[N_KEYWORDS];
+  uint32_t firsts = 0; /* letters that begin a keyword */
+  for (k = 0; k < N_KEYWORDS; k++) {
+    heads[k] = prefix3((const unsigned char *)keywords[k].text);
+    firsts |= 1u << (keywords[k].text[0] - 'a');
+  }
   n = fold(text, len, f);
   f[n] = f[n + 1] = f[n + 2] = 0;
   for (i = 0; i < n; i++) {
     uint32_t head;
-    if (f[i] < 'a' || f[i] > 'z' || (i > 0 && is_word_char(f[i - 1])))
+    if (f[i] < 'a' || f[i] > 'z' || !(firsts >> (f[i] - 'a') & 1u) ||
+        (i > 0 && is_word_char(f[i - 1])))
       continue;
     head = prefix3(f + i);
-    for (k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
+    for (k = 0; k < N_KEYWORDS; k++) {
       const keyword *w = &keywords[k];
-      if (prefix3((const unsigned char *)w->text) != head || i + w->len > n ||
+      if (heads[k] != head || i + w->len > n ||
           memcmp(f + i + 3, w->text + 3, w->len - 3u) != 0)
         continue;
       if (w->whole && i + w->len < n && f[i + w->len] >= 'a' &&

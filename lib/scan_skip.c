@@ -5,6 +5,7 @@
  * other than '0'-'9' is skipped (Latin-1 letters such as æ, ø, å included).
  * Whole 64-byte blocks are tested with SSE2 or, where the CPU has it, AVX2. */
 #include <stddef.h>
+#include <string.h>
 
 #include "internal.h"
 #include "scan_skip.h"
@@ -24,10 +25,18 @@ static size_t skip_scalar(const unsigned char *p, size_t i, size_t n) {
   return i;
 }
 
-/* Bit k: a digit run of exactly 6, 7, 9 or 10 digits starts at byte k
- * (k <= 53, so that the 11 bytes it depends on are in the 64 of d). Only
- * such runs begin a candidate. */
-static inline uint64_t run_starts(uint64_t d, uint64_t digit_before) {
+/* Byte classes of a 64-byte block, one bit per byte. */
+typedef struct block_masks {
+  uint64_t digit, lead, group, plus; /* 0-9; >= 0xD9; '-' '.' '/'; '+' */
+} block_masks;
+
+/* Bit k: a run of exactly 6, 7, 9 or 10 digits starts at byte k and is not
+ * ruled out by what precedes it ('+', or '-' '.' '/' right after a digit;
+ * only seen for k >= 2, so the rule errs towards stopping). k <= 53, so
+ * that the 11 bytes the length depends on are in the block. Only such
+ * runs begin a candidate. */
+static inline uint64_t run_starts(const block_masks *b, uint64_t digit_before) {
+  uint64_t d = b->digit;
   uint64_t start = d & ~((d << 1) | digit_before);
   uint64_t g2 = d & (d >> 1);
   uint64_t g4 = g2 & (g2 >> 2);
@@ -35,8 +44,22 @@ static inline uint64_t run_starts(uint64_t d, uint64_t digit_before) {
   uint64_t g8 = g6 & (g2 >> 6);
   uint64_t g9 = g8 & (d >> 8);
   uint64_t g11 = g9 & (g2 >> 9);
-  return start & ((g6 & ~g8) | (g9 & ~g11)) & ((1ull << 54) - 1);
+  uint64_t ruled_out = ((b->group << 1) & (d << 2)) | (b->plus << 1);
+  return start & ((g6 & ~g8) | (g9 & ~g11)) & ~ruled_out & ((1ull << 54) - 1);
 }
+
+/* The dense skip over whole blocks, with masks() building a block's masks. */
+#define DENSE_LOOP(masks)                                                    \
+  while (i + 64 <= n) {                                                      \
+    block_masks b;                                                           \
+    uint64_t m;                                                              \
+    masks(p + i, &b);                                                        \
+    m = run_starts(&b, i > i0 && (unsigned char)(p[i - 1] - '0') < 10) |     \
+        (b.lead & ((1ull << 54) - 1));                                       \
+    if (m) return i + (size_t)__builtin_ctzll(m);                            \
+    i += 54;                                                                 \
+  }                                                                          \
+  return i
 
 #if DKCPR__HAVE_X86 && defined(__SSE2__)
 static inline __m128i mark16(__m128i v) {
@@ -97,56 +120,61 @@ __attribute__((target("avx2"))) static size_t skip_avx2(const unsigned char *p,
   return skip_sse2(p, i, n);
 }
 
-/* Digit and lead-byte masks of the 64 bytes at p. */
-static inline void masks_sse2(const unsigned char *p, uint64_t *digits,
-                              uint64_t *leads) {
-  const __m128i zero_ch = _mm_set1_epi8('0');
-  const __m128i nine = _mm_set1_epi8(9);
+static inline uint64_t movemask16(__m128i v) {
+  return (uint64_t)(unsigned)_mm_movemask_epi8(v);
+}
+
+static inline void masks_sse2(const unsigned char *p, block_masks *b) {
+  const __m128i zero_ch = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
   const __m128i lead = _mm_set1_epi8((char)0xD9);
-  uint64_t d = 0, h = 0;
+  const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
+  const __m128i slash = _mm_set1_epi8('/'), plus = _mm_set1_epi8('+');
   int k;
+  memset(b, 0, sizeof *b);
   for (k = 0; k < 4; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * (size_t)k));
     __m128i x = _mm_sub_epi8(v, zero_ch);
-    d |= (uint64_t)(unsigned)_mm_movemask_epi8(
-             _mm_cmpeq_epi8(_mm_min_epu8(x, nine), x)) << (16 * k);
-    h |= (uint64_t)(unsigned)_mm_movemask_epi8(
-             _mm_cmpeq_epi8(_mm_max_epu8(v, lead), v)) << (16 * k);
+    __m128i g = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dash),
+                                          _mm_cmpeq_epi8(v, dot)),
+                             _mm_cmpeq_epi8(v, slash));
+    b->digit |= movemask16(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x)) << (16 * k);
+    b->lead |= movemask16(_mm_cmpeq_epi8(_mm_max_epu8(v, lead), v)) << (16 * k);
+    b->group |= movemask16(g) << (16 * k);
+    b->plus |= movemask16(_mm_cmpeq_epi8(v, plus)) << (16 * k);
   }
-  *digits = d;
-  *leads = h;
+}
+
+__attribute__((target("avx2"))) static inline uint64_t
+movemask64(__m256i lo, __m256i hi) {
+  return (uint64_t)(unsigned)_mm256_movemask_epi8(lo) |
+         (uint64_t)(unsigned)_mm256_movemask_epi8(hi) << 32;
 }
 
 __attribute__((target("avx2"))) static inline void
-masks_avx2(const unsigned char *p, uint64_t *digits, uint64_t *leads) {
-  const __m256i zero_ch = _mm256_set1_epi8('0');
-  const __m256i nine = _mm256_set1_epi8(9);
+masks_avx2(const unsigned char *p, block_masks *b) {
+  const __m256i zero_ch = _mm256_set1_epi8('0'), nine = _mm256_set1_epi8(9);
   const __m256i lead = _mm256_set1_epi8((char)0xD9);
-  __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)p);
-  __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-  __m256i xa = _mm256_sub_epi8(a, zero_ch), xb = _mm256_sub_epi8(b, zero_ch);
-  *digits = (uint64_t)(unsigned)_mm256_movemask_epi8(
-                _mm256_cmpeq_epi8(_mm256_min_epu8(xa, nine), xa)) |
-            (uint64_t)(unsigned)_mm256_movemask_epi8(
-                _mm256_cmpeq_epi8(_mm256_min_epu8(xb, nine), xb))
-                << 32;
-  *leads = (uint64_t)(unsigned)_mm256_movemask_epi8(
-               _mm256_cmpeq_epi8(_mm256_max_epu8(a, lead), a)) |
-           (uint64_t)(unsigned)_mm256_movemask_epi8(
-               _mm256_cmpeq_epi8(_mm256_max_epu8(b, lead), b))
-               << 32;
+  const __m256i dash = _mm256_set1_epi8('-'), dot = _mm256_set1_epi8('.');
+  const __m256i slash = _mm256_set1_epi8('/'), plus = _mm256_set1_epi8('+');
+  __m256i v[2], digit[2], lead_m[2], group[2], plus_m[2];
+  int k;
+  for (k = 0; k < 2; k++) {
+    __m256i x;
+    v[k] = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * (size_t)k));
+    x = _mm256_sub_epi8(v[k], zero_ch);
+    digit[k] = _mm256_cmpeq_epi8(_mm256_min_epu8(x, nine), x);
+    lead_m[k] = _mm256_cmpeq_epi8(_mm256_max_epu8(v[k], lead), v[k]);
+    group[k] = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(v[k], dash), _mm256_cmpeq_epi8(v[k], dot)),
+        _mm256_cmpeq_epi8(v[k], slash));
+    plus_m[k] = _mm256_cmpeq_epi8(v[k], plus);
+  }
+  b->digit = movemask64(digit[0], digit[1]);
+  b->lead = movemask64(lead_m[0], lead_m[1]);
+  b->group = movemask64(group[0], group[1]);
+  b->plus = movemask64(plus_m[0], plus_m[1]);
 }
 
-#define DENSE_LOOP(masks)                                                    \
-  while (i + 64 <= n) {                                                      \
-    uint64_t d, h, m;                                                        \
-    masks(p + i, &d, &h);                                                    \
-    m = run_starts(d, i > i0 && (unsigned char)(p[i - 1] - '0') < 10) |      \
-        (h & ((1ull << 54) - 1));                                            \
-    if (m) return i + (size_t)__builtin_ctzll(m);                            \
-    i += 54;                                                                 \
-  }                                                                          \
-  return i
 
 static size_t dense_sse2(const unsigned char *p, size_t i, size_t n) {
   size_t i0 = i;
@@ -160,22 +188,21 @@ dense_avx2(const unsigned char *p, size_t i, size_t n) {
 }
 #endif
 
-/* Portable: test each 54-byte step by bytes. */
+static inline void masks_portable(const unsigned char *p, block_masks *b) {
+  int k;
+  memset(b, 0, sizeof *b);
+  for (k = 0; k < 64; k++) {
+    b->digit |= (uint64_t)((unsigned char)(p[k] - '0') < 10) << k;
+    b->lead |= (uint64_t)(p[k] >= 0xD9) << k;
+    b->group |= (uint64_t)(p[k] == '-' || p[k] == '.' || p[k] == '/') << k;
+    b->plus |= (uint64_t)(p[k] == '+') << k;
+  }
+}
+
+/* Portable: the same, with the masks built byte by byte. */
 static size_t dense_portable(const unsigned char *p, size_t i, size_t n) {
   size_t i0 = i;
-  while (i + 64 <= n) {
-    uint64_t d = 0, h = 0, m;
-    int k;
-    for (k = 0; k < 64; k++) {
-      d |= (uint64_t)((unsigned char)(p[i + k] - '0') < 10) << k;
-      h |= (uint64_t)(p[i + k] >= 0xD9) << k;
-    }
-    m = run_starts(d, i > i0 && (unsigned char)(p[i - 1] - '0') < 10) |
-        (h & ((1ull << 54) - 1));
-    if (m) return i + (size_t)__builtin_ctzll(m);
-    i += 54;
-  }
-  return i;
+  DENSE_LOOP(masks_portable);
 }
 
 dkcpr__skip_fn dkcpr__dense_select(void) {

@@ -55,11 +55,13 @@ dkcpr_status dkcpr_washer_new(dkcpr_washer **out, const dkcpr_pseudonymizer *p,
   *out = NULL;
   w = calloc(1, sizeof *w);
   if (w == NULL) return DKCPR_E_NOMEM;
-  if (opts == NULL)
+  if (opts == NULL) {
     st = dkcpr_wash_options_init(&w->opts, DKCPR_WASH_OPTIONS_VERSION);
-  else
+  } else {
     w->opts = *opts;
-  st = check_options(&w->opts, p);
+    st = DKCPR_OK;
+  }
+  if (st == DKCPR_OK) st = check_options(&w->opts, p);
   if (st != DKCPR_OK) {
     free(w);
     return st;

@@ -28,8 +28,9 @@ static size_t mask(char *out, const char *in, size_t len) {
     const unsigned char *c = (const unsigned char *)in + cut;
     if (c[0] == 0xEF && cut + 2 < len && c[1] == 0xBC && c[2] >= 0x90 &&
         c[2] <= 0x99) {
-      memcpy(out + n, "\xef\xbc\xb8", 3);
-      n += 3;
+      out[n++] = '\xef'; /* U+FF38 FULLWIDTH LATIN CAPITAL LETTER X */
+      out[n++] = '\xbc';
+      out[n++] = '\xb8';
     } else {
       out[n++] = 'X';
     }

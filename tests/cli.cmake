@@ -9,4 +9,10 @@ if(TARGET dkcpr_cli)
     set_tests_properties(cli.${area} PROPERTIES TIMEOUT 120
       ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
   endforeach()
+  # The threaded wash, alone, for the ThreadSanitizer gate (label "threads").
+  add_test(NAME cli.wash_threads
+    COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_wash.py
+            WashTest.test_threads_give_the_same_output)
+  set_tests_properties(cli.wash_threads PROPERTIES TIMEOUT 600 LABELS threads
+    ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
 endif()

@@ -12,6 +12,12 @@ dkcpr_add_test(test_robustness TIMEOUT 120)
 target_link_options(test_robustness PRIVATE
   -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc)
 
+# Many threads, shared options and dates list (run under TSan by the tsan gate).
+find_package(Threads REQUIRED)
+dkcpr_add_test(test_parse_threads TIMEOUT 120)
+target_link_libraries(test_parse_threads PRIVATE Threads::Threads)
+set_tests_properties(c.test_parse_threads PROPERTIES LABELS threads)
+
 # Differential test against Debian's python3-stdnum (stdnum.dk.cpr).
 add_executable(cpr_verdict differential/cpr_verdict.c)
 target_link_libraries(cpr_verdict PRIVATE dkcpr)

@@ -154,4 +154,37 @@ static int cv_check(const cv_row *r) {
   return bad;
 }
 
+/* Read a small TSV file (header skipped): calls fn with the fields of each
+ * line. Returns the number of lines, or -1 if the file cannot be read. */
+static long cv_each_line(const char *name, int nfields,
+                         void (*fn)(char **field, void *ctx), void *ctx) {
+  char path[1024], line[1024];
+  snprintf(path, sizeof path, "%s/%s", DKCPR_VECTORS_DIR, name);
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return -1;
+  long count = 0, line_no = 0;
+  while (fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\n")] = '\0';
+    if (line_no++ == 0 || line[0] == '\0' || line[0] == '#')
+      continue;
+    char *field[16];
+    int k = 0;
+    char *p = line;
+    field[k++] = p;
+    while ((p = strchr(p, '\t')) != NULL && k < 16) {
+      *p++ = '\0';
+      field[k++] = p;
+    }
+    if (k != nfields) {
+      fclose(f);
+      return -1;
+    }
+    fn(field, ctx);
+    count++;
+  }
+  fclose(f);
+  return count;
+}
+
 #endif /* DKCPR_CORE_VECTORS_H */

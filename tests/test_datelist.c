@@ -150,6 +150,46 @@ static void load_errors_add_nothing(void **state) {
   dkcpr_datelist_free(l);
 }
 
+/* The shipped list equals tests/vectors/known_dates.txt, which also loads. */
+static void shipped_list_equals_the_vector_file(void **state) {
+  (void)state;
+  char path[1024], text[4096];
+  snprintf(path, sizeof path, "%s/known_dates.txt", DKCPR_VECTORS_DIR);
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  size_t n = fread(text, 1, sizeof text, f);
+  fclose(f);
+  assert_true(n > 0 && n < sizeof text);
+  /* Every date of the file is shipped, and the file has 26 of them. */
+  int dates = 0;
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+    int y, m, d;
+    if (line[0] == '#')
+      continue;
+    assert_int_equal(sscanf(line, "%d-%d-%d", &y, &m, &d), 3);
+    assert_true(m == 1 && d == 1 && is_shipped(y));
+    dates++;
+  }
+  assert_int_equal(dates, 26);
+  /* Loaded into a list, nothing changes: the shipped list already holds them. */
+  f = fopen(path, "r");
+  assert_non_null(f);
+  n = fread(text, 1, sizeof text, f);
+  fclose(f);
+  dkcpr_datelist *l = NULL;
+  size_t bad = 7;
+  assert_int_equal(dkcpr_datelist_new(&l), DKCPR_OK);
+  assert_int_equal(dkcpr_datelist_load(l, text, n, &bad), DKCPR_OK);
+  assert_int_equal(bad, 0);
+  int count = 0;
+  for (int y = 1858; y <= 2057; y++)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= 31; d++)
+        count += dkcpr_datelist_contains(l, y, m, d);
+  assert_int_equal(count, 26);
+  dkcpr_datelist_free(l);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(shipped_dates_exactly),
@@ -157,6 +197,7 @@ int main(void) {
       cmocka_unit_test(add_dates),
       cmocka_unit_test(load_text),
       cmocka_unit_test(load_errors_add_nothing),
+      cmocka_unit_test(shipped_list_equals_the_vector_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

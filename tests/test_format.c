@@ -117,6 +117,45 @@ static void age_of_replacement_numbers(void **state) {
   assert_int_equal(age, 168);
 }
 
+static void format_row(char **f, void *ctx) {
+  int *failed = ctx;
+  dkcpr_cpr c = parsed(f[0]);
+  dkcpr_format_style style = strcmp(f[1], "dashed") == 0        ? DKCPR_FORMAT_DASHED
+                             : strcmp(f[1], "compact") == 0     ? DKCPR_FORMAT_COMPACT
+                             : strcmp(f[1], "masked") == 0      ? DKCPR_FORMAT_MASKED
+                             : strcmp(f[1], "masked-full") == 0 ? DKCPR_FORMAT_MASKED_FULL
+                                                                : (dkcpr_format_style)99;
+  char out[DKCPR_FORMAT_BUFSIZE];
+  size_t n = 0;
+  if (dkcpr_format(out, sizeof out, &n, &c, style) != DKCPR_OK || strcmp(out, f[2]) != 0 ||
+      n != strlen(f[2])) {
+    fprintf(stderr, "format %s %s: want %s\n", f[0], f[1], f[2]);
+    (*failed)++;
+  }
+}
+
+static void age_row(char **f, void *ctx) {
+  int *failed = ctx;
+  dkcpr_cpr c = parsed(f[0]);
+  int y = 0, m = 0, d = 0, years = -1;
+  sscanf(f[2], "%d-%d-%d", &y, &m, &d);
+  dkcpr_status st = dkcpr_age(&years, &c, y, m, d);
+  if (strcmp(dkcpr_status_name(st), f[3]) != 0 ||
+      (st == DKCPR_OK && years != atoi(f[4]))) {
+    fprintf(stderr, "age %s at %s: want %s %s, got %s %d\n", f[0], f[2], f[3], f[4],
+            dkcpr_status_name(st), years);
+    (*failed)++;
+  }
+}
+
+static void vectors_of_format_and_age(void **state) {
+  (void)state;
+  int failed = 0;
+  assert_true(cv_each_line("format.tsv", 3, format_row, &failed) >= 10);
+  assert_true(cv_each_line("age.tsv", 5, age_row, &failed) >= 15);
+  assert_int_equal(failed, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(styles),
@@ -124,6 +163,7 @@ int main(void) {
       cmocka_unit_test(age_in_whole_years),
       cmocka_unit_test(age_of_a_leap_day_birth),
       cmocka_unit_test(age_of_replacement_numbers),
+      cmocka_unit_test(vectors_of_format_and_age),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -260,6 +260,15 @@ static void api_contract(void **state) {
   o.flags = 0x80;
   assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
   o = opts_default();
+  o.parse.flags |= 0x100;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
+  o.parse.ref_month = 13;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
+  o.parse.policy = (dkcpr_policy)3;
+  assert_int_equal(dkcpr_scan(m, 1, &n, "x", 1, &o), DKCPR_E_ARG);
+  o = opts_default();
   o.version = 7;
   assert_int_equal(dkcpr_scanner_new(&s, &o), DKCPR_E_ARG);
   assert_null(s);
@@ -313,6 +322,25 @@ static void skip_loops_agree(void **state) {
   }
 }
 
+static void dense_loops_agree(void **state) {
+  static const char alphabet[] = "0123456789-./+ a\xd9\xc3";
+  unsigned char buf[512];
+  dkcpr__skip_fn fast = dkcpr__dense_select();
+  uint64_t rng = 7;
+  size_t round, i;
+  (void)state;
+  for (round = 0; round < 20000; round++) {
+    size_t digits = 1 + round % 12; /* weight of digits in the mix */
+    for (i = 0; i < sizeof buf; i++) {
+      rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+      buf[i] = (unsigned char)(rng % 32 < digits * 2 ? alphabet[rng % 10]
+                                                      : alphabet[(rng >> 8) % (sizeof alphabet - 1)]);
+    }
+    i = (size_t)(rng >> 20) % 100;
+    assert_int_equal(fast(buf, i, sizeof buf), dkcpr__dense_portable(buf, i, sizeof buf));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(written_forms),
@@ -327,6 +355,7 @@ int main(void) {
       cmocka_unit_test(api_contract),
       cmocka_unit_test(min_confidence_filters),
       cmocka_unit_test(skip_loops_agree),
+      cmocka_unit_test(dense_loops_agree),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "dkcpr.h"
+#include "scan_core.h"
 
 static const uint8_t key[DKCPR_KEY_BYTES] = {
     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
@@ -253,6 +254,32 @@ static void other_bytes_unchanged_any_chunking(void **state) {
   free(in);
 }
 
+/* Output lags input only by the bytes of a number that may still go on. */
+static void output_lag_is_bounded(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  dkcpr_washer *w;
+  size_t len = 100000, inserted, at = 0, out_total = 0, got, c = 1;
+  char *in = random_input(len, 5, &inserted);
+  char out[4096];
+  (void)state;
+  assert_int_equal(dkcpr_washer_new(&w, p, &o), DKCPR_OK);
+  while (at < len) {
+    size_t n = c > len - at ? len - at : c;
+    assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &got, in + at, n), DKCPR_OK);
+    at += n;
+    out_total += got;
+    assert_true(out_total <= at);
+    assert_true(at - out_total <= DKCPR__SCAN_MAX_SPAN + 8);
+    c = c % 97 + 1;
+  }
+  assert_int_equal(dkcpr_washer_finish(w, out, sizeof out, &got), DKCPR_OK);
+  assert_int_equal(out_total + got, len);
+  dkcpr_washer_free(w);
+  dkcpr_pseudonymizer_free(p);
+  free(in);
+}
+
 static void counts_and_future_births(void **state) {
   dkcpr_wash_options o = options(DKCPR_WASH_MASK);
   dkcpr_wash_stats st;
@@ -290,6 +317,9 @@ static void api_contract(void **state) {
   o.token_chars = 8;
   assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);
+  o.scan.parse.ref_day = 32;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o = options(DKCPR_WASH_MASK);
   o.mode = (dkcpr_wash_mode)9;
   assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);
@@ -323,6 +353,7 @@ int main(void) {
       cmocka_unit_test(nine_digits_round_trip),
       cmocka_unit_test(random_binary_round_trip),
       cmocka_unit_test(other_bytes_unchanged_any_chunking),
+      cmocka_unit_test(output_lag_is_bounded),
       cmocka_unit_test(counts_and_future_births),
       cmocka_unit_test(api_contract),
   };

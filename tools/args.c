@@ -141,8 +141,7 @@ int cli_parse_u64(const char *cmd, const char *what, const char *s,
   return 0;
 }
 
-int cli_bad_option(const char *cmd, int opt, char *const argv[]) {
-  const char *arg = argv[optind - 1];
+int cli_bad_option(const char *cmd, int opt, const char *arg) {
   if (opt == ':')
     cli_error(cmd, "option '%s' needs a value (see dkcpr %s --help)", arg, cmd);
   else if (optopt && strncmp(arg, "--", 2) != 0)

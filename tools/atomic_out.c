@@ -62,6 +62,19 @@ int cli_out_open(cli_out *o, const char *cmd, const char *path) {
     cli_out_abort(o);
     return CLI_EXIT_OUTPUT;
   }
+  if (have_target && !S_ISREG(sb.st_mode)) {
+    /* A device or pipe (/dev/null, a FIFO) cannot be replaced by a rename:
+     * write to it directly. */
+    free(o->tmp_path);
+    o->tmp_path = NULL;
+    o->fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (o->fd < 0) {
+      cli_error(cmd, "cannot write '%s': %s", path, strerror(errno));
+      cli_out_abort(o);
+      return CLI_EXIT_OUTPUT;
+    }
+    return 0;
+  }
   catch_signals();
   int fd = mkstemp(o->tmp_path);
   if (fd < 0) {
@@ -117,6 +130,16 @@ int cli_out_commit(cli_out *o, const char *cmd) {
     }
     return 0;
   }
+  if (!o->tmp_path) { /* written directly to a device or pipe */
+    int rc = 0;
+    if (close(o->fd) != 0) {
+      cli_error(cmd, "cannot write '%s': %s", o->final_path, strerror(errno));
+      rc = CLI_EXIT_OUTPUT;
+    }
+    o->fd = -1;
+    cli_out_abort(o);
+    return rc;
+  }
   int rc = 0;
   if (fsync(o->fd) != 0) {
     cli_error(cmd, "cannot write '%s': %s", o->final_path, strerror(errno));
@@ -142,9 +165,9 @@ int cli_out_commit(cli_out *o, const char *cmd) {
 }
 
 void cli_out_abort(cli_out *o) {
+  if (o->fd >= 0 && o->fd != STDOUT_FILENO)
+    close(o->fd);
   if (o->tmp_path) {
-    if (o->fd >= 0 && o->fd != STDOUT_FILENO)
-      close(o->fd);
     pending_tmp = NULL;
     unlink(o->tmp_path);
   }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dkcpr.h"
 
@@ -42,8 +43,9 @@ int cli_parse_date(const char *cmd, const char *what, const char *s,
                    int year_only_end, int *y, int *m, int *d);
 int cli_parse_u64(const char *cmd, const char *what, const char *s,
                   uint64_t min, uint64_t max, uint64_t *out);
-/* One line naming an unknown option or a missing argument; returns CLI_EXIT_USAGE. */
-int cli_bad_option(const char *cmd, int opt, char *const argv[]);
+/* One line naming an unknown option or a missing argument (arg: the
+ * argument getopt_long stopped at, argv[optind - 1]); returns CLI_EXIT_USAGE. */
+int cli_bad_option(const char *cmd, int opt, const char *arg);
 /* Load a known-dates file into a new list (freed by the caller). */
 int cli_load_known_dates(const char *cmd, const char *path, dkcpr_datelist **out);
 
@@ -68,10 +70,11 @@ const char *cli_input_name(const char *path);
 typedef struct cli_out {
   int fd;
   char *final_path; /* NULL when writing to standard output */
-  char *tmp_path;
+  char *tmp_path;   /* NULL when writing to stdout, a device or a pipe */
 } cli_out;
-/* Standard output when path is NULL or "-", else a temporary file beside
- * path that cli_out_commit() renames over it. Returns 0 or an exit code. */
+/* Standard output when path is NULL or "-"; path itself when it is a device
+ * or a pipe; else a temporary file beside path that cli_out_commit() renames
+ * over it. Returns 0 or an exit code. */
 int cli_out_open(cli_out *o, const char *cmd, const char *path);
 /* Returns 0 or an exit code after a message. */
 int cli_out_write(cli_out *o, const char *cmd, const void *buf, size_t len);
@@ -93,7 +96,6 @@ const char *cli_human_bytes(char buf[32], uint64_t n);
 double cli_now(void);
 
 /* --- JSON (json.c) --- */
-#include <stdio.h>
 /* Write s as a JSON string (quotes included); invalid UTF-8 becomes U+FFFD. */
 void cli_json_string(FILE *f, const char *s, size_t len);
 

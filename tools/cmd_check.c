@@ -85,7 +85,7 @@ int cmd_check(int argc, char *argv[]) {
       break;
     case 'q': quiet = 1; break;
     case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
-    default: return cli_bad_option("check", opt, argv);
+    default: return cli_bad_option("check", opt, argv[optind - 1]);
     }
   }
   dkcpr_datelist *dates = NULL;

@@ -109,7 +109,7 @@ int cmd_generate(int argc, char *argv[]) {
     case OPT_NEVER_REAL: g.flags |= DKCPR_GENERATE_NEVER_REAL; break;
     case OPT_SEED: seed = optarg; break;
     case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
-    default: return cli_bad_option("generate", opt, argv);
+    default: return cli_bad_option("generate", opt, argv[optind - 1]);
     }
   }
   if (!have_count) {

@@ -81,7 +81,7 @@ int cmd_info(int argc, char *argv[]) {
         return CLI_EXIT_USAGE;
       break;
     case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
-    default: return cli_bad_option("info", opt, argv);
+    default: return cli_bad_option("info", opt, argv[optind - 1]);
     }
   }
   if (argc - optind != 1) {

@@ -80,7 +80,7 @@ int cmd_keygen(int argc, char *argv[]) {
     case 'o': output = optarg; break;
     case 'f': force = 1; break;
     case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
-    default: return cli_bad_option("keygen", opt, argv);
+    default: return cli_bad_option("keygen", opt, argv[optind - 1]);
     }
   }
   if (optind < argc) {

@@ -260,7 +260,7 @@ int cmd_scan(int argc, char *argv[]) {
     case OPT_KNOWN_DATES: known_dates = optarg; break;
     case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
     default:
-      cli_bad_option("scan", opt, argv);
+      cli_bad_option("scan", opt, argv[optind - 1]);
       return EXIT_SCAN_ERROR;
     }
   }

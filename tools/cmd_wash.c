@@ -150,7 +150,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
         return CLI_EXIT_USAGE;
       break;
     default:
-      return cli_bad_option(c->cmd, opt, argv);
+      return cli_bad_option(c->cmd, opt, argv[optind - 1]);
     }
   }
   return 0;
@@ -198,7 +198,7 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
   fprintf(stderr, "dkcpr %s: %zu input%s, %s read, %s written to %s\n", c->cmd,
           t->inputs, t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
           cli_human_bytes(out, s->bytes_out),
-          c->output && strcmp(c->output, "-") ? c->output : "standard output");
+          c->output && strcmp(c->output, "-") != 0 ? c->output : "standard output");
   uint64_t found = 0, replaced = 0, by_conf[3] = {0, 0, 0};
   char kinds[256] = "";
   for (int k = 0; k < 4; k++) {

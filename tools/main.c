@@ -25,30 +25,33 @@ static const char usage_text[] =
     "info); 2 usage; 3 input unreadable; 4 output not written; 5 key problem;\n"
     "6 internal failure. scan exits 2 on any error. See dkcpr(1).\n";
 
-static void vmessage(const char *level, const char *cmd, const char *fmt,
-                     va_list ap) {
+static void prefix(const char *level, const char *cmd) {
   fputs("dkcpr", stderr);
   if (cmd)
     fprintf(stderr, " %s", cmd);
   fputs(": ", stderr);
   if (level)
     fprintf(stderr, "%s: ", level);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
 }
 
 void cli_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
+  prefix(NULL, cmd);
   va_start(ap, fmt);
-  vmessage(NULL, cmd, fmt, ap);
+  // clang 14's analyzer does not see the va_start just above:
+  vfprintf(stderr, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): a false alarm
   va_end(ap);
+  fputc('\n', stderr);
 }
 
 void cli_warn(const char *cmd, const char *fmt, ...) {
   va_list ap;
+  prefix("warning", cmd);
   va_start(ap, fmt);
-  vmessage("warning", cmd, fmt, ap);
+  // clang 14's analyzer does not see the va_start just above:
+  vfprintf(stderr, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): a false alarm
   va_end(ap);
+  fputc('\n', stderr);
 }
 
 int cli_exit_for_status(dkcpr_status st) {

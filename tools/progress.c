@@ -50,17 +50,19 @@ void cli_progress_update(cli_progress *p, uint64_t bytes, uint64_t found) {
   if (now - p->start < FIRST_AFTER || now - p->last < REFRESH)
     return;
   p->last = now;
-  char done[32], rate[32], total[32];
+  char done[32], rate[32];
   cli_human_bytes(done, bytes);
   cli_human_bytes(rate, (uint64_t)((double)bytes / (now - p->start)));
-  if (p->total_hint)
+  if (p->total_hint) {
+    char total[32];
     fprintf(stderr, "\r\033[K%s of %s (%.0f%%), %s/s, %llu numbers found", done,
             cli_human_bytes(total, p->total_hint),
             100.0 * (double)bytes / (double)p->total_hint, rate,
             (unsigned long long)found);
-  else
+  } else {
     fprintf(stderr, "\r\033[K%s, %s/s, %llu numbers found", done, rate,
             (unsigned long long)found);
+  }
   fflush(stderr);
 }
 

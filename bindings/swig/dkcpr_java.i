@@ -78,6 +78,9 @@
 %rename(statusMessage) dkcpr_jni_status_message;
 %rename(statusName) dkcpr_jni_status_name;
 %rename(keyFromHex) dkcpr_jni_key_from_hex;
+%rename(datelistNew) dkcpr_jni_datelist_new;
+%rename(datelistFree) dkcpr_jni_datelist_free;
+%rename(datelistContains) dkcpr_jni_datelist_contains;
 %rename(pseudonymizerNew) dkcpr_jni_pseudonymizer_new;
 %rename(pseudonymizerFree) dkcpr_jni_pseudonymizer_free;
 %rename(pseudonymize) dkcpr_jni_pseudonymize;

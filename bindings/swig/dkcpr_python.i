@@ -1,6 +1,6 @@
 /* Python part of the dkcpr interface, included by dkcpr.i under
  * SWIGPYTHON: typemaps, exceptions, the GIL, the Pseudonymizer class, and
- * the helpers in bindings/python/native/ that move whole lists and texts
+ * the C functions in bindings/python/native/ that move whole lists and texts
  * through one library call. The package dkcpr/ builds the public API on
  * top of this module (dkcpr._native). */
 
@@ -34,8 +34,8 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 
 %include <stdint.i>
 
-/* What the package reaches through helpers or not at all: out-pointer
- * constructors, result structs filled by helpers, the streaming handles
+/* What the package reaches through native/ or not at all: out-pointer
+ * constructors, result structs filled there, the streaming handles
  * (wrapped below as Washer), and pointers the library does not own. */
 %ignore DKCPR_STATUS_MAP;
 %ignore DKCPR_STATUS_LAST_;
@@ -44,7 +44,6 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_datelist_add;
 %ignore dkcpr_datelist_load;
 %ignore dkcpr_datelist_contains;
-%ignore dkcpr_options::known_dates;
 %ignore dkcpr_cpr;
 %ignore dkcpr_match;
 %ignore dkcpr_wash_stats;
@@ -177,14 +176,40 @@ struct dkcpr_pseudonymizer {};
     }
     return out;
   }
-  /* Whole batches in one call; the helper releases the GIL itself. */
+  /* Whole batches in one call; dkcpr_py_many releases the GIL itself. */
   PyObject *many(PyObject *items, const dkcpr_options *opts, int reveal,
                  int none_on_error) {
     return dkcpr_py_many($self, items, opts, reveal, none_on_error);
   }
 }
 
-/* Private helpers for the package (see native/dkcpr_py.h). */
+/* A known-dates list as a class. The package builds one completely and
+ * never changes it afterwards, so sharing it between threads is safe. */
+%rename(DateList) dkcpr_datelist;
+struct dkcpr_datelist {};
+%extend dkcpr_datelist {
+  dkcpr_datelist(dkcpr_status *STATUS) {
+    dkcpr_datelist *list = NULL;
+    *STATUS = dkcpr_datelist_new(&list);
+    return list;
+  }
+  ~dkcpr_datelist() { dkcpr_datelist_free($self); }
+  void add_date(int year, int month, int day, dkcpr_status *STATUS) {
+    *STATUS = dkcpr_datelist_add($self, year, month, day);
+  }
+  /* Lines of YYYY-MM-DD; CprError names the first bad line. */
+  PyObject *load_text(const char *in, size_t in_len) {
+    size_t bad_line = 0;
+    dkcpr_status st = dkcpr_datelist_load($self, in, in_len, &bad_line);
+    if (st != DKCPR_OK) return dkcpr_py_raise_line(st, bad_line);
+    Py_RETURN_NONE;
+  }
+  int has(int year, int month, int day) {
+    return dkcpr_datelist_contains($self, year, month, day);
+  }
+}
+
+/* Private functions for the package (see native/dkcpr_py.h). */
 %rename(_is_valid) dkcpr_py_is_valid;
 %rename(_parse) dkcpr_py_parse;
 %rename(_age) dkcpr_py_age;

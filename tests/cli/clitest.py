@@ -15,6 +15,9 @@ KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
 # 6 digits, an optional separator (ASCII or no-break space), 4 digits, not
 # inside a longer run of digits: the written forms in the sample data.
 NUMBER_RE = re.compile(rb"(?<![0-9])([0-9]{6})(?:-| |\xc2\xa0)?([0-9]{4})(?![0-9])")
+# Healthcare e-CPR: DDMMYY, a century digit, two letters, the sex digit.
+ECPR_RE = re.compile(rb"(?<![0-9A-Za-z])([0-9]{6})([0-9])[A-Z]{2}[0-9](?![0-9A-Za-z])")
+ECPR_CENTURY = {b"1": 1900, b"7": 2000, b"0": 1900, b"5": 1800, b"6": 2000}
 
 
 def is_number(digits):
@@ -28,10 +31,29 @@ def is_number(digits):
     return 61 <= day <= 91 and cpr.is_valid(f"{day - 60:02d}" + d[2:])
 
 
+def is_ecpr(date6, century_digit):
+    import datetime
+    if century_digit not in ECPR_CENTURY:
+        return False
+    year = ECPR_CENTURY[century_digit] + int(date6[4:6])
+    try:
+        datetime.date(year, int(date6[2:4]), int(date6[0:2]))
+    except ValueError:
+        return False
+    return True
+
+
 def sample_numbers(data):
-    """The valid numbers in data as (start, end, written bytes)."""
-    return [(m.start(), m.end(), m.group(0)) for m in NUMBER_RE.finditer(data)
-            if is_number(m.group(1) + m.group(2))]
+    """The valid numbers in data as (start, end, written bytes), in order."""
+    found = [(m.start(), m.end(), m.group(0)) for m in NUMBER_RE.finditer(data)
+             if is_number(m.group(1) + m.group(2))]
+    found += [(m.start(), m.end(), m.group(0)) for m in ECPR_RE.finditer(data)
+              if is_ecpr(m.group(1), m.group(2))]
+    return sorted(found)
+
+
+def is_ecpr_text(written):
+    return any(65 <= b <= 90 for b in written)
 
 
 def run(args, stdin=None, env=None, cwd=None):

@@ -62,6 +62,25 @@ class CheckTest(CliTestCase):
         self.assertExit(q, 1)
         self.assertEqual(q.stdout, b"")
 
+    def test_known_dates_file(self):
+        # 010163-1234 fails mod 11 (weighted sum 81); 1 Jan 1963 is not on
+        # the shipped list, so known-dates rejects it until a file adds it.
+        number = "010163-1234"
+        self.assertNotEqual(sum(w * int(d) for w, d in zip((4, 3, 2, 7, 6, 5, 4, 3, 2, 1),
+                                                          number.replace("-", ""))) % 11, 0)
+        p = run(["check", "--policy", "known-dates", number])
+        self.assertExit(p, 1)
+        self.assertIn(b"DKCPR_E_MOD11", p.stdout)
+        dates = self.write("dates.txt", "# more dates\n1963-01-01\n\n")
+        self.assertExit(run(["check", "--policy", "known-dates", "--known-dates", dates, number]), 0)
+        info = run(["info", "--json", "--known-dates", dates, number])
+        self.assertIn(b'"known_date":true', info.stdout)
+        bad = self.write("bad.txt", "1963-01-01\n1963-02-30\n")
+        p = run(["check", "--known-dates", bad, number])
+        self.assertExit(p, 3)
+        self.assertOneLineMessage(p, "line 2")
+        self.assertExit(run(["check", "--known-dates", self.path("none.txt"), number]), 3)
+
     def test_usage_errors(self):
         for args in (["--policy", "lax", "211062-5629"],
                      ["--reference-date", "26-11-2026", "211062-5629"],

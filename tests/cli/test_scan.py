@@ -38,8 +38,10 @@ class ScanTest(CliTestCase):
                 self.assertEqual(set(r), KEYS)
                 self.assertEqual((r["line"], r["column"]), line_col(data, start))
                 self.assertEqual(r["masked"], written[:6].decode() + "-XXXX")
-                self.assertIn(r["kind"], ("cpr", "replacement"))
-                self.assertEqual(r["kind"] == "replacement", int(written[:2]) > 60)
+                if written[7:9].isalpha():  # e-CPR: century digit 1 or 7 is national
+                    self.assertEqual(r["kind"], "x-ecpr" if written[6:7] in b"17" else "d-ecpr")
+                else:
+                    self.assertEqual(r["kind"], "replacement" if int(written[:2]) > 60 else "cpr")
                 self.assertIn(r["confidence"], ("low", "medium", "high"))
 
     def test_text_output_never_shows_the_number(self):

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Write the labelled scanner corpus: text files in several formats with
 synthetic CPR numbers in every written form, hard negatives, and labels.tsv
-giving every true number's and every negative's byte span.
+giving every true number's and every negative's byte span, and those of a
+few valid look-alikes (numbers in other roles that are valid CPR numbers: no
+rule can tell them apart, so they are reported apart).
 
 Numbers are made here from the CPR rules (century table, real dates, mod 11
 chosen per number) and ordinary ones are checked with python-stdnum, so the
@@ -231,6 +233,23 @@ def negative():
     return fn(), name
 
 
+def lookalike():
+    """A ten-digit number in another role that happens to be a valid CPR
+    number (a customer number, a Unix time): no rule can tell it apart."""
+    if rng.random() < 0.5:
+        d = make_cpr(mod11=rng.random() < 0.1)
+    else:
+        while True:
+            d = "%d" % rng.randint(1000000000, 1799999999)
+            try:
+                if (stdnum_cpr.is_valid(d) and
+                        stdnum_cpr.get_birth_date(d) <= datetime.date(2026, 11, 26)):
+                    break
+            except Exception:
+                pass
+    return d
+
+
 class Doc:
     """Text built piece by piece, remembering labelled spans in bytes."""
 
@@ -251,6 +270,12 @@ class Doc:
         self.add(text)
         self.labels.append((self.name, start, self.size, "pos", canon, kind))
         return text
+
+    def amb(self):
+        text = lookalike()
+        start = self.size
+        self.add(text)
+        self.labels.append((self.name, start, self.size, "amb", text, "valid-lookalike"))
 
     def neg(self):
         text, name = negative()
@@ -384,6 +409,11 @@ def app_log():
         d.add(" (account ")
         d.neg()
         d.add(")\n")
+        if i % 6 == 0:
+            d.add(timestamp_line())
+            d.add(" DEBUG session=")
+            d.amb()
+            d.add("\n")
     return d
 
 
@@ -403,8 +433,8 @@ def main():
         f.write("file\tstart\tend\tlabel\tdigits_or_text\tkind\n")
         for r in rows:
             f.write("%s\t%d\t%d\t%s\t%s\t%s\n" % r)
-    npos = sum(1 for r in rows if r[3] == "pos")
-    print("%d true numbers, %d negatives" % (npos, len(rows) - npos))
+    count = {k: sum(1 for r in rows if r[3] == k) for k in ("pos", "neg", "amb")}
+    print("%(pos)d true numbers, %(neg)d negatives, %(amb)d valid look-alikes" % count)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@
  * passes a freed or NULL handle. Errors throw org.dkcpr.CprException (or
  * OutOfMemoryError) and return 0/NULL.
  *
- * Parse options always travel as five ints: policy, DKCPR_PARSE_* flags and
- * the reference date year, month, day (all 0: today, read at every call).
+ * Parse options always travel as policy, DKCPR_PARSE_* flags, the reference
+ * date year, month, day (all 0: today, read at every call) and a
+ * known-dates list handle from dkcpr_jni_datelist_new (0: the shipped list).
  */
 #ifndef DKCPR_JNI_H
 #define DKCPR_JNI_H
@@ -22,12 +23,12 @@
 
 /* Parse; fields[0..7] receive year, month, day, sex, kind, mod11,
  * known_date, century digit. Returns the 10 canonical characters. */
-jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
-                           jint flags, jint ry, jint rm, jint rd,
+jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy, jint flags,
+                           jint ry, jint rm, jint rd, jlong dates,
                            jintArray fields);
 /* The status of a validation; never throws for invalid input. */
 int dkcpr_jni_validate(JNIEnv *env, jbyteArray in, jint policy, jint flags,
-                       jint ry, jint rm, jint rd);
+                       jint ry, jint rm, jint rd, jlong dates);
 /* dkcpr_format() of a number given by its canonical characters. */
 jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style);
 /* dkcpr_age() of a number given by its canonical characters. */
@@ -38,33 +39,42 @@ const char *dkcpr_jni_status_message(int code);
 const char *dkcpr_jni_status_name(int code);
 jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex);
 
+/* Known-dates lists (jni_parse.c): the shipped dates plus dates packed as
+ * year * 10000 + month * 100 + day, plus ISO lines of text (may be NULL).
+ * Never modified after creation, so any number of threads may read one. */
+jlong dkcpr_jni_datelist_new(JNIEnv *env, jintArray dates, jbyteArray text);
+void dkcpr_jni_datelist_free(jlong list);
+int dkcpr_jni_datelist_contains(jlong list, jint y, jint m, jint d);
+
 /* Pseudonyms (jni_pseudonym.c); op 0 pseudonymizes, 1 reveals. */
 
 jlong dkcpr_jni_pseudonymizer_new(JNIEnv *env, jbyteArray key,
                                   jbyteArray context, jint keep, jint flags);
 void dkcpr_jni_pseudonymizer_free(jlong p);
-jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
-                                  jbyteArray in, jint policy, jint flags,
-                                  jint ry, jint rm, jint rd);
+jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op, jbyteArray in,
+                                  jint policy, jint flags, jint ry, jint rm,
+                                  jint rd, jlong dates);
 /* Element i is in[ends[i-1] .. ends[i]) (ends[-1] = 0); its result goes to
  * out at the same offset, its length to out_lens[i], its status to
  * statuses[i]. Returns the first failed index, or -1. */
-jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
-                                 jbyteArray in, jintArray ends, jint policy,
-                                 jint flags, jint ry, jint rm, jint rd,
+jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op, jbyteArray in,
+                                 jintArray ends, jint policy, jint flags,
+                                 jint ry, jint rm, jint rd, jlong dates,
                                  jbyteArray out, jintArray out_lens,
                                  jintArray statuses);
 jbyteArray dkcpr_jni_token(JNIEnv *env, jlong p, jbyteArray in, jint chars,
-                           jint policy, jint flags, jint ry, jint rm, jint rd);
+                           jint policy, jint flags, jint ry, jint rm, jint rd,
+                           jlong dates);
 
 /* Scanning (jni_scan.c). Matches come packed, 5 longs each: start, end,
- * kind | mod11 << 8 | confidence << 16, characters 0-7 and 8-9 little-endian. */
+ * kind | mod11 << 8 | confidence << 16, characters 0-7 and 8-9 little-endian.
+ */
 
-jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
-                          jint flags, jint ry, jint rm, jint rd,
+jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy, jint flags,
+                          jint ry, jint rm, jint rd, jlong dates,
                           jint scan_flags, jint min_confidence);
 jlong dkcpr_jni_scanner_new(JNIEnv *env, jint policy, jint flags, jint ry,
-                            jint rm, jint rd, jint scan_flags,
+                            jint rm, jint rd, jlong dates, jint scan_flags,
                             jint min_confidence);
 /* Feed len bytes of chunk from off (then finish if finish != 0) and take
  * every match now available. */
@@ -75,9 +85,9 @@ void dkcpr_jni_scanner_free(jlong h);
 /* Washing (jni_wash.c). p may be 0 for the mask and redact modes. */
 
 jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
-                           jint ry, jint rm, jint rd, jint scan_flags,
-                           jint min_confidence, jint mode, jint token_chars,
-                           jbyteArray placeholder);
+                           jint ry, jint rm, jint rd, jlong dates,
+                           jint scan_flags, jint min_confidence, jint mode,
+                           jint token_chars, jbyteArray placeholder);
 jlong dkcpr_jni_washer_bound(jlong h, jint len);
 /* Wash len bytes of in from off into out (len < 0: finish); returns the
  * number of bytes written to out, which must hold the bound. */

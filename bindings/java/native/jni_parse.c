@@ -2,13 +2,13 @@
 #include "dkcpr_jni.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "jni_support.h"
 
 /* Canonical characters of an already parsed number back to dkcpr_cpr: they
  * parsed once, so every rule that can depend on options is relaxed here. */
-static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits)
-{
+static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   dkcpr_status st;
@@ -17,7 +17,7 @@ static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits)
   }
   dkcpr_jni__options(&o, DKCPR_POLICY_DEFAULT,
                      DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE,
-                     0, 0, 0);
+                     0, 0, 0, 0);
   st = dkcpr_parse(c, b.p, b.n, &o);
   dkcpr_jni__release(&b);
   if (st != DKCPR_OK) {
@@ -29,10 +29,9 @@ static int reparse(JNIEnv *env, dkcpr_cpr *c, jbyteArray digits)
 
 /* Parse UTF-8 bytes; fields receives year, month, day, sex, kind, mod11,
  * known_date, century_digit. Returns the 10 canonical characters. */
-jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
-                            jint flags, jint ry, jint rm, jint rd,
-                            jintArray fields)
-{
+jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy, jint flags,
+                           jint ry, jint rm, jint rd, jlong dates,
+                           jintArray fields) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   dkcpr_cpr c;
@@ -45,7 +44,7 @@ jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
   if (!dkcpr_jni__get(env, &b, in, 0, -1)) {
     return NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = dkcpr_parse(&c, b.p, b.n, &o);
   dkcpr_jni__release(&b);
   if (st != DKCPR_OK) {
@@ -66,22 +65,20 @@ jbyteArray dkcpr_jni_parse(JNIEnv *env, jbyteArray in, jint policy,
 
 /* The status of a validation, without throwing. */
 int dkcpr_jni_validate(JNIEnv *env, jbyteArray in, jint policy, jint flags,
-                        jint ry, jint rm, jint rd)
-{
+                       jint ry, jint rm, jint rd, jlong dates) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   dkcpr_status st;
   if (!dkcpr_jni__get(env, &b, in, 0, -1)) {
     return DKCPR_E_NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = dkcpr_validate(b.p, b.n, &o);
   dkcpr_jni__release(&b);
   return (int)st;
 }
 
-jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style)
-{
+jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style) {
   dkcpr_cpr c;
   char out[DKCPR_FORMAT_BUFSIZE];
   size_t n = 0;
@@ -97,8 +94,7 @@ jbyteArray dkcpr_jni_format(JNIEnv *env, jbyteArray digits, jint style)
   return dkcpr_jni__new_bytes(env, out, n);
 }
 
-jint dkcpr_jni_age(JNIEnv *env, jbyteArray digits, jint y, jint m, jint d)
-{
+jint dkcpr_jni_age(JNIEnv *env, jbyteArray digits, jint y, jint m, jint d) {
   dkcpr_cpr c;
   int years = 0;
   dkcpr_status st;
@@ -113,8 +109,7 @@ jint dkcpr_jni_age(JNIEnv *env, jbyteArray digits, jint y, jint m, jint d)
   return years;
 }
 
-jbyteArray dkcpr_jni_keygen(JNIEnv *env)
-{
+jbyteArray dkcpr_jni_keygen(JNIEnv *env) {
   uint8_t key[DKCPR_KEY_BYTES];
   jbyteArray a;
   dkcpr_status st = dkcpr_keygen(key, sizeof key);
@@ -127,8 +122,7 @@ jbyteArray dkcpr_jni_keygen(JNIEnv *env)
   return a;
 }
 
-jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex)
-{
+jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex) {
   uint8_t key[DKCPR_KEY_BYTES];
   dkcpr_jni__buf b;
   jbyteArray a;
@@ -148,12 +142,55 @@ jbyteArray dkcpr_jni_key_from_hex(JNIEnv *env, jbyteArray hex)
   return a;
 }
 
-const char *dkcpr_jni_status_message(int code)
-{
+const char *dkcpr_jni_status_message(int code) {
   return dkcpr_strerror((dkcpr_status)code);
 }
 
-const char *dkcpr_jni_status_name(int code)
-{
+const char *dkcpr_jni_status_name(int code) {
   return dkcpr_status_name((dkcpr_status)code);
+}
+
+jlong dkcpr_jni_datelist_new(JNIEnv *env, jintArray dates, jbyteArray text) {
+  dkcpr_datelist *list = NULL;
+  dkcpr_status st = dkcpr_datelist_new(&list);
+  jsize n = dates == NULL ? 0 : (*env)->GetArrayLength(env, dates);
+  jsize i;
+  char detail[96];
+  for (i = 0; st == DKCPR_OK && i < n; i++) {
+    jint v;
+    (*env)->GetIntArrayRegion(env, dates, i, 1, &v);
+    st = dkcpr_datelist_add(list, v / 10000, v / 100 % 100, v % 100);
+  }
+  if (st == DKCPR_OK && text != NULL) {
+    dkcpr_jni__buf b;
+    size_t bad_line = 0;
+    if (!dkcpr_jni__get(env, &b, text, 0, -1)) {
+      dkcpr_datelist_free(list);
+      return 0;
+    }
+    st = dkcpr_datelist_load(list, b.p, b.n, &bad_line);
+    dkcpr_jni__release(&b);
+    if (st != DKCPR_OK && bad_line > 0) {
+      snprintf(detail, sizeof detail, "line %lu: %s", (unsigned long)bad_line,
+               dkcpr_strerror(st));
+      dkcpr_datelist_free(list);
+      dkcpr_jni__throw(env, st, detail);
+      return 0;
+    }
+  }
+  if (st != DKCPR_OK) {
+    dkcpr_datelist_free(list);
+    dkcpr_jni__throw(env, st, NULL);
+    return 0;
+  }
+  return DKCPR_JNI_HANDLE(list);
+}
+
+void dkcpr_jni_datelist_free(jlong list) {
+  dkcpr_datelist_free(DKCPR_JNI_PTR(dkcpr_datelist, list));
+}
+
+int dkcpr_jni_datelist_contains(jlong list, jint y, jint m, jint d) {
+  return dkcpr_datelist_contains(DKCPR_JNI_PTR(const dkcpr_datelist, list), y,
+                                 m, d);
 }

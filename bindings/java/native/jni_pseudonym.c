@@ -8,8 +8,7 @@
 #include "jni_support.h"
 
 jlong dkcpr_jni_pseudonymizer_new(JNIEnv *env, jbyteArray key,
-                                   jbyteArray context, jint keep, jint flags)
-{
+                                  jbyteArray context, jint keep, jint flags) {
   dkcpr_jni__buf k, c;
   dkcpr_pseudonymizer *p = NULL;
   dkcpr_status st;
@@ -25,8 +24,8 @@ jlong dkcpr_jni_pseudonymizer_new(JNIEnv *env, jbyteArray key,
     return 0;
   }
   st = dkcpr_pseudonymizer_new(&p, (const uint8_t *)k.p, k.n,
-                               (const uint8_t *)c.p, c.n,
-                               (unsigned int)keep, (unsigned int)flags);
+                               (const uint8_t *)c.p, c.n, (unsigned int)keep,
+                               (unsigned int)flags);
   dkcpr_jni__wipe(k.p, k.n);
   dkcpr_jni__release(&k);
   dkcpr_jni__release(&c);
@@ -37,16 +36,14 @@ jlong dkcpr_jni_pseudonymizer_new(JNIEnv *env, jbyteArray key,
   return DKCPR_JNI_HANDLE(p);
 }
 
-void dkcpr_jni_pseudonymizer_free(jlong p)
-{
+void dkcpr_jni_pseudonymizer_free(jlong p) {
   dkcpr_pseudonymizer_free(DKCPR_JNI_PTR(dkcpr_pseudonymizer, p));
 }
 
 /* One number: op 0 pseudonymizes, 1 reveals. */
-jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
-                                   jbyteArray in, jint policy, jint flags,
-                                   jint ry, jint rm, jint rd)
-{
+jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op, jbyteArray in,
+                                  jint policy, jint flags, jint ry, jint rm,
+                                  jint rd, jlong dates) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   char small[128];
@@ -62,13 +59,13 @@ jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
     dkcpr_jni__throw(env, DKCPR_E_NOMEM, NULL);
     return NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = op == 0 ? dkcpr_pseudonymize(out, b.n + 1, &n,
                                     DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p),
                                     b.p, b.n, &o)
                : dkcpr_reveal(out, b.n + 1, &n,
-                              DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p),
-                              b.p, b.n, &o);
+                              DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p), b.p,
+                              b.n, &o);
   if (st == DKCPR_OK) {
     a = dkcpr_jni__new_bytes(env, out, n);
   } else {
@@ -86,12 +83,11 @@ jbyteArray dkcpr_jni_pseudonymize(JNIEnv *env, jlong p, jint op,
  * are never longer than their input), its length to out_lens[i] and its
  * status to statuses[i]. Returns the index of the first failed element, or
  * -1. Elements go to the C bulk call in slices of bounded memory. */
-jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
-                                  jbyteArray in, jintArray ends, jint policy,
-                                  jint flags, jint ry, jint rm, jint rd,
-                                  jbyteArray out, jintArray out_lens,
-                                  jintArray statuses)
-{
+jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op, jbyteArray in,
+                                 jintArray ends, jint policy, jint flags,
+                                 jint ry, jint rm, jint rd, jlong dates,
+                                 jbyteArray out, jintArray out_lens,
+                                 jintArray statuses) {
   enum { SLICE = 1024, STRIDE = 64 };
   const dkcpr_pseudonymizer *ps = DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p);
   dkcpr_options o;
@@ -116,7 +112,7 @@ jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
     dkcpr_jni__throw(env, DKCPR_E_ARG, "output arrays too short");
     return -1;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   e = (jint *)malloc(((size_t)count + 1) * sizeof *e);
   lens = (jint *)malloc(((size_t)count + 1) * sizeof *lens);
   sts = (jint *)malloc(((size_t)count + 1) * sizeof *sts);
@@ -154,8 +150,10 @@ jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
       if (n >= STRIDE) {
         size_t olen = 0;
         dkcpr_status st = op == 0
-            ? dkcpr_pseudonymize(dst + start, n + 1, &olen, ps, src + start, n, &o)
-            : dkcpr_reveal(dst + start, n + 1, &olen, ps, src + start, n, &o);
+                              ? dkcpr_pseudonymize(dst + start, n + 1, &olen,
+                                                   ps, src + start, n, &o)
+                              : dkcpr_reveal(dst + start, n + 1, &olen, ps,
+                                             src + start, n, &o);
         /* dst has one spare byte at the end for the last element's NUL;
          * an earlier element's NUL lands on the next one's first byte,
          * which is written after. */
@@ -174,7 +172,8 @@ jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
       continue;
     }
     if (op == 0) {
-      dkcpr_pseudonymize_many(slice_out, STRIDE, olens, pst, ps, ptrs, plens, k, &o);
+      dkcpr_pseudonymize_many(slice_out, STRIDE, olens, pst, ps, ptrs, plens, k,
+                              &o);
     } else {
       dkcpr_reveal_many(slice_out, STRIDE, olens, pst, ps, ptrs, plens, k, &o);
     }
@@ -183,7 +182,8 @@ jint dkcpr_jni_pseudonymize_many(JNIEnv *env, jlong p, jint op,
       jint start = at == 0 ? 0 : e[at - 1];
       dkcpr_status st = pst[j];
       if (st == DKCPR_OK && olens[j] > plens[j]) {
-        st = DKCPR_E_BUFSIZE; /* never happens: results keep the input's length */
+        st = DKCPR_E_BUFSIZE; /* never happens: results keep the input's length
+                               */
       }
       sts[at] = (jint)st;
       lens[at] = st == DKCPR_OK ? (jint)olens[j] : 0;
@@ -218,8 +218,8 @@ done:
 }
 
 jbyteArray dkcpr_jni_token(JNIEnv *env, jlong p, jbyteArray in, jint chars,
-                            jint policy, jint flags, jint ry, jint rm, jint rd)
-{
+                           jint policy, jint flags, jint ry, jint rm, jint rd,
+                           jlong dates) {
   dkcpr_jni__buf b;
   dkcpr_options o;
   char out[DKCPR_TOKEN_MAX_CHARS + 1];
@@ -228,7 +228,7 @@ jbyteArray dkcpr_jni_token(JNIEnv *env, jlong p, jbyteArray in, jint chars,
   if (!dkcpr_jni__get(env, &b, in, 0, -1)) {
     return NULL;
   }
-  dkcpr_jni__options(&o, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&o, policy, flags, ry, rm, rd, dates);
   st = chars < 0 ? DKCPR_E_ARG
                  : dkcpr_token(out, sizeof out, &n,
                                DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p), b.p,

@@ -6,10 +6,9 @@
 
 #include "jni_support.h"
 
-jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
-                           jint flags, jint ry, jint rm, jint rd,
-                           jint scan_flags, jint min_confidence)
-{
+jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy, jint flags,
+                          jint ry, jint rm, jint rd, jlong dates,
+                          jint scan_flags, jint min_confidence) {
   dkcpr_jni__buf b;
   dkcpr_scan_options so;
   dkcpr_match small[16];
@@ -20,8 +19,8 @@ jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
   if (!dkcpr_jni__get(env, &b, text, 0, -1)) {
     return NULL;
   }
-  st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd, scan_flags,
-                               min_confidence);
+  st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd, dates,
+                               scan_flags, min_confidence);
   if (st == DKCPR_OK) {
     st = dkcpr_scan(m, cap, &count, b.p, b.n, &so);
   }
@@ -43,13 +42,12 @@ jlongArray dkcpr_jni_scan(JNIEnv *env, jbyteArray text, jint policy,
 }
 
 jlong dkcpr_jni_scanner_new(JNIEnv *env, jint policy, jint flags, jint ry,
-                             jint rm, jint rd, jint scan_flags,
-                             jint min_confidence)
-{
+                            jint rm, jint rd, jlong dates, jint scan_flags,
+                            jint min_confidence) {
   dkcpr_scan_options so;
   dkcpr_scanner *s = NULL;
   dkcpr_status st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd,
-                                            scan_flags, min_confidence);
+                                            dates, scan_flags, min_confidence);
   if (st == DKCPR_OK) {
     st = dkcpr_scanner_new(&s, &so);
   }
@@ -63,8 +61,7 @@ jlong dkcpr_jni_scanner_new(JNIEnv *env, jint policy, jint flags, jint ry,
 /* Feed len bytes from chunk at off (finish != 0: then end the input) and
  * take every match that became available. */
 jlongArray dkcpr_jni_scanner_feed(JNIEnv *env, jlong h, jbyteArray chunk,
-                                   jint off, jint len, jint finish)
-{
+                                  jint off, jint len, jint finish) {
   dkcpr_scanner *s = DKCPR_JNI_PTR(dkcpr_scanner, h);
   dkcpr_jni__buf b;
   dkcpr_match *m = NULL, *grown;
@@ -103,7 +100,6 @@ jlongArray dkcpr_jni_scanner_feed(JNIEnv *env, jlong h, jbyteArray chunk,
   return a;
 }
 
-void dkcpr_jni_scanner_free(jlong h)
-{
+void dkcpr_jni_scanner_free(jlong h) {
   dkcpr_scanner_free(DKCPR_JNI_PTR(dkcpr_scanner, h));
 }

@@ -7,8 +7,7 @@
 
 /* The exception class is looked up per throw: errors are the slow path,
  * and caching a global reference would be global mutable state. */
-void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail)
-{
+void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail) {
   jclass cls;
   jmethodID ctor;
   jstring msg;
@@ -30,8 +29,8 @@ void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail)
   ctor = (*env)->GetMethodID(env, cls, "<init>", "(ILjava/lang/String;)V");
   /* Both texts are static ASCII, so modified UTF-8 is plain UTF-8 here. */
   msg = ctor == NULL ? NULL
-                     : (*env)->NewStringUTF(env, detail != NULL ? detail
-                                                                : dkcpr_strerror(st));
+                     : (*env)->NewStringUTF(
+                           env, detail != NULL ? detail : dkcpr_strerror(st));
   if (msg != NULL) {
     jobject ex = (*env)->NewObject(env, cls, ctor, (jint)st, msg);
     if (ex != NULL) {
@@ -43,8 +42,7 @@ void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail)
   (*env)->DeleteLocalRef(env, cls);
 }
 
-void dkcpr_jni__wipe(void *p, size_t n)
-{
+void dkcpr_jni__wipe(void *p, size_t n) {
   volatile unsigned char *v = (volatile unsigned char *)p;
   while (n-- > 0) {
     *v++ = 0;
@@ -55,8 +53,7 @@ void dkcpr_jni__wipe(void *p, size_t n)
  * dkcpr_options_init() is not needed; it would read the clock on every
  * call only for the reference date overwritten below. */
 void dkcpr_jni__options(dkcpr_options *o, jint policy, jint flags, jint ry,
-                        jint rm, jint rd)
-{
+                        jint rm, jint rd, jlong dates) {
   memset(o, 0, sizeof *o);
   o->version = DKCPR_OPTIONS_VERSION;
   o->policy = (dkcpr_policy)policy;
@@ -64,26 +61,25 @@ void dkcpr_jni__options(dkcpr_options *o, jint policy, jint flags, jint ry,
   o->ref_year = ry;
   o->ref_month = rm;
   o->ref_day = rd;
-  o->known_dates = NULL;
+  o->known_dates = DKCPR_JNI_PTR(const dkcpr_datelist, dates);
 }
 
 dkcpr_status dkcpr_jni__scan_options(dkcpr_scan_options *s, jint policy,
                                      jint flags, jint ry, jint rm, jint rd,
-                                     jint scan_flags, jint min_confidence)
-{
+                                     jlong dates, jint scan_flags,
+                                     jint min_confidence) {
   dkcpr_status st = dkcpr_scan_options_init(s, DKCPR_SCAN_OPTIONS_VERSION);
   if (st != DKCPR_OK) {
     return st;
   }
-  dkcpr_jni__options(&s->parse, policy, flags, ry, rm, rd);
+  dkcpr_jni__options(&s->parse, policy, flags, ry, rm, rd, dates);
   s->flags = (unsigned int)scan_flags;
   s->min_confidence = (dkcpr_confidence)min_confidence;
   return DKCPR_OK;
 }
 
 int dkcpr_jni__get(JNIEnv *env, dkcpr_jni__buf *b, jbyteArray a, jint off,
-                   jint len)
-{
+                   jint len) {
   jsize size;
   b->p = b->small;
   b->n = 0;
@@ -112,8 +108,7 @@ int dkcpr_jni__get(JNIEnv *env, dkcpr_jni__buf *b, jbyteArray a, jint off,
   return 1;
 }
 
-void dkcpr_jni__release(dkcpr_jni__buf *b)
-{
+void dkcpr_jni__release(dkcpr_jni__buf *b) {
   if (b->p != b->small) {
     free(b->p);
   }
@@ -121,8 +116,7 @@ void dkcpr_jni__release(dkcpr_jni__buf *b)
   b->n = 0;
 }
 
-jbyteArray dkcpr_jni__new_bytes(JNIEnv *env, const char *p, size_t n)
-{
+jbyteArray dkcpr_jni__new_bytes(JNIEnv *env, const char *p, size_t n) {
   jbyteArray a = (*env)->NewByteArray(env, (jsize)n);
   if (a != NULL) {
     (*env)->SetByteArrayRegion(env, a, 0, (jsize)n, (const jbyte *)p);
@@ -130,14 +124,14 @@ jbyteArray dkcpr_jni__new_bytes(JNIEnv *env, const char *p, size_t n)
   return a;
 }
 
-static void pack_match(jlong *d, const dkcpr_match *m)
-{
+static void pack_match(jlong *d, const dkcpr_match *m) {
   uint64_t lo = 0, hi;
   int i;
   for (i = 7; i >= 0; i--) {
     lo = (lo << 8) | (unsigned char)m->digits[i];
   }
-  hi = ((uint64_t)(unsigned char)m->digits[9] << 8) | (unsigned char)m->digits[8];
+  hi = ((uint64_t)(unsigned char)m->digits[9] << 8) |
+       (unsigned char)m->digits[8];
   d[0] = (jlong)m->start;
   d[1] = (jlong)m->end;
   d[2] = (jlong)((unsigned)m->kind | ((unsigned)(m->mod11 != 0) << 8) |
@@ -147,8 +141,7 @@ static void pack_match(jlong *d, const dkcpr_match *m)
 }
 
 jlongArray dkcpr_jni__match_array(JNIEnv *env, const dkcpr_match *m,
-                                  size_t count)
-{
+                                  size_t count) {
   jlongArray a;
   jlong *tmp;
   size_t i, n;

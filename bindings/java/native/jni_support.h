@@ -15,17 +15,20 @@ void dkcpr_jni__throw(JNIEnv *env, dkcpr_status st, const char *detail);
 /* Wipe memory in a way the compiler cannot drop (copies of keys). */
 void dkcpr_jni__wipe(void *p, size_t n);
 
-/* Parse options from the five ints every call carries: policy, flags and
- * the reference date (all 0: today, read at every call). */
+/* Parse options from what every call carries: policy, flags, the
+ * reference date (all 0: today, read at every call) and a known-dates
+ * list handle (0: the shipped list). */
 void dkcpr_jni__options(dkcpr_options *o, jint policy, jint flags, jint ry,
-                        jint rm, jint rd);
+                        jint rm, jint rd, jlong dates);
 
 /* Scan options: parse options as above, DKCPR_SCAN_* flags, confidence. */
 dkcpr_status dkcpr_jni__scan_options(dkcpr_scan_options *s, jint policy,
                                      jint flags, jint ry, jint rm, jint rd,
-                                     jint scan_flags, jint min_confidence);
+                                     jlong dates, jint scan_flags,
+                                     jint min_confidence);
 
-/* A Java byte[] range copied into C memory: a small inline buffer or the heap. */
+/* A Java byte[] range copied into C memory: a small inline buffer or the heap.
+ */
 typedef struct dkcpr_jni__buf {
   char *p;
   size_t n;
@@ -38,7 +41,8 @@ int dkcpr_jni__get(JNIEnv *env, dkcpr_jni__buf *b, jbyteArray a, jint off,
                    jint len);
 void dkcpr_jni__release(dkcpr_jni__buf *b);
 
-/* A new byte[] holding n bytes of p (NULL with an exception pending on failure). */
+/* A new byte[] holding n bytes of p (NULL with an exception pending on
+ * failure). */
 jbyteArray dkcpr_jni__new_bytes(JNIEnv *env, const char *p, size_t n);
 
 /* Matches as DKCPR_JNI_MATCH_LONGS longs each: start, end,

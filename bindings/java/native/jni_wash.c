@@ -6,18 +6,17 @@
 
 #include "jni_support.h"
 
-
-/* A washer together with its placeholder text, which the washer does not own. */
+/* A washer together with its placeholder text, which the washer does not own.
+ */
 typedef struct jni_washer {
   dkcpr_washer *w;
   char *placeholder;
 } jni_washer;
 
 jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
-                            jint ry, jint rm, jint rd, jint scan_flags,
-                            jint min_confidence, jint mode, jint token_chars,
-                            jbyteArray placeholder)
-{
+                           jint ry, jint rm, jint rd, jlong dates,
+                           jint scan_flags, jint min_confidence, jint mode,
+                           jint token_chars, jbyteArray placeholder) {
   dkcpr_wash_options wo;
   jni_washer *jw;
   dkcpr_status st = dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION);
@@ -30,7 +29,7 @@ jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
     dkcpr_jni__throw(env, DKCPR_E_NOMEM, NULL);
     return 0;
   }
-  st = dkcpr_jni__scan_options(&wo.scan, policy, flags, ry, rm, rd,
+  st = dkcpr_jni__scan_options(&wo.scan, policy, flags, ry, rm, rd, dates,
                                scan_flags, min_confidence);
   wo.mode = (dkcpr_wash_mode)mode;
   if (token_chars > 0) {
@@ -42,14 +41,16 @@ jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
     if (jw->placeholder == NULL) {
       st = DKCPR_E_NOMEM;
     } else {
-      (*env)->GetByteArrayRegion(env, placeholder, 0, n, (jbyte *)jw->placeholder);
+      (*env)->GetByteArrayRegion(env, placeholder, 0, n,
+                                 (jbyte *)jw->placeholder);
       jw->placeholder[n] = '\0';
       wo.placeholder = jw->placeholder;
       wo.placeholder_len = (size_t)n;
     }
   }
   if (st == DKCPR_OK) {
-    st = dkcpr_washer_new(&jw->w, DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p), &wo);
+    st = dkcpr_washer_new(&jw->w, DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p),
+                          &wo);
   }
   if (st != DKCPR_OK) {
     free(jw->placeholder);
@@ -60,8 +61,7 @@ jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
   return DKCPR_JNI_HANDLE(jw);
 }
 
-jlong dkcpr_jni_washer_bound(jlong h, jint len)
-{
+jlong dkcpr_jni_washer_bound(jlong h, jint len) {
   const jni_washer *jw = DKCPR_JNI_PTR(const jni_washer, h);
   return (jlong)dkcpr_washer_bound(jw->w, len < 0 ? 0 : (size_t)len);
 }
@@ -69,8 +69,7 @@ jlong dkcpr_jni_washer_bound(jlong h, jint len)
 /* Wash len bytes of in from off into out; len < 0 finishes the input.
  * Returns how many bytes of out were written. */
 jint dkcpr_jni_washer_feed(JNIEnv *env, jlong h, jbyteArray in, jint off,
-                            jint len, jbyteArray out)
-{
+                           jint len, jbyteArray out) {
   jni_washer *jw = DKCPR_JNI_PTR(jni_washer, h);
   dkcpr_jni__buf b;
   char *dst;
@@ -106,8 +105,7 @@ jint dkcpr_jni_washer_feed(JNIEnv *env, jlong h, jbyteArray in, jint off,
 }
 
 /* bytes_in, bytes_out, found[4][3], replaced[4][3], failed. */
-jlongArray dkcpr_jni_washer_stats(JNIEnv *env, jlong h)
-{
+jlongArray dkcpr_jni_washer_stats(JNIEnv *env, jlong h) {
   const jni_washer *jw = DKCPR_JNI_PTR(const jni_washer, h);
   dkcpr_wash_stats s;
   jlong v[27];
@@ -134,8 +132,7 @@ jlongArray dkcpr_jni_washer_stats(JNIEnv *env, jlong h)
   return a;
 }
 
-void dkcpr_jni_washer_free(jlong h)
-{
+void dkcpr_jni_washer_free(jlong h) {
   jni_washer *jw = DKCPR_JNI_PTR(jni_washer, h);
   if (jw != NULL) {
     dkcpr_washer_free(jw->w);

@@ -13,14 +13,15 @@ raises ``TypeError``; allocation failure ``MemoryError``.
 from __future__ import annotations
 
 import datetime
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Iterable, List, Optional, Tuple, Union
 
 from . import _native
 from . import native as _swig
 from ._native import CprError
+from ._options import KnownDates
 from ._options import parse_options as _parse_options
 from ._text import scan, wash, wash_file
-from ._types import (Confidence, Cpr, Kind, Match, Sex, SexLike, _sex_code)
+from ._types import Confidence, Cpr, Kind, Match, Sex, SexLike, _sex_code
 
 __version__: str = _native.version_string()
 """The C library's version, ``MAJOR.MINOR.PATCH``."""
@@ -31,7 +32,7 @@ ALGORITHM: str = _native.algorithm()
 KEY_BYTES: int = _native.key_bytes()
 
 __all__ = [
-    "ALGORITHM", "KEY_BYTES", "Confidence", "Cpr", "CprError", "Kind", "Match",
+    "ALGORITHM", "KEY_BYTES", "Confidence", "Cpr", "CprError", "Kind", "KnownDates", "Match",
     "Pseudonymizer", "Sex", "compact", "format", "generate", "is_valid",
     "key_from_hex", "keygen", "mask", "parse", "scan", "wash", "wash_file",
 ]
@@ -43,21 +44,23 @@ _from_native = Cpr._from_native
 
 def is_valid(s: str, *, policy: str = "default", lenient: bool = False,
              allow_replacement: bool = False, allow_future: bool = False,
-             today: Optional[datetime.date] = None) -> bool:
+             today: Optional[datetime.date] = None,
+             known_dates: Optional[KnownDates] = None) -> bool:
     """Whether ``s`` is a valid CPR number under the options (see :func:`parse`).
 
     Never raises for a bad number, only for a wrong argument type or value.
     """
     if (policy == "default" and not (lenient or allow_replacement or allow_future)
-            and today is None):
+            and today is None and known_dates is None):
         return _is_valid(s)
     return _is_valid(s, _parse_options(policy, lenient, allow_replacement,
-                                       allow_future, today))
+                                       allow_future, today, known_dates))
 
 
 def parse(s: str, *, policy: str = "default", lenient: bool = False,
           allow_replacement: bool = False, allow_future: bool = False,
-          today: Optional[datetime.date] = None) -> Cpr:
+          today: Optional[datetime.date] = None,
+          known_dates: Optional[KnownDates] = None) -> Cpr:
     """Parse and validate a CPR number.
 
     Accepted forms: ``DDMMYYSSSS``, ``DDMMYY-SSSS``, ``DDMMYY SSSS``; with
@@ -70,14 +73,15 @@ def parse(s: str, *, policy: str = "default", lenient: bool = False,
     allow_replacement: accept replacement numbers (day + 60, e-CPR).
     allow_future: accept birth dates after ``today`` (default: the current
     date, read at every call).
+    known_dates: a :class:`KnownDates` list instead of the shipped one.
 
     Raises CprError, e.g. status ``DKCPR_E_DATE`` for a date that does not exist.
     """
     if (policy == "default" and not (lenient or allow_replacement or allow_future)
-            and today is None):
+            and today is None and known_dates is None):
         return _from_native(_parse(s))
     return _from_native(_parse(s, _parse_options(policy, lenient, allow_replacement,
-                                                 allow_future, today)))
+                                                 allow_future, today, known_dates)))
 
 
 def format(s: str, **options) -> str:
@@ -136,8 +140,8 @@ class Pseudonymizer:
     ``"date"`` (the whole birth date); ``()`` or ``"none"`` keeps nothing.
     never_real: map CPR numbers into the replacement space (day + 60), so a
     pseudonym can never be a living person's number.
-    policy, lenient, allow_replacement: which inputs are accepted, as in
-    :func:`parse`; replacement numbers are accepted by default and stay
+    policy, lenient, allow_replacement, known_dates: which inputs are accepted,
+    as in :func:`parse`; replacement numbers are accepted by default and stay
     replacement numbers of the same scheme. The not-yet-born check never
     applies: the mapping does not depend on the day it runs.
 
@@ -147,12 +151,13 @@ class Pseudonymizer:
     once no call is using it; the ``key`` object you passed is yours to drop.
     """
 
-    __slots__ = ("_h", "_opts", "_policy", "__weakref__")
+    __slots__ = ("_h", "_opts", "_policy", "_known", "__weakref__")
 
     def __init__(self, key: bytes, context: Union[bytes, str] = b"",
                  keep: Union[str, Iterable[str], None] = ("year", "sex"),
                  never_real: bool = False, policy: str = "default", *,
-                 lenient: bool = False, allow_replacement: bool = True) -> None:
+                 lenient: bool = False, allow_replacement: bool = True,
+                 known_dates: Optional[KnownDates] = None) -> None:
         self._h = None
         if isinstance(key, str):
             raise TypeError("key must be bytes; use dkcpr.key_from_hex() for hex text")
@@ -160,8 +165,10 @@ class Pseudonymizer:
             context = context.encode("utf-8")
         bits = _keep_bits(keep)
         flags = _swig.NEVER_REAL if never_real else 0
-        self._opts = _parse_options(policy, lenient, allow_replacement, True, None)
+        self._opts = _parse_options(policy, lenient, allow_replacement, True, None,
+                                    known_dates)
         self._policy = policy
+        self._known = known_dates  # the options point into its list
         self._h = _swig.Pseudonymizer(key, context, bits, flags)
 
     def pseudonymize(self, s: str) -> str:
@@ -184,14 +191,17 @@ class Pseudonymizer:
         h = self._h
         if h is None:
             raise _closed()
-        return h.token(s, length, self._opts)
+        # A negative length is out of range like any other: CprError, E_ARG.
+        return h.token(s, max(_index(length), 0), self._opts)
 
     def pseudonymize_many(self, items: Iterable[str], *,
                           errors: str = "raise") -> List[Optional[str]]:
         """Pseudonyms of many numbers in one library call.
 
         errors: ``"raise"`` raises CprError for the first bad element (its
-        ``index`` attribute says which); ``"none"`` puts None in its place.
+        ``index`` attribute says which); ``"none"`` puts None in its place,
+        and also passes None elements (missing values) through as None.
+        An element that is neither str nor None raises TypeError.
         """
         h = self._h
         if h is None:
@@ -223,6 +233,16 @@ class Pseudonymizer:
 
     def __repr__(self) -> str:
         return f"<dkcpr.Pseudonymizer {'closed' if self._h is None else 'open'}>"
+
+    def __reduce__(self):
+        raise TypeError("a Pseudonymizer holds a key and is not pickled: create one "
+                        "in each process from the key")
+
+
+def _index(n: int) -> int:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"expected an int, not {type(n).__name__}")
+    return n
 
 
 def _none_on_error(errors: str) -> int:

@@ -5,6 +5,7 @@ class CprError(ValueError):
     status: Optional[str]
     code: Optional[int]
     index: Optional[int]
+    line: Optional[int]
 
 def strerror(st: int) -> str: ...
 def status_name(st: int) -> str: ...

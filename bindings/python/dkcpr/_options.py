@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Optional
+import os
+from typing import Any, Iterable, Optional, Union
 
 from . import native as _swig
 
@@ -16,6 +17,39 @@ POLICIES = {
 
 # Option structs are immutable once built, so equal keyword sets share one.
 _cache: dict = {}
+
+
+class KnownDates:
+    """The birth dates known to have CPR numbers without mod 11, for the
+    ``"known-dates"`` policy and ``Cpr.known_date``: the CPR office's 26
+    dates that the library ships, plus ``dates``, the lines of ``text`` and
+    of the file ``path`` (one ``YYYY-MM-DD`` per line; blank lines and lines
+    starting with ``#`` are skipped). A bad line raises CprError with its
+    number in ``line``. Immutable once made, so it may be shared by threads.
+    """
+
+    __slots__ = ("_h", "__weakref__")
+
+    def __init__(self, dates: Iterable[datetime.date] = (), *, text: Optional[str] = None,
+                 path: Union[str, "os.PathLike[str]", None] = None) -> None:
+        h = _swig.DateList()
+        for d in dates:
+            _check_date("dates", d)
+            h.add_date(d.year, d.month, d.day)
+        if text is not None:
+            h.load_text(text)
+        if path is not None:
+            with open(path, encoding="utf-8") as f:
+                h.load_text(f.read())
+        self._h = h
+
+    def __contains__(self, d: object) -> bool:
+        if not isinstance(d, datetime.date):
+            return False
+        return bool(self._h.has(d.year, d.month, d.day))
+
+    def __repr__(self) -> str:
+        return "<dkcpr.KnownDates>"
 
 
 def _policy(policy: str) -> int:
@@ -34,8 +68,10 @@ def _check_date(name: str, value: Any) -> datetime.date:
 
 
 def fill_parse(o: Any, policy: str, lenient: bool, allow_replacement: bool,
-               allow_future: bool, today: Optional[datetime.date]) -> None:
-    """Set the fields of a dkcpr_options proxy."""
+               allow_future: bool, today: Optional[datetime.date],
+               known_dates: Optional[KnownDates] = None) -> None:
+    """Set the fields of a dkcpr_options proxy. The caller keeps known_dates
+    alive as long as the struct is used."""
     o.policy = _policy(policy)
     o.flags = ((_swig.PARSE_LENIENT if lenient else 0)
                | (_swig.PARSE_ALLOW_REPLACEMENT if allow_replacement else 0)
@@ -47,13 +83,23 @@ def fill_parse(o: Any, policy: str, lenient: bool, allow_replacement: bool,
     else:
         _check_date("today", today)
         o.ref_year, o.ref_month, o.ref_day = today.year, today.month, today.day
+    if known_dates is None:
+        o.known_dates = None  # the shipped list
+    elif isinstance(known_dates, KnownDates):
+        o.known_dates = known_dates._h
+    else:
+        raise TypeError("known_dates must be a dkcpr.KnownDates, not "
+                        f"{type(known_dates).__name__}")
 
 
 def parse_options(policy: str = "default", lenient: bool = False,
                   allow_replacement: bool = False, allow_future: bool = False,
-                  today: Optional[datetime.date] = None) -> Any:
-    """A shared dkcpr_options proxy for these keywords."""
-    key = (policy, bool(lenient), bool(allow_replacement), bool(allow_future), today)
+                  today: Optional[datetime.date] = None,
+                  known_dates: Optional[KnownDates] = None) -> Any:
+    """A shared dkcpr_options proxy for these keywords. The cache key holds
+    known_dates, so its list lives as long as the entry."""
+    key = (policy, bool(lenient), bool(allow_replacement), bool(allow_future), today,
+           known_dates)
     try:
         return _cache[key]
     except KeyError:
@@ -62,7 +108,7 @@ def parse_options(policy: str = "default", lenient: bool = False,
         key = None
     o = _swig.options()
     _swig.options_init(o, _swig.OPTIONS_VERSION)
-    fill_parse(o, policy, lenient, allow_replacement, allow_future, today)
+    fill_parse(o, policy, lenient, allow_replacement, allow_future, today, known_dates)
     if key is not None:
         if len(_cache) > 256:
             _cache.clear()

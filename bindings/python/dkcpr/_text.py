@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import IO, TYPE_CHECKING, Any, Dict, List, Optional, Union
+from typing import IO, TYPE_CHECKING, Any, Callable, Dict, List, Optional, Union
 
 from . import _native
 from . import native as _swig
-from ._options import fill_parse
+from ._options import KnownDates, fill_parse
 from ._types import ConfidenceLike, Match, _confidence
 
 if TYPE_CHECKING:
@@ -22,11 +22,30 @@ _MODES = {"pseudonym": _swig.WASH_PSEUDONYM, "mask": _swig.WASH_MASK,
 _NEEDS_KEY = {"pseudonym", "token", "reveal"}
 _CHUNK = 1 << 20
 
+# Option structs are read-only once built (the washer copies its own), so
+# equal keyword sets share one: short texts are not slowed by building them.
+_scan_cache: dict = {}
+_wash_cache: dict = {}
+
+
+def _cached(cache: dict, key: tuple, build: Callable[[], Any]) -> Any:
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable argument: build() reports it
+        return build()
+    value = build()
+    if len(cache) > 64:
+        cache.clear()
+    cache[key] = value  # the key holds known_dates, which the struct points into
+    return value
+
 
 def _fill_scan(so: Any, policy: str, allow_replacement: bool, allow_future: bool,
                nine_digits: bool, min_confidence: ConfidenceLike,
-               today: Optional[datetime.date]) -> None:
-    fill_parse(so.parse, policy, False, allow_replacement, allow_future, today)
+               today: Optional[datetime.date], known_dates: Optional[KnownDates]) -> None:
+    fill_parse(so.parse, policy, False, allow_replacement, allow_future, today, known_dates)
     so.flags = _swig.SCAN_NINE_DIGITS if nine_digits else 0
     so.min_confidence = int(_confidence(min_confidence))
 
@@ -34,7 +53,8 @@ def _fill_scan(so: Any, policy: str, allow_replacement: bool, allow_future: bool
 def scan(text: str, *, policy: str = "default", allow_replacement: bool = True,
          allow_future: bool = False, nine_digits: bool = False,
          min_confidence: ConfidenceLike = "low",
-         today: Optional[datetime.date] = None) -> List[Match]:
+         today: Optional[datetime.date] = None,
+         known_dates: Optional[KnownDates] = None) -> List[Match]:
     """Every CPR number in ``text``, in order.
 
     A candidate is 6 digits, an optional separator and 4 digits, not next to
@@ -42,58 +62,94 @@ def scan(text: str, *, policy: str = "default", allow_replacement: bool = True,
     default. ``start``/``end`` of each Match index ``text`` (code points, not
     UTF-8 bytes). nine_digits: also 9-digit numbers that lost a leading zero.
     min_confidence: ``"low"`` (default), ``"medium"`` or ``"high"``.
+    allow_future, today, known_dates: as in :func:`dkcpr.parse`.
     """
-    so = _swig.scan_options()
-    _swig.scan_options_init(so, _swig.SCAN_OPTIONS_VERSION)
-    _fill_scan(so, policy, allow_replacement, allow_future, nine_digits,
-               min_confidence, today)
+    def build() -> Any:
+        so = _swig.scan_options()
+        _swig.scan_options_init(so, _swig.SCAN_OPTIONS_VERSION)
+        _fill_scan(so, policy, allow_replacement, allow_future, nine_digits,
+                   min_confidence, today, known_dates)
+        return so
+
+    so = _cached(_scan_cache, (policy, bool(allow_replacement), bool(allow_future),
+                               bool(nine_digits), min_confidence, today, known_dates), build)
     return [_from_native(t) for t in _native._scan(text, so)]
 
 
+_pseudonymizer_type: Optional[type] = None
+
+
+def _pseudonymizer_class() -> type:
+    global _pseudonymizer_type
+    if _pseudonymizer_type is None:
+        from . import Pseudonymizer  # the package is loaded by the time wash runs
+        _pseudonymizer_type = Pseudonymizer
+    return _pseudonymizer_type
+
+
 def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
-            policy: Optional[str], allow_replacement: bool, nine_digits: bool,
+            policy: Optional[str], nine_digits: bool,
             min_confidence: ConfidenceLike, token_length: int,
-            placeholder: Optional[str]) -> Any:
+            placeholder: Optional[str], known_dates: Optional[KnownDates]) -> Any:
     if mode not in _MODES:
         raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
     h = None
     if pseudonymizer is not None:
+        if not isinstance(pseudonymizer, _pseudonymizer_class()):
+            raise TypeError("pseudonymizer must be a dkcpr.Pseudonymizer, not "
+                            f"{type(pseudonymizer).__name__}")
         h = pseudonymizer._h
         if h is None:
             raise ValueError("operation on a closed Pseudonymizer")
         if policy is None:
             policy = pseudonymizer._policy
+        if known_dates is None:
+            known_dates = pseudonymizer._known
     elif mode in _NEEDS_KEY:
         raise ValueError(f"mode {mode!r} needs a Pseudonymizer")
-    wo = _swig.wash_options()
-    _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
-    _fill_scan(wo.scan, policy or "default", allow_replacement, True, nine_digits,
-               min_confidence, None)
-    wo.mode = _MODES[mode]
-    wo.token_chars = token_length
+    policy = policy or "default"
+
+    def build() -> Any:
+        wo = _swig.wash_options()
+        _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
+        # The washer finds replacement numbers whatever the flag says (a
+        # missed number is a leak); set it so the struct says what happens.
+        _fill_scan(wo.scan, policy, True, True, nine_digits,
+                   min_confidence, None, known_dates)
+        wo.mode = _MODES[mode]
+        if isinstance(token_length, bool) or not isinstance(token_length, int):
+            raise TypeError("token_length must be an int")
+        wo.token_chars = max(token_length, 0)  # out of range: CprError from the library
+        return wo
+
+    wo = _cached(_wash_cache, (mode, policy, bool(nine_digits), min_confidence,
+                               token_length, known_dates), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
     w = _swig.Washer(h, wo, ph)
-    return w, h  # h is returned so the caller keeps the handle alive
+    # The caller keeps these alive while the washer works: it points into them.
+    return w, (h, known_dates)
 
 
 def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
          mode: str = "pseudonym", policy: Optional[str] = None,
-         allow_replacement: bool = True, nine_digits: bool = False,
+         nine_digits: bool = False,
          min_confidence: ConfidenceLike = "low", token_length: int = 26,
-         placeholder: Optional[str] = None) -> str:
+         placeholder: Optional[str] = None,
+         known_dates: Optional[KnownDates] = None) -> str:
     """``text`` with every CPR number replaced; every other character is kept.
 
     mode: ``"pseudonym"`` (default; same length and layout), ``"mask"``
     (``DDMMYY-XXXX``), ``"token"`` (keyed one-way token of ``token_length``
     characters), ``"redact"`` (``placeholder``, default ``"[CPR]"``) or
     ``"reveal"`` (undo a pseudonym wash). pseudonym, token and reveal need a
-    Pseudonymizer; its policy is used unless ``policy`` is given. The
-    not-yet-born check never applies, so wash and reveal are exact inverses.
+    Pseudonymizer; its policy and known_dates are used unless given.
+    Replacement numbers are always replaced too, and the not-yet-born check
+    never applies, so wash and reveal are exact inverses.
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, not {type(text).__name__}")
-    w, _h = _washer(pseudonymizer, mode, policy, allow_replacement, nine_digits,
-                    min_confidence, token_length, placeholder)
+    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
+                       min_confidence, token_length, placeholder, known_dates)
     data = text.encode("utf-8", "surrogatepass")
     out = w.feed(data) + w.finish()
     return out.decode("utf-8", "surrogatepass")
@@ -103,9 +159,10 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
               dst: Union[str, os.PathLike, IO[bytes]],
               pseudonymizer: Optional["Pseudonymizer"] = None, *,
               mode: str = "pseudonym", policy: Optional[str] = None,
-              allow_replacement: bool = True, nine_digits: bool = False,
+              nine_digits: bool = False,
               min_confidence: ConfidenceLike = "low", token_length: int = 26,
               placeholder: Optional[str] = None,
+              known_dates: Optional[KnownDates] = None,
               chunk_size: int = _CHUNK) -> Dict[str, Any]:
     """Wash ``src`` into ``dst`` as :func:`wash` does, streaming in chunks.
 
@@ -114,8 +171,8 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     If ``dst`` is a path and washing fails, the partial file is removed.
     Returns counts: bytes_in, bytes_out, found and replaced (by kind), failed.
     """
-    w, _h = _washer(pseudonymizer, mode, policy, allow_replacement, nine_digits,
-                    min_confidence, token_length, placeholder)
+    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
+                       min_confidence, token_length, placeholder, known_dates)
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
     src_is_path = isinstance(src, (str, bytes, os.PathLike))

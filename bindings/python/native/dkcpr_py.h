@@ -1,4 +1,4 @@
-/* C helpers behind the Python module dkcpr._native: conversions between
+/* C functions behind the Python module dkcpr._native: conversions between
  * Python objects and the C API, with the GIL released around library calls.
  * The SWIG interface (bindings/swig/dkcpr_python.i) wraps the functions
  * marked "wrapped"; the rest are shared between these files. */
@@ -20,6 +20,10 @@ int dkcpr_py_init(PyObject *module_dict);
 /* Raise the exception for a status (MemoryError for DKCPR_E_NOMEM, else
  * CprError); index >= 0 names the failing element of a batch. Returns NULL. */
 PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index);
+
+/* CprError for a bad line of a known-dates text (line >= 1): the message
+ * and the attribute "line" name it. Returns NULL. */
+PyObject *dkcpr_py_raise_line(dkcpr_status st, size_t line);
 
 /* The UTF-8 bytes of a str. A str holding lone surrogates is encoded with
  * "surrogatepass" into *hold (the caller releases it), so that the library

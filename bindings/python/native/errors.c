@@ -6,12 +6,14 @@ PyObject *dkcpr_py_error_type = NULL;
 static const char error_doc[] =
     "A CPR number or an argument was rejected by the dkcpr library.\n\n"
     "A ValueError. Attributes: status, the C status name (e.g. 'DKCPR_E_DATE');\n"
-    "code, its negative number; index, the failing element of a batch call\n"
-    "(None otherwise). Messages never contain the rejected input.";
+    "code, its negative number; index, the failing element of a batch call,\n"
+    "and line, the bad line of a known-dates text (None otherwise). Messages\n"
+    "never contain the rejected input.";
 
 int dkcpr_py_init(PyObject *module_dict) {
-  PyObject *attrs = Py_BuildValue("{s:O,s:O,s:O}", "status", Py_None, "code",
-                                  Py_None, "index", Py_None);
+  PyObject *attrs = Py_BuildValue("{s:O,s:O,s:O,s:O}", "status", Py_None,
+                                  "code", Py_None, "index", Py_None, "line",
+                                  Py_None);
   if (attrs == NULL) return -1;
   dkcpr_py_error_type = PyErr_NewExceptionWithDoc(
       "dkcpr.CprError", error_doc, PyExc_ValueError, attrs);
@@ -28,28 +30,44 @@ static int set_attr(PyObject *obj, const char *name, PyObject *value) {
   return rc;
 }
 
-PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index) {
-  PyObject *msg, *exc;
-  if (st == DKCPR_E_NOMEM) return PyErr_NoMemory();
-  if (index >= 0)
-    msg = PyUnicode_FromFormat("item %zd: %s (%s)", index, dkcpr_strerror(st),
-                               dkcpr_status_name(st));
-  else
-    msg = PyUnicode_FromFormat("%s (%s)", dkcpr_strerror(st),
-                               dkcpr_status_name(st));
+/* Raise CprError with msg; index and line (when >= 0) become attributes. */
+static PyObject *raise_with(PyObject *msg, dkcpr_status st, Py_ssize_t index,
+                            Py_ssize_t line) {
+  PyObject *exc;
   if (msg == NULL) return NULL;
   exc = PyObject_CallOneArg(dkcpr_py_error_type, msg);
   Py_DECREF(msg);
   if (exc == NULL) return NULL;
   if (set_attr(exc, "status", PyUnicode_FromString(dkcpr_status_name(st))) < 0 ||
       set_attr(exc, "code", PyLong_FromLong((long)st)) < 0 ||
-      (index >= 0 && set_attr(exc, "index", PyLong_FromSsize_t(index)) < 0)) {
+      (index >= 0 && set_attr(exc, "index", PyLong_FromSsize_t(index)) < 0) ||
+      (line >= 0 && set_attr(exc, "line", PyLong_FromSsize_t(line)) < 0)) {
     Py_DECREF(exc);
     return NULL;
   }
   PyErr_SetObject(dkcpr_py_error_type, exc);
   Py_DECREF(exc);
   return NULL;
+}
+
+PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index) {
+  if (st == DKCPR_E_NOMEM) return PyErr_NoMemory();
+  if (index >= 0)
+    return raise_with(PyUnicode_FromFormat("item %zd: %s (%s)", index,
+                                           dkcpr_strerror(st),
+                                           dkcpr_status_name(st)),
+                      st, index, -1);
+  return raise_with(PyUnicode_FromFormat("%s (%s)", dkcpr_strerror(st),
+                                         dkcpr_status_name(st)),
+                    st, -1, -1);
+}
+
+PyObject *dkcpr_py_raise_line(dkcpr_status st, size_t line) {
+  if (st == DKCPR_E_NOMEM) return PyErr_NoMemory();
+  return raise_with(PyUnicode_FromFormat("line %zu: %s (%s)", line,
+                                         dkcpr_strerror(st),
+                                         dkcpr_status_name(st)),
+                    st, -1, (Py_ssize_t)line);
 }
 
 int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,

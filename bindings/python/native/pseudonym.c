@@ -42,10 +42,17 @@ static int batch_alloc(batch *b, Py_ssize_t n) {
   return 0;
 }
 
-static int batch_read(batch *b, PyObject *const *items) {
+/* none_on_error: a None element (a missing value in a data column) is
+ * passed as an empty string, which fails, so its output is None too. */
+static int batch_read(batch *b, PyObject *const *items, int none_on_error) {
   Py_ssize_t i;
   for (i = 0; i < b->n; i++) {
     PyObject *hold = NULL;
+    if (items[i] == Py_None && none_on_error) {
+      b->in[i] = "";
+      b->in_lens[i] = 0;
+      continue;
+    }
     if (dkcpr_py_utf8(items[i], &b->in[i], &b->in_lens[i], &hold, i) < 0)
       return -1;
     if (hold != NULL) {
@@ -128,7 +135,7 @@ PyObject *dkcpr_py_many(const dkcpr_pseudonymizer *p, PyObject *items,
     PyErr_NoMemory();
     goto done;
   }
-  if (batch_read(&b, objs) < 0) goto done;
+  if (batch_read(&b, objs, none_on_error) < 0) goto done;
   if (b.n > 0) {
     Py_BEGIN_ALLOW_THREADS
     if (reveal)

@@ -66,3 +66,14 @@ def read_tsv(name: str):
 
 def iso(s: str) -> datetime.date:
     return datetime.date.fromisoformat(s)
+
+
+def assert_same(a, b) -> None:
+    """a == b for long sequences, failing with where they part (pytest's own
+    explanation of a failed == on megabyte values takes minutes)."""
+    if a == b:
+        return
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            pytest.fail(f"first difference at {i}: {a[i:i + 40]!r} != {b[i:i + 40]!r}")
+    pytest.fail(f"lengths differ: {len(a)} != {len(b)}")

@@ -1,5 +1,7 @@
 """Exception types, attributes and messages."""
 
+import pickle
+
 import pytest
 
 import dkcpr
@@ -122,3 +124,32 @@ def test_enums_match_the_library():
         assert kind.value == dkcpr._native.kind_name(i)
     for c in dkcpr.Confidence:
         assert c.name.lower() == dkcpr._native.confidence_name(int(c))
+
+
+def test_token_length_errors():
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        for bad in (-1, 0, 15, 53):
+            with pytest.raises(dkcpr.CprError) as err:
+                p.token("0707614285", length=bad)
+            assert err.value.status == "DKCPR_E_ARG"
+        with pytest.raises(TypeError):
+            p.token("0707614285", length="26")
+        with pytest.raises(dkcpr.CprError):
+            dkcpr.wash("070761-4285", p, mode="token", token_length=-5)
+
+
+def test_pickling():
+    """Values and errors cross process boundaries (multiprocessing); keys do not."""
+    cpr = dkcpr.parse("070761-4285")
+    assert pickle.loads(pickle.dumps(cpr)) == cpr
+    match = dkcpr.scan("x 070761-4285")[0]
+    assert pickle.loads(pickle.dumps(match)) == match
+    with pytest.raises(dkcpr.CprError) as err:
+        dkcpr.parse("320162-5629")
+    again = pickle.loads(pickle.dumps(err.value))
+    assert type(again) is dkcpr.CprError
+    assert (again.status, again.code, str(again)) == (err.value.status, err.value.code,
+                                                      str(err.value))
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        with pytest.raises(TypeError, match="key"):
+            pickle.dumps(p)

@@ -1,11 +1,12 @@
 """Pseudonyms: validity, reversibility, what is kept, batches, threads."""
 
 import threading
+import time
 
 import pytest
 
 import dkcpr
-from conftest import TEST_KEY, read_tsv
+from conftest import TEST_KEY, assert_same
 from cprgen import cpr_numbers
 
 NUMBERS = cpr_numbers(2000)
@@ -66,16 +67,23 @@ def test_deterministic_and_keyed():
 
 def test_batch_equals_single_calls(p):
     many = p.pseudonymize_many(iter(NUMBERS))  # any iterable
-    assert many == [p.pseudonymize(s) for s in NUMBERS]
+    single = [p.pseudonymize(s) for s in NUMBERS]
+    assert_same(many, single)
     assert p.reveal_many(many) == NUMBERS
     assert p.reveal_many(tuple(many)) == [p.reveal(s) for s in many]
     assert p.pseudonymize_many([]) == []
 
 
 def test_batch_errors_none(p):
-    out = p.pseudonymize_many(["0707614285", "511062-5629", "", "0707614285"], errors="none")
-    assert out[1] is None and out[2] is None
-    assert out[0] == out[3] == p.pseudonymize("0707614285")
+    out = p.pseudonymize_many(["0707614285", "511062-5629", "", None, "0707614285"],
+                              errors="none")
+    assert out[1] is None and out[2] is None and out[3] is None
+    assert out[0] == out[4] == p.pseudonymize("0707614285")
+    assert p.reveal_many([out[0], None], errors="none") == ["0707614285", None]
+    with pytest.raises(TypeError, match="item 1"):
+        p.pseudonymize_many(["0707614285", None])
+    with pytest.raises(TypeError, match="item 0"):
+        p.pseudonymize_many([float("nan")], errors="none")
 
 
 def test_batch_long_lenient_element():
@@ -142,3 +150,26 @@ def test_close_while_other_threads_work():
     p.close()
     t.join()
     assert all(len(x) == len(NUMBERS) for x in out)
+
+
+def test_gil_released_during_batch():
+    """Python code in another thread runs while a long batch is in the library."""
+    big = cpr_numbers(600_000, serials_per_day=40)
+    state = {"started": False, "done": False}
+
+    def work():
+        with dkcpr.Pseudonymizer(TEST_KEY) as q:
+            state["started"] = True
+            q.pseudonymize_many(big)  # about half a second in the library
+            state["done"] = True
+
+    t = threading.Thread(target=work)
+    t.start()
+    while not state["started"]:
+        pass
+    time.sleep(0.15)  # let the worker get past reading the list, into the C call
+    sum(range(200_000))  # needs the GIL: blocked until the call ends if it were held
+    during = not state["done"]
+    t.join()
+    assert state["done"]
+    assert during, "the batch call held the GIL"

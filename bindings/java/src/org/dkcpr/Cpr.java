@@ -1,5 +1,6 @@
 package org.dkcpr;
 
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -66,9 +67,14 @@ public final class Cpr {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(options, "options");
     int[] fields = new int[8];
-    byte[] canon = DkcprNative.parse(text.getBytes(StandardCharsets.UTF_8),
-        options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
-        options.refDay(), fields);
+    byte[] canon;
+    try {
+      canon = DkcprNative.parse(text.getBytes(StandardCharsets.UTF_8),
+          options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
+          options.refDay(), options.datesHandle(), fields);
+    } finally {
+      Reference.reachabilityFence(options);
+    }
     return new Cpr(new String(canon, StandardCharsets.US_ASCII), fields);
   }
 
@@ -88,9 +94,13 @@ public final class Cpr {
     if (text == null) {
       return Status.E_NULL;
     }
-    return Status.of(DkcprNative.validate(text.getBytes(StandardCharsets.UTF_8),
-        options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
-        options.refDay()));
+    try {
+      return Status.of(DkcprNative.validate(text.getBytes(StandardCharsets.UTF_8),
+          options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
+          options.refDay(), options.datesHandle()));
+    } finally {
+      Reference.reachabilityFence(options);
+    }
   }
 
   /** The 10 canonical characters, e.g. {@code 0707614285} (e-CPR letters kept). */

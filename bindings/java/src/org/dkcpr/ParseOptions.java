@@ -25,6 +25,7 @@ public final class ParseOptions {
   private final boolean allowReplacement;
   private final boolean allowFuture;
   private final LocalDate referenceDate;
+  private final KnownDates knownDates;
 
   private ParseOptions(Builder b) {
     this.policy = b.policy;
@@ -32,6 +33,7 @@ public final class ParseOptions {
     this.allowReplacement = b.allowReplacement;
     this.allowFuture = b.allowFuture;
     this.referenceDate = b.referenceDate;
+    this.knownDates = b.knownDates;
   }
 
   /** A builder holding the defaults. */
@@ -42,7 +44,7 @@ public final class ParseOptions {
   /** A builder holding these options. */
   public Builder toBuilder() {
     return new Builder().policy(policy).lenient(lenient).allowReplacement(allowReplacement)
-        .allowFuture(allowFuture).referenceDate(referenceDate);
+        .allowFuture(allowFuture).referenceDate(referenceDate).knownDates(knownDates);
   }
 
   /** How strictly modulus 11 is required. */
@@ -70,6 +72,16 @@ public final class ParseOptions {
     return Optional.ofNullable(referenceDate);
   }
 
+  /** The known-dates list; empty means the shipped list. */
+  public Optional<KnownDates> knownDates() {
+    return Optional.ofNullable(knownDates);
+  }
+
+  /** The native list handle, 0 for the shipped list; keep this object reachable while used. */
+  long datesHandle() {
+    return knownDates == null ? 0 : knownDates.handle();
+  }
+
   int flags() {
     return (lenient ? LENIENT : 0) | (allowReplacement ? ALLOW_REPLACEMENT : 0)
         | (allowFuture ? ALLOW_FUTURE : 0);
@@ -91,19 +103,21 @@ public final class ParseOptions {
   public boolean equals(Object o) {
     return o instanceof ParseOptions p && p.policy == policy && p.lenient == lenient
         && p.allowReplacement == allowReplacement && p.allowFuture == allowFuture
-        && Objects.equals(p.referenceDate, referenceDate);
+        && Objects.equals(p.referenceDate, referenceDate) && p.knownDates == knownDates;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(policy, lenient, allowReplacement, allowFuture, referenceDate);
+    return Objects.hash(policy, lenient, allowReplacement, allowFuture, referenceDate,
+        System.identityHashCode(knownDates));
   }
 
   @Override
   public String toString() {
     return "ParseOptions[policy=" + policy + ", lenient=" + lenient + ", allowReplacement="
         + allowReplacement + ", allowFuture=" + allowFuture + ", referenceDate="
-        + (referenceDate == null ? "today" : referenceDate) + "]";
+        + (referenceDate == null ? "today" : referenceDate)
+        + (knownDates == null ? "" : ", knownDates=custom") + "]";
   }
 
   /** Builds {@link ParseOptions}; not thread-safe. */
@@ -113,6 +127,7 @@ public final class ParseOptions {
     private boolean allowReplacement;
     private boolean allowFuture;
     private LocalDate referenceDate;
+    private KnownDates knownDates;
 
     private Builder() {}
 
@@ -143,6 +158,15 @@ public final class ParseOptions {
     /** The reference date for the not-yet-born check; {@code null} means today at every call. */
     public Builder referenceDate(LocalDate date) {
       this.referenceDate = date;
+      return this;
+    }
+
+    /**
+     * The dates known to have numbers without mod 11, for {@link Policy#KNOWN_DATES} and
+     * {@link Cpr#knownDate()}; {@code null} (the default) means the shipped list.
+     */
+    public Builder knownDates(KnownDates knownDates) {
+      this.knownDates = knownDates;
       return this;
     }
 

@@ -77,7 +77,10 @@ public final class Pseudonymizer implements AutoCloseable {
     this.options = options;
   }
 
-  /** A builder for a pseudonymizer with this key (the key is copied when built). */
+  /**
+   * A builder for a pseudonymizer with this key. The builder keeps a copy of the key until
+   * {@link Builder#build()}, which wipes it; the caller's array is not kept.
+   */
   public static Builder builder(byte[] key) {
     return new Builder(key);
   }
@@ -158,7 +161,7 @@ public final class Pseudonymizer implements AutoCloseable {
     try {
       byte[] out = DkcprNative.token(resource.handle(), in, chars, options.policy().ordinal(),
           options.flags(), options.refYear(), options.refMonth(),
-          options.refDay());
+          options.refDay(), options.datesHandle());
       return new String(out, StandardCharsets.US_ASCII);
     } finally {
       resource.unlock(stamp);
@@ -192,6 +195,13 @@ public final class Pseudonymizer implements AutoCloseable {
     cleanable.clean();
   }
 
+  /** What it keeps and how it reads input; never anything about the key or context. */
+  @Override
+  public String toString() {
+    return "Pseudonymizer[keep=" + keep + ", neverReal=" + neverReal + ", policy="
+        + options.policy() + "]";
+  }
+
   /** Read-locks the native handle for a {@link Washer}; pair with {@link #unlock(long)}. */
   long lock() {
     return resource.lock();
@@ -212,7 +222,7 @@ public final class Pseudonymizer implements AutoCloseable {
     try {
       out = DkcprNative.pseudonymize(resource.handle(), op, in, options.policy().ordinal(),
           options.flags(), options.refYear(), options.refMonth(),
-          options.refDay());
+          options.refDay(), options.datesHandle());
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
@@ -231,7 +241,7 @@ public final class Pseudonymizer implements AutoCloseable {
     try {
       bad = DkcprNative.pseudonymizeMany(resource.handle(), op, batch.bytes, batch.ends,
           options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
-          options.refDay(), out, lens, statuses);
+          options.refDay(), options.datesHandle(), out, lens, statuses);
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
@@ -249,6 +259,7 @@ public final class Pseudonymizer implements AutoCloseable {
     private Set<Keep> keep = EnumSet.of(Keep.YEAR, Keep.SEX);
     private boolean neverReal;
     private ParseOptions options = ParseOptions.DEFAULT;
+    private boolean built;
 
     private Builder(byte[] key) {
       this.key = Objects.requireNonNull(key, "key").clone();
@@ -295,12 +306,22 @@ public final class Pseudonymizer implements AutoCloseable {
     }
 
     /**
-     * Creates the pseudonymizer; the builder can build more.
+     * Creates the pseudonymizer and wipes the builder's copy of the key, so a builder builds
+     * once.
      *
      * @throws CprException with {@link Status#E_KEY} for a key that is not {@value #KEY_BYTES} bytes
+     * @throws IllegalStateException if this builder has built before
      */
     public Pseudonymizer build() {
-      return new Pseudonymizer(key, context, keep, neverReal, options);
+      if (built) {
+        throw new IllegalStateException("this builder has built its pseudonymizer already");
+      }
+      built = true;
+      try {
+        return new Pseudonymizer(key, context, keep, neverReal, options);
+      } finally {
+        Arrays.fill(key, (byte) 0);
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package org.dkcpr;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
@@ -46,9 +47,14 @@ public final class Scanner {
   public static List<Match> scan(String text, ScanOptions options) {
     Objects.requireNonNull(text, "text");
     ParseOptions p = options.parse();
-    long[] packed = DkcprNative.scan(text.getBytes(StandardCharsets.UTF_8),
-        p.policy().ordinal(), p.flags(), p.refYear(), p.refMonth(), p.refDay(),
-        options.scanFlags(), options.minConfidence().code());
+    long[] packed;
+    try {
+      packed = DkcprNative.scan(text.getBytes(StandardCharsets.UTF_8), p.policy().ordinal(),
+          p.flags(), p.refYear(), p.refMonth(), p.refDay(), p.datesHandle(),
+          options.scanFlags(), options.minConfidence().code());
+    } finally {
+      Reference.reachabilityFence(p);
+    }
     List<Match> out = new ArrayList<>(packed.length / MATCH_LONGS);
     unpack(packed, new Utf16Window(text), out::add);
     return Collections.unmodifiableList(out);
@@ -70,7 +76,8 @@ public final class Scanner {
     Objects.requireNonNull(sink, "sink");
     ParseOptions p = options.parse();
     long handle = DkcprNative.scannerNew(p.policy().ordinal(), p.flags(), p.refYear(),
-        p.refMonth(), p.refDay(), options.scanFlags(), options.minConfidence().code());
+        p.refMonth(), p.refDay(), p.datesHandle(), options.scanFlags(),
+        options.minConfidence().code());
     try {
       CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
@@ -103,6 +110,7 @@ public final class Scanner {
       }
     } finally {
       DkcprNative.scannerFree(handle);
+      Reference.reachabilityFence(p);
     }
   }
 

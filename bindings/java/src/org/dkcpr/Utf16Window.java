@@ -9,21 +9,29 @@ package org.dkcpr;
  * it and drops what lies far enough behind. Queries are cheapest in increasing order.
  */
 final class Utf16Window {
-  private final StringBuilder chars = new StringBuilder();
+  private final StringBuilder buffer; // null for a whole string, which is not copied
+  private final CharSequence chars;
   private long baseChar; // index of chars[0] in the whole text
   private long baseByte; // its byte offset
   private int cursor; // index into chars
   private long cursorByte; // byte offset of chars[cursor]
   private long bytesTotal; // byte offset one past the last char held
 
-  Utf16Window() {}
+  /** An empty window for a stream. */
+  Utf16Window() {
+    buffer = new StringBuilder();
+    chars = buffer;
+  }
 
-  Utf16Window(CharSequence text) {
-    append(text, 0, text.length());
+  /** A whole string, used in place. */
+  Utf16Window(String text) {
+    buffer = null;
+    chars = text;
+    bytesTotal = utf8Length(text, 0, text.length());
   }
 
   void append(CharSequence text, int from, int to) {
-    chars.append(text, from, to);
+    buffer.append(text, from, to);
     bytesTotal += utf8Length(text, from, to);
   }
 
@@ -46,7 +54,7 @@ final class Utf16Window {
 
   /** The text between two UTF-16 indices inside the window. */
   String text(long startChar, long endChar) {
-    return chars.substring((int) (startChar - baseChar), (int) (endChar - baseChar));
+    return chars.subSequence((int) (startChar - baseChar), (int) (endChar - baseChar)).toString();
   }
 
   /** Forgets the text before byte offset keepFrom (rounded down to a char). */
@@ -67,7 +75,7 @@ final class Utf16Window {
       cursorByte = next;
       cursor += step;
     }
-    chars.delete(0, cursor);
+    buffer.delete(0, cursor);
     baseChar += cursor;
     baseByte = cursorByte;
     cursor = 0;

@@ -8,11 +8,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.dkcpr.internal.DkcprNative;
@@ -68,7 +63,7 @@ public final class Washer {
     byte[] in = text.getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 64);
     try {
-      run(new ArraySource(in), out);
+      run(new Chunks.ArraySource(in), out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen with in-memory streams
     }
@@ -82,22 +77,17 @@ public final class Washer {
   public WashStats wash(InputStream in, OutputStream out) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    return run(new StreamSource(in), out);
+    return run(new Chunks.StreamSource(in), out);
   }
 
   /** Washes characters from {@code in} to {@code out}. Closes neither. */
   public WashStats wash(Reader in, Writer out) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    return run(new ReaderSource(in), new WriterSink(out));
+    return run(new Chunks.ReaderSource(in, CHUNK / 4), new Chunks.WriterSink(out, CHUNK));
   }
 
-  /** A source of UTF-8 chunks: fills buf, returns the byte count or -1 at the end. */
-  private interface Source {
-    int read(byte[] buf) throws IOException;
-  }
-
-  private WashStats run(Source source, OutputStream out) throws IOException {
+  private WashStats run(Chunks.Source source, OutputStream out) throws IOException {
     ParseOptions p = scan.parse();
     long stamp = 0;
     long phandle = 0;
@@ -107,8 +97,8 @@ public final class Washer {
     }
     try {
       long w = DkcprNative.washerNew(phandle, p.policy().ordinal(), p.flags(), p.refYear(),
-          p.refMonth(), p.refDay(), scan.scanFlags(), scan.minConfidence().code(),
-          mode.ordinal(), tokenChars, placeholder);
+          p.refMonth(), p.refDay(), p.datesHandle(), scan.scanFlags(),
+          scan.minConfidence().code(), mode.ordinal(), tokenChars, placeholder);
       try {
         byte[] buf = new byte[CHUNK];
         byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16,
@@ -128,137 +118,8 @@ public final class Washer {
     } finally {
       if (pseudonymizer != null) {
         pseudonymizer.unlock(stamp);
-        Reference.reachabilityFence(pseudonymizer);
       }
-    }
-  }
-
-  private static final class ArraySource implements Source {
-    private final byte[] data;
-    private int at;
-
-    ArraySource(byte[] data) {
-      this.data = data;
-    }
-
-    @Override
-    public int read(byte[] buf) {
-      if (at >= data.length) {
-        return -1;
-      }
-      int n = Math.min(buf.length, data.length - at);
-      System.arraycopy(data, at, buf, 0, n);
-      at += n;
-      return n;
-    }
-  }
-
-  private static final class StreamSource implements Source {
-    private final InputStream in;
-
-    StreamSource(InputStream in) {
-      this.in = in;
-    }
-
-    @Override
-    public int read(byte[] buf) throws IOException {
-      int n = in.read(buf, 0, buf.length);
-      while (n == 0) {
-        n = in.read(buf, 0, buf.length);
-      }
-      return n;
-    }
-  }
-
-  /** Characters to UTF-8; a surrogate pair split between reads is kept for the next one. */
-  private static final class ReaderSource implements Source {
-    private final Reader in;
-    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private final CharBuffer chars = CharBuffer.allocate(CHUNK / 4);
-    private boolean done;
-
-    ReaderSource(Reader in) {
-      this.in = in;
-    }
-
-    @Override
-    public int read(byte[] buf) throws IOException {
-      if (done) {
-        return -1;
-      }
-      ByteBuffer bytes = ByteBuffer.wrap(buf);
-      boolean eof = in.read(chars) < 0;
-      chars.flip();
-      encoder.encode(chars, bytes, eof);
-      if (eof) {
-        encoder.flush(bytes);
-        done = true;
-      }
-      chars.compact();
-      return bytes.position();
-    }
-  }
-
-  /** UTF-8 to characters; a sequence split between writes is kept for the next one. */
-  private static final class WriterSink extends OutputStream {
-    private final Writer out;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private ByteBuffer pending = ByteBuffer.allocate(CHUNK);
-    private final CharBuffer chars = CharBuffer.allocate(CHUNK);
-
-    WriterSink(Writer out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      if (pending.remaining() < len) {
-        ByteBuffer bigger = ByteBuffer.allocate(pending.position() + len);
-        pending.flip();
-        bigger.put(pending);
-        pending = bigger;
-      }
-      pending.put(b, off, len);
-      drain(false);
-    }
-
-    @Override
-    public void flush() throws IOException {
-      drain(true);
-      out.flush();
-    }
-
-    private void drain(boolean end) throws IOException {
-      pending.flip();
-      while (true) {
-        var result = decoder.decode(pending, chars, end);
-        chars.flip();
-        out.append(chars);
-        chars.clear();
-        if (!result.isOverflow()) {
-          break;
-        }
-      }
-      if (end) {
-        while (decoder.flush(chars).isOverflow()) {
-          chars.flip();
-          out.append(chars);
-          chars.clear();
-        }
-        chars.flip();
-        out.append(chars);
-        chars.clear();
-      }
-      pending.compact();
+      Reference.reachabilityFence(this);
     }
   }
 

@@ -65,6 +65,41 @@ public class ConcurrencyTest {
   }
 
   @Test
+  public void washersAndScannersShareOnePseudonymizer() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      sb.append("\ud83d\ude00 r\u00e6kke ").append(i).append(": 070761-4285, 2110620629\n");
+    }
+    String text = sb.toString();
+    try (Pseudonymizer p = new Pseudonymizer(Vectors.testKey())) {
+      Washer wash = Washer.builder().pseudonymizer(p).build();
+      Washer reveal = Washer.builder().pseudonymizer(p).mode(WashMode.REVEAL).build();
+      String expected = wash.wash(text);
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        final int kind = t % 3;
+        futures.add(pool.submit(() -> {
+          for (int round = 0; round < 5; round++) {
+            if (kind == 0) {
+              assertEquals(expected, wash.wash(text));
+            } else if (kind == 1) {
+              assertEquals(text, reveal.wash(expected));
+            } else {
+              assertEquals(4000, Scanner.scan(text).size());
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+    }
+  }
+
+  @Test
   public void closeWhileThreadsRunIsSafe() throws Exception {
     List<String> in = inputs();
     Pseudonymizer p = new Pseudonymizer(Vectors.testKey());

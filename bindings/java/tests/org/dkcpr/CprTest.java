@@ -98,6 +98,30 @@ public class CprTest {
   }
 
   @Test
+  public void knownDatesCanBeExtended() {
+    ParseOptions shipped = PINNED.toBuilder().policy(Policy.KNOWN_DATES).build();
+    assertSame(Status.E_MOD11, statusOf("020962-4444", shipped));
+    KnownDates extra = KnownDates.of(LocalDate.of(1962, 9, 2));
+    assertTrue(extra.contains(LocalDate.of(1962, 9, 2)));
+    assertTrue("shipped dates kept", extra.contains(LocalDate.of(1980, 1, 1)));
+    assertFalse(extra.contains(LocalDate.of(1962, 9, 3)));
+    ParseOptions extended = shipped.toBuilder().knownDates(extra).build();
+    Cpr cpr = Cpr.parse("020962-4444", extended);
+    assertTrue(cpr.knownDate());
+    assertFalse(cpr.mod11());
+    KnownDates fromText = KnownDates.parse("# local additions\n\n 1962-09-02 \n");
+    assertTrue(Cpr.isValid("020962-4444", shipped.toBuilder().knownDates(fromText).build()));
+    CprException bad = assertThrows(CprException.class,
+        () -> KnownDates.parse("1962-09-02\n1962-02-30\n"));
+    assertSame(Status.E_DATE, bad.status());
+    assertTrue(bad.getMessage(), bad.getMessage().startsWith("line 2: "));
+    assertSame(Status.E_SYNTAX,
+        assertThrows(CprException.class, () -> KnownDates.parse("2. sept. 1962")).status());
+    assertSame(Status.E_DATE, assertThrows(CprException.class,
+        () -> KnownDates.of(LocalDate.of(1800, 1, 1))).status());
+  }
+
+  @Test
   public void replacementNumbersWhenAllowed() {
     ParseOptions allow = PINNED.toBuilder().allowReplacement(true).build();
     Cpr x = Cpr.parse("0203291WQ3", allow);
@@ -106,6 +130,9 @@ public class CprTest {
     assertSame(Sex.MALE, x.sex());
     assertFalse(x.mod11());
     assertEquals("0203291WQ3", x.digits());
+    assertEquals("020329-1WQ3", x.formatted());
+    assertEquals("020329-XXXX", x.masked());
+    assertEquals(97, x.age(LocalDate.of(2026, 11, 26)));
 
     Cpr d = Cpr.parse("1503750HA2", allow);
     assertEquals(Optional.of(ReplacementKind.D_ECPR), d.replacement());
@@ -117,6 +144,8 @@ public class CprTest {
     assertEquals(LocalDate.of(1965, 1, 7), office.birthDate());
     assertSame(Sex.FEMALE, office.sex());
     assertTrue(office.mod11());
+    assertEquals("670165-1004", office.formatted());
+    assertEquals(61, office.age(LocalDate.of(2026, 11, 26)));
 
     assertSame(Status.E_CHAR, statusOf("0203292WQ3", allow));
     assertSame(Status.E_DATE, statusOf("9201901005", allow));

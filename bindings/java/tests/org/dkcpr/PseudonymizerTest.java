@@ -28,6 +28,8 @@ public class PseudonymizerTest {
   public void defaultsKeepYearAndSexAndReveal() {
     try (Pseudonymizer p = new Pseudonymizer(KEY)) {
       assertEquals(EnumSet.of(Keep.YEAR, Keep.SEX), p.keep());
+      assertEquals("Pseudonymizer[keep=[SEX, YEAR], neverReal=false, policy=DEFAULT]",
+          p.toString());
       for (String in : SAMPLE) {
         String out = p.pseudonymize(in);
         Cpr a = Cpr.parse(in);
@@ -76,8 +78,10 @@ public class PseudonymizerTest {
       List<String> pa = a.pseudonymizeAll(SAMPLE);
       assertNotEquals(pa, b.pseudonymizeAll(SAMPLE));
       assertNotEquals(pa, none.pseudonymizeAll(SAMPLE));
-      assertEquals(pa, Pseudonymizer.builder(KEY).context("crm".getBytes(
-          java.nio.charset.StandardCharsets.UTF_8)).build().pseudonymizeAll(SAMPLE));
+      try (Pseudonymizer bytes = Pseudonymizer.builder(KEY)
+          .context("crm".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build()) {
+        assertEquals(pa, bytes.pseudonymizeAll(SAMPLE));
+      }
     }
   }
 
@@ -121,6 +125,27 @@ public class PseudonymizerTest {
       assertEquals(Cpr.parse(out.get(3), ANY_DATE).digits(),
           Cpr.parse(out.get(0), ANY_DATE.toBuilder().lenient(true).build()).digits());
       assertEquals(in, p.revealAll(out));
+    }
+  }
+
+  @Test
+  public void bulkHandlesLongElements() {
+    // Elements of 64 bytes and more take a separate path in the native bulk call.
+    ParseOptions lenient = ParseOptions.builder().lenient(true).build();
+    String pad = " ".repeat(70);
+    List<String> in = List.of("070761-4285", pad + "211062-5629" + pad, "2110620629",
+        "\u3000".repeat(30) + "070761-4285", "010180-1234");
+    try (Pseudonymizer p = Pseudonymizer.builder(KEY).options(lenient).build()) {
+      List<String> out = p.pseudonymizeAll(in);
+      for (int i = 0; i < in.size(); i++) {
+        assertEquals("element " + i, p.pseudonymize(in.get(i)), out.get(i));
+        assertEquals("element " + i, in.get(i).length(), out.get(i).length());
+      }
+      Vectors.assertListEquals("revealAll", in, p.revealAll(out));
+      CprException e = assertThrows(CprException.class,
+          () -> p.pseudonymizeAll(List.of("070761-4285", "x".repeat(200))));
+      assertEquals(1, e.index().getAsInt());
+      assertSame(Status.E_LENGTH, e.status());
     }
   }
 
@@ -176,6 +201,18 @@ public class PseudonymizerTest {
     assertArrayEquals(KEY, Pseudonymizer.keyFromHex(hex.toString().toLowerCase()));
     assertSame(Status.E_KEY,
         assertThrows(CprException.class, () -> Pseudonymizer.keyFromHex("abcd")).status());
+  }
+
+  @Test
+  public void builderBuildsOnceAndKeepsNoKey() {
+    byte[] key = KEY.clone();
+    Pseudonymizer.Builder builder = Pseudonymizer.builder(key);
+    Arrays.fill(key, (byte) 0); // the builder took a copy
+    try (Pseudonymizer p = builder.build();
+        Pseudonymizer same = new Pseudonymizer(KEY)) {
+      assertEquals(same.pseudonymize("070761-4285"), p.pseudonymize("070761-4285"));
+    }
+    assertThrows(IllegalStateException.class, builder::build);
   }
 
   @Test

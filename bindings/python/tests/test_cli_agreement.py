@@ -1,0 +1,46 @@
+"""The binding and the dkcpr program give the same output for the same key,
+context, keep and seed."""
+
+import datetime
+import os
+import subprocess
+
+import pytest
+
+import dkcpr
+from conftest import TEST_KEY
+
+CLI = os.environ.get("DKCPR_CLI")
+pytestmark = pytest.mark.skipif(not CLI or not os.path.exists(CLI), reason="dkcpr not built")
+
+TEXT = ("INSERT INTO p VALUES ('070761-4285', 'Ærø 😀'), ('0101110117', 'x');\n"
+        "cpr-nr. 611062 5629 og 2110625629\n") * 50
+
+
+def cli(*args, stdin=""):
+    return subprocess.run([CLI, *args], input=stdin.encode("utf-8"), check=True,
+                          capture_output=True).stdout.decode("utf-8")
+
+
+def test_generate_same_as_cli():
+    assert cli("generate", "--count", "50", "--seed", "42").split() == \
+        dkcpr.generate(50, seed=42)
+    assert cli("generate", "--count", "20", "--seed", "s", "--sex", "f",
+               "--born", "1970..1979-12-31").split() == \
+        dkcpr.generate(20, seed="s", sex="female",
+                       born=(datetime.date(1970, 1, 1), datetime.date(1979, 12, 31)))
+
+
+@pytest.mark.parametrize("keep,never_real", [("year,sex", False), ("date", False),
+                                             ("none", True)])
+def test_wash_same_as_cli(tmp_path, keep, never_real):
+    keyfile = tmp_path / "key"
+    keyfile.write_text(TEST_KEY.hex() + "\n")
+    args = ["wash", "-q", "-k", str(keyfile), "-c", "shop", "--keep", keep]
+    if never_real:
+        args.append("--never-real")
+    names = () if keep == "none" else tuple(keep.split(","))
+    with dkcpr.Pseudonymizer(TEST_KEY, "shop", keep=names, never_real=never_real) as p:
+        ours = dkcpr.wash(TEXT, p)
+        assert ours != TEXT
+        assert cli(*args, stdin=TEXT) == ours

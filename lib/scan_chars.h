@@ -1,0 +1,74 @@
+/* Character classes of the scanner (internal; included by scan_core.c only,
+ * inline because they run once per character near digits). */
+#ifndef DKCPR_SCAN_CHARS_H
+#define DKCPR_SCAN_CHARS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicode/uchar.h>
+
+/* Character classes. HYPHEN is both a separator and a grouping mark. */
+enum {
+  CL_OTHER = 0,
+  CL_DIGIT,
+  CL_UPPER,
+  CL_LOWER,
+  CL_SEP,    /* ' ', or a Unicode space separator (Zs) or dash punctuation (Pd) */
+  CL_HYPHEN, /* '-' */
+  CL_GROUP,  /* '.' '/' */
+  CL_PLUS    /* '+' */
+};
+
+static inline uint8_t ascii_class(unsigned char b) {
+  if (b >= '0' && b <= '9') return CL_DIGIT;
+  if (b >= 'A' && b <= 'Z') return CL_UPPER;
+  if (b >= 'a' && b <= 'z') return CL_LOWER;
+  switch (b) {
+  case ' ': return CL_SEP;
+  case '-': return CL_HYPHEN;
+  case '.': case '/': return CL_GROUP;
+  case '+': return CL_PLUS;
+  default: return CL_OTHER;
+  }
+}
+
+static inline uint8_t unicode_class(int32_t cp, int *val) {
+  int8_t t = u_charType(cp);
+  if (t == U_DECIMAL_DIGIT_NUMBER) {
+    *val = u_charDigitValue(cp);
+    return CL_DIGIT;
+  }
+  /* The parser's lenient separators, so whatever is found can be replaced. */
+  if (t == U_SPACE_SEPARATOR || t == U_DASH_PUNCTUATION) return CL_SEP;
+  return CL_OTHER;
+}
+
+/* Decode one UTF-8 character of at most avail bytes. Returns its length,
+ * 0 if the bytes so far are a valid but incomplete prefix, or 1 with
+ * *cp = -1 for an invalid byte (each invalid byte is a character of its own,
+ * so the result never depends on where the chunks end). */
+static inline size_t decode(const unsigned char *p, size_t avail, int32_t *cp) {
+  unsigned char b = p[0];
+  size_t need, k;
+  unsigned char lo = 0x80, hi = 0xBF;
+  int32_t v;
+  if (b < 0x80) { *cp = b; return 1; }
+  *cp = -1;
+  if (b < 0xC2 || b > 0xF4) return 1;
+  need = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (b == 0xE0) lo = 0xA0;
+  if (b == 0xED) hi = 0x9F;
+  if (b == 0xF0) lo = 0x90;
+  if (b == 0xF4) hi = 0x8F;
+  v = b & (need == 2 ? 0x1F : need == 3 ? 0x0F : 0x07);
+  for (k = 1; k < need; k++) {
+    if (k >= avail) return 0;
+    if (p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xBF)) return 1;
+    v = (v << 6) | (p[k] & 0x3F);
+  }
+  *cp = v;
+  return need;
+}
+
+#endif /* DKCPR_SCAN_CHARS_H */
