@@ -1,4 +1,4 @@
-/* FF1 (NIST SP 800-38G) on AES through OpenSSL EVP, and the AES-ECB helper
+/* FF1 (NIST SP 800-38G) on AES through OpenSSL EVP, and the AES-ECB wrapper
  * the pseudonymizer builds on. Internal; never exported. */
 #ifndef DKCPR_FF1_H
 #define DKCPR_FF1_H
