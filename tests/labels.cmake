@@ -4,9 +4,12 @@
 #            still runs in the plain and ASan builds).
 # A test may set its labels itself where it is added; the lists below label
 # tests that do not. Applied once every fragment has added its tests.
-set(DKCPR_TESTS_THREADS c.test_pseudonym_threads)
+# cli.wash runs "dkcpr wash -j N", which washes segments on several threads.
+set(DKCPR_TESTS_THREADS c.test_pseudonym_threads cli.wash)
+# Slow under valgrind: several minutes each (AES without AES-NI, millions of
+# numbers); ASan runs them in full.
 set(DKCPR_TESTS_SLOW c.test_rank c.test_pseudonym_bijective
-    c.test_pseudonym_threads)
+    c.test_pseudonym_threads c.test_ff1 c.test_pseudonym_keyed)
 
 function(dkcpr_apply_test_labels)
   foreach(label threads slow)
