@@ -110,7 +110,11 @@ static int check_digit(int b, int p) {
   return (11 - (b + 3 * (p / 10) + 2 * (p % 10)) % 11) % 11;
 }
 
-static int popcount10(unsigned v) { return __builtin_popcount(v & 0x3ffu); }
+/* Set bits of a 10-bit mask; portable builds have no popcnt instruction. */
+static int popcount10(unsigned v) {
+  static const uint8_t nib[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+  return nib[v & 15u] + nib[(v >> 4) & 15u] + nib[(v >> 8) & 3u];
+}
 
 static uint64_t year_part(const dkcpr__tables *t, int kind, int s, int m, int y, int doy);
 

@@ -1,6 +1,8 @@
 /* Parsing entry points and the ASCII fast path (no ICU, no allocation). */
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "parse.h"
 #include "rules.h"
 
@@ -64,29 +66,12 @@ dkcpr_status dkcpr_validate(const char *s, size_t s_len,
   return dkcpr__parse_layout(NULL, NULL, s, s_len, opts);
 }
 
-/* UTF-8 encoding of a code point (no validation: callers pass digits of a
- * script, which are scalar values). Returns the byte count. */
+/* UTF-8 encoding of a code point with ICU (callers pass digits of a script,
+ * which are scalar values). Returns the byte count. */
 static size_t utf8_encode(unsigned char *o, uint32_t cp) {
-  if (cp < 0x80) {
-    o[0] = (unsigned char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | (cp >> 6));
-    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    o[0] = (unsigned char)(0xE0 | (cp >> 12));
-    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  o[0] = (unsigned char)(0xF0 | (cp >> 18));
-  o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-  o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-  o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-  return 4;
+  size_t n = 0;
+  U8_APPEND_UNSAFE(o, n, (UChar32)cp);
+  return n;
 }
 
 /* The character written for canon[i] in place of input character i. */

@@ -127,29 +127,33 @@ static int take(batch *bt, lane *l, lane_data *c) {
   return 0;
 }
 
+/* The Q block of a lane's next round (rounds descend when revealing). */
+static inline void next_block(uint8_t *blk, const lane *l, int reveal) {
+  if (!reveal)
+    dkcpr__ff1n2_block(blk, &l->f, l->round, l->b);
+  else
+    dkcpr__ff1n2_block(blk, &l->f, DKCPR__FF1_ROUNDS - 1 - l->round, l->a);
+}
+
 static dkcpr_status run(batch *bt) {
   lane lanes[LANES];
   lane_data data[LANES];
   uint8_t blk[LANES * 16];
-  int active = 0;
+  int active = 0, reveal = bt->reveal;
   while (active < LANES) {
     lanes[active].slot = active;
     if (!take(bt, &lanes[active], &data[active])) break;
+    next_block(blk + 16 * active, &lanes[active], reveal);
     active++;
   }
   while (active > 0) {
-    if (!bt->reveal)
-      for (int j = 0; j < active; j++)
-        dkcpr__ff1n2_block(blk + 16 * j, &lanes[j].f, lanes[j].round, lanes[j].b);
-    else
-      for (int j = 0; j < active; j++)
-        dkcpr__ff1n2_block(blk + 16 * j, &lanes[j].f, DKCPR__FF1_ROUNDS - 1 - lanes[j].round,
-                           lanes[j].a);
     if (!dkcpr__aes_ecb(bt->ctx, blk, blk, (size_t)active)) return DKCPR_E_CRYPTO;
+    /* One pass per lane: finish the round, then write the lane's next block
+     * in place of its AES output. */
     for (int j = 0; j < active; j++) {
       lane *l = &lanes[j];
       uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r, l->f.minv), c;
-      if (!bt->reveal) {
+      if (!reveal) {
         c = l->a + y;
         if (c >= r) c -= r;
         l->a = l->b;
@@ -159,24 +163,24 @@ static dkcpr_status run(batch *bt) {
         l->b = l->a;
         l->a = c;
       }
-      if (++l->round < DKCPR__FF1_ROUNDS) continue;
-      {
+      if (++l->round == DKCPR__FF1_ROUNDS) {
         uint64_t v = (uint64_t)l->a * r + l->b;
-        lane_data *d = &data[l->slot];
-        if (v >= l->size) { /* cycle-walk: another pass */
-          l->round = 0;
-          continue;
-        }
-        emit(bt, d->idx, &d->job, &d->cpr, &d->layout, v);
-        if (!take(bt, l, d)) {
-          if (j != active - 1) { /* move the last lane, with its AES output */
-            lanes[j] = lanes[active - 1];
-            memcpy(blk + 16 * j, blk + 16 * (active - 1), 16);
+        l->round = 0;
+        if (v < l->size) { /* else cycle-walk: another pass */
+          lane_data *d = &data[l->slot];
+          emit(bt, d->idx, &d->job, &d->cpr, &d->layout, v);
+          if (!take(bt, l, d)) {
+            active--;
+            if (j != active) { /* move the last lane, with its AES output */
+              lanes[j] = lanes[active];
+              memcpy(blk + 16 * j, blk + 16 * active, 16);
+              j--; /* the lane moved into j has not had this round yet */
+            }
+            continue;
           }
-          active--;
-          j--; /* the lane moved into j has not had this round yet */
         }
       }
+      next_block(blk + 16 * j, l, reveal);
     }
   }
   return DKCPR_OK;

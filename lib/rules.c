@@ -71,6 +71,30 @@ dkcpr_status dkcpr__check_canonical(dkcpr_cpr *out, const char canon[10],
   return dkcpr__check_resolved(out, canon, &ref);
 }
 
+/* Write a result. Out of line: keeps the validation path free of calls, so
+ * it needs no saved registers. mod11 and known are -1 when not yet known. */
+__attribute__((noinline)) static void
+fill_result(dkcpr_cpr *out, const char canon[10], int year, int month, int day,
+            dkcpr_kind kind, int mod11, int known, const dkcpr_datelist *list) {
+  for (int i = 0; i < 10; i++)
+    out->digits[i] = canon[i];
+  out->digits[10] = '\0';
+  out->year = year;
+  out->month = month;
+  out->day = day;
+  out->sex = ((canon[9] - '0') & 1) ? DKCPR_SEX_MALE : DKCPR_SEX_FEMALE;
+  out->kind = kind;
+  if (mod11 < 0)
+    mod11 = (kind == DKCPR_KIND_CPR || kind == DKCPR_KIND_REPLACEMENT) &&
+            dkcpr__mod11_remainder(canon) == 0;
+  out->mod11 = mod11;
+  out->known_date =
+      known >= 0 ? known : dkcpr__known_date(list, DKCPR__DATE_KEY(year, month, day));
+  out->century_digit = canon[6] - '0';
+  for (int i = 0; i < 4; i++)
+    out->reserved[i] = 0;
+}
+
 dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
                                    const dkcpr__ref *ref) {
   const unsigned char *c = (const unsigned char *)canon;
@@ -139,23 +163,7 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
   if (key > ref->date_key && !(ref->flags & DKCPR_PARSE_ALLOW_FUTURE))
     return DKCPR_E_FUTURE;
 
-  if (out != NULL) {
-    for (int i = 0; i < 10; i++)
-      out->digits[i] = canon[i];
-    out->digits[10] = '\0';
-    out->year = year;
-    out->month = month;
-    out->day = day;
-    out->sex = ((c[9] - '0') & 1) ? DKCPR_SEX_MALE : DKCPR_SEX_FEMALE;
-    out->kind = kind;
-    if (mod11 < 0)
-      mod11 = middle == 1 && dkcpr__mod11_remainder(canon) == 0;
-    out->mod11 = mod11;
-    out->known_date =
-        known >= 0 ? known : dkcpr__known_date(ref->known_dates, key);
-    out->century_digit = c7;
-    for (int i = 0; i < 4; i++)
-      out->reserved[i] = 0;
-  }
+  if (out != NULL)
+    fill_result(out, canon, year, month, day, kind, mod11, known, ref->known_dates);
   return DKCPR_OK;
 }

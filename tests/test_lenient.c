@@ -11,6 +11,7 @@
 #include "parse.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 static dkcpr_options lenient(void) {
   dkcpr_options o;
@@ -39,26 +40,9 @@ static void default_mode_takes_ascii_forms_only(void **state) {
 }
 
 static size_t put_utf8(unsigned char *o, uint32_t cp) {
-  if (cp < 0x80) {
-    o[0] = (unsigned char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    o[0] = (unsigned char)(0xC0 | (cp >> 6));
-    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    o[0] = (unsigned char)(0xE0 | (cp >> 12));
-    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  o[0] = (unsigned char)(0xF0 | (cp >> 18));
-  o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-  o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-  o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-  return 4;
+  size_t n = 0;
+  U8_APPEND_UNSAFE(o, n, (UChar32)cp);
+  return n;
 }
 
 /* 070761-4285 written in one digit script; parses, records the script, and

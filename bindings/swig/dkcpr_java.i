@@ -86,6 +86,8 @@
 %rename(pseudonymize) dkcpr_jni_pseudonymize;
 %rename(pseudonymizeMany) dkcpr_jni_pseudonymize_many;
 %rename(token) dkcpr_jni_token;
+%rename(generateTotal) dkcpr_jni_generate_total;
+%rename(generate) dkcpr_jni_generate;
 %rename(scan) dkcpr_jni_scan;
 %rename(scannerNew) dkcpr_jni_scanner_new;
 %rename(scannerFeed) dkcpr_jni_scanner_feed;

@@ -66,6 +66,19 @@ jbyteArray dkcpr_jni_token(JNIEnv *env, jlong p, jbyteArray in, jint chars,
                            jint policy, jint flags, jint ry, jint rm, jint rd,
                            jlong dates);
 
+/* Synthetic numbers (jni_generate.c). Birth dates are packed as
+ * year * 10000 + month * 100 + day, 0 for the default (from 1858-01-01, to
+ * today); sex and mod11 are -1 for any, flags DKCPR_GENERATE_* bits. */
+
+/* How many distinct numbers match. */
+jlong dkcpr_jni_generate_total(JNIEnv *env, jint from, jint to, jint sex,
+                               jint mod11, jint flags);
+/* Elements first .. first + count - 1 of the seed's sequence, 10 ASCII
+ * characters each, one after the other. */
+jbyteArray dkcpr_jni_generate(JNIEnv *env, jint from, jint to, jint sex,
+                              jint mod11, jint flags, jbyteArray seed,
+                              jlong first, jint count);
+
 /* Scanning (jni_scan.c). Matches come packed, 5 longs each: start, end,
  * kind | mod11 << 8 | confidence << 16, characters 0-7 and 8-9 little-endian.
  */
