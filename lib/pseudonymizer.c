@@ -207,14 +207,16 @@ dkcpr_status dkcpr__ps_prepare(dkcpr__job *job, const dkcpr_pseudonymizer *p,
 }
 
 uint32_t dkcpr__ff1_radix(uint64_t n) {
-  /* max(1000, ceil(sqrt(n))), n < 2^32 so the radix is at most 65536 */
-  uint64_t lo = 1000, hi = 65536;
-  if (lo * lo >= n) return (uint32_t)lo;
-  while (lo < hi) {
-    uint64_t mid = (lo + hi) / 2;
-    if (mid * mid >= n) hi = mid; else lo = mid + 1;
+  /* max(1000, ceil(sqrt(n))), n < 2^32 so the radix is at most 65536.
+   * Bit by bit with conditional moves: a bisection's branches mispredicted
+   * about half the time. */
+  uint64_t r = 0;
+  if (n <= 1000000u) return 1000;
+  for (uint64_t bit = 1u << 16; bit != 0; bit >>= 1) {
+    uint64_t t = r | bit;
+    r = t * t <= n ? t : r; /* r = floor(sqrt(n)) */
   }
-  return (uint32_t)lo;
+  return (uint32_t)(r * r == n ? r : r + 1);
 }
 
 dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr__job *job,
