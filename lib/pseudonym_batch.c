@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "parse.h"
 #include "pseudonymizer.h"
+#include "rules.h"
 
 #define LANES 64
 #define EP_CACHE 8 /* E(P) per radix, the one AES call of FF1 setup */
@@ -40,6 +41,8 @@ typedef struct batch {
   const size_t *in_lens;
   size_t count, next;
   dkcpr_options o;
+  dkcpr__ref ref; /* o resolved once, for the ASCII path */
+  int plain;      /* inputs take the ASCII path: no layout to keep */
   int reveal;
   EVP_CIPHER_CTX *ctx;
   uint32_t ep_radix[EP_CACHE];
@@ -65,8 +68,10 @@ static void emit(batch *bt, size_t i, const dkcpr__job *job, const dkcpr_cpr *cp
     st = dkcpr__check_canonical(&check, canon, &bt->o);
   }
   if (st == DKCPR_OK)
-    st = dkcpr__render(bt->out + i * bt->stride, bt->stride, &len, bt->in[i],
-                       bt->in_lens[i], layout, canon);
+    st = bt->plain ? dkcpr__render_plain(bt->out + i * bt->stride, bt->stride, &len, bt->in[i],
+                                         bt->in_lens[i], canon)
+                   : dkcpr__render(bt->out + i * bt->stride, bt->stride, &len, bt->in[i],
+                                   bt->in_lens[i], layout, canon);
   set_status(bt, i, st);
   if (st == DKCPR_OK && bt->out_lens != NULL) bt->out_lens[i] = len;
 }
@@ -98,7 +103,8 @@ static int take(batch *bt, lane *l, lane_data *c) {
       set_status(bt, i, DKCPR_E_NULL);
       continue;
     }
-    st = dkcpr__parse_layout(&c->cpr, &c->layout, bt->in[i], bt->in_lens[i], &bt->o);
+    st = bt->plain ? dkcpr__parse_ascii(&c->cpr, NULL, bt->in[i], bt->in_lens[i], 0, &bt->ref)
+                   : dkcpr__parse_layout(&c->cpr, &c->layout, bt->in[i], bt->in_lens[i], &bt->o);
     if (st == DKCPR_OK) st = dkcpr__ps_prepare(&c->job, bt->p, &c->cpr, bt->o.policy, bt->reveal);
     if (st != DKCPR_OK) {
       set_status(bt, i, st);
@@ -207,6 +213,11 @@ static dkcpr_status many(char *out, size_t out_stride, size_t *out_lens,
   bt.count = count;
   bt.reveal = reveal;
   dkcpr__ps_options(&bt.o, p, opts, reveal);
+  /* Options are fixed for the call: resolve them once. Lenient inputs (or
+   * options that fail to resolve, which every number then reports) take
+   * the general parser. */
+  bt.plain = dkcpr__resolve_options(&bt.ref, &bt.o) == DKCPR_OK &&
+             !(bt.ref.flags & DKCPR_PARSE_LENIENT);
   bt.ctx = dkcpr__ps_cipher_get(p, &slot);
   if (bt.ctx == NULL) st = DKCPR_E_CRYPTO;
   else st = run(&bt);
