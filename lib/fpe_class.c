@@ -16,7 +16,6 @@
 #include "fpe_tables.h"
 #include "internal.h"
 
-#define NYEARS DKCPR__NYEARS
 #define LETTERS 676
 
 /* First day of year of each month (and the year's length), by leap. */

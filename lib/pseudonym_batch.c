@@ -47,6 +47,7 @@ typedef struct batch {
   EVP_CIPHER_CTX *ctx;
   uint32_t ep_radix[EP_CACHE];
   uint8_t ep[EP_CACHE][16];
+  uint64_t ep_minv[EP_CACHE];
 } batch;
 
 static void set_status(batch *bt, size_t i, dkcpr_status st) {
@@ -76,20 +77,27 @@ static void emit(batch *bt, size_t i, const dkcpr__job *job, const dkcpr_cpr *cp
   if (st == DKCPR_OK && bt->out_lens != NULL) bt->out_lens[i] = len;
 }
 
-/* FF1 setup without an AES call when the radix was seen before. */
-static int ff1_setup(batch *bt, dkcpr__ff1n2 *f, uint32_t radix, const uint8_t *tweak) {
+/* FF1 setup without an AES call: the handle's instance of the class, or
+ * E(P) from the cache when the radix was seen before. */
+static int ff1_setup(batch *bt, dkcpr__ff1n2 *f, const dkcpr__job *job) {
+  uint32_t radix = job->radix;
   unsigned slot = radix % EP_CACHE;
+  if (job->ff1 != NULL) {
+    *f = *job->ff1;
+    return 1;
+  }
   if (bt->ep_radix[slot] != radix) {
     uint8_t zero[DKCPR__TWEAK_LEN] = {0};
     dkcpr__ff1n2 probe;
     if (!dkcpr__ff1n2_init(&probe, bt->ctx, radix, zero, sizeof zero)) return 0;
     memcpy(bt->ep[slot], probe.base, 16); /* E(P) xor 0 */
     bt->ep_radix[slot] = radix;
+    bt->ep_minv[slot] = probe.minv;
   }
   memcpy(f->base, bt->ep[slot], 16);
-  for (int j = 0; j < DKCPR__TWEAK_LEN; j++) f->base[j] ^= tweak[j];
+  for (int j = 0; j < DKCPR__TWEAK_LEN; j++) f->base[j] ^= job->tweak[j];
   f->radix = radix;
-  f->minv = UINT64_MAX / radix;
+  f->minv = bt->ep_minv[slot];
   return 1;
 }
 
@@ -119,7 +127,7 @@ static int take(batch *bt, lane *l, lane_data *c) {
         emit(bt, i, &c->job, &c->cpr, &c->layout, y);
       continue;
     }
-    if (!ff1_setup(bt, &l->f, dkcpr__ff1_radix(c->job.cls.size), c->job.tweak)) {
+    if (!ff1_setup(bt, &l->f, &c->job)) {
       set_status(bt, i, DKCPR_E_CRYPTO);
       continue;
     }
