@@ -13,6 +13,8 @@
  * "members born before a date" is two table reads. */
 #include "fpe_class.h"
 
+#include <string.h>
+
 #include "fpe_tables.h"
 #include "internal.h"
 
@@ -204,24 +206,26 @@ void dkcpr__unrank(dkcpr__num *num, const dkcpr__tables *t,
   }
 }
 
+/* "00" .. "99": two characters per copy instead of a division each. */
+static const char pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 void dkcpr__num_digits(char out[10], const dkcpr__num *num) {
   int dd = num->day + (num->kind == DKCPR_KIND_REPLACEMENT ? 60 : 0);
-  int yy = num->year % 100;
-  out[0] = (char)('0' + dd / 10);
-  out[1] = (char)('0' + dd % 10);
-  out[2] = (char)('0' + num->month / 10);
-  out[3] = (char)('0' + num->month % 10);
-  out[4] = (char)('0' + yy / 10);
-  out[5] = (char)('0' + yy % 10);
+  memcpy(out, pairs + 2 * dd, 2);
+  memcpy(out + 2, pairs + 2 * num->month, 2);
+  memcpy(out + 4, pairs + 2 * (num->year % 100), 2);
   out[6] = (char)('0' + num->c7);
   if (is_digit_kind(num->kind)) {
     out[7] = (char)('0' + num->tail / 100);
-    out[8] = (char)('0' + num->tail / 10 % 10);
+    memcpy(out + 8, pairs + 2 * (num->tail % 100), 2);
   } else {
     out[7] = (char)('A' + num->tail / 10 / 26);
     out[8] = (char)('A' + num->tail / 10 % 26);
+    out[9] = (char)('0' + num->tail % 10);
   }
-  out[9] = (char)('0' + num->tail % 10);
 }
 
 int dkcpr__num_mod11(const dkcpr__num *num) {
