@@ -115,33 +115,39 @@ dkcpr_status dkcpr__class_init(dkcpr__class *c, const dkcpr__tables *t,
 
 dkcpr_status dkcpr__rank(uint64_t *r, const dkcpr__tables *t,
                          const dkcpr__class *c, const dkcpr__num *num) {
-  int doy = dkcpr__doy(num->year, num->month, num->day), s = c->sex;
+  int doy, s = c->sex;
   uint64_t g;
-  if (num->kind != c->kind || doy < 0 || num->tail < 0) return DKCPR_E_ARG;
-  if (num->year < c->from_year || (num->year == c->from_year && doy < c->from_doy) ||
-      num->year > c->to_year || (num->year == c->to_year && doy > c->to_doy))
+  if (num->kind != c->kind || num->tail < 0 || num->year < c->from_year ||
+      num->year > c->to_year)
     return DKCPR_E_ARG;
-  g = before_date(t, c->kind, s, c->m, num->year, doy);
+  doy = dkcpr__doy(num->year, num->month, num->day);
+  if (doy < 0 || (num->year == c->from_year && doy < c->from_doy) ||
+      (num->year == c->to_year && doy > c->to_doy))
+    return DKCPR_E_ARG;
   if (is_digit_kind(c->kind)) {
-    const dkcpr__year *yr = &t->years[c->kind == DKCPR_KIND_REPLACEMENT][num->year - DKCPR__CPR_Y0];
+    /* The class lies in the kind's span, so the year has a table entry. */
+    int rp = c->kind == DKCPR_KIND_REPLACEMENT, yi = num->year - DKCPR__CPR_Y0;
+    const dkcpr__year *yr = &t->years[rp][yi];
     int q = (t->resid[yr->leap][doy] + yr->base) % 11, p = num->tail / 10, d10 = num->tail % 10;
     int j, b;
     unsigned mask;
     if (num->tail > 999 || num->c7 < 0 || num->c7 > 9) return DKCPR_E_ARG;
     j = dkcpr__era_pos[yr->era][num->c7];
     if (j < 0) return DKCPR_E_ARG;
-    g += t->cum[s][c->m][yr->era][q][j];
     b = (q + 4 * num->c7) % 11;
     mask = t->mask[t->check[b][p]][s][c->m];
     if (!(mask >> d10 & 1u)) return DKCPR_E_ARG;
-    g += t->w[b][s][c->m][p] + (uint64_t)dkcpr__popcount10(mask & ((1u << d10) - 1));
+    g = t->yp[rp][s][c->m][yi] + dkcpr__year_part(yr, s, c->m, doy) +
+        t->cum[s][c->m][yr->era][q][j] + t->w[b][s][c->m][p] +
+        (uint64_t)dkcpr__popcount10(mask & ((1u << d10) - 1));
   } else {
     int letters = num->tail / 10, sd = num->tail % 10;
     if (letters >= LETTERS || num->c7 != dkcpr__ecpr_c7(c->kind, num->year))
       return DKCPR_E_ARG;
     if (s != DKCPR__SEX_ANY && sd % 2 != s) return DKCPR_E_ARG;
-    g += (uint64_t)letters * (s == DKCPR__SEX_ANY ? 10 : 5) +
-         (uint64_t)(s == DKCPR__SEX_ANY ? sd : sd / 2);
+    g = before_date(t, c->kind, s, c->m, num->year, doy) +
+        (uint64_t)letters * (s == DKCPR__SEX_ANY ? 10 : 5) +
+        (uint64_t)(s == DKCPR__SEX_ANY ? sd : sd / 2);
   }
   *r = g - c->first;
   return DKCPR_OK;
