@@ -1,8 +1,11 @@
 /* Many numbers per call. FF1 rounds are sequential within a number but
  * independent across numbers, so up to LANES numbers run side by side: each
  * round builds every active lane's block and encrypts them with one ECB
- * call, which AES-NI/VAES pipelines. A lane whose cycle-walk needs another
- * pass restarts in place; a finished lane takes the next number. */
+ * call, which AES-NI/VAES pipelines. Lanes move in lockstep: every FF1 pass
+ * has 10 rounds, and after the last one a lane whose cycle-walk needs
+ * another pass restarts in place while a finished lane takes the next
+ * number, so all lanes start round 0 together. The round loop then needs no
+ * per-lane round counter and no branches. */
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -20,7 +23,6 @@ typedef struct lane {
   dkcpr__ff1n2 f;
   uint64_t size;
   uint32_t a, b;
-  unsigned round;
   int slot;
 } lane;
 
@@ -135,18 +137,36 @@ static int take(batch *bt, lane *l, lane_data *c) {
     l->size = c->job.cls.size;
     l->a = (uint32_t)(c->job.x / l->f.radix);
     l->b = (uint32_t)(c->job.x % l->f.radix);
-    l->round = 0;
     return 1;
   }
   return 0;
 }
 
-/* The Q block of a lane's next round (rounds descend when revealing). */
-static inline void next_block(uint8_t *blk, const lane *l, int reveal) {
-  if (!reveal)
-    dkcpr__ff1n2_block(blk, &l->f, l->round, l->b);
-  else
-    dkcpr__ff1n2_block(blk, &l->f, DKCPR__FF1_ROUNDS - 1 - l->round, l->a);
+/* Round i's Q block of a lane (built from B encrypting, A revealing). */
+static inline void block_of(uint8_t *blk, const lane *l, unsigned i, int reveal) {
+  dkcpr__ff1n2_block(blk, &l->f, i, reveal ? l->a : l->b);
+}
+
+/* One Feistel round for every lane from its AES output in blk; then, unless
+ * it was the last, the next round's block in its place. */
+static void rounds_step(lane *lanes, uint8_t *blk, int active, unsigned k, int reveal) {
+  int more = k + 1 < DKCPR__FF1_ROUNDS;
+  unsigned next = reveal ? DKCPR__FF1_ROUNDS - 2 - k : k + 1;
+  for (int j = 0; j < active; j++) {
+    lane *l = &lanes[j];
+    uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r, l->f.minv), c;
+    if (!reveal) {
+      c = l->a + y;
+      if (c >= r) c -= r;
+      l->a = l->b;
+      l->b = c;
+    } else {
+      c = l->b >= y ? l->b - y : l->b + r - y;
+      l->b = l->a;
+      l->a = c;
+    }
+    if (more) block_of(blk + 16 * j, l, next, reveal);
+  }
 }
 
 static dkcpr_status run(batch *bt) {
@@ -154,47 +174,36 @@ static dkcpr_status run(batch *bt) {
   lane_data data[LANES];
   uint8_t blk[LANES * 16];
   int active = 0, reveal = bt->reveal;
+  unsigned first = reveal ? DKCPR__FF1_ROUNDS - 1 : 0;
   while (active < LANES) {
     lanes[active].slot = active;
     if (!take(bt, &lanes[active], &data[active])) break;
-    next_block(blk + 16 * active, &lanes[active], reveal);
     active++;
   }
   while (active > 0) {
-    if (!dkcpr__aes_ecb(bt->ctx, blk, blk, (size_t)active)) return DKCPR_E_CRYPTO;
-    /* One pass per lane: finish the round, then write the lane's next block
-     * in place of its AES output. */
-    for (int j = 0; j < active; j++) {
+    for (int j = 0; j < active; j++) block_of(blk + 16 * j, &lanes[j], first, reveal);
+    for (unsigned k = 0; k < DKCPR__FF1_ROUNDS; k++) {
+      if (!dkcpr__aes_ecb(bt->ctx, blk, blk, (size_t)active)) return DKCPR_E_CRYPTO;
+      rounds_step(lanes, blk, active, k, reveal);
+    }
+    /* End of a pass: finish, refill or (cycle-walk) keep each lane. */
+    for (int j = 0; j < active;) {
       lane *l = &lanes[j];
-      uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r, l->f.minv), c;
-      if (!reveal) {
-        c = l->a + y;
-        if (c >= r) c -= r;
-        l->a = l->b;
-        l->b = c;
-      } else {
-        c = l->b >= y ? l->b - y : l->b + r - y;
-        l->b = l->a;
-        l->a = c;
-      }
-      if (++l->round == DKCPR__FF1_ROUNDS) {
-        uint64_t v = (uint64_t)l->a * r + l->b;
-        l->round = 0;
-        if (v < l->size) { /* else cycle-walk: another pass */
-          lane_data *d = &data[l->slot];
-          emit(bt, d->idx, &d->job, &d->cpr, &d->layout, v);
-          if (!take(bt, l, d)) {
-            active--;
-            if (j != active) { /* move the last lane, with its AES output */
-              lanes[j] = lanes[active];
-              memcpy(blk + 16 * j, blk + 16 * active, 16);
-              j--; /* the lane moved into j has not had this round yet */
-            }
-            continue;
+      uint64_t v = (uint64_t)l->a * l->f.radix + l->b;
+      lane_data *d = &data[l->slot];
+      if (v < l->size) { /* else cycle-walk: another pass */
+        emit(bt, d->idx, &d->job, &d->cpr, &d->layout, v);
+        if (!take(bt, l, d)) { /* nothing left: the last lane moves here */
+          active--;
+          if (j != active) {
+            int slot = l->slot;
+            *l = lanes[active];
+            lanes[active].slot = slot;
           }
+          continue; /* the moved lane is looked at next */
         }
       }
-      next_block(blk + 16 * j, l, reveal);
+      j++;
     }
   }
   return DKCPR_OK;
