@@ -161,7 +161,7 @@ static void rounds_step(lane *lanes, uint8_t *blk, int active, unsigned k, int r
       l->a = l->b;
       l->b = c;
     } else {
-      c = l->b >= y ? l->b - y : l->b + r - y;
+      c = l->b - y + (r & -(uint32_t)(l->b < y)); /* mod r, branch-free: y is random */
       l->b = l->a;
       l->a = c;
     }
