@@ -4,8 +4,7 @@
 #            still runs in the plain and ASan builds).
 # A test may set its labels itself where it is added; the lists below label
 # tests that do not. Applied once every fragment has added its tests.
-# cli.wash runs "dkcpr wash -j N", which washes segments on several threads.
-set(DKCPR_TESTS_THREADS c.test_pseudonym_threads cli.wash)
+set(DKCPR_TESTS_THREADS c.test_pseudonym_threads)
 # Slow under valgrind: several minutes each (AES without AES-NI, millions of
 # numbers); ASan runs them in full.
 set(DKCPR_TESTS_SLOW c.test_rank c.test_pseudonym_bijective
