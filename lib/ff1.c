@@ -234,7 +234,7 @@ int dkcpr__ff1n2_decrypt(const dkcpr__ff1n2 *f, EVP_CIPHER_CTX *ctx,
     dkcpr__ff1n2_block(blk, f, i, a);
     if (!dkcpr__aes_ecb(ctx, blk, blk, 1)) return 0;
     y = dkcpr__ff1n2_y(blk, r, f->minv);
-    c = b >= y ? b - y : b + r - y;
+    c = b - y + (r & -(uint32_t)(b < y)); /* mod r, branch-free: y is random */
     b = a;
     a = c;
   }

@@ -13,37 +13,12 @@
  * "members born before a date" is two table reads. */
 #include "fpe_class.h"
 
-#include <stdlib.h>
+#include <string.h>
 
+#include "fpe_tables.h"
 #include "internal.h"
 
-#define NYEARS (DKCPR__CPR_Y1 - DKCPR__CPR_Y0 + 1)
 #define LETTERS 676
-
-/* 7th-digit eras: the allowed 7th digits of a year (see c7_set). */
-#define ERAS 5
-
-struct dkcpr__tables {
-  uint16_t cnt[11][3][3];
-  uint16_t w[11][3][3][101];
-  uint16_t mask[11][3][3]; /* [check digit, 10 = none][sex][m]: allowed d10 */
-  uint8_t resid[2][366];   /* weighted day-month digits mod 11 */
-  /* Mod-11-passing members of one sex on the days before doy, summed over
-   * the era's 7th digits, for a year residue (6*Y1 + 5*Y2 [+ 2 for day + 60])
-   * mod 11: a year's whole profile. The other options follow: any = days x
-   * 7th digits x 500 (or 1000), fail = any - pass, both sexes = F + M. */
-  uint32_t prof[ERAS][11][2][367][2]; /* [era][year residue][leap][doy][sex] */
-  uint64_t yp[2][3][3][NYEARS + 1]; /* [replacement][sex][m][year index] */
-};
-
-static const uint8_t mdays[13] = {0, 31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-
-static int is_leap(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int ndays(int y) { return 365 + is_leap(y); }
 
 /* First day of year of each month (and the year's length), by leap. */
 static const uint16_t mstart[2][13] = {
@@ -51,32 +26,17 @@ static const uint16_t mstart[2][13] = {
     {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
 
 int dkcpr__doy(int year, int month, int day) {
-  int leap = is_leap(year);
+  int leap = dkcpr__is_leap_year(year);
   if (month < 1 || month > 12 || day < 1) return -1;
   if (day > mstart[leap][month] - mstart[leap][month - 1]) return -1;
   return mstart[leap][month - 1] + day - 1;
 }
 
-static void from_doy(int year, int doy, int *month, int *day) {
-  int leap = is_leap(year), m = doy / 31; /* the month is m + 1 or m + 2 */
+static void from_doy(int leap, int doy, int *month, int *day) {
+  int m = doy / 31; /* the month is m + 1 or m + 2 */
   m += doy >= mstart[leap][m + 1];
   *month = m + 1;
   *day = doy - mstart[leap][m] + 1;
-}
-
-static int era_of(int y) {
-  return y < 1900 ? 0 : y <= 1936 ? 1 : y <= 1999 ? 2 : y <= 2036 ? 3 : 4;
-}
-
-/* The 7th digits allowed in an era, ascending. */
-static const int era_c7[ERAS][6] = {
-    {5, 6, 7, 8}, {0, 1, 2, 3}, {0, 1, 2, 3, 4, 9}, {4, 5, 6, 7, 8, 9}, {5, 6, 7, 8}};
-static const int era_n[ERAS] = {4, 4, 6, 6, 4};
-
-static int c7_set(int y, int out[6]) {
-  int e = era_of(y);
-  for (int i = 0; i < era_n[e]; i++) out[i] = era_c7[e][i];
-  return era_n[e];
 }
 
 int dkcpr__ecpr_c7(int kind, int year) {
@@ -91,91 +51,6 @@ int dkcpr__ecpr_c7(int kind, int year) {
                                                           : 6;
   return -1;
 }
-
-/* Residue of the year digits (+24 = 2 for day + 60). */
-static int year_base(int kind, int y) {
-  int yy = y % 100;
-  return (6 * (yy / 10) + 5 * (yy % 10) + (kind == DKCPR_KIND_REPLACEMENT ? 2 : 0)) % 11;
-}
-
-/* Residue of the year digits and 7th digit (+24 = 2 for day + 60). */
-static int year_k(int kind, int y, int c7) {
-  int yy = y % 100;
-  return (6 * (yy / 10) + 5 * (yy % 10) + 4 * c7 +
-          (kind == DKCPR_KIND_REPLACEMENT ? 2 : 0)) %
-         11;
-}
-
-static int check_digit(int b, int p) {
-  return (11 - (b + 3 * (p / 10) + 2 * (p % 10)) % 11) % 11;
-}
-
-/* Set bits of a 10-bit mask; portable builds have no popcnt instruction. */
-static int popcount10(unsigned v) {
-  static const uint8_t nib[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
-  return nib[v & 15u] + nib[(v >> 4) & 15u] + nib[(v >> 8) & 3u];
-}
-
-static uint64_t year_part(const dkcpr__tables *t, int kind, int s, int m, int y, int doy);
-
-size_t dkcpr__tables_bytes(void) { return sizeof(dkcpr__tables); }
-
-dkcpr__tables *dkcpr__tables_new(void) {
-  static const uint16_t sexmask[3] = {0x155, 0x2aa, 0x3ff};
-  dkcpr__tables *t = calloc(1, sizeof *t);
-  if (t == NULL) return NULL;
-  for (int leap = 0; leap < 2; leap++) {
-    int doy = 0;
-    for (int m = 1; m <= 12; m++)
-      for (int d = 1; d <= mdays[m] + (m == 2 && leap); d++, doy++)
-        t->resid[leap][doy] =
-            (uint8_t)((4 * (d / 10) + 3 * (d % 10) + 2 * (m / 10) + 7 * (m % 10)) % 11);
-  }
-  for (int c = 0; c <= 10; c++)
-    for (int s = 0; s < 3; s++) {
-      unsigned one = c < 10 ? 1u << c : 0;
-      t->mask[c][s][DKCPR__M_ANY] = sexmask[s];
-      t->mask[c][s][DKCPR__M_PASS] = (uint16_t)(sexmask[s] & one);
-      t->mask[c][s][DKCPR__M_FAIL] = (uint16_t)(sexmask[s] & ~one);
-    }
-  for (int b = 0; b < 11; b++)
-    for (int s = 0; s < 3; s++)
-      for (int m = 0; m < 3; m++) {
-        t->w[b][s][m][0] = 0;
-        for (int p = 0; p < 100; p++)
-          t->w[b][s][m][p + 1] = (uint16_t)(t->w[b][s][m][p] +
-                                            popcount10(t->mask[check_digit(b, p)][s][m]));
-        t->cnt[b][s][m] = t->w[b][s][m][100];
-      }
-  for (int e = 0; e < ERAS; e++)
-    for (int base = 0; base < 11; base++)
-      for (int leap = 0; leap < 2; leap++)
-        for (int s = 0; s < 2; s++) {
-          uint32_t(*pr)[2] = t->prof[e][base][leap];
-          pr[0][s] = 0;
-          for (int doy = 0; doy < 366; doy++) {
-            uint32_t day = 0;
-            for (int j = 0; j < era_n[e]; j++)
-              day += t->cnt[(t->resid[leap][doy] + base + 4 * era_c7[e][j]) % 11][s][DKCPR__M_PASS];
-            pr[doy + 1][s] = pr[doy][s] + day;
-          }
-        }
-  for (int r = 0; r < 2; r++) {
-    int kind = r ? DKCPR_KIND_REPLACEMENT : DKCPR_KIND_CPR;
-    for (int s = 0; s < 3; s++)
-      for (int m = 0; m < 3; m++) {
-        uint64_t *yp = t->yp[r][s][m];
-        yp[0] = 0;
-        for (int i = 0; i < NYEARS; i++) {
-          int y = DKCPR__CPR_Y0 + i;
-          yp[i + 1] = yp[i] + year_part(t, kind, s, m, y, ndays(y));
-        }
-      }
-  }
-  return t;
-}
-
-void dkcpr__tables_free(dkcpr__tables *t) { free(t); }
 
 static int is_digit_kind(int kind) {
   return kind == DKCPR_KIND_CPR || kind == DKCPR_KIND_REPLACEMENT;
@@ -198,21 +73,15 @@ static int64_t days_before(int y) {
 
 static uint64_t ecpr_per_date(int sex) { return LETTERS * (sex == DKCPR__SEX_ANY ? 10u : 5u); }
 
-/* Digit kinds: members born in year y before day doy (doy <= ndays(y)). */
-static uint64_t year_part(const dkcpr__tables *t, int kind, int s, int m, int y, int doy) {
-  int e = era_of(y), leap = is_leap(y);
-  const uint32_t(*pr)[2] = t->prof[e][year_base(kind, y)][leap];
-  uint64_t pass = s == DKCPR__SEX_ANY ? (uint64_t)pr[doy][0] + pr[doy][1] : pr[doy][s];
-  uint64_t any = (uint64_t)doy * (uint64_t)era_n[e] * (s == DKCPR__SEX_ANY ? 1000u : 500u);
-  return m == DKCPR__M_PASS ? pass : m == DKCPR__M_ANY ? any : any - pass;
-}
-
 /* Members of the kind born before (y, doy); doy may be ndays(y). */
 static uint64_t before_date(const dkcpr__tables *t, int kind, int s, int m,
                             int y, int doy) {
   if (is_digit_kind(kind))
-    return t->yp[kind == DKCPR_KIND_REPLACEMENT][s][m][y - DKCPR__CPR_Y0] +
-           year_part(t, kind, s, m, y, doy);
+  {
+    int r = kind == DKCPR_KIND_REPLACEMENT;
+    return t->yp[r][s][m][y - DKCPR__CPR_Y0] +
+           dkcpr__year_part(&t->years[r][y - DKCPR__CPR_Y0], s, m, doy);
+  }
   return (uint64_t)(days_before(y) - days_before(span_y0(kind)) + doy) *
          ecpr_per_date(s);
 }
@@ -246,106 +115,80 @@ dkcpr_status dkcpr__class_init(dkcpr__class *c, const dkcpr__tables *t,
 
 dkcpr_status dkcpr__rank(uint64_t *r, const dkcpr__tables *t,
                          const dkcpr__class *c, const dkcpr__num *num) {
-  int doy = dkcpr__doy(num->year, num->month, num->day), s = c->sex;
+  int doy, s = c->sex;
   uint64_t g;
-  if (num->kind != c->kind || doy < 0 || num->tail < 0) return DKCPR_E_ARG;
-  if (num->year < c->from_year || (num->year == c->from_year && doy < c->from_doy) ||
-      num->year > c->to_year || (num->year == c->to_year && doy > c->to_doy))
+  if (num->kind != c->kind || num->tail < 0 || num->year < c->from_year ||
+      num->year > c->to_year)
     return DKCPR_E_ARG;
-  g = before_date(t, c->kind, s, c->m, num->year, doy);
+  doy = dkcpr__doy(num->year, num->month, num->day);
+  if (doy < 0 || (num->year == c->from_year && doy < c->from_doy) ||
+      (num->year == c->to_year && doy > c->to_doy))
+    return DKCPR_E_ARG;
   if (is_digit_kind(c->kind)) {
-    int c7s[6], n = c7_set(num->year, c7s), leap = is_leap(num->year);
-    int a = t->resid[leap][doy], p = num->tail / 10, d10 = num->tail % 10;
-    int j = 0;
-    if (num->tail > 999) return DKCPR_E_ARG;
-    for (; j < n && c7s[j] < num->c7; j++)
-      g += t->cnt[(a + year_k(c->kind, num->year, c7s[j])) % 11][s][c->m];
-    if (j == n || c7s[j] != num->c7) return DKCPR_E_ARG;
-    {
-      int b = (a + year_k(c->kind, num->year, num->c7)) % 11;
-      unsigned mask = t->mask[check_digit(b, p)][s][c->m];
-      if (!(mask >> d10 & 1u)) return DKCPR_E_ARG;
-      g += t->w[b][s][c->m][p] + (uint64_t)popcount10(mask & ((1u << d10) - 1));
-    }
+    /* The class lies in the kind's span, so the year has a table entry. */
+    int rp = c->kind == DKCPR_KIND_REPLACEMENT, yi = num->year - DKCPR__CPR_Y0;
+    const dkcpr__year *yr = &t->years[rp][yi];
+    int q = (t->resid[yr->leap][doy] + yr->base) % 11, p = num->tail / 10, d10 = num->tail % 10;
+    int j, b;
+    unsigned mask;
+    if (num->tail > 999 || num->c7 < 0 || num->c7 > 9) return DKCPR_E_ARG;
+    j = dkcpr__era_pos[yr->era][num->c7];
+    if (j < 0) return DKCPR_E_ARG;
+    b = (q + 4 * num->c7) % 11;
+    mask = t->mask[t->check[b][p]][s][c->m];
+    if (!(mask >> d10 & 1u)) return DKCPR_E_ARG;
+    g = t->yp[rp][s][c->m][yi] + dkcpr__year_part(yr, s, c->m, doy) +
+        t->cum[s][c->m][yr->era][q][j] + t->w[b][s][c->m][p] +
+        (uint64_t)dkcpr__popcount10(mask & ((1u << d10) - 1));
   } else {
     int letters = num->tail / 10, sd = num->tail % 10;
     if (letters >= LETTERS || num->c7 != dkcpr__ecpr_c7(c->kind, num->year))
       return DKCPR_E_ARG;
     if (s != DKCPR__SEX_ANY && sd % 2 != s) return DKCPR_E_ARG;
-    g += (uint64_t)letters * (s == DKCPR__SEX_ANY ? 10 : 5) +
-         (uint64_t)(s == DKCPR__SEX_ANY ? sd : sd / 2);
+    g = before_date(t, c->kind, s, c->m, num->year, doy) +
+        (uint64_t)letters * (s == DKCPR__SEX_ANY ? 10 : 5) +
+        (uint64_t)(s == DKCPR__SEX_ANY ? sd : sd / 2);
   }
   *r = g - c->first;
   return DKCPR_OK;
 }
 
-/* Branch-free searches: the comparisons are data-dependent and would
- * mispredict about half the time. */
-static int last_le_u64(const uint64_t *v, int n, uint64_t g) {
-  const uint64_t *b = v;
-  while (n > 1) {
-    int half = n / 2;
-    b = b[half] <= g ? b + half : b;
-    n -= half;
-  }
-  return (int)(b - v);
-}
-
-static int last_le_u16(const uint16_t *v, int n, uint64_t g) {
-  const uint16_t *b = v;
-  while (n > 1) {
-    int half = n / 2;
-    b = b[half] <= g ? b + half : b;
-    n -= half;
-  }
-  return (int)(b - v);
-}
-
 static void unrank_digits(dkcpr__num *num, const dkcpr__tables *t,
                           const dkcpr__class *c, uint64_t g) {
   int r = c->kind == DKCPR_KIND_REPLACEMENT, s = c->sex, m = c->m;
-  int yi = last_le_u64(t->yp[r][s][m], NYEARS, g);
-  int y = DKCPR__CPR_Y0 + yi, e = era_of(y), leap = is_leap(y), c7s[6], n, a, j, b, p;
-  const uint32_t(*pr)[2] = t->prof[e][year_base(c->kind, y)][leap];
-  int64_t w0 = s != DKCPR__SEX_M, w1 = s != DKCPR__SEX_F; /* which sexes count */
-  int64_t per_day = (int64_t)era_n[e] * (s == DKCPR__SEX_ANY ? 1000 : 500);
-  int64_t any_coef = m != DKCPR__M_PASS, pass_coef = m == DKCPR__M_PASS ? 1 : m == DKCPR__M_ANY ? 0 : -1;
-  int64_t in_year = (int64_t)(g - t->yp[r][s][m][yi]);
-  int nd = ndays(y), lo;
-  int64_t total = (int64_t)(t->yp[r][s][m][yi + 1] - t->yp[r][s][m][yi]);
+  const uint64_t *yp = t->yp[r][s][m];
+  int yi = t->ystart[r][s][m][g >> t->yshift[r][s][m]];
+  const dkcpr__year *yr;
+  const uint16_t *cum;
+  int nd, lo, q, j, e, c7;
+  int64_t in_year, total;
   uint64_t rem;
-  unsigned mask;
-#define BEFORE(d) (any_coef * (d) * per_day + pass_coef * (w0 * pr[d][0] + w1 * pr[d][1]))
+  while (yp[yi + 1] <= g) yi++; /* a bucket is narrower than a year: 0-1 steps */
+  yr = &t->years[r][yi];
+  nd = 365 + yr->leap;
+  in_year = (int64_t)(g - yp[yi]);
+  total = (int64_t)(yp[yi + 1] - yp[yi]);
   /* Members are spread almost evenly over the days: start from the
    * proportional guess and step (a day or two at most); this touches one
    * cache line of the profile instead of a binary search's nine. */
   lo = (int)(in_year * nd / total);
   if (lo >= nd) lo = nd - 1;
-  while (lo > 0 && BEFORE(lo) > in_year) lo--;
-  while (lo + 1 < nd && BEFORE(lo + 1) <= in_year) lo++;
-  rem = (uint64_t)(in_year - BEFORE(lo));
-#undef BEFORE
+  while (lo > 0 && (int64_t)dkcpr__year_part(yr, s, m, lo) > in_year) lo--;
+  while (lo + 1 < nd && (int64_t)dkcpr__year_part(yr, s, m, lo + 1) <= in_year) lo++;
+  rem = (uint64_t)in_year - dkcpr__year_part(yr, s, m, lo);
   num->kind = c->kind;
-  num->year = y;
-  from_doy(y, lo, &num->month, &num->day);
-  n = c7_set(y, c7s);
-  a = t->resid[leap][lo];
-  for (j = 0; j < n - 1; j++) {
-    uint64_t k = t->cnt[(a + year_k(c->kind, y, c7s[j])) % 11][s][m];
-    if (rem < k) break;
-    rem -= k;
-  }
-  num->c7 = c7s[j];
-  b = (a + year_k(c->kind, y, c7s[j])) % 11;
-  p = last_le_u16(t->w[b][s][m], 100, rem);
-  rem -= t->w[b][s][m][p];
-  mask = t->mask[check_digit(b, p)][s][m];
-  for (j = 0; j < 10; j++)
-    if (mask >> j & 1u) {
-      if (rem == 0) break;
-      rem--;
-    }
-  num->tail = p * 10 + j;
+  num->year = DKCPR__CPR_Y0 + yi;
+  from_doy(yr->leap, lo, &num->month, &num->day);
+  /* The cell: the last 7th digit whose preceding members are <= rem. */
+  e = yr->era;
+  q = (t->resid[yr->leap][lo] + yr->base) % 11;
+  cum = t->cum[s][m][e][q];
+  j = 0;
+  for (int i = 1; i < yr->nc7; i++) j += cum[i] <= rem; /* branch-free */
+  rem -= cum[j];
+  c7 = dkcpr__era_c7[e][j];
+  num->c7 = c7;
+  num->tail = t->tails[t->tail_off[s][m][(q + 4 * c7) % 11] + rem];
 }
 
 void dkcpr__unrank(dkcpr__num *num, const dkcpr__tables *t,
@@ -360,7 +203,7 @@ void dkcpr__unrank(dkcpr__num *num, const dkcpr__tables *t,
     while (days_before(y + 1) - days_before((int)y0) <= di) y++;
     num->kind = c->kind;
     num->year = y;
-    from_doy(y, (int)(di - (days_before(y) - days_before((int)y0))),
+    from_doy(dkcpr__is_leap_year(y), (int)(di - (days_before(y) - days_before((int)y0))),
              &num->month, &num->day);
     num->c7 = dkcpr__ecpr_c7(c->kind, y);
     sd = (int)(rem % (uint64_t)ng);
@@ -369,24 +212,26 @@ void dkcpr__unrank(dkcpr__num *num, const dkcpr__tables *t,
   }
 }
 
+/* "00" .. "99": two characters per copy instead of a division each. */
+static const char pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 void dkcpr__num_digits(char out[10], const dkcpr__num *num) {
   int dd = num->day + (num->kind == DKCPR_KIND_REPLACEMENT ? 60 : 0);
-  int yy = num->year % 100;
-  out[0] = (char)('0' + dd / 10);
-  out[1] = (char)('0' + dd % 10);
-  out[2] = (char)('0' + num->month / 10);
-  out[3] = (char)('0' + num->month % 10);
-  out[4] = (char)('0' + yy / 10);
-  out[5] = (char)('0' + yy % 10);
+  memcpy(out, pairs + 2 * dd, 2);
+  memcpy(out + 2, pairs + 2 * num->month, 2);
+  memcpy(out + 4, pairs + 2 * (num->year % 100), 2);
   out[6] = (char)('0' + num->c7);
   if (is_digit_kind(num->kind)) {
     out[7] = (char)('0' + num->tail / 100);
-    out[8] = (char)('0' + num->tail / 10 % 10);
+    memcpy(out + 8, pairs + 2 * (num->tail % 100), 2);
   } else {
     out[7] = (char)('A' + num->tail / 10 / 26);
     out[8] = (char)('A' + num->tail / 10 % 26);
+    out[9] = (char)('0' + num->tail % 10);
   }
-  out[9] = (char)('0' + num->tail % 10);
 }
 
 int dkcpr__num_mod11(const dkcpr__num *num) {

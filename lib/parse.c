@@ -120,3 +120,17 @@ dkcpr_status dkcpr__render(char *out, size_t out_cap, size_t *out_len,
     *out_len = (size_t)(o - (unsigned char *)out);
   return DKCPR_OK;
 }
+
+dkcpr_status dkcpr__render_plain(char *out, size_t out_cap, size_t *out_len,
+                                 const char *in, size_t in_len, const char canon[10]) {
+  /* An ASCII input keeps its bytes and separator; digits stay ASCII. */
+  size_t sep = in_len == 11;
+  if (in_len != 10 && in_len != 11) return DKCPR_E_ARG;
+  if (out_cap < in_len + 1) return DKCPR_E_BUFSIZE;
+  memcpy(out, canon, 6);
+  if (sep) out[6] = in[6];
+  memcpy(out + 6 + sep, canon + 6, 4);
+  out[in_len] = '\0';
+  if (out_len != NULL) *out_len = in_len;
+  return DKCPR_OK;
+}

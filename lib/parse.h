@@ -30,6 +30,11 @@ dkcpr_status dkcpr__render(char *out, size_t out_cap, size_t *out_len,
                            const char *in, size_t in_len,
                            const dkcpr__layout *layout, const char canon[10]);
 
+/* dkcpr__render() for an input the ASCII fast path parsed (10 or 11 bytes,
+ * no lenient options): the layout is known, so no layout is needed. */
+dkcpr_status dkcpr__render_plain(char *out, size_t out_cap, size_t *out_len,
+                                 const char *in, size_t in_len, const char canon[10]);
+
 /* Calendar and rule helpers. */
 int dkcpr__century_year(int c7, int yy); /* full year for 7th digit and yy, -1 if c7 invalid */
 int dkcpr__is_leap(int year);

@@ -5,6 +5,7 @@
 #include "internal.h"
 #include "parse.h"
 #include "pseudonymizer.h"
+#include "rules.h"
 
 static dkcpr_status one(char *out, size_t out_cap, size_t *out_len,
                         const dkcpr_pseudonymizer *p, const char *in,
@@ -17,10 +18,16 @@ static dkcpr_status one(char *out, size_t out_cap, size_t *out_len,
   int slot;
   uint64_t y;
   char canon[10];
+  dkcpr__ref ref;
+  int plain;
   dkcpr_status st;
   if (out == NULL || p == NULL || in == NULL) return DKCPR_E_NULL;
   dkcpr__ps_options(&o, p, opts, reveal);
-  st = dkcpr__parse_layout(&cpr, &layout, in, in_len, &o);
+  /* Without lenient parsing the input is 10 or 11 ASCII bytes: no layout
+   * to record (options that fail to resolve fail in the general parser). */
+  plain = dkcpr__resolve_options(&ref, &o) == DKCPR_OK && !(ref.flags & DKCPR_PARSE_LENIENT);
+  st = plain ? dkcpr__parse_ascii(&cpr, NULL, in, in_len, 0, &ref)
+             : dkcpr__parse_layout(&cpr, &layout, in, in_len, &o);
   if (st != DKCPR_OK) return st;
   st = dkcpr__ps_prepare(&job, p, &cpr, o.policy, reveal);
   if (st != DKCPR_OK) return st;
@@ -37,7 +44,8 @@ static dkcpr_status one(char *out, size_t out_cap, size_t *out_len,
     st = dkcpr__check_canonical(&check, canon, &o);
     if (st != DKCPR_OK) return st;
   }
-  return dkcpr__render(out, out_cap, out_len, in, in_len, &layout, canon);
+  return plain ? dkcpr__render_plain(out, out_cap, out_len, in, in_len, canon)
+               : dkcpr__render(out, out_cap, out_len, in, in_len, &layout, canon);
 }
 
 dkcpr_status dkcpr_pseudonymize(char *out, size_t out_cap, size_t *out_len,

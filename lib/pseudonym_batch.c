@@ -1,8 +1,11 @@
 /* Many numbers per call. FF1 rounds are sequential within a number but
  * independent across numbers, so up to LANES numbers run side by side: each
  * round builds every active lane's block and encrypts them with one ECB
- * call, which AES-NI/VAES pipelines. A lane whose cycle-walk needs another
- * pass restarts in place; a finished lane takes the next number. */
+ * call, which AES-NI/VAES pipelines. Lanes move in lockstep: every FF1 pass
+ * has 10 rounds, and after the last one a lane whose cycle-walk needs
+ * another pass restarts in place while a finished lane takes the next
+ * number, so all lanes start round 0 together. The round loop then needs no
+ * per-lane round counter and no branches. */
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -10,6 +13,7 @@
 #include "internal.h"
 #include "parse.h"
 #include "pseudonymizer.h"
+#include "rules.h"
 
 #define LANES 64
 #define EP_CACHE 8 /* E(P) per radix, the one AES call of FF1 setup */
@@ -19,7 +23,6 @@ typedef struct lane {
   dkcpr__ff1n2 f;
   uint64_t size;
   uint32_t a, b;
-  unsigned round;
   int slot;
 } lane;
 
@@ -40,10 +43,13 @@ typedef struct batch {
   const size_t *in_lens;
   size_t count, next;
   dkcpr_options o;
+  dkcpr__ref ref; /* o resolved once, for the ASCII path */
+  int plain;      /* inputs take the ASCII path: no layout to keep */
   int reveal;
   EVP_CIPHER_CTX *ctx;
   uint32_t ep_radix[EP_CACHE];
   uint8_t ep[EP_CACHE][16];
+  uint64_t ep_minv[EP_CACHE];
 } batch;
 
 static void set_status(batch *bt, size_t i, dkcpr_status st) {
@@ -65,26 +71,35 @@ static void emit(batch *bt, size_t i, const dkcpr__job *job, const dkcpr_cpr *cp
     st = dkcpr__check_canonical(&check, canon, &bt->o);
   }
   if (st == DKCPR_OK)
-    st = dkcpr__render(bt->out + i * bt->stride, bt->stride, &len, bt->in[i],
-                       bt->in_lens[i], layout, canon);
+    st = bt->plain ? dkcpr__render_plain(bt->out + i * bt->stride, bt->stride, &len, bt->in[i],
+                                         bt->in_lens[i], canon)
+                   : dkcpr__render(bt->out + i * bt->stride, bt->stride, &len, bt->in[i],
+                                   bt->in_lens[i], layout, canon);
   set_status(bt, i, st);
   if (st == DKCPR_OK && bt->out_lens != NULL) bt->out_lens[i] = len;
 }
 
-/* FF1 setup without an AES call when the radix was seen before. */
-static int ff1_setup(batch *bt, dkcpr__ff1n2 *f, uint32_t radix, const uint8_t *tweak) {
+/* FF1 setup without an AES call: the handle's instance of the class, or
+ * E(P) from the cache when the radix was seen before. */
+static int ff1_setup(batch *bt, dkcpr__ff1n2 *f, const dkcpr__job *job) {
+  uint32_t radix = job->radix;
   unsigned slot = radix % EP_CACHE;
+  if (job->ff1 != NULL) {
+    *f = *job->ff1;
+    return 1;
+  }
   if (bt->ep_radix[slot] != radix) {
     uint8_t zero[DKCPR__TWEAK_LEN] = {0};
     dkcpr__ff1n2 probe;
     if (!dkcpr__ff1n2_init(&probe, bt->ctx, radix, zero, sizeof zero)) return 0;
     memcpy(bt->ep[slot], probe.base, 16); /* E(P) xor 0 */
     bt->ep_radix[slot] = radix;
+    bt->ep_minv[slot] = probe.minv;
   }
   memcpy(f->base, bt->ep[slot], 16);
-  for (int j = 0; j < DKCPR__TWEAK_LEN; j++) f->base[j] ^= tweak[j];
+  for (int j = 0; j < DKCPR__TWEAK_LEN; j++) f->base[j] ^= job->tweak[j];
   f->radix = radix;
-  f->minv = UINT64_MAX / radix;
+  f->minv = bt->ep_minv[slot];
   return 1;
 }
 
@@ -98,7 +113,8 @@ static int take(batch *bt, lane *l, lane_data *c) {
       set_status(bt, i, DKCPR_E_NULL);
       continue;
     }
-    st = dkcpr__parse_layout(&c->cpr, &c->layout, bt->in[i], bt->in_lens[i], &bt->o);
+    st = bt->plain ? dkcpr__parse_ascii(&c->cpr, NULL, bt->in[i], bt->in_lens[i], 0, &bt->ref)
+                   : dkcpr__parse_layout(&c->cpr, &c->layout, bt->in[i], bt->in_lens[i], &bt->o);
     if (st == DKCPR_OK) st = dkcpr__ps_prepare(&c->job, bt->p, &c->cpr, bt->o.policy, bt->reveal);
     if (st != DKCPR_OK) {
       set_status(bt, i, st);
@@ -113,7 +129,7 @@ static int take(batch *bt, lane *l, lane_data *c) {
         emit(bt, i, &c->job, &c->cpr, &c->layout, y);
       continue;
     }
-    if (!ff1_setup(bt, &l->f, dkcpr__ff1_radix(c->job.cls.size), c->job.tweak)) {
+    if (!ff1_setup(bt, &l->f, &c->job)) {
       set_status(bt, i, DKCPR_E_CRYPTO);
       continue;
     }
@@ -121,18 +137,36 @@ static int take(batch *bt, lane *l, lane_data *c) {
     l->size = c->job.cls.size;
     l->a = (uint32_t)(c->job.x / l->f.radix);
     l->b = (uint32_t)(c->job.x % l->f.radix);
-    l->round = 0;
     return 1;
   }
   return 0;
 }
 
-/* The Q block of a lane's next round (rounds descend when revealing). */
-static inline void next_block(uint8_t *blk, const lane *l, int reveal) {
-  if (!reveal)
-    dkcpr__ff1n2_block(blk, &l->f, l->round, l->b);
-  else
-    dkcpr__ff1n2_block(blk, &l->f, DKCPR__FF1_ROUNDS - 1 - l->round, l->a);
+/* Round i's Q block of a lane (built from B encrypting, A revealing). */
+static inline void block_of(uint8_t *blk, const lane *l, unsigned i, int reveal) {
+  dkcpr__ff1n2_block(blk, &l->f, i, reveal ? l->a : l->b);
+}
+
+/* One Feistel round for every lane from its AES output in blk; then, unless
+ * it was the last, the next round's block in its place. */
+static void rounds_step(lane *lanes, uint8_t *blk, int active, unsigned k, int reveal) {
+  int more = k + 1 < DKCPR__FF1_ROUNDS;
+  unsigned next = reveal ? DKCPR__FF1_ROUNDS - 2 - k : k + 1;
+  for (int j = 0; j < active; j++) {
+    lane *l = &lanes[j];
+    uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r, l->f.minv), c;
+    if (!reveal) {
+      c = l->a + y;
+      if (c >= r) c -= r;
+      l->a = l->b;
+      l->b = c;
+    } else {
+      c = l->b - y + (r & -(uint32_t)(l->b < y)); /* mod r, branch-free: y is random */
+      l->b = l->a;
+      l->a = c;
+    }
+    if (more) block_of(blk + 16 * j, l, next, reveal);
+  }
 }
 
 static dkcpr_status run(batch *bt) {
@@ -140,47 +174,36 @@ static dkcpr_status run(batch *bt) {
   lane_data data[LANES];
   uint8_t blk[LANES * 16];
   int active = 0, reveal = bt->reveal;
+  unsigned first = reveal ? DKCPR__FF1_ROUNDS - 1 : 0;
   while (active < LANES) {
     lanes[active].slot = active;
     if (!take(bt, &lanes[active], &data[active])) break;
-    next_block(blk + 16 * active, &lanes[active], reveal);
     active++;
   }
   while (active > 0) {
-    if (!dkcpr__aes_ecb(bt->ctx, blk, blk, (size_t)active)) return DKCPR_E_CRYPTO;
-    /* One pass per lane: finish the round, then write the lane's next block
-     * in place of its AES output. */
-    for (int j = 0; j < active; j++) {
+    for (int j = 0; j < active; j++) block_of(blk + 16 * j, &lanes[j], first, reveal);
+    for (unsigned k = 0; k < DKCPR__FF1_ROUNDS; k++) {
+      if (!dkcpr__aes_ecb(bt->ctx, blk, blk, (size_t)active)) return DKCPR_E_CRYPTO;
+      rounds_step(lanes, blk, active, k, reveal);
+    }
+    /* End of a pass: finish, refill or (cycle-walk) keep each lane. */
+    for (int j = 0; j < active;) {
       lane *l = &lanes[j];
-      uint32_t r = l->f.radix, y = dkcpr__ff1n2_y(blk + 16 * j, r, l->f.minv), c;
-      if (!reveal) {
-        c = l->a + y;
-        if (c >= r) c -= r;
-        l->a = l->b;
-        l->b = c;
-      } else {
-        c = l->b >= y ? l->b - y : l->b + r - y;
-        l->b = l->a;
-        l->a = c;
-      }
-      if (++l->round == DKCPR__FF1_ROUNDS) {
-        uint64_t v = (uint64_t)l->a * r + l->b;
-        l->round = 0;
-        if (v < l->size) { /* else cycle-walk: another pass */
-          lane_data *d = &data[l->slot];
-          emit(bt, d->idx, &d->job, &d->cpr, &d->layout, v);
-          if (!take(bt, l, d)) {
-            active--;
-            if (j != active) { /* move the last lane, with its AES output */
-              lanes[j] = lanes[active];
-              memcpy(blk + 16 * j, blk + 16 * active, 16);
-              j--; /* the lane moved into j has not had this round yet */
-            }
-            continue;
+      uint64_t v = (uint64_t)l->a * l->f.radix + l->b;
+      lane_data *d = &data[l->slot];
+      if (v < l->size) { /* else cycle-walk: another pass */
+        emit(bt, d->idx, &d->job, &d->cpr, &d->layout, v);
+        if (!take(bt, l, d)) { /* nothing left: the last lane moves here */
+          active--;
+          if (j != active) {
+            int slot = l->slot;
+            *l = lanes[active];
+            lanes[active].slot = slot;
           }
+          continue; /* the moved lane is looked at next */
         }
       }
-      next_block(blk + 16 * j, l, reveal);
+      j++;
     }
   }
   return DKCPR_OK;
@@ -207,6 +230,11 @@ static dkcpr_status many(char *out, size_t out_stride, size_t *out_lens,
   bt.count = count;
   bt.reveal = reveal;
   dkcpr__ps_options(&bt.o, p, opts, reveal);
+  /* Options are fixed for the call: resolve them once. Lenient inputs (or
+   * options that fail to resolve, which every number then reports) take
+   * the general parser. */
+  bt.plain = dkcpr__resolve_options(&bt.ref, &bt.o) == DKCPR_OK &&
+             !(bt.ref.flags & DKCPR_PARSE_LENIENT);
   bt.ctx = dkcpr__ps_cipher_get(p, &slot);
   if (bt.ctx == NULL) st = DKCPR_E_CRYPTO;
   else st = run(&bt);

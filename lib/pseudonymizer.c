@@ -77,6 +77,10 @@ dkcpr_status dkcpr_pseudonymizer_new(dkcpr_pseudonymizer **out,
       dkcpr_pseudonymizer_free(p);
       return DKCPR_E_CRYPTO;
     }
+  if (!dkcpr__ps_spans_init(p, p->pool[0])) {
+    dkcpr_pseudonymizer_free(p);
+    return DKCPR_E_CRYPTO;
+  }
   *out = p;
   return DKCPR_OK;
 }
@@ -86,6 +90,7 @@ void dkcpr_pseudonymizer_free(dkcpr_pseudonymizer *p) {
   EVP_CIPHER_CTX_free(p->aes); /* OpenSSL wipes the key schedule */
   for (int i = 0; i < DKCPR__CTX_POOL; i++) EVP_CIPHER_CTX_free(p->pool[i]);
   dkcpr__tables_free(p->tables);
+  OPENSSL_cleanse(p->span, sizeof p->span); /* E(P) is key material */
   OPENSSL_cleanse(p->k_tok, sizeof p->k_tok);
   free(p);
 }
@@ -152,6 +157,61 @@ void dkcpr__num_from_cpr(dkcpr__num *num, const dkcpr_cpr *cpr) {
     num->tail = (d[7] - '0') * 100 + (d[8] - '0') * 10 + (d[9] - '0');
 }
 
+/* The class with these attributes (year, month, day used as keep says),
+ * its tweak and, for FF1 classes, its radix. */
+static dkcpr_status class_of(dkcpr__job *job, const dkcpr__tables *t, int kind,
+                             int sex, int m, unsigned keep, int never_real,
+                             int year, int month, int day) {
+  int digit_kind = kind == DKCPR_KIND_CPR || kind == DKCPR_KIND_REPLACEMENT;
+  int y0, m0, d0, y1, m1, d1;
+  if (keep & DKCPR_KEEP_DATE) {
+    y0 = y1 = year, m0 = m1 = month, d0 = d1 = day;
+  } else if (keep & DKCPR_KEEP_YEAR) {
+    y0 = y1 = year, m0 = d0 = 1, m1 = 12, d1 = 31;
+  } else {
+    y0 = kind == DKCPR_KIND_XECPR   ? DKCPR__XECPR_Y0
+         : kind == DKCPR_KIND_DECPR ? DKCPR__DECPR_Y0
+                                    : DKCPR__CPR_Y0;
+    y1 = digit_kind ? DKCPR__CPR_Y1 : DKCPR__ECPR_Y1;
+    m0 = d0 = 1, m1 = 12, d1 = 31;
+  }
+  if (dkcpr__class_init(&job->cls, t, kind, sex, m, y0, m0, d0, y1, m1, d1) != DKCPR_OK)
+    return DKCPR_E_ARG;
+  job->tweak[0] = DKCPR__TWEAK_VERSION;
+  job->tweak[1] = (uint8_t)kind;
+  job->tweak[2] = (uint8_t)((keep & 7u) | (unsigned)m << 3 |
+                            (unsigned)(sex == DKCPR__SEX_ANY ? 0 : sex + 1) << 5 |
+                            (unsigned)never_real << 7);
+  job->tweak[3] = (uint8_t)((keep & DKCPR_KEEP_YEAR) ? year >> 8 : 0);
+  job->tweak[4] = (uint8_t)((keep & DKCPR_KEEP_YEAR) ? year & 0xff : 0);
+  job->tweak[5] = (uint8_t)((keep & DKCPR_KEEP_DATE) ? month : 0);
+  job->tweak[6] = (uint8_t)((keep & DKCPR_KEEP_DATE) ? day : 0);
+  job->radix = job->cls.size >= DKCPR__FF1_MIN_CLASS ? dkcpr__ff1_radix(job->cls.size) : 0;
+  job->ff1 = NULL;
+  return DKCPR_OK;
+}
+
+int dkcpr__ps_spans_init(dkcpr_pseudonymizer *p, EVP_CIPHER_CTX *ctx) {
+  for (int kind = 0; kind < 4; kind++)
+    for (int s = 0; s < 3; s++)
+      for (int m = 0; m < 3; m++) {
+        dkcpr__span *sp = &p->span[kind][s][m];
+        int digit_kind = kind == DKCPR_KIND_CPR || kind == DKCPR_KIND_REPLACEMENT;
+        int never_real = digit_kind && (p->flags & DKCPR_NEVER_REAL) != 0;
+        sp->ok = 0;
+        if ((p->keep & DKCPR_KEEP_YEAR) || (!digit_kind && m != DKCPR__M_ANY) ||
+            ((p->keep & DKCPR_KEEP_SEX) != 0) == (s == DKCPR__SEX_ANY))
+          continue; /* a class prepare never asks for */
+        if (class_of(&sp->job, p->tables, kind, s, m, p->keep, never_real, 0, 0, 0) != DKCPR_OK)
+          return 0;
+        if (sp->job.radix != 0 &&
+            !dkcpr__ff1n2_init(&sp->f, ctx, sp->job.radix, sp->job.tweak, DKCPR__TWEAK_LEN))
+          return 0;
+        sp->ok = 1;
+      }
+  return 1;
+}
+
 dkcpr_status dkcpr__ps_prepare(dkcpr__job *job, const dkcpr_pseudonymizer *p,
                                const dkcpr_cpr *cpr, dkcpr_policy policy,
                                int reveal) {
@@ -159,16 +219,15 @@ dkcpr_status dkcpr__ps_prepare(dkcpr__job *job, const dkcpr_pseudonymizer *p,
   unsigned keep = p->keep;
   int never_real = (p->flags & DKCPR_NEVER_REAL) != 0;
   int digit_kind = cpr->kind == DKCPR_KIND_CPR || cpr->kind == DKCPR_KIND_REPLACEMENT;
-  int sex, m, y0, m0, d0, y1, m1, d1;
-  dkcpr_status st;
+  int sex, m, out_kind;
   dkcpr__num_from_cpr(&num, cpr);
-  job->out_kind = num.kind;
+  out_kind = num.kind;
   if (never_real && digit_kind) {
     /* Pseudonyms live in the day + 60 space; the class is taken in the
      * ordinary CPR space without a mod-11 split (the shift changes it). */
     if (num.kind != (reveal ? DKCPR_KIND_REPLACEMENT : DKCPR_KIND_CPR))
       return DKCPR_E_KIND;
-    job->out_kind = reveal ? DKCPR_KIND_CPR : DKCPR_KIND_REPLACEMENT;
+    out_kind = reveal ? DKCPR_KIND_CPR : DKCPR_KIND_REPLACEMENT;
     num.kind = DKCPR_KIND_CPR;
     m = DKCPR__M_ANY;
   } else {
@@ -180,41 +239,30 @@ dkcpr_status dkcpr__ps_prepare(dkcpr__job *job, const dkcpr_pseudonymizer *p,
       keep |= DKCPR_KEEP_DATE | DKCPR_KEEP_YEAR;
   }
   sex = (keep & DKCPR_KEEP_SEX) ? num.tail % 2 : DKCPR__SEX_ANY;
-  if (keep & DKCPR_KEEP_DATE) {
-    y0 = y1 = num.year, m0 = m1 = num.month, d0 = d1 = num.day;
-  } else if (keep & DKCPR_KEEP_YEAR) {
-    y0 = y1 = num.year, m0 = d0 = 1, m1 = 12, d1 = 31;
-  } else {
-    y0 = num.kind == DKCPR_KIND_XECPR   ? DKCPR__XECPR_Y0
-         : num.kind == DKCPR_KIND_DECPR ? DKCPR__DECPR_Y0
-                                        : DKCPR__CPR_Y0;
-    y1 = digit_kind ? DKCPR__CPR_Y1 : DKCPR__ECPR_Y1;
-    m0 = d0 = 1, m1 = 12, d1 = 31;
+  if (!(keep & DKCPR_KEEP_YEAR) && p->span[num.kind][sex][m].ok) {
+    const dkcpr__span *sp = &p->span[num.kind][sex][m];
+    *job = sp->job;
+    if (job->radix != 0) job->ff1 = &sp->f;
+  } else if (class_of(job, p->tables, num.kind, sex, m, keep, never_real, num.year,
+                      num.month, num.day) != DKCPR_OK) {
+    return DKCPR_E_ARG;
   }
-  st = dkcpr__class_init(&job->cls, p->tables, num.kind, sex, m, y0, m0, d0, y1, m1, d1);
-  if (st != DKCPR_OK) return DKCPR_E_ARG;
-  job->tweak[0] = DKCPR__TWEAK_VERSION;
-  job->tweak[1] = (uint8_t)num.kind;
-  job->tweak[2] = (uint8_t)((keep & 7u) | (unsigned)m << 3 |
-                            (unsigned)(sex == DKCPR__SEX_ANY ? 0 : sex + 1) << 5 |
-                            (unsigned)never_real << 7);
-  job->tweak[3] = (uint8_t)((keep & DKCPR_KEEP_YEAR) ? num.year >> 8 : 0);
-  job->tweak[4] = (uint8_t)((keep & DKCPR_KEEP_YEAR) ? num.year & 0xff : 0);
-  job->tweak[5] = (uint8_t)((keep & DKCPR_KEEP_DATE) ? num.month : 0);
-  job->tweak[6] = (uint8_t)((keep & DKCPR_KEEP_DATE) ? num.day : 0);
+  job->out_kind = out_kind;
   return dkcpr__rank(&job->x, p->tables, &job->cls, &num) == DKCPR_OK ? DKCPR_OK
                                                                       : DKCPR_E_ARG;
 }
 
 uint32_t dkcpr__ff1_radix(uint64_t n) {
-  /* max(1000, ceil(sqrt(n))), n < 2^32 so the radix is at most 65536 */
-  uint64_t lo = 1000, hi = 65536;
-  if (lo * lo >= n) return (uint32_t)lo;
-  while (lo < hi) {
-    uint64_t mid = (lo + hi) / 2;
-    if (mid * mid >= n) hi = mid; else lo = mid + 1;
+  /* max(1000, ceil(sqrt(n))), n < 2^32 so the radix is at most 65536.
+   * Bit by bit with conditional moves: a bisection's branches mispredicted
+   * about half the time. */
+  uint64_t r = 0;
+  if (n <= 1000000u) return 1000;
+  for (uint64_t bit = 1u << 16; bit != 0; bit >>= 1) {
+    uint64_t t = r | bit;
+    r = t * t <= n ? t : r; /* r = floor(sqrt(n)) */
   }
-  return (uint32_t)lo;
+  return (uint32_t)(r * r == n ? r : r + 1);
 }
 
 dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr__job *job,
@@ -229,11 +277,15 @@ dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr__job *job,
     return DKCPR_OK;
   }
   {
-    dkcpr__ff1n2 f;
-    if (!dkcpr__ff1n2_init(&f, ctx, dkcpr__ff1_radix(n), job->tweak, DKCPR__TWEAK_LEN))
-      return DKCPR_E_CRYPTO;
+    dkcpr__ff1n2 own;
+    const dkcpr__ff1n2 *f = job->ff1;
+    if (f == NULL) {
+      if (!dkcpr__ff1n2_init(&own, ctx, job->radix, job->tweak, DKCPR__TWEAK_LEN))
+        return DKCPR_E_CRYPTO;
+      f = &own;
+    }
     do { /* cycle-walking: stays a permutation of [0, n) */
-      if (!(reveal ? dkcpr__ff1n2_decrypt(&f, ctx, &v) : dkcpr__ff1n2_encrypt(&f, ctx, &v)))
+      if (!(reveal ? dkcpr__ff1n2_decrypt(f, ctx, &v) : dkcpr__ff1n2_encrypt(f, ctx, &v)))
         return DKCPR_E_CRYPTO;
     } while (v >= n);
   }

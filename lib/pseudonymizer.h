@@ -26,6 +26,26 @@
  * are busy a call makes its own copy. The mapping state stays immutable. */
 #define DKCPR__CTX_POOL 8
 
+/* How one number maps: its class, the tweak binding the class, and the kind
+ * of the result (never-real moves between CPR and day + 60). */
+typedef struct dkcpr__job {
+  dkcpr__class cls;
+  uint8_t tweak[DKCPR__TWEAK_LEN];
+  int out_kind;
+  uint32_t radix;          /* FF1 radix; 0 for a class below DKCPR__FF1_MIN_CLASS */
+  const dkcpr__ff1n2 *ff1; /* a ready FF1 instance of the class, or NULL */
+  uint64_t x;              /* rank of the input within cls */
+} dkcpr__job;
+
+/* A class over the whole span (year not kept) with its FF1 instance, made
+ * when the handle is: the class, tweak and E(P) of the numbers that need
+ * them most often are then never recomputed. */
+typedef struct dkcpr__span {
+  dkcpr__job job;
+  dkcpr__ff1n2 f;
+  int ok;
+} dkcpr__span;
+
 struct dkcpr_pseudonymizer {
   EVP_CIPHER_CTX *aes;    /* AES-256-ECB keyed with K_fpe; a template, only copied */
   EVP_CIPHER_CTX *pool[DKCPR__CTX_POOL];
@@ -33,6 +53,7 @@ struct dkcpr_pseudonymizer {
   dkcpr__tables *tables;  /* class count tables (key-independent) */
   unsigned keep, flags;
   uint8_t k_tok[32];      /* HMAC key of tokens */
+  dkcpr__span span[4][3][3]; /* [kind][sex][m], when the year is not kept */
 };
 
 /* A fresh per-call AES context (a copy of the template). NULL on failure. */
@@ -43,14 +64,8 @@ EVP_CIPHER_CTX *dkcpr__ps_cipher(const dkcpr_pseudonymizer *p);
 EVP_CIPHER_CTX *dkcpr__ps_cipher_get(const dkcpr_pseudonymizer *p, int *slot);
 void dkcpr__ps_cipher_put(const dkcpr_pseudonymizer *p, EVP_CIPHER_CTX *ctx, int slot);
 
-/* How one number maps: its class, the tweak binding the class, and the kind
- * of the result (never-real moves between CPR and day + 60). */
-typedef struct dkcpr__job {
-  dkcpr__class cls;
-  uint8_t tweak[DKCPR__TWEAK_LEN];
-  int out_kind;
-  uint64_t x; /* rank of the input within cls */
-} dkcpr__job;
+/* Fill the handle's span classes (ctx: an AES context for E(P)). 1 on success. */
+int dkcpr__ps_spans_init(dkcpr_pseudonymizer *p, EVP_CIPHER_CTX *ctx);
 
 /* Fields of a parsed number. */
 void dkcpr__num_from_cpr(dkcpr__num *num, const dkcpr_cpr *cpr);

@@ -7,9 +7,12 @@
  * start a word (no letter or digit before it); those marked "whole" must also
  * end one (no letter after it), because they are short or common.
  *
- * Confidence: points = separator (1) + mod 11 holds or e-CPR letters (1) +
- * context word (2), minus 1 for the nine-digit form; 0-1 low, 2 medium,
- * 3-4 high. So a context word with a separator or mod 11 is high; a context
+ * Confidence: points = separator (1) + form (1) + context word (2), minus 1
+ * for the nine-digit form; 0-1 low, 2 medium, 3-4 high. The form point is
+ * mod 11 for an ordinary CPR number; a replacement number (day + 60, e-CPR)
+ * always has it: its form is its mark, and no rule asks it to pass mod 11.
+ * That also keeps a never-real pseudonym (day + 60, mod 11 not kept) at or
+ * above its original's confidence, so reveal finds every number wash replaced. So a context word with a separator or mod 11 is high; a context
  * word alone, or a separator with mod 11, is medium; the rest is low. */
 #include <string.h>
 
@@ -138,9 +141,7 @@ dkcpr_confidence dkcpr__confidence(dkcpr__shape shape, const dkcpr_cpr *cpr,
                                    int context) {
   int points = 0;
   if (shape == DKCPR__SHAPE_SEPARATED) points += 1;
-  if (cpr->mod11 || cpr->kind == DKCPR_KIND_XECPR ||
-      cpr->kind == DKCPR_KIND_DECPR)
-    points += 1;
+  if (cpr->mod11 || cpr->kind != DKCPR_KIND_CPR) points += 1;
   if (context) points += 2;
   if (shape == DKCPR__SHAPE_NINE) points -= 1;
   if (points >= 3) return DKCPR_CONFIDENCE_HIGH;
