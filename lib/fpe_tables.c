@@ -9,7 +9,7 @@
 const uint8_t dkcpr__era_c7[DKCPR__ERAS][6] = {
     {5, 6, 7, 8}, {0, 1, 2, 3}, {0, 1, 2, 3, 4, 9}, {4, 5, 6, 7, 8, 9}, {5, 6, 7, 8}};
 const uint8_t dkcpr__era_n[DKCPR__ERAS] = {4, 4, 6, 6, 4};
-const int8_t dkcpr__era_pos[DKCPR__ERAS][10] = {
+const int dkcpr__era_pos[DKCPR__ERAS][10] = {
     {-1, -1, -1, -1, -1, 0, 1, 2, 3, -1},
     {0, 1, 2, 3, -1, -1, -1, -1, -1, -1},
     {0, 1, 2, 3, 4, -1, -1, -1, -1, 5},

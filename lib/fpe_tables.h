@@ -48,7 +48,7 @@ struct dkcpr__tables {
 extern const uint8_t dkcpr__era_c7[DKCPR__ERAS][6];
 extern const uint8_t dkcpr__era_n[DKCPR__ERAS];
 /* Position of a 7th digit in its era's list, -1 if not allowed. */
-extern const int8_t dkcpr__era_pos[DKCPR__ERAS][10];
+extern const int dkcpr__era_pos[DKCPR__ERAS][10];
 
 int dkcpr__era_of(int year);
 int dkcpr__is_leap_year(int year);

@@ -50,19 +50,21 @@ int dkcpr__prefix_encrypt(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
   uint8_t buf[16 * CHUNK];
   key128 ex;
   uint32_t rank = 0;
+  if (x >= n) return 0;
   fill(buf, tweak, x, 1);
   if (!dkcpr__aes_ecb(ctx, buf, buf, 1)) return 0;
   ex = load(buf);
-  for (uint32_t first = 0; first < n; first += CHUNK) {
-    uint32_t count = n - first < CHUNK ? n - first : CHUNK;
-    fill(buf, tweak, first, count);
-    if (!dkcpr__aes_ecb(ctx, buf, buf, count)) return 0;
-    /* count >= 1 because first < n; cppcheck 2.10 takes this loop for dead. */
-    /* cppcheck-suppress knownConditionTrueFalse */
-    for (uint32_t j = 0; j < count; j++) { /* branch-free: the outcome is random */
-      uint64_t hi = be64(buf + 16 * j);
-      rank += (hi < ex.hi) | ((hi == ex.hi) & (be64(buf + 16 * j + 8) < ex.lo));
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t j = i % CHUNK;
+    uint64_t hi;
+    if (j == 0) {
+      uint32_t count = n - i < CHUNK ? n - i : CHUNK;
+      fill(buf, tweak, i, count);
+      if (!dkcpr__aes_ecb(ctx, buf, buf, count)) return 0;
     }
+    /* branch-free: the outcome is random */
+    hi = be64(buf + 16 * j);
+    rank += (hi < ex.hi) | ((hi == ex.hi) & (be64(buf + 16 * j + 8) < ex.lo));
   }
   *y = rank;
   return 1;
@@ -104,26 +106,26 @@ int dkcpr__prefix_decrypt(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
                           uint32_t n, uint32_t y, uint32_t *x) {
   uint8_t buf[16 * CHUNK];
   item *v;
-  if (y >= n) return 0; /* no such rank: nothing to select */
+  if (y >= n) return 0;
   v = malloc((size_t)n * sizeof *v);
   if (v == NULL) return 0;
-  for (uint32_t first = 0; first < n; first += CHUNK) {
-    uint32_t count = n - first < CHUNK ? n - first : CHUNK;
-    fill(buf, tweak, first, count);
-    if (!dkcpr__aes_ecb(ctx, buf, buf, count)) {
-      free(v);
-      return 0;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t j = i % CHUNK;
+    if (j == 0) {
+      uint32_t count = n - i < CHUNK ? n - i : CHUNK;
+      fill(buf, tweak, i, count);
+      if (!dkcpr__aes_ecb(ctx, buf, buf, count)) {
+        free(v);
+        return 0;
+      }
     }
-    /* count >= 1 because first < n; cppcheck 2.10 takes this loop for dead. */
-    /* cppcheck-suppress knownConditionTrueFalse */
-    for (uint32_t j = 0; j < count; j++) {
-      v[first + j].k = load(buf + 16 * j);
-      v[first + j].i = first + j;
-    }
+    v[i].k = load(buf + 16 * j);
+    v[i].i = i;
   }
   select_nth(v, n, y);
-  /* Every v[0..n-1] was set above and y < n. */
-  *x = v[y].i; // NOLINT(clang-analyzer-core.uninitialized.Assign)
+  /* The analyzer loses track of the symbolic index: every v[i], i < n, is
+   * set above and y < n. */
+  *x = v[y].i; /* NOLINT(clang-analyzer-core.uninitialized.Assign) */
   free(v);
   return 1;
 }

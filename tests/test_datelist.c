@@ -160,7 +160,7 @@ static void shipped_list_equals_the_vector_file(void **state) {
   size_t n = fread(text, 1, sizeof text, f);
   fclose(f);
   assert_true(n > 0 && n < sizeof text);
-  text[n] = '\0'; /* strtok needs the end of the text */
+  text[n] = '\0'; /* strtok needs the end marked */
   /* Every date of the file is shipped, and the file has 26 of them. */
   int dates = 0;
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
