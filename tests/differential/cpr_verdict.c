@@ -14,8 +14,15 @@ static int hex_value(int c) {
   return -1;
 }
 
+/* A malformed candidate stops the run: the driver then reports the test failed. */
+static int fail(const char *why, unsigned long line_no) {
+  fprintf(stderr, "cpr_verdict: line %lu: %s\n", line_no, why);
+  return 3;
+}
+
 int main(int argc, char **argv) {
   dkcpr_options o;
+  unsigned long line_no = 0;
   if (argc < 2 || dkcpr_options_init(&o, DKCPR_OPTIONS_VERSION) != DKCPR_OK ||
       sscanf(argv[1], "%d-%d-%d", &o.ref_year, &o.ref_month, &o.ref_day) != 3) {
     fprintf(stderr, "usage: cpr_verdict YYYY-MM-DD [lenient] < candidates\n");
@@ -27,12 +34,13 @@ int main(int argc, char **argv) {
   static char bytes[2048];
   while (fgets(line, sizeof line, stdin)) {
     size_t n = strcspn(line, "\r\n"), len = 0;
+    line_no++;
     if (n % 2 != 0)
-      return 3;
+      return fail("odd number of hex digits", line_no);
     for (size_t i = 0; i < n; i += 2) {
       int hi = hex_value(line[i]), lo = hex_value(line[i + 1]);
       if (hi < 0 || lo < 0)
-        return 3;
+        return fail("not hexadecimal", line_no);
       bytes[len++] = (char)(hi * 16 + lo);
     }
     dkcpr_cpr c;

@@ -17,6 +17,12 @@ static void set_date(const char *s, int *y, int *m, int *d) {
   }
 }
 
+/* Any failure ends the run with a message; GeneratorTest then fails. */
+static int fail(const char *what, dkcpr_status st) {
+  fprintf(stderr, "generate_ref: %s: %s\n", what, dkcpr_status_name(st));
+  return 1;
+}
+
 int main(int argc, char **argv) {
   dkcpr_generate_options g;
   unsigned long long first;
@@ -27,8 +33,9 @@ int main(int argc, char **argv) {
     fputs("usage: generate_ref SEED FROM TO SEX MOD11 FLAGS FIRST COUNT\n", stderr);
     return 2;
   }
-  if (dkcpr_generate_options_init(&g, DKCPR_GENERATE_OPTIONS_VERSION) != DKCPR_OK) {
-    return 1;
+  st = dkcpr_generate_options_init(&g, DKCPR_GENERATE_OPTIONS_VERSION);
+  if (st != DKCPR_OK) {
+    return fail("options", st);
   }
   set_date(argv[2], &g.from_year, &g.from_month, &g.from_day);
   set_date(argv[3], &g.to_year, &g.to_month, &g.to_day);
@@ -39,14 +46,13 @@ int main(int argc, char **argv) {
   count = (size_t)strtoul(argv[8], NULL, 10);
   out = malloc(count * 11 + 1);
   if (out == NULL) {
-    return 1;
+    return fail("buffer", DKCPR_E_NOMEM);
   }
   st = dkcpr_generate(out, 11, NULL, &g, (const uint8_t *)argv[1],
                       strlen(argv[1]), first, count);
   if (st != DKCPR_OK) {
-    fprintf(stderr, "generate_ref: %s\n", dkcpr_status_name(st));
     free(out);
-    return 1;
+    return fail("generate", st);
   }
   for (i = 0; i < count; i++) {
     puts(out + i * 11);
