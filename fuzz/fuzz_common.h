@@ -1,4 +1,4 @@
-/* Helpers shared by the fuzz targets: input splitting and chunk sizes. */
+/* Helpers shared by the fuzz targets: input splitting, chunk sizes, cached pseudonymizers. */
 #ifndef DKCPR_FUZZ_COMMON_H
 #define DKCPR_FUZZ_COMMON_H
 
@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "dkcpr.h"
 
 /* A property was violated: say which, and crash so the fuzzer keeps the input. */
 #define FUZZ_CHECK(cond)                                                      \
@@ -54,6 +56,24 @@ static inline size_t fuzz_next_chunk(fuzz_chunker *c, size_t left) {
 }
 
 /* A fixed reference date keeps every run reproducible. */
+/* One pseudonymizer per keep/flags combination (per fuzz target, for its key),
+ * made on first use and kept for the whole run: creating one per input would
+ * dominate the run time. NULL marks a combination the engine refuses. */
+static inline const dkcpr_pseudonymizer *
+fuzz_pseudonymizer(const uint8_t key[DKCPR_KEY_BYTES], unsigned keep,
+                   unsigned flags) {
+  static dkcpr_pseudonymizer *cache[8][2];
+  static int made[8][2];
+  unsigned k = keep & 7u, f = flags ? 1u : 0u;
+  if (!made[k][f]) {
+    if (dkcpr_pseudonymizer_new(&cache[k][f], key, DKCPR_KEY_BYTES,
+                                (const uint8_t *)"fuzz", 4, k, flags) != DKCPR_OK)
+      cache[k][f] = NULL;
+    made[k][f] = 1;
+  }
+  return cache[k][f];
+}
+
 #define FUZZ_REF_YEAR 2026
 #define FUZZ_REF_MONTH 6
 #define FUZZ_REF_DAY 15

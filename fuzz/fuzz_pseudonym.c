@@ -14,23 +14,6 @@ static const uint8_t fuzz_key[DKCPR_KEY_BYTES] = {
     0xf0, 0x85, 0x7d, 0x77, 0x81, 0x1f, 0x35, 0x2c, 0x07, 0x3b, 0x61,
     0x08, 0xd7, 0x2d, 0x98, 0x10, 0xa3, 0x09, 0x14, 0xdf, 0xf4};
 
-/* One pseudonymizer per keep/flags combination, made on first use and kept
- * for the whole run: creating one per input would dominate the run time.
- * NULL marks a combination the engine refuses. */
-static const dkcpr_pseudonymizer *cached_pseudonymizer(unsigned keep,
-                                                       unsigned flags) {
-  static dkcpr_pseudonymizer *cache[8][2];
-  static int made[8][2];
-  unsigned k = keep & 7u, f = flags ? 1u : 0u;
-  if (!made[k][f]) {
-    if (dkcpr_pseudonymizer_new(&cache[k][f], fuzz_key, sizeof fuzz_key,
-                                (const uint8_t *)"fuzz", 4, k, flags) != DKCPR_OK)
-      cache[k][f] = NULL;
-    made[k][f] = 1;
-  }
-  return cache[k][f];
-}
-
 #define OUT_CAP 256
 
 /* Other numbers that share a batch with the input, so that lanes interleave. */
@@ -101,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   opts.ref_day = FUZZ_REF_DAY;
 
   if (dkcpr_parse(&orig, s, in.size, &opts) != DKCPR_OK) return 0;
-  p = cached_pseudonymizer(keep, flags);
+  p = fuzz_pseudonymizer(fuzz_key, keep, flags);
   if (p == NULL) return 0; /* a keep combination the engine refuses */
 
   st = dkcpr_pseudonymize(out, sizeof out, &out_len, p, s, in.size, &opts);

@@ -14,23 +14,6 @@ static const uint8_t fuzz_key[DKCPR_KEY_BYTES] = {
     0x88, 0x09, 0xcf, 0x4f, 0x3c, 0xef, 0x43, 0x59, 0x66, 0x98, 0x2c,
     0x6f, 0x94, 0x3d, 0x0b, 0x15, 0x10, 0x8c, 0x01, 0x23, 0x45};
 
-/* One pseudonymizer per keep/flags combination, made on first use and kept
- * for the whole run: creating one per input would dominate the run time.
- * NULL marks a combination the engine refuses. */
-static const dkcpr_pseudonymizer *cached_pseudonymizer(unsigned keep,
-                                                       unsigned flags) {
-  static dkcpr_pseudonymizer *cache[8][2];
-  static int made[8][2];
-  unsigned k = keep & 7u, f = flags ? 1u : 0u;
-  if (!made[k][f]) {
-    if (dkcpr_pseudonymizer_new(&cache[k][f], fuzz_key, sizeof fuzz_key,
-                                (const uint8_t *)"fuzz", 4, k, flags) != DKCPR_OK)
-      cache[k][f] = NULL;
-    made[k][f] = 1;
-  }
-  return cache[k][f];
-}
-
 typedef struct buffer {
   char *data;
   size_t len;
@@ -95,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                   (uint32_t)fuzz_take_byte(&in) << 16;
   text = (const char *)in.data;
 
-  p = cached_pseudonymizer(keep, flags);
+  p = fuzz_pseudonymizer(fuzz_key, keep, flags);
   if (p == NULL) return 0; /* a keep combination the engine refuses */
   FUZZ_CHECK(dkcpr_wash_options_init(&opts, DKCPR_WASH_OPTIONS_VERSION) ==
              DKCPR_OK);
