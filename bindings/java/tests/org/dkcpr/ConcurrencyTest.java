@@ -130,7 +130,11 @@ public class ConcurrencyTest {
       }));
     }
     running.await();
-    Thread.sleep(200);
+    // Close only once calls are running, so close has calls to wait for.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (ok.get() < 2 * THREADS && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
     p.close(); // waits for calls in flight; every later call sees "closed"
     for (Future<?> f : futures) {
       f.get(60, TimeUnit.SECONDS);
