@@ -154,6 +154,23 @@ static int cv_check(const cv_row *r) {
   return bad;
 }
 
+/* Check every row of cpr.tsv that selected() picks; *used counts them.
+ * Returns the number of rows that do not hold, or -1 if the file is missing. */
+static long cv_check_selected(int (*selected)(const cv_row *r), size_t *used) {
+  size_t n = 0;
+  long failed = 0;
+  cv_row *rows = cv_load("cpr.tsv", &n);
+  *used = 0;
+  if (rows == NULL) return -1;
+  for (size_t i = 0; i < n; i++)
+    if (selected(&rows[i])) {
+      failed += cv_check(&rows[i]);
+      (*used)++;
+    }
+  free(rows);
+  return failed;
+}
+
 /* Read a small TSV file (header skipped): calls fn with the fields of each
  * line. Returns the number of lines, or -1 if the file cannot be read. */
 static long cv_each_line(const char *name, int nfields,
