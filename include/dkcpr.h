@@ -533,9 +533,14 @@ typedef struct dkcpr_wash_options {
                                  inverses) */
   dkcpr_wash_mode mode;     /**< default DKCPR_WASH_PSEUDONYM */
   size_t token_chars;       /**< default DKCPR_TOKEN_DEFAULT_CHARS */
-  const char *placeholder;  /**< redact text, default "[CPR]"; not owned */
+  const char *placeholder;  /**< redact text, default "[CPR]"; not owned;
+                                 at most DKCPR_PLACEHOLDER_MAX_BYTES bytes */
   size_t placeholder_len;
 } dkcpr_wash_options;
+
+/** The longest redact placeholder, in bytes: a longer one makes
+ * dkcpr_washer_new() fail with DKCPR_E_ARG (output grows with it). */
+#define DKCPR_PLACEHOLDER_MAX_BYTES 256
 
 /** Defaults as documented on the fields. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
 DKCPR_API dkcpr_status dkcpr_wash_options_init(dkcpr_wash_options *opts,
@@ -557,7 +562,9 @@ typedef struct dkcpr_washer dkcpr_washer;
  * Create a washer.
  * @param p  the pseudonymizer (not owned, must outlive the washer); may be
  *           NULL for the mask and redact modes.
- * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG, DKCPR_E_NOMEM.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (bad version, mode or token
+ *   length, or a placeholder longer than DKCPR_PLACEHOLDER_MAX_BYTES),
+ *   DKCPR_E_NOMEM.
  */
 DKCPR_API dkcpr_status dkcpr_washer_new(dkcpr_washer **out,
                                         const dkcpr_pseudonymizer *p,

@@ -42,6 +42,9 @@ static dkcpr_status check_options(const dkcpr_wash_options *o,
   if (o->mode == DKCPR_WASH_REDACT && o->placeholder == NULL &&
       o->placeholder_len > 0)
     return DKCPR_E_NULL;
+  if (o->mode == DKCPR_WASH_REDACT &&
+      o->placeholder_len > DKCPR_PLACEHOLDER_MAX_BYTES)
+    return DKCPR_E_ARG;
   if (p == NULL && o->mode != DKCPR_WASH_MASK && o->mode != DKCPR_WASH_REDACT)
     return DKCPR_E_NULL;
   return DKCPR_OK;

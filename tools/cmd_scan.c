@@ -18,7 +18,8 @@ static const char usage[] =
     "\n"
     "  -r, --recursive          scan directories and everything below them\n"
     "      --json               one JSON object per finding per line: file, line,\n"
-    "                           column, offset, length, masked, kind, confidence\n"
+    "                           column, offset, length, masked, kind, confidence;\n"
+    "                           file_base64 too when the name is not UTF-8\n"
     "      --min-confidence=L   low (default), medium or high\n"
     "  -p, --policy=P           default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE   more dates for the known-dates policy\n"
@@ -26,6 +27,8 @@ static const char usage[] =
     "  -h, --help               this help\n"
     "\n"
     "Lines and columns count from 1, columns in bytes; offsets count bytes from 0.\n"
+    "File names are escaped in text output: \\\\, \\n, \\t, \\r, and \\xHH for other\n"
+    "control and invisible characters and bytes that are not UTF-8.\n"
     "Binary files (a NUL byte in the first 8 KiB) are skipped and named.\n"
     "Exit: 0 nothing found, 1 numbers found, 2 an error (also when found).\n";
 
@@ -77,9 +80,16 @@ static void print_match(struct scan_run *r, const char *name,
   unsigned long long line = lc->line, column = m->start - lc->line_start + 1;
   const char *kind = dkcpr_kind_name(m->kind);
   const char *conf = dkcpr_confidence_name(m->confidence);
+  size_t name_len = strlen(name);
   if (r->json) {
+    /* "file" is exact for UTF-8 names; any other name is also given byte
+     * for byte in "file_base64" (its "file" has U+FFFD for the bad bytes). */
     fputs("{\"file\":", stdout);
-    cli_json_string(stdout, name, strlen(name));
+    cli_json_string(stdout, name, name_len);
+    if (!cli_utf8_valid(name, name_len)) {
+      fputs(",\"file_base64\":", stdout);
+      cli_json_base64(stdout, name, name_len);
+    }
     printf(",\"line\":%llu,\"column\":%llu,\"offset\":%llu,\"length\":%llu,"
            "\"masked\":\"%s\",\"kind\":\"%s\",\"confidence\":\"%s\"",
            line, column, (unsigned long long)m->start,
@@ -88,8 +98,10 @@ static void print_match(struct scan_run *r, const char *name,
       printf(",\"number\":\"%s\"", full);
     puts("}");
   } else {
-    printf("%s:%llu:%llu: %s %s %s\n", name, line, column,
-           r->show ? full : masked, kind, conf);
+    /* Escaped: a newline or escape sequence in a name cannot forge a line. */
+    cli_put_text(stdout, name, name_len, CLI_TEXT_ESCAPE);
+    printf(":%llu:%llu: %s %s %s\n", line, column, r->show ? full : masked,
+           kind, conf);
   }
 }
 
@@ -130,7 +142,7 @@ static void scan_fd(struct scan_run *r, int fd, const char *name) {
     }
     if (first && memchr(r->buf[cur], '\0',
                         (size_t)n < BINARY_PROBE ? (size_t)n : BINARY_PROBE)) {
-      fprintf(stderr, "dkcpr scan: skipping binary file '%s'\n", name);
+      cli_note("scan", "skipping binary file '%s'", name);
       break;
     }
     first = 0;
@@ -282,10 +294,7 @@ int cmd_scan(int argc, char *argv[]) {
   free(r.buf[0]);
   free(r.buf[1]);
   dkcpr_datelist_free(dates);
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    cli_error("scan", "cannot write standard output: %s", strerror(errno));
-    r.errors++;
-  }
+  /* main() checks that standard output was written. */
   if (r.errors)
     return EXIT_SCAN_ERROR;
   return r.found ? CLI_EXIT_NEGATIVE : CLI_EXIT_OK;

@@ -27,7 +27,7 @@ static const char wash_usage[] =
     "      --min-confidence=L    low (default), medium or high\n"
     "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE    more dates for the known-dates policy (YYYY-MM-DD lines)\n"
-    "      --placeholder=TEXT    redact mode text (default [CPR])\n"
+    "      --placeholder=TEXT    redact mode text, at most 256 bytes (default [CPR])\n"
     "      --token-chars=N       token mode length, 16-52 (default 26)\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
     "  -q, --quiet               no summary on standard error\n"
@@ -143,7 +143,14 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       if (cli_parse_mode(c->cmd, optarg, &c->mode))
         return CLI_EXIT_USAGE;
       break;
-    case OPT_PLACEHOLDER: c->placeholder = optarg; break;
+    case OPT_PLACEHOLDER:
+      if (strlen(optarg) > DKCPR_PLACEHOLDER_MAX_BYTES) {
+        cli_error(c->cmd, "--placeholder is %zu bytes long; at most %d are allowed",
+                  strlen(optarg), DKCPR_PLACEHOLDER_MAX_BYTES);
+        return CLI_EXIT_USAGE;
+      }
+      c->placeholder = optarg;
+      break;
     case OPT_TOKEN_CHARS:
       if (cli_parse_u64(c->cmd, "--token-chars", optarg, DKCPR_TOKEN_MIN_CHARS,
                         DKCPR_TOKEN_MAX_CHARS, &c->token_chars))
@@ -195,10 +202,10 @@ static int wash_one(const struct wash_config *c, const char *path,
 static void print_summary(const struct wash_config *c, const struct wash_totals *t) {
   const dkcpr_wash_stats *s = &t->sum;
   char in[32], out[32];
-  fprintf(stderr, "dkcpr %s: %zu input%s, %s read, %s written to %s\n", c->cmd,
-          t->inputs, t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
-          cli_human_bytes(out, s->bytes_out),
-          c->output && strcmp(c->output, "-") != 0 ? c->output : "standard output");
+  cli_note(c->cmd, "%zu input%s, %s read, %s written to %s", t->inputs,
+           t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
+           cli_human_bytes(out, s->bytes_out),
+           c->output && strcmp(c->output, "-") != 0 ? c->output : "standard output");
   uint64_t found = 0, replaced = 0, by_conf[3] = {0, 0, 0};
   char kinds[256] = "";
   for (int k = 0; k < 4; k++) {
@@ -255,7 +262,7 @@ static int run(int reveal, int argc, char *argv[]) {
 
   dkcpr_pseudonymizer *p = NULL;
   dkcpr_datelist *dates = NULL;
-  cli_out out = {-1, NULL, NULL};
+  cli_out out = {.fd = -1};
   int out_open = 0;
   dkcpr_status st;
 

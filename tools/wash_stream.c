@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wash_buf.h"
 #include "wash_stream.h"
 
 void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s) {
@@ -25,17 +26,6 @@ uint64_t wash_count_found(const dkcpr_wash_stats *s) {
   return n;
 }
 
-static int grow(char **buf, size_t *cap, size_t need) {
-  if (need <= *cap)
-    return 0;
-  char *b = realloc(*buf, need);
-  if (!b)
-    return -1;
-  *buf = b;
-  *cap = need;
-  return 0;
-}
-
 static int fail(wash_stream *x, dkcpr_status st) {
   cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
   return cli_exit_for_status(st);
@@ -55,17 +45,14 @@ static void progress(wash_stream *x, const dkcpr_wash_stats *current) {
 int wash_sequential(wash_stream *x, int fd, const char *prefix,
                     size_t prefix_len) {
   dkcpr_washer *w = NULL;
-  char *in = NULL, *out = NULL;
-  size_t out_cap = 0;
+  char *in = NULL;
+  wash_buf out = {NULL, 0, 0};
   dkcpr_status st = dkcpr_washer_new(&w, x->p, x->wo);
   int rc = 0;
   if (st != DKCPR_OK)
     return fail(x, st);
-  size_t need = dkcpr_washer_bound(w, CLI_CHUNK);
-  if (need < dkcpr_washer_bound(w, prefix_len))
-    need = dkcpr_washer_bound(w, prefix_len);
   in = malloc(CLI_CHUNK);
-  if (!in || grow(&out, &out_cap, need)) {
+  if (!in) {
     cli_error(x->cmd, "out of memory");
     rc = CLI_EXIT_INTERNAL;
     goto done;
@@ -82,14 +69,13 @@ int wash_sequential(wash_stream *x, int fd, const char *prefix,
       rc = CLI_EXIT_INPUT;
       goto done;
     }
-    size_t out_len = 0;
-    st = n ? dkcpr_washer_feed(w, out, out_cap, &out_len, chunk, (size_t)n)
-           : dkcpr_washer_finish(w, out, out_cap, &out_len);
+    out.len = 0;
+    st = n ? wash_buf_feed(w, &out, chunk, (size_t)n) : wash_buf_finish(w, &out);
     if (st != DKCPR_OK) {
       rc = fail(x, st);
       goto done;
     }
-    if ((rc = cli_out_write(x->out, x->cmd, out, out_len)) != 0)
+    if ((rc = cli_out_write(x->out, x->cmd, out.data, out.len)) != 0)
       goto done;
     if (n == 0)
       break;
@@ -101,7 +87,7 @@ int wash_sequential(wash_stream *x, int fd, const char *prefix,
 done:
   dkcpr_washer_free(w);
   free(in);
-  free(out);
+  free(out.data);
   return rc;
 }
 
@@ -119,23 +105,21 @@ typedef struct segment {
 static void *wash_segment(void *arg) {
   segment *s = arg;
   dkcpr_washer *w = NULL;
-  size_t fed = 0, flushed = 0;
   s->out_len = 0;
   s->st = dkcpr_washer_new(&w, s->x->p, s->x->wo);
   if (s->st == DKCPR_OK) {
-    size_t need = dkcpr_washer_bound(w, s->in_len) + dkcpr_washer_bound(w, 0);
-    if (grow(&s->out, &s->out_cap, need)) {
-      s->nomem = 1;
-      s->st = DKCPR_E_NOMEM;
+    /* Sized by the output written, not by the worst case. */
+    wash_buf b = {s->out, 0, s->out_cap};
+    s->st = wash_buf_feed(w, &b, s->in, s->in_len);
+    if (s->st == DKCPR_OK)
+      s->st = wash_buf_finish(w, &b);
+    s->out = b.data;
+    s->out_cap = b.cap;
+    s->nomem = s->st == DKCPR_E_NOMEM;
+    if (s->st == DKCPR_OK) {
+      s->out_len = b.len;
+      dkcpr_washer_stats(w, &s->stats);
     }
-  }
-  if (s->st == DKCPR_OK)
-    s->st = dkcpr_washer_feed(w, s->out, s->out_cap, &fed, s->in, s->in_len);
-  if (s->st == DKCPR_OK)
-    s->st = dkcpr_washer_finish(w, s->out + fed, s->out_cap - fed, &flushed);
-  if (s->st == DKCPR_OK) {
-    s->out_len = fed + flushed;
-    dkcpr_washer_stats(w, &s->stats);
   }
   dkcpr_washer_free(w);
   return NULL;
