@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Dict, List, Optional, Union
 
 from . import _native
 from . import native as _swig
+from ._atomic import AtomicOutput
 from ._options import KnownDates, fill_parse
 from ._types import ConfidenceLike, Match, _confidence
 
@@ -168,7 +169,12 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
 
     src and dst are paths or binary file objects. Bytes that are not valid
     UTF-8 pass through unchanged; memory stays bounded whatever the size.
-    If ``dst`` is a path and washing fails, the partial file is removed.
+    A path ``dst`` is written as the dkcpr program writes ``-o``: a new
+    private file in the same directory, fsync'd and renamed over ``dst``
+    only when washing succeeded, so a failure leaves ``dst`` as it was. A
+    symbolic link, FIFO, socket or another user's file at ``dst`` is refused
+    (ValueError or PermissionError); a character device (``/dev/null``) is
+    written to directly and never removed.
     Returns counts: bytes_in, bytes_out, found and replaced (by kind), failed.
     """
     w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
@@ -181,7 +187,8 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
         raise ValueError("src and dst are the same file")
     fin = open(src, "rb") if src_is_path else src
     try:
-        fout = open(dst, "wb") if dst_is_path else dst
+        out = AtomicOutput(dst) if dst_is_path else None
+        fout = out.file if out is not None else dst
         try:
             while True:
                 chunk = fin.read(chunk_size)
@@ -190,12 +197,11 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
                 fout.write(w.feed(chunk))
             fout.write(w.finish())
         except BaseException:
-            if dst_is_path:
-                fout.close()
-                os.unlink(dst)
+            if out is not None:
+                out.abort()
             raise
-        if dst_is_path:
-            fout.close()
+        if out is not None:
+            out.commit()
     finally:
         if src_is_path:
             fin.close()
