@@ -7,6 +7,8 @@ import unittest
 
 BIN = os.environ.get("DKCPR_BIN", "dkcpr")
 PYTHONPATH = os.environ.get("DKCPR_PYTHONPATH", "")
+# A sanitizer build: memory figures are the sanitizer's, not the program's.
+SANITIZED = os.environ.get("DKCPR_SANITIZED", "0") == "1"
 
 # A fixed key, as the other program tests use.
 KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
