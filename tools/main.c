@@ -33,6 +33,8 @@ static const char usage_text[] =
  * cli_put_text(): names are escaped and key-like text is hidden, so no
  * value from the command line, the environment or a file name can put a key
  * or a terminal escape sequence on standard error. */
+#define MESSAGE_MAX 8192
+
 static void message(const char *level, const char *cmd, const char *fmt,
                     va_list ap) {
   char *text = NULL, *line = NULL;
@@ -54,8 +56,15 @@ static void message(const char *level, const char *cmd, const char *fmt,
   fputs(": ", m);
   if (level)
     fprintf(m, "%s: ", level);
-  cli_put_str(m, text ? text : "(out of memory)",
-              CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
+  /* Bounded: an option value or name of any length stays a short line. */
+  size_t len = text ? strlen(text) : 0;
+  if (len > MESSAGE_MAX) {
+    cli_put_text(m, text, MESSAGE_MAX, CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
+    fputs("...", m);
+  } else {
+    cli_put_str(m, text ? text : "(out of memory)",
+                CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
+  }
   putc('\n', m);
   if (fclose(m) == 0)
     (void)cli_write_all(STDERR_FILENO, line, line_len);

@@ -116,6 +116,13 @@ class AtomicOutput:
         self._dir = directory
         self._prefix = _prefix(directory, base)
         self._dirfd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            self._open_new(directory)
+        except BaseException:
+            self._close_dir()
+            raise
+
+    def _open_new(self, directory: str) -> None:
         fd = -1
         if hasattr(os, "O_TMPFILE") and os.environ.get("DKCPR_NAMED_TEMP") != "1":
             try:
