@@ -111,6 +111,26 @@ static void redact_uses_the_placeholder(void **state) {
   free(got);
 }
 
+/* Output grows with the placeholder: it is capped, so the bound stays small. */
+static void redact_placeholder_is_capped(void **state) {
+  static char longest[DKCPR_PLACEHOLDER_MAX_BYTES + 1];
+  dkcpr_wash_options o = options(DKCPR_WASH_REDACT);
+  dkcpr_washer *w = NULL;
+  (void)state;
+  memset(longest, 'p', sizeof longest);
+  o.placeholder = longest;
+  o.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_OK);
+  dkcpr_washer_free(w);
+  o.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES + 1;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  assert_null(w);
+  /* Only the redact mode uses it. */
+  o.mode = DKCPR_WASH_MASK;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_OK);
+  dkcpr_washer_free(w);
+}
+
 static void nine_digits_opt_in(void **state) {
   dkcpr_wash_options o = options(DKCPR_WASH_MASK);
   size_t n;
@@ -350,6 +370,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(mask_keeps_layout),
       cmocka_unit_test(redact_uses_the_placeholder),
+      cmocka_unit_test(redact_placeholder_is_capped),
       cmocka_unit_test(nine_digits_opt_in),
       cmocka_unit_test(nine_digits_round_trip),
       cmocka_unit_test(random_binary_round_trip),
