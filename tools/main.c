@@ -162,8 +162,9 @@ int main(int argc, char *argv[]) {
       return close_stdout(commands[i].name,
                           commands[i].run(argc - 1, argv + 1),
                           commands[i].output_error);
-  if (name[0] == '-')
-    cli_error(NULL, "unknown option '%s' (see dkcpr --help)", name);
+  if (name[0] == '-') /* the name only: a value after '=' may be a key */
+    cli_error(NULL, "unknown option '%.*s' (see dkcpr --help)",
+              (int)strcspn(name, "="), name);
   else
     cli_error(NULL, "unknown command '%s' (see dkcpr --help)", name);
   return CLI_EXIT_USAGE;

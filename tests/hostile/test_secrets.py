@@ -69,6 +69,13 @@ class SecretsTest(HostileTestCase):
                         p = run([cmd] + args, stdin=(key + "\n").encode(), cwd=self.tmp)
                         self.assertNoKey(p, key, f"dkcpr {cmd} {args}")
                         count += 1
+        # Before any command.
+        for key in KEYS:
+            for args in ([key], ["--" + key], ["--key=" + key], ["--key-file", key],
+                         ["-k", key]):
+                p = run(args)
+                self.assertEqual(p.returncode, 2)
+                self.assertNoKey(p, key, f"dkcpr {args}")
         # The key in an environment variable whose content is wrong, or that
         # names a key file that is not one.
         bad = self.write("bad.key", KEY_HEX + "zz\n")
