@@ -71,17 +71,37 @@ static void put_bytes_escaped(FILE *f, const unsigned char *s, size_t n) {
     fprintf(f, "\\x%02X", s[i]);
 }
 
+/* Bytes written as they are, in one go: printable ASCII other than the
+ * backslash (anything, unescaped), and no hexadecimal digit when hiding. */
+static size_t plain_run(const unsigned char *s, size_t len, unsigned int flags) {
+  size_t n = 0;
+  for (; n < len; n++) {
+    unsigned char c = s[n];
+    if ((flags & CLI_TEXT_HIDE_KEYS) && is_hex(c))
+      break;
+    if ((flags & CLI_TEXT_ESCAPE) && (c < 0x20 || c >= 0x7F || c == '\\'))
+      break;
+  }
+  return n;
+}
+
 void cli_put_text(FILE *f, const char *str, size_t len, unsigned int flags) {
   const unsigned char *s = (const unsigned char *)str;
   for (size_t i = 0; i < len;) {
+    size_t run = plain_run(s + i, len - i, flags);
+    if (run) {
+      fwrite(s + i, 1, run, f);
+      i += run;
+      continue;
+    }
     unsigned char c = s[i];
     if ((flags & CLI_TEXT_HIDE_KEYS) && is_hex(c)) {
-      size_t run = hex_run(s + i, len - i);
-      if (run >= CLI_KEYLIKE_HEX)
+      size_t hex = hex_run(s + i, len - i);
+      if (hex >= CLI_KEYLIKE_HEX)
         fputs(CLI_HIDDEN, f);
       else
-        fwrite(s + i, 1, run, f);
-      i += run;
+        fwrite(s + i, 1, hex, f);
+      i += hex;
       continue;
     }
     if (!(flags & CLI_TEXT_ESCAPE)) {
