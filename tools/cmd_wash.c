@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "input.h"
 #include "wash_stream.h"
 
 static const char wash_usage[] =
@@ -29,14 +30,23 @@ static const char wash_usage[] =
     "      --known-dates=FILE    more dates for the known-dates policy (YYYY-MM-DD lines)\n"
     "      --placeholder=TEXT    redact mode text (default [CPR])\n"
     "      --token-chars=N       token mode length, 16-52 (default 26)\n"
+    "      --encoding=NAME       the inputs' text encoding (any ICU converter name),\n"
+    "                            instead of detecting it\n"
+    "      --binary=WHAT         inputs that are not text (archives, databases,\n"
+    "                            binary data): error (default), pass (copy them\n"
+    "                            unchanged, NOT washed) or wash (their bytes as text)\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
     "  -q, --quiet               no summary on standard error\n"
     "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
     "  -h, --help                this help\n"
     "\n"
+    "Inputs in UTF-16, UTF-32 or a legacy encoding (Windows-1252) are washed and\n"
+    "written back in their encoding; gzip, zstd, xz and bzip2 inputs are\n"
+    "decompressed and written recompressed (uncompressed to a terminal).\n"
     "pseudonym and token modes need a key; reveal with the same key, context,\n"
-    "--keep and --never-real undoes a pseudonym wash. A summary by kind goes to\n"
-    "standard error. Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
+    "--keep and --never-real undoes a pseudonym wash. A summary per input goes\n"
+    "to standard error. Exit: 0 done, 2 usage, 3 input (also an input that is\n"
+    "not text), 4 output, 5 key, 6 internal, 7 numbers found but left unchanged.\n";
 
 static const char reveal_usage[] =
     "Usage: dkcpr reveal [OPTION]... [FILE]...\n"
@@ -51,11 +61,14 @@ static const char reveal_usage[] =
     "      --min-confidence=L    low (default), medium or high\n"
     "  -p, --policy=P            default, known-dates or strict\n"
     "      --known-dates=FILE    more dates for the known-dates policy\n"
+    "      --encoding=NAME       the wash's --encoding, if it had one\n"
+    "      --binary=WHAT         the wash's --binary: error (default), pass or wash\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
     "  -q, --quiet               no summary on standard error\n"
     "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
     "  -h, --help                this help\n"
     "\n"
+    "Encodings and compression are detected and kept as in wash.\n"
     "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
 
 enum {
@@ -65,7 +78,9 @@ enum {
   OPT_MIN_CONFIDENCE,
   OPT_KNOWN_DATES,
   OPT_PLACEHOLDER,
-  OPT_TOKEN_CHARS
+  OPT_TOKEN_CHARS,
+  OPT_ENCODING,
+  OPT_BINARY
 };
 
 struct wash_config {
@@ -78,11 +93,16 @@ struct wash_config {
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
   int quiet;
+  cli_input_opts input;
 };
 
 struct wash_totals {
   dkcpr_wash_stats sum;
   size_t inputs;
+  size_t not_washed; /* copied unchanged by --binary=pass */
+  FILE *report;      /* a line per input, shown once every input is done */
+  char *report_text;
+  size_t report_len;
 };
 
 static int parse_options(struct wash_config *c, int reveal, int argc,
@@ -100,6 +120,8 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       {"quiet", no_argument, NULL, 'q'},
       {"jobs", required_argument, NULL, 'j'},
       {"help", no_argument, NULL, 'h'},
+      {"encoding", required_argument, NULL, OPT_ENCODING},
+      {"binary", required_argument, NULL, OPT_BINARY},
       /* wash only, from here on */
       {"mode", required_argument, NULL, 'm'},
       {"placeholder", required_argument, NULL, OPT_PLACEHOLDER},
@@ -131,6 +153,26 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       break;
     case OPT_KNOWN_DATES: c->known_dates = optarg; break;
     case 'o': c->output = optarg; break;
+    case OPT_ENCODING:
+      if (charset_check(optarg) != 0) {
+        cli_error(c->cmd, "unknown encoding '%s' (an ICU converter name such as "
+                  "UTF-16LE or windows-1252)", optarg);
+        return CLI_EXIT_USAGE;
+      }
+      c->input.encoding = optarg;
+      break;
+    case OPT_BINARY:
+      if (strcmp(optarg, "error") == 0)
+        c->input.binary = CLI_BINARY_ERROR;
+      else if (strcmp(optarg, "pass") == 0)
+        c->input.binary = CLI_BINARY_PASS;
+      else if (strcmp(optarg, "wash") == 0)
+        c->input.binary = CLI_BINARY_WASH;
+      else {
+        cli_error(c->cmd, "--binary must be error, pass or wash");
+        return CLI_EXIT_USAGE;
+      }
+      break;
     case 'q': c->quiet = 1; break;
     case 'j':
       if (cli_parse_u64(c->cmd, "--jobs", optarg, 1, 64, &c->jobs))
@@ -171,30 +213,92 @@ static uint64_t total_size(char *const paths[], int n) {
   return total ? total : 1;
 }
 
+/* Copy an input that is not washed (--binary=pass) through its sink. */
+static int copy_through(cli_input *in, out_layer *sink, dkcpr_wash_stats *st) {
+  char *buf = malloc(CLI_CHUNK);
+  if (!buf) {
+    cli_error(in->names.cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  int rc = 0;
+  long n;
+  while (rc == 0 && (n = cli_input_read(in, buf, CLI_CHUNK)) != 0) {
+    if (n < 0) {
+      rc = CLI_EXIT_INPUT;
+      break;
+    }
+    st->bytes_in += (uint64_t)n;
+    st->bytes_out += (uint64_t)n;
+    rc = sink->push(sink, buf, (size_t)n);
+  }
+  free(buf);
+  return rc;
+}
+
+static void report_input(const struct wash_config *c, FILE *f, const cli_input *in,
+                         const dkcpr_wash_stats *s) {
+  char what[160];
+  if (!f)
+    return;
+  cli_input_describe(in, what, sizeof what);
+  if (in->untouched) {
+    fprintf(f, "dkcpr %s: %s: %s, copied unchanged, NOT washed\n", c->cmd,
+            in->names.input, what);
+    return;
+  }
+  uint64_t replaced = 0;
+  for (int k = 0; k < 4; k++)
+    for (int i = 0; i < 3; i++)
+      replaced += s->replaced[k][i];
+  fprintf(f, "dkcpr %s: %s: %s, found %llu, %s %llu, left unchanged %llu\n",
+          c->cmd, in->names.input, what, (unsigned long long)wash_count_found(s),
+          c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
+          (unsigned long long)replaced, (unsigned long long)s->failed);
+}
+
 /* Wash one input into out. Returns 0 or an exit code after a message. */
 static int wash_one(const struct wash_config *c, const char *path,
                     const dkcpr_pseudonymizer *p, const dkcpr_wash_options *wo,
                     cli_out *out, cli_progress *prog, struct wash_totals *t) {
-  int fd, err = cli_open_input(path, &fd);
-  if (err) {
-    cli_error(c->cmd, "cannot open '%s': %s", path, strerror(err));
-    return CLI_EXIT_INPUT;
+  cli_input *in;
+  int rc = cli_input_open(&in, c->cmd, path, &c->input);
+  if (rc)
+    return rc;
+  /* Compressed input is written back compressed, except to a terminal. */
+  out_layer *sink = cli_input_sink(in, out, !isatty(out->fd));
+  if (!sink) {
+    cli_input_close(in);
+    return CLI_EXIT_INTERNAL;
   }
-  wash_stream x = {c->cmd, cli_input_name(path), p, wo, out, prog, &t->sum};
-  /* Several threads only when the result cannot differ: see wash_stream.h. */
-  int rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
-               ? wash_parallel(&x, fd, (int)c->jobs)
-               : wash_sequential(&x, fd, NULL, 0);
+  dkcpr_wash_stats st;
+  memset(&st, 0, sizeof st);
+  if (in->untouched) {
+    rc = copy_through(in, sink, &st);
+  } else {
+    wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st};
+    /* Several threads only when the result cannot differ: see wash_stream.h. */
+    rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
+             ? wash_parallel(&x, in, (int)c->jobs)
+             : wash_sequential(&x, in, NULL, 0);
+  }
   if (rc == 0)
+    rc = sink->finish(sink);
+  if (rc == 0) {
     t->inputs++;
-  if (fd != STDIN_FILENO)
-    close(fd);
+    t->not_washed += (size_t)in->untouched;
+    wash_add_stats(&t->sum, &st);
+    report_input(c, t->report, in, &st);
+  }
+  out_layer_free(sink);
+  cli_input_close(in);
   return rc;
 }
 
 static void print_summary(const struct wash_config *c, const struct wash_totals *t) {
   const dkcpr_wash_stats *s = &t->sum;
   char in[32], out[32];
+  if (t->report_text)
+    fwrite(t->report_text, 1, t->report_len, stderr);
   fprintf(stderr, "dkcpr %s: %zu input%s, %s read, %s written to %s\n", c->cmd,
           t->inputs, t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
           cli_human_bytes(out, s->bytes_out),
@@ -223,6 +327,9 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
   fprintf(stderr, ", %s %llu, left unchanged %llu\n",
           c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
           (unsigned long long)replaced, (unsigned long long)s->failed);
+  if (t->not_washed)
+    fprintf(stderr, "dkcpr %s: %zu input%s copied unchanged, NOT washed (--binary=pass)\n",
+            c->cmd, t->not_washed, t->not_washed == 1 ? "" : "s");
 }
 
 /* Numbers found but not replaced are still in the output: always say so. */
@@ -304,20 +411,27 @@ static int run(int reveal, int argc, char *argv[]) {
   int n_inputs = optind < argc ? argc - optind : 1;
   struct wash_totals totals;
   memset(&totals, 0, sizeof totals);
+  if (!c.quiet)
+    totals.report = open_memstream(&totals.report_text, &totals.report_len);
   cli_progress prog;
   cli_progress_init(&prog, total_size(inputs, n_inputs));
   for (int i = 0; i < n_inputs && rc == 0; i++)
     rc = wash_one(&c, inputs[i], p, &wo, &out, &prog, &totals);
   cli_progress_end(&prog);
+  if (totals.report)
+    fclose(totals.report); /* sets report_text and report_len */
   if (rc == 0) {
     rc = cli_out_commit(&out, c.cmd);
     out_open = 0; /* committed or, on failure, already cleaned up */
   }
   if (rc == 0 && !c.quiet)
     print_summary(&c, &totals);
-  if (rc == 0)
+  if (rc == 0 && totals.sum.failed && c.mode != DKCPR_WASH_REVEAL) {
     warn_unchanged(&c, &totals.sum);
+    rc = CLI_EXIT_UNCHANGED;
+  }
 
+  free(totals.report_text);
 done:
   if (out_open)
     cli_out_abort(&out);

@@ -52,7 +52,7 @@ static void progress(wash_stream *x, const dkcpr_wash_stats *current) {
   cli_progress_update(x->prog, bytes, found);
 }
 
-int wash_sequential(wash_stream *x, int fd, const char *prefix,
+int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
                     size_t prefix_len) {
   dkcpr_washer *w = NULL;
   char *in = NULL, *out = NULL;
@@ -77,8 +77,7 @@ int wash_sequential(wash_stream *x, int fd, const char *prefix,
     if (first && prefix_len) {
       chunk = prefix;
       n = (long)prefix_len;
-    } else if ((n = cli_read_full(fd, in, CLI_CHUNK)) < 0) {
-      cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
+    } else if ((n = cli_input_read(src, in, CLI_CHUNK)) < 0) {
       rc = CLI_EXIT_INPUT;
       goto done;
     }
@@ -89,7 +88,7 @@ int wash_sequential(wash_stream *x, int fd, const char *prefix,
       rc = fail(x, st);
       goto done;
     }
-    if ((rc = cli_out_write(x->out, x->cmd, out, out_len)) != 0)
+    if ((rc = x->sink->push(x->sink, out, out_len)) != 0)
       goto done;
     if (n == 0)
       break;
@@ -149,7 +148,7 @@ static size_t cut_after_newline(const char *buf, size_t len) {
   return 0;
 }
 
-int wash_parallel(wash_stream *x, int fd, int jobs) {
+int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
   segment *segs = calloc((size_t)jobs, sizeof *segs);
   char *carry = malloc(CLI_CHUNK);
   size_t carry_len = 0;
@@ -173,9 +172,8 @@ int wash_parallel(wash_stream *x, int fd, int jobs) {
     for (; used < jobs && !eof; used++) {
       segment *s = &segs[used];
       memcpy(s->in, carry, carry_len);
-      long n = cli_read_full(fd, s->in + carry_len, CLI_CHUNK - carry_len);
+      long n = cli_input_read(src, s->in + carry_len, CLI_CHUNK - carry_len);
       if (n < 0) {
-        cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
         rc = CLI_EXIT_INPUT;
         goto done;
       }
@@ -211,14 +209,14 @@ int wash_parallel(wash_stream *x, int fd, int jobs) {
         rc = fail(x, segs[i].st);
         break;
       }
-      rc = cli_out_write(x->out, x->cmd, segs[i].out, segs[i].out_len);
+      rc = x->sink->push(x->sink, segs[i].out, segs[i].out_len);
       wash_add_stats(x->sum, &segs[i].stats);
     }
     if (rc)
       goto done;
     progress(x, NULL);
     if (long_line) {
-      rc = wash_sequential(x, fd, carry, carry_len);
+      rc = wash_sequential(x, src, carry, carry_len);
       goto done;
     }
   }

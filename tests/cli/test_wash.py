@@ -73,7 +73,7 @@ class WashTest(CliTestCase):
         original = sample_bytes()
         replacement = [w for _, _, w in sample_numbers(original) if int(w[:2]) > 60]
         washed = self.wash("--never-real", stdin=original)
-        self.assertExit(washed, 0)
+        self.assertExit(washed, 7)
         self.assertIn(f"left unchanged {len(replacement)}".encode(), washed.stderr)
         self.assertIn(b"warning", washed.stderr)
         for start, end, written in sample_numbers(original):
@@ -104,11 +104,14 @@ class WashTest(CliTestCase):
             parts.append(b" " + rng.choice(numbers) + b" ")
         data = b"".join(parts)  # a few MB: numbers cross the 1 MiB reads
         self.assertGreater(len(data), 1 << 20)
-        washed = self.wash(stdin=data)
+        refused = self.wash(stdin=data)  # not text: refused unless asked for
+        self.assertExit(refused, 3)
+        self.assertEqual(refused.stdout, b"")
+        washed = self.wash("--binary=wash", stdin=data)
         self.assertExit(washed, 0)
         self.assertNotEqual(washed.stdout, data)
         self.assertEqual(len(washed.stdout), len(data))
-        revealed = self.reveal(stdin=washed.stdout)
+        revealed = self.reveal("--binary=wash", stdin=washed.stdout)
         self.assertExit(revealed, 0)
         self.assertEqual(revealed.stdout, data)
 
