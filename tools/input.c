@@ -71,22 +71,6 @@ static long pull_full(in_layer *l, char *buf, size_t cap) {
   return (long)got;
 }
 
-void in_layer_free(in_layer *l) {
-  while (l) {
-    in_layer *below = l->below;
-    l->destroy(l);
-    l = below;
-  }
-}
-
-void out_layer_free(out_layer *l) {
-  while (l) {
-    out_layer *below = l->below;
-    l->destroy(l);
-    l = below;
-  }
-}
-
 static int refuse(cli_input *in, const cli_input_opts *opts, size_t binary_at) {
   const sniff_container *c = in->container;
   char what[96];
