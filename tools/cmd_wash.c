@@ -24,6 +24,10 @@ static const char wash_usage[] =
     "                            comma-separated (default year,sex)\n"
     "      --never-real          pseudonyms in the day+60 replacement space, so\n"
     "                            they can never be a person's number\n"
+    "      --fallback=MODE       token (default) or redact: what replaces, for\n"
+    "                            good, a number no pseudonym can stand for (a\n"
+    "                            replacement number under --never-real); reveal\n"
+    "                            leaves it as it is\n"
     "  -m, --mode=MODE           pseudonym (default), mask, token or redact\n"
     "      --min-confidence=L    low (default), medium or high\n"
     "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
@@ -80,12 +84,13 @@ enum {
   OPT_PLACEHOLDER,
   OPT_TOKEN_CHARS,
   OPT_ENCODING,
-  OPT_BINARY
+  OPT_BINARY,
+  OPT_FALLBACK
 };
 
 struct wash_config {
   const char *cmd;
-  dkcpr_wash_mode mode;
+  dkcpr_wash_mode mode, fallback;
   unsigned int keep, pflags;
   const char *context, *key_file, *key_env, *known_dates, *output;
   const char *placeholder;
@@ -98,6 +103,7 @@ struct wash_config {
 
 struct wash_totals {
   dkcpr_wash_stats sum;
+  uint64_t irreversible; /* pseudonym mode: replaced by the fallback */
   size_t inputs;
   size_t not_washed; /* copied unchanged by --binary=pass */
   FILE *report;      /* a line per input, shown once every input is done */
@@ -126,13 +132,15 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       {"mode", required_argument, NULL, 'm'},
       {"placeholder", required_argument, NULL, OPT_PLACEHOLDER},
       {"token-chars", required_argument, NULL, OPT_TOKEN_CHARS},
+      {"fallback", required_argument, NULL, OPT_FALLBACK},
       {NULL, 0, NULL, 0}};
   optind = 0;
   opterr = 0;
   int opt;
   const char *shorts = reveal ? ":k:c:p:o:qj:h" : ":k:c:p:o:qj:hm:";
   while ((opt = getopt_long(argc, argv, shorts, wash_opts, NULL)) != -1) {
-    if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS))
+    if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS ||
+                   opt == OPT_FALLBACK))
       opt = '?'; /* the wash-only options mean nothing to reveal */
     switch (opt) {
     case 'k': c->key_file = optarg; break;
@@ -186,6 +194,16 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
         return CLI_EXIT_USAGE;
       break;
     case OPT_PLACEHOLDER: c->placeholder = optarg; break;
+    case OPT_FALLBACK:
+      if (strcmp(optarg, "token") == 0)
+        c->fallback = DKCPR_WASH_TOKEN;
+      else if (strcmp(optarg, "redact") == 0)
+        c->fallback = DKCPR_WASH_REDACT;
+      else {
+        cli_error(c->cmd, "--fallback must be token or redact");
+        return CLI_EXIT_USAGE;
+      }
+      break;
     case OPT_TOKEN_CHARS:
       if (cli_parse_u64(c->cmd, "--token-chars", optarg, DKCPR_TOKEN_MIN_CHARS,
                         DKCPR_TOKEN_MAX_CHARS, &c->token_chars))
@@ -236,7 +254,7 @@ static int copy_through(cli_input *in, out_layer *sink, dkcpr_wash_stats *st) {
 }
 
 static void report_input(const struct wash_config *c, FILE *f, const cli_input *in,
-                         const dkcpr_wash_stats *s) {
+                         const dkcpr_wash_stats *s, uint64_t irreversible) {
   char what[160];
   if (!f)
     return;
@@ -250,10 +268,13 @@ static void report_input(const struct wash_config *c, FILE *f, const cli_input *
   for (int k = 0; k < 4; k++)
     for (int i = 0; i < 3; i++)
       replaced += s->replaced[k][i];
-  fprintf(f, "dkcpr %s: %s: %s, found %llu, %s %llu, left unchanged %llu\n",
-          c->cmd, in->names.input, what, (unsigned long long)wash_count_found(s),
+  fprintf(f, "dkcpr %s: %s: %s, found %llu, %s %llu, ", c->cmd, in->names.input,
+          what, (unsigned long long)wash_count_found(s),
           c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
-          (unsigned long long)replaced, (unsigned long long)s->failed);
+          (unsigned long long)replaced);
+  if (c->mode == DKCPR_WASH_PSEUDONYM)
+    fprintf(f, "irreversibly %llu, ", (unsigned long long)irreversible);
+  fprintf(f, "left unchanged %llu\n", (unsigned long long)s->failed);
 }
 
 /* Wash one input into out. Returns 0 or an exit code after a message. */
@@ -272,14 +293,16 @@ static int wash_one(const struct wash_config *c, const char *path,
   }
   dkcpr_wash_stats st;
   memset(&st, 0, sizeof st);
+  uint64_t irreversible = 0;
   if (in->untouched) {
     rc = copy_through(in, sink, &st);
   } else {
-    wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st};
+    wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st, c->fallback, 0};
     /* Several threads only when the result cannot differ: see wash_stream.h. */
     rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
              ? wash_parallel(&x, in, (int)c->jobs)
              : wash_sequential(&x, in, NULL, 0);
+    irreversible = x.irreversible;
   }
   if (rc == 0)
     rc = sink->finish(sink);
@@ -287,7 +310,8 @@ static int wash_one(const struct wash_config *c, const char *path,
     t->inputs++;
     t->not_washed += (size_t)in->untouched;
     wash_add_stats(&t->sum, &st);
-    report_input(c, t->report, in, &st);
+    t->irreversible += irreversible;
+    report_input(c, t->report, in, &st, irreversible);
   }
   out_layer_free(sink);
   cli_input_close(in);
@@ -324,9 +348,12 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
     fprintf(stderr, " (%s; confidence high %llu, medium %llu, low %llu)", kinds,
             (unsigned long long)by_conf[2], (unsigned long long)by_conf[1],
             (unsigned long long)by_conf[0]);
-  fprintf(stderr, ", %s %llu, left unchanged %llu\n",
-          c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
-          (unsigned long long)replaced, (unsigned long long)s->failed);
+  fprintf(stderr, ", %s %llu, ", c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
+          (unsigned long long)replaced);
+  if (c->mode == DKCPR_WASH_PSEUDONYM)
+    fprintf(stderr, "irreversibly %llu (%s), ", (unsigned long long)t->irreversible,
+            c->fallback == DKCPR_WASH_REDACT ? "placeholder" : "token");
+  fprintf(stderr, "left unchanged %llu\n", (unsigned long long)s->failed);
   if (t->not_washed)
     fprintf(stderr, "dkcpr %s: %zu input%s copied unchanged, NOT washed (--binary=pass)\n",
             c->cmd, t->not_washed, t->not_washed == 1 ? "" : "s");
@@ -336,11 +363,8 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
 static void warn_unchanged(const struct wash_config *c, const dkcpr_wash_stats *s) {
   if (s->failed == 0 || c->mode == DKCPR_WASH_REVEAL)
     return;
-  cli_warn(c->cmd, "%llu number%s found but left unchanged%s",
-           (unsigned long long)s->failed, s->failed == 1 ? "" : "s",
-           c->pflags & DKCPR_NEVER_REAL
-               ? " (replacement numbers cannot be pseudonymized with --never-real)"
-               : "");
+  cli_warn(c->cmd, "%llu number%s found but left unchanged",
+           (unsigned long long)s->failed, s->failed == 1 ? "" : "s");
 }
 
 static int run(int reveal, int argc, char *argv[]) {
@@ -348,6 +372,7 @@ static int run(int reveal, int argc, char *argv[]) {
   memset(&c, 0, sizeof c);
   c.cmd = reveal ? "reveal" : "wash";
   c.mode = DKCPR_WASH_PSEUDONYM;
+  c.fallback = DKCPR_WASH_TOKEN;
   c.keep = DKCPR_KEEP_DEFAULT;
   c.policy = DKCPR_POLICY_DEFAULT;
   c.min_confidence = DKCPR_CONFIDENCE_LOW;

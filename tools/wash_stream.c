@@ -36,6 +36,17 @@ static int grow(char **buf, size_t *cap, size_t need) {
   return 0;
 }
 
+/* A washer for x, with its fallback. */
+static dkcpr_status new_washer(dkcpr_washer **w, const wash_stream *x) {
+  dkcpr_status st = dkcpr_washer_new(w, x->p, x->wo);
+  if (st == DKCPR_OK && x->wo->mode == DKCPR_WASH_PSEUDONYM &&
+      (st = dkcpr_washer_set_fallback(*w, x->fallback)) != DKCPR_OK) {
+    dkcpr_washer_free(*w);
+    *w = NULL;
+  }
+  return st;
+}
+
 static int fail(wash_stream *x, dkcpr_status st) {
   cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
   return cli_exit_for_status(st);
@@ -57,7 +68,7 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
   dkcpr_washer *w = NULL;
   char *in = NULL, *out = NULL;
   size_t out_cap = 0;
-  dkcpr_status st = dkcpr_washer_new(&w, x->p, x->wo);
+  dkcpr_status st = new_washer(&w, x);
   int rc = 0;
   if (st != DKCPR_OK)
     return fail(x, st);
@@ -95,8 +106,12 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
     if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
       progress(x, &now);
   }
-  if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
+  uint64_t irreversible = 0;
+  if (dkcpr_washer_stats(w, &now) == DKCPR_OK &&
+      dkcpr_washer_irreversible(w, &irreversible) == DKCPR_OK) {
     wash_add_stats(x->sum, &now);
+    x->irreversible += irreversible;
+  }
 done:
   dkcpr_washer_free(w);
   free(in);
@@ -110,6 +125,7 @@ typedef struct segment {
   char *in, *out;
   size_t in_len, out_cap, out_len;
   dkcpr_wash_stats stats;
+  uint64_t irreversible;
   dkcpr_status st;
   int nomem;
   pthread_t thread;
@@ -120,7 +136,7 @@ static void *wash_segment(void *arg) {
   dkcpr_washer *w = NULL;
   size_t fed = 0, flushed = 0;
   s->out_len = 0;
-  s->st = dkcpr_washer_new(&w, s->x->p, s->x->wo);
+  s->st = new_washer(&w, s->x);
   if (s->st == DKCPR_OK) {
     size_t need = dkcpr_washer_bound(w, s->in_len) + dkcpr_washer_bound(w, 0);
     if (grow(&s->out, &s->out_cap, need)) {
@@ -135,6 +151,7 @@ static void *wash_segment(void *arg) {
   if (s->st == DKCPR_OK) {
     s->out_len = fed + flushed;
     dkcpr_washer_stats(w, &s->stats);
+    dkcpr_washer_irreversible(w, &s->irreversible);
   }
   dkcpr_washer_free(w);
   return NULL;
@@ -211,6 +228,7 @@ int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
       }
       rc = x->sink->push(x->sink, segs[i].out, segs[i].out_len);
       wash_add_stats(x->sum, &segs[i].stats);
+      x->irreversible += segs[i].irreversible;
     }
     if (rc)
       goto done;

@@ -13,6 +13,8 @@ typedef struct wash_stream {
   out_layer *sink;                  /* where washed text goes */
   cli_progress *prog;
   dkcpr_wash_stats *sum;            /* totals so far, added to as segments finish */
+  dkcpr_wash_mode fallback;         /* pseudonym mode: for numbers it cannot map */
+  uint64_t irreversible;            /* numbers that got the fallback */
 } wash_stream;
 
 /* Wash in: prefix first (bytes already read), then the rest of in, with one
