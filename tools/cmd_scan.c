@@ -24,6 +24,8 @@ static const char usage[] =
     "  -p, --policy=P           default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE   more dates for the known-dates policy\n"
     "      --show               also print the full number (otherwise never shown)\n"
+    "      --nine-digits        also numbers that lost their leading zero (Excel,\n"
+    "                           integer columns): nine digits, day 1-9\n"
     "      --encoding=NAME      the files' text encoding (any ICU converter name),\n"
     "                           instead of detecting it\n"
     "      --binary=WHAT        files that are not text (archives, databases, binary\n"
@@ -40,7 +42,7 @@ static const char usage[] =
 #define EXIT_SCAN_ERROR 2
 
 enum { OPT_JSON = 256, OPT_MIN_CONFIDENCE, OPT_KNOWN_DATES, OPT_SHOW, OPT_ENCODING,
-       OPT_BINARY };
+       OPT_BINARY, OPT_NINE_DIGITS };
 
 struct scan_run {
   dkcpr_scan_options opts;
@@ -242,6 +244,7 @@ int cmd_scan(int argc, char *argv[]) {
       {"show", no_argument, NULL, OPT_SHOW},
       {"encoding", required_argument, NULL, OPT_ENCODING},
       {"binary", required_argument, NULL, OPT_BINARY},
+      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   struct scan_run r;
@@ -260,6 +263,7 @@ int cmd_scan(int argc, char *argv[]) {
     case 'r': r.recursive = 1; break;
     case OPT_JSON: r.json = 1; break;
     case OPT_SHOW: r.show = 1; break;
+    case OPT_NINE_DIGITS: r.opts.flags |= DKCPR_SCAN_NINE_DIGITS; break;
     case OPT_MIN_CONFIDENCE:
       if (cli_parse_confidence("scan", optarg, &r.opts.min_confidence))
         return EXIT_SCAN_ERROR;

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "input.h"
+#include "manifest.h"
 #include "wash_stream.h"
 
 static const char wash_usage[] =
@@ -39,6 +40,10 @@ static const char wash_usage[] =
     "      --binary=WHAT         inputs that are not text (archives, databases,\n"
     "                            binary data): error (default), pass (copy them\n"
     "                            unchanged, NOT washed) or wash (their bytes as text)\n"
+    "      --nine-digits         also numbers that lost their leading zero (Excel,\n"
+    "                            integer columns): nine digits, day 1-9\n"
+    "      --manifest=FILE       write a JSON manifest: every option reveal needs,\n"
+    "                            a key check value, sizes and SHA-256, counts\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
     "  -q, --quiet               no summary on standard error\n"
     "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
@@ -47,18 +52,24 @@ static const char wash_usage[] =
     "Inputs in UTF-16, UTF-32 or a legacy encoding (Windows-1252) are washed and\n"
     "written back in their encoding; gzip, zstd, xz and bzip2 inputs are\n"
     "decompressed and written recompressed (uncompressed to a terminal).\n"
-    "pseudonym and token modes need a key; reveal with the same key, context,\n"
-    "--keep and --never-real undoes a pseudonym wash. A summary per input goes\n"
+    "pseudonym and token modes need a key; reveal --manifest with the same key\n"
+    "undoes a pseudonym wash (without a manifest: the same key, --context, --keep,\n"
+    "--never-real, --policy, --known-dates, --min-confidence, --nine-digits,\n"
+    "--encoding and --binary). A summary per input goes\n"
     "to standard error. Exit: 0 done, 2 usage, 3 input (also an input that is\n"
     "not text), 4 output, 5 key, 6 internal, 7 numbers found but left unchanged.\n";
 
 static const char reveal_usage[] =
     "Usage: dkcpr reveal [OPTION]... [FILE]...\n"
-    "Undo a pseudonym-mode wash: give the same key, context, --keep and\n"
-    "--never-real as the wash.\n"
+    "Undo a pseudonym-mode wash. With --manifest, every option comes from the\n"
+    "wash's manifest and a key other than the wash's is refused; without it,\n"
+    "give the same key and the same --context, --keep, --never-real, --policy,\n"
+    "--known-dates, --min-confidence, --nine-digits, --encoding and --binary as\n"
+    "the wash, or other valid numbers come out.\n"
     "\n"
     "  -k, --key-file=FILE       key: 64 hexadecimal characters\n"
     "      --key-env=VARIABLE    key from an environment variable instead\n"
+    "      --manifest=FILE       the wash's manifest (dkcpr wash --manifest)\n"
     "  -c, --context=TEXT        the wash's context\n"
     "      --keep=LIST           the wash's --keep (default year,sex)\n"
     "      --never-real          the wash used --never-real\n"
@@ -67,13 +78,15 @@ static const char reveal_usage[] =
     "      --known-dates=FILE    more dates for the known-dates policy\n"
     "      --encoding=NAME       the wash's --encoding, if it had one\n"
     "      --binary=WHAT         the wash's --binary: error (default), pass or wash\n"
+    "      --nine-digits         the wash used --nine-digits\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
     "  -q, --quiet               no summary on standard error\n"
     "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
     "  -h, --help                this help\n"
     "\n"
     "Encodings and compression are detected and kept as in wash.\n"
-    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
+    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key (also: not the wash's key),\n"
+    "6 internal.\n";
 
 enum {
   OPT_KEY_ENV = 256,
@@ -85,7 +98,9 @@ enum {
   OPT_TOKEN_CHARS,
   OPT_ENCODING,
   OPT_BINARY,
-  OPT_FALLBACK
+  OPT_FALLBACK,
+  OPT_NINE_DIGITS,
+  OPT_MANIFEST
 };
 
 struct wash_config {
@@ -93,12 +108,15 @@ struct wash_config {
   dkcpr_wash_mode mode, fallback;
   unsigned int keep, pflags;
   const char *context, *key_file, *key_env, *known_dates, *output;
-  const char *placeholder;
+  size_t context_len;
+  const char *placeholder, *manifest;
   uint64_t token_chars, jobs;
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
-  int quiet;
+  int quiet, nine_digits;
   cli_input_opts input;
+  const char *mapping_option; /* the first option given that decides the mapping */
+  char key_check[MANIFEST_KEY_CHECK_HEX + 1];
 };
 
 struct wash_totals {
@@ -106,10 +124,29 @@ struct wash_totals {
   uint64_t irreversible; /* pseudonym mode: replaced by the fallback */
   size_t inputs;
   size_t not_washed; /* copied unchanged by --binary=pass */
+  manifest_part *parts; /* per input, for the manifest */
+  cli_digest out_digest;
   FILE *report;      /* a line per input, shown once every input is done */
   char *report_text;
   size_t report_len;
 };
+
+/* The options that decide which numbers a wash replaces and how (a
+ * manifest holds them all), or NULL. */
+static const char *mapping_option_name(int opt) {
+  switch (opt) {
+  case 'c': return "--context";
+  case OPT_KEEP: return "--keep";
+  case OPT_NEVER_REAL: return "--never-real";
+  case OPT_MIN_CONFIDENCE: return "--min-confidence";
+  case 'p': return "--policy";
+  case OPT_KNOWN_DATES: return NULL; /* a file, checked against the manifest */
+  case OPT_ENCODING: return "--encoding";
+  case OPT_BINARY: return "--binary";
+  case OPT_NINE_DIGITS: return "--nine-digits";
+  default: return NULL;
+  }
+}
 
 static int parse_options(struct wash_config *c, int reveal, int argc,
                          char *argv[]) {
@@ -128,6 +165,8 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       {"help", no_argument, NULL, 'h'},
       {"encoding", required_argument, NULL, OPT_ENCODING},
       {"binary", required_argument, NULL, OPT_BINARY},
+      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
+      {"manifest", required_argument, NULL, OPT_MANIFEST},
       /* wash only, from here on */
       {"mode", required_argument, NULL, 'm'},
       {"placeholder", required_argument, NULL, OPT_PLACEHOLDER},
@@ -142,10 +181,23 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
     if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS ||
                    opt == OPT_FALLBACK))
       opt = '?'; /* the wash-only options mean nothing to reveal */
+    if (!c->mapping_option)
+      c->mapping_option = mapping_option_name(opt);
     switch (opt) {
     case 'k': c->key_file = optarg; break;
+    case OPT_NINE_DIGITS: c->nine_digits = 1; break;
+    case OPT_MANIFEST:
+      if (strcmp(optarg, "-") == 0) {
+        cli_error(c->cmd, "--manifest needs a file name");
+        return CLI_EXIT_USAGE;
+      }
+      c->manifest = optarg;
+      break;
     case OPT_KEY_ENV: c->key_env = optarg; break;
-    case 'c': c->context = optarg; break;
+    case 'c':
+      c->context = optarg;
+      c->context_len = strlen(optarg);
+      break;
     case OPT_KEEP:
       if (cli_parse_keep(c->cmd, optarg, &c->keep))
         return CLI_EXIT_USAGE;
@@ -277,6 +329,36 @@ static void report_input(const struct wash_config *c, FILE *f, const cli_input *
   fprintf(f, "left unchanged %llu\n", (unsigned long long)s->failed);
 }
 
+/* What the manifest says of an input: name, format, size, SHA-256, counts. */
+static int record_part(struct wash_totals *t, cli_input *in,
+                       const dkcpr_wash_stats *st, uint64_t irreversible) {
+  manifest_part *parts = realloc(t->parts, (t->inputs) * sizeof *parts);
+  if (!parts) {
+    cli_error(in->names.cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  t->parts = parts;
+  manifest_part *m = &parts[t->inputs - 1];
+  memset(m, 0, sizeof *m);
+  char what[160];
+  cli_input_describe(in, what, sizeof what);
+  m->name = strdup(in->names.input);
+  m->format = strdup(what);
+  m->bytes = in->digest.bytes;
+  cli_digest_final(&in->digest, m->sha256);
+  m->found = wash_count_found(st);
+  for (int k = 0; k < 4; k++)
+    for (int i = 0; i < 3; i++)
+      m->replaced += st->replaced[k][i];
+  m->irreversible = irreversible;
+  m->unchanged = st->failed;
+  if (!m->name || !m->format) {
+    cli_error(in->names.cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  return 0;
+}
+
 /* Wash one input into out. Returns 0 or an exit code after a message. */
 static int wash_one(const struct wash_config *c, const char *path,
                     const dkcpr_pseudonymizer *p, const dkcpr_wash_options *wo,
@@ -286,7 +368,8 @@ static int wash_one(const struct wash_config *c, const char *path,
   if (rc)
     return rc;
   /* Compressed input is written back compressed, except to a terminal. */
-  out_layer *sink = cli_input_sink(in, out, !isatty(out->fd));
+  out_layer *sink = cli_input_sink(in, out, !isatty(out->fd),
+                                   c->manifest ? &t->out_digest : NULL);
   if (!sink) {
     cli_input_close(in);
     return CLI_EXIT_INTERNAL;
@@ -312,6 +395,8 @@ static int wash_one(const struct wash_config *c, const char *path,
     wash_add_stats(&t->sum, &st);
     t->irreversible += irreversible;
     report_input(c, t->report, in, &st, irreversible);
+    if (c->manifest)
+      rc = record_part(t, in, &st, irreversible);
   }
   out_layer_free(sink);
   cli_input_close(in);
@@ -367,6 +452,127 @@ static void warn_unchanged(const struct wash_config *c, const dkcpr_wash_stats *
            (unsigned long long)s->failed, s->failed == 1 ? "" : "s");
 }
 
+/* SHA-256 of a file, for the known-dates list a wash used. */
+static int file_sha256(const char *cmd, const char *path, char out[65]) {
+  FILE *f = fopen(path, "rb");
+  cli_digest d;
+  if (!f) {
+    cli_error(cmd, "cannot open '%s': %s", path, strerror(errno));
+    return CLI_EXIT_INPUT;
+  }
+  if (cli_digest_init(&d) != 0) {
+    fclose(f);
+    cli_error(cmd, "cannot start SHA-256");
+    return CLI_EXIT_INTERNAL;
+  }
+  char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    cli_digest_update(&d, buf, n);
+  int failed = ferror(f);
+  fclose(f);
+  cli_digest_final(&d, out);
+  if (failed) {
+    cli_error(cmd, "cannot read '%s'", path);
+    return CLI_EXIT_INPUT;
+  }
+  return 0;
+}
+
+/* reveal --manifest: every option that decides the mapping comes from the
+ * wash's manifest. */
+static int apply_manifest(struct wash_config *c, manifest *m) {
+  if (c->mapping_option) {
+    cli_error(c->cmd, "%s comes from the manifest; leave it out", c->mapping_option);
+    return CLI_EXIT_USAGE;
+  }
+  int rc = manifest_read(c->cmd, c->manifest, m);
+  if (rc)
+    return rc;
+  const manifest_mapping *map = &m->map;
+  if (map->mode != DKCPR_WASH_PSEUDONYM) {
+    cli_error(c->cmd, "the manifest '%s' is of a %s wash, which cannot be revealed",
+              c->manifest, manifest_mode_name(map->mode));
+    return CLI_EXIT_USAGE;
+  }
+  if (!m->key_check[0]) {
+    cli_error(c->cmd, "the manifest '%s' has no key check value", c->manifest);
+    return CLI_EXIT_USAGE;
+  }
+  if (map->encoding && charset_check(map->encoding) != 0) {
+    cli_error(c->cmd, "the manifest's encoding '%s' is unknown here", map->encoding);
+    return CLI_EXIT_USAGE;
+  }
+  if (map->known_dates_sha256[0] && !c->known_dates) {
+    cli_error(c->cmd, "the wash used a known-dates file: give the same with --known-dates");
+    return CLI_EXIT_USAGE;
+  }
+  if (!map->known_dates_sha256[0] && c->known_dates) {
+    cli_error(c->cmd, "the wash used no known-dates file: leave --known-dates out");
+    return CLI_EXIT_USAGE;
+  }
+  if (c->known_dates) {
+    char sha[65];
+    if ((rc = file_sha256(c->cmd, c->known_dates, sha)) != 0)
+      return rc;
+    if (strcmp(sha, map->known_dates_sha256) != 0) {
+      cli_error(c->cmd, "'%s' is not the known-dates file the wash used", c->known_dates);
+      return CLI_EXIT_USAGE;
+    }
+  }
+  c->context = map->context;
+  c->context_len = map->context_len;
+  c->keep = map->keep;
+  c->pflags = map->never_real ? DKCPR_NEVER_REAL : 0;
+  c->policy = map->policy;
+  c->min_confidence = map->min_confidence;
+  c->nine_digits = map->nine_digits;
+  c->input.encoding = map->encoding;
+  c->input.binary = map->binary;
+  c->input.digest = 1;
+  return 0;
+}
+
+/* wash --manifest: write it once the output is in place. */
+static int write_manifest(const struct wash_config *c, struct wash_totals *t) {
+  manifest m;
+  memset(&m, 0, sizeof m);
+  m.map.mode = c->mode;
+  m.map.fallback = c->fallback;
+  m.map.context = (char *)(c->context ? c->context : "");
+  m.map.context_len = c->context_len;
+  m.map.keep = c->keep;
+  m.map.never_real = (c->pflags & DKCPR_NEVER_REAL) != 0;
+  m.map.nine_digits = c->nine_digits;
+  m.map.token_chars = c->token_chars;
+  m.map.placeholder = (char *)c->placeholder;
+  m.map.policy = c->policy;
+  m.map.min_confidence = c->min_confidence;
+  m.map.encoding = (char *)c->input.encoding;
+  m.map.binary = c->input.binary;
+  if (c->known_dates) {
+    int rc = file_sha256(c->cmd, c->known_dates, m.map.known_dates_sha256);
+    if (rc)
+      return rc;
+  }
+  memcpy(m.key_check, c->key_check, sizeof m.key_check);
+  m.inputs = t->parts;
+  m.n_inputs = t->inputs;
+  m.output.name = (char *)(c->output && strcmp(c->output, "-") != 0 ? c->output : NULL);
+  m.output.bytes = t->out_digest.bytes;
+  cli_digest_final(&t->out_digest, m.output.sha256);
+  return manifest_write(c->cmd, c->manifest, &m);
+}
+
+static void free_parts(struct wash_totals *t) {
+  for (size_t i = 0; t->parts && i < t->inputs; i++) {
+    free(t->parts[i].name);
+    free(t->parts[i].format);
+  }
+  free(t->parts);
+  cli_digest_free(&t->out_digest);
+}
+
 static int run(int reveal, int argc, char *argv[]) {
   struct wash_config c;
   memset(&c, 0, sizeof c);
@@ -384,6 +590,19 @@ static int run(int reveal, int argc, char *argv[]) {
     return rc < 0 ? CLI_EXIT_OK : rc;
   if (reveal)
     c.mode = DKCPR_WASH_REVEAL;
+  manifest from;
+  memset(&from, 0, sizeof from);
+  if (reveal && c.manifest && (rc = apply_manifest(&c, &from)) != 0) {
+    manifest_free(&from);
+    return rc;
+  }
+  if (!reveal && c.manifest) {
+    c.input.digest = 1;
+    if (c.output && strcmp(c.output, c.manifest) == 0) {
+      cli_error(c.cmd, "the manifest and the output are the same file");
+      return CLI_EXIT_USAGE;
+    }
+  }
 
   dkcpr_pseudonymizer *p = NULL;
   dkcpr_datelist *dates = NULL;
@@ -395,10 +614,18 @@ static int run(int reveal, int argc, char *argv[]) {
       c.mode == DKCPR_WASH_REVEAL) {
     uint8_t key[DKCPR_KEY_BYTES];
     rc = cli_load_key(c.cmd, c.key_file, c.key_env, key);
+    if (rc == 0 && c.manifest) {
+      manifest_key_check(key, c.key_check);
+      if (reveal && strcmp(c.key_check, from.key_check) != 0) {
+        cli_error(c.cmd, "this is not the key the wash used (its key check value "
+                  "differs from the manifest's)");
+        rc = CLI_EXIT_KEY;
+      }
+    }
     if (rc == 0) {
       const char *ctx = c.context ? c.context : "";
       st = dkcpr_pseudonymizer_new(&p, key, sizeof key, (const uint8_t *)ctx,
-                                   strlen(ctx), c.keep, c.pflags);
+                                   c.context_len, c.keep, c.pflags);
       if (st != DKCPR_OK) {
         cli_error(c.cmd, "%s", dkcpr_strerror(st));
         rc = cli_exit_for_status(st);
@@ -421,6 +648,8 @@ static int run(int reveal, int argc, char *argv[]) {
   wo.scan.parse.policy = c.policy;
   wo.scan.parse.known_dates = dates;
   wo.scan.min_confidence = c.min_confidence;
+  if (c.nine_digits)
+    wo.scan.flags |= DKCPR_SCAN_NINE_DIGITS;
   wo.token_chars = (size_t)c.token_chars;
   if (c.placeholder) {
     wo.placeholder = c.placeholder;
@@ -436,6 +665,10 @@ static int run(int reveal, int argc, char *argv[]) {
   int n_inputs = optind < argc ? argc - optind : 1;
   struct wash_totals totals;
   memset(&totals, 0, sizeof totals);
+  if (!reveal && c.manifest && cli_digest_init(&totals.out_digest) != 0) {
+    cli_error(c.cmd, "cannot start SHA-256");
+    rc = CLI_EXIT_INTERNAL;
+  }
   if (!c.quiet)
     totals.report = open_memstream(&totals.report_text, &totals.report_len);
   cli_progress prog;
@@ -449,6 +682,13 @@ static int run(int reveal, int argc, char *argv[]) {
     rc = cli_out_commit(&out, c.cmd);
     out_open = 0; /* committed or, on failure, already cleaned up */
   }
+  if (rc == 0 && !reveal && c.manifest)
+    rc = write_manifest(&c, &totals);
+  if (rc == 0 && reveal && c.manifest && n_inputs == 1 && from.output.sha256[0] &&
+      strcmp(from.output.sha256, totals.parts[0].sha256) != 0)
+    cli_warn(c.cmd, "'%s' is not the output the manifest describes (its SHA-256 "
+             "differs): numbers in parts changed since the wash are not the wash's",
+             totals.parts[0].name);
   if (rc == 0 && !c.quiet)
     print_summary(&c, &totals);
   if (rc == 0 && totals.sum.failed && c.mode != DKCPR_WASH_REVEAL) {
@@ -457,7 +697,9 @@ static int run(int reveal, int argc, char *argv[]) {
   }
 
   free(totals.report_text);
+  free_parts(&totals);
 done:
+  manifest_free(&from);
   if (out_open)
     cli_out_abort(&out);
   dkcpr_datelist_free(dates);

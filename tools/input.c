@@ -12,6 +12,7 @@
 typedef struct raw_layer {
   in_layer base;
   int fd;
+  cli_digest *digest;
   size_t len, pos;
   char head[SNIFF_HEAD];
 } raw_layer;
@@ -22,12 +23,15 @@ static long raw_pull(in_layer *self, char *buf, size_t cap) {
     size_t n = r->len - r->pos < cap ? r->len - r->pos : cap;
     memcpy(buf, r->head + r->pos, n);
     r->pos += n;
+    cli_digest_update(r->digest, buf, n);
     return (long)n;
   }
   for (;;) {
     ssize_t n = read(r->fd, buf, cap);
-    if (n >= 0)
+    if (n >= 0) {
+      cli_digest_update(r->digest, buf, (size_t)n);
       return (long)n;
+    }
     if (errno != EINTR) {
       cli_error(self->names->cmd, "cannot read '%s': %s", self->names->input,
                 strerror(errno));
@@ -131,9 +135,15 @@ int cli_input_open(cli_input **out, const char *cmd, const char *path,
   }
   raw->base = (in_layer){raw_pull, free_self, NULL, &in->names};
   raw->fd = in->fd;
+  raw->digest = &in->digest;
   head->base = (in_layer){head_pull, free_self, &raw->base, &in->names};
   in->top = &head->base;
   int rc = CLI_EXIT_INPUT;
+  if (opts->digest && cli_digest_init(&in->digest) != 0) {
+    cli_error(cmd, "cannot start SHA-256");
+    rc = CLI_EXIT_INTERNAL;
+    goto fail;
+  }
 
   long n = cli_read_full(in->fd, raw->head, sizeof raw->head);
   if (n < 0) {
@@ -188,6 +198,7 @@ int cli_input_open(cli_input **out, const char *cmd, const char *path,
   *out = in;
   return 0;
 fail:
+  cli_digest_free(&in->digest);
   in_layer_free(in->top);
   if (in->fd != STDIN_FILENO)
     close(in->fd);
@@ -203,6 +214,7 @@ void cli_input_close(cli_input *in) {
   if (!in)
     return;
   in_layer_free(in->top);
+  cli_digest_free(&in->digest);
   if (in->fd != STDIN_FILENO)
     close(in->fd);
   free(in);
@@ -222,10 +234,13 @@ void cli_input_describe(const cli_input *in, char *buf, size_t cap) {
 typedef struct file_sink {
   out_layer base;
   cli_out *out;
+  cli_digest *digest;
 } file_sink;
 
 static int file_push(out_layer *self, const char *buf, size_t len) {
-  return cli_out_write(((file_sink *)self)->out, self->names->cmd, buf, len);
+  file_sink *f = (file_sink *)self;
+  cli_digest_update(f->digest, buf, len);
+  return cli_out_write(f->out, self->names->cmd, buf, len);
 }
 
 static int file_finish(out_layer *self) {
@@ -235,7 +250,8 @@ static int file_finish(out_layer *self) {
 
 static void file_destroy(out_layer *self) { free(self); }
 
-out_layer *cli_input_sink(const cli_input *in, cli_out *out, int recompress) {
+out_layer *cli_input_sink(const cli_input *in, cli_out *out, int recompress,
+                          cli_digest *digest) {
   file_sink *f = calloc(1, sizeof *f);
   if (!f) {
     cli_error(in->names.cmd, "out of memory");
@@ -243,6 +259,7 @@ out_layer *cli_input_sink(const cli_input *in, cli_out *out, int recompress) {
   }
   f->base = (out_layer){file_push, file_finish, file_destroy, NULL, &in->names};
   f->out = out;
+  f->digest = digest;
   out_layer *top = &f->base;
   if (recompress && in->compression != SNIFF_PLAIN) {
     out_layer *z = compressor_new(in->compression, top, &in->names);

@@ -18,7 +18,19 @@ typedef enum cli_binary {
 typedef struct cli_input_opts {
   cli_binary binary;
   const char *encoding; /* ICU converter name overriding detection, or NULL */
+  int digest;           /* keep a SHA-256 of the input's bytes as stored */
 } cli_input_opts;
+
+/* A running SHA-256 and byte count (manifest.c). */
+typedef struct cli_digest {
+  void *md; /* EVP_MD_CTX; NULL when not kept */
+  uint64_t bytes;
+} cli_digest;
+int cli_digest_init(cli_digest *d);
+void cli_digest_update(cli_digest *d, const void *buf, size_t len);
+/* Hex digest into out, "" when not kept; frees the context. */
+void cli_digest_final(cli_digest *d, char out[65]);
+void cli_digest_free(cli_digest *d);
 
 typedef struct cli_input {
   stream_names names;
@@ -28,6 +40,7 @@ typedef struct cli_input {
   int untouched;                    /* pass or skip: not washed, not scanned */
   in_layer *top;
   int fd;
+  cli_digest digest;                /* of the bytes as stored (opts->digest) */
 } cli_input;
 
 /* Open and classify path ("-": standard input). Returns 0, or
@@ -41,7 +54,9 @@ void cli_input_close(cli_input *in);
 void cli_input_describe(const cli_input *in, char *buf, size_t cap);
 
 /* The output chain for this input's washed text, ending in out: charset
- * encoder, then compressor when recompress is set. NULL after a message. */
-out_layer *cli_input_sink(const cli_input *in, cli_out *out, int recompress);
+ * encoder, then compressor when recompress is set; digest (may be NULL)
+ * takes every byte written to out. NULL after a message. */
+out_layer *cli_input_sink(const cli_input *in, cli_out *out, int recompress,
+                          cli_digest *digest);
 
 #endif /* DKCPR_CLI_INPUT_H */

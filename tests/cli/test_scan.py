@@ -86,6 +86,13 @@ class ScanTest(CliTestCase):
         self.assertExit(p, 2)
         self.assertIn(b"binary data", p.stderr)
 
+    def test_nine_digits_on_request(self):
+        f = self.write("excel.csv", "navn;cpr\nJens;707614285\n")
+        self.assertExit(run(["scan", f]), 0)
+        p = run(["scan", "--nine-digits", f])
+        self.assertExit(p, 1)
+        self.assertIn(b"070761-XXXX", p.stdout)
+
     def test_encodings_and_compression_are_read(self):
         text = "Borger 211062-5629 og 0101580008\n"
         forms = {"utf16le.txt": b"\xff\xfe" + text.encode("utf-16-le"),
