@@ -13,6 +13,10 @@
 #include "stream.h"
 
 #define ZBUF (64u * 1024u)
+/* Memory an xz stream may ask for (xz -9 needs 65 MiB); zstd's decoder
+ * keeps its own limit (a 128 MiB window). */
+#define XZ_MEMLIMIT ((uint64_t)256 << 20)
+#define XZ_MEMLIMIT_TEXT "256 MiB"
 
 typedef struct zdec {
   in_layer base;
@@ -89,6 +93,8 @@ static long zdec_step(zdec *d, char *out, size_t cap) {
       d->ended = 1;
     else if (r == LZMA_BUF_ERROR && d->in_eof)
       return zdec_fail(d, "the input ends inside a stream");
+    else if (r == LZMA_MEMLIMIT_ERROR)
+      return zdec_fail(d, "it needs more than " XZ_MEMLIMIT_TEXT " of memory to decode");
     else if (r != LZMA_OK && r != LZMA_BUF_ERROR)
       return zdec_fail(d, r == LZMA_MEM_ERROR ? "out of memory" : "corrupt data");
     break;
@@ -167,7 +173,7 @@ in_layer *decompressor_new(sniff_compression c, in_layer *below,
   case SNIFF_XZ: {
     lzma_stream init = LZMA_STREAM_INIT;
     d->lz = init;
-    ok = lzma_stream_decoder(&d->lz, UINT64_MAX, LZMA_CONCATENATED) == LZMA_OK;
+    ok = lzma_stream_decoder(&d->lz, XZ_MEMLIMIT, LZMA_CONCATENATED) == LZMA_OK;
     break;
   }
   case SNIFF_BZIP2: ok = BZ2_bzDecompressInit(&d->bz, 0, 0) == BZ_OK; break;
