@@ -89,17 +89,15 @@ static const char *policy_name(dkcpr_policy p) {
          : p == DKCPR_POLICY_KNOWN_DATES ? "known-dates" : "default";
 }
 
+/* The --keep list that gives keep back. */
 static void keep_name(unsigned int keep, char out[32]) {
-  out[0] = '\0';
-  if (keep & DKCPR_KEEP_SEX)
-    strcat(out, "sex,");
-  if (keep & DKCPR_KEEP_YEAR)
-    strcat(out, "year,");
-  if (keep & DKCPR_KEEP_DATE)
-    strcat(out, "date,");
-  if (!out[0])
-    strcpy(out, "none,");
-  out[strlen(out) - 1] = '\0';
+  snprintf(out, 32, "%s%s%s", keep & DKCPR_KEEP_SEX ? "sex," : "",
+           keep & DKCPR_KEEP_YEAR ? "year," : "", keep & DKCPR_KEEP_DATE ? "date," : "");
+  size_t n = strlen(out);
+  if (n)
+    out[n - 1] = '\0';
+  else
+    snprintf(out, 32, "none");
 }
 
 static int valid_utf8(const char *s, size_t len) {

@@ -8,7 +8,8 @@
 
 #include "sniff.h"
 
-#define MAGIC(s) s, sizeof s - 1
+/* A string literal and its length without the NUL. */
+#define MAGIC(s) (s), sizeof(s) - 1
 
 static int starts(const unsigned char *p, size_t n, size_t off, const char *m,
                   size_t m_len) {
