@@ -538,8 +538,8 @@ typedef struct dkcpr_wash_options {
   size_t placeholder_len;
 } dkcpr_wash_options;
 
-/** The longest redact placeholder, in bytes: a longer one makes
- * dkcpr_washer_new() fail with DKCPR_E_ARG (output grows with it). */
+/** The longest placeholder, in bytes: a longer one makes dkcpr_washer_new()
+ * fail with DKCPR_E_ARG in any mode (output grows with it). */
 #define DKCPR_PLACEHOLDER_MAX_BYTES 256
 
 /** Defaults as documented on the fields. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
@@ -551,7 +551,7 @@ typedef struct dkcpr_wash_stats {
   uint64_t bytes_in;
   uint64_t bytes_out;
   uint64_t found[4][3];    /**< numbers found at or above the minimum confidence */
-  uint64_t replaced[4][3]; /**< numbers replaced */
+  uint64_t replaced[4][3]; /**< numbers replaced (pseudonym mode: reversibly) */
   uint64_t failed;         /**< found but left unchanged (e.g. reveal of a non-pseudonym) */
 } dkcpr_wash_stats;
 
@@ -595,6 +595,29 @@ DKCPR_API dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out,
 /** Copy the counts so far. @return DKCPR_OK, DKCPR_E_NULL. */
 DKCPR_API dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w,
                                           dkcpr_wash_stats *out);
+
+/**
+ * What the pseudonym mode writes for a number it cannot map reversibly (a
+ * replacement number under DKCPR_NEVER_REAL, whose pseudonym would be
+ * indistinguishable from the pseudonyms of real numbers; a nine-digit
+ * number there): DKCPR_WASH_TOKEN (the default, the keyed token of
+ * opts->token_chars characters) or DKCPR_WASH_REDACT (the placeholder).
+ * Such numbers are never left unchanged, are counted apart (see
+ * dkcpr_washer_irreversible) and are left as they are by reveal. Call
+ * before the first feed.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (another mode), DKCPR_E_STATE
+ *   (after a feed).
+ */
+DKCPR_API dkcpr_status dkcpr_washer_set_fallback(dkcpr_washer *w,
+                                                 dkcpr_wash_mode fallback);
+
+/**
+ * Numbers the pseudonym mode replaced irreversibly with its fallback; they
+ * are not in dkcpr_wash_stats.replaced, so found = replaced + irreversible
+ * + failed. @return DKCPR_OK, DKCPR_E_NULL.
+ */
+DKCPR_API dkcpr_status dkcpr_washer_irreversible(const dkcpr_washer *w,
+                                                 uint64_t *count);
 
 #ifdef __cplusplus
 }

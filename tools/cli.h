@@ -18,7 +18,8 @@ enum {
   CLI_EXIT_INPUT = 3,    /* an input cannot be opened or read */
   CLI_EXIT_OUTPUT = 4,   /* the output cannot be created or written */
   CLI_EXIT_KEY = 5,      /* key missing, unreadable, short or malformed */
-  CLI_EXIT_INTERNAL = 6  /* out of memory, crypto or random failure */
+  CLI_EXIT_INTERNAL = 6, /* out of memory, crypto or random failure */
+  CLI_EXIT_UNCHANGED = 7 /* wash: numbers found but left in the output */
 };
 
 /* Read and write in large chunks so memory stays constant. */

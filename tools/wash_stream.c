@@ -26,6 +26,17 @@ uint64_t wash_count_found(const dkcpr_wash_stats *s) {
   return n;
 }
 
+/* A washer for x, with its fallback. */
+static dkcpr_status new_washer(dkcpr_washer **w, const wash_stream *x) {
+  dkcpr_status st = dkcpr_washer_new(w, x->p, x->wo);
+  if (st == DKCPR_OK && x->wo->mode == DKCPR_WASH_PSEUDONYM &&
+      (st = dkcpr_washer_set_fallback(*w, x->fallback)) != DKCPR_OK) {
+    dkcpr_washer_free(*w);
+    *w = NULL;
+  }
+  return st;
+}
+
 static int fail(wash_stream *x, dkcpr_status st) {
   cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
   return cli_exit_for_status(st);
@@ -42,12 +53,12 @@ static void progress(wash_stream *x, const dkcpr_wash_stats *current) {
   cli_progress_update(x->prog, bytes, found);
 }
 
-int wash_sequential(wash_stream *x, int fd, const char *prefix,
+int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
                     size_t prefix_len) {
   dkcpr_washer *w = NULL;
   char *in = NULL;
   wash_buf out = {NULL, 0, 0};
-  dkcpr_status st = dkcpr_washer_new(&w, x->p, x->wo);
+  dkcpr_status st = new_washer(&w, x);
   int rc = 0;
   if (st != DKCPR_OK)
     return fail(x, st);
@@ -64,8 +75,7 @@ int wash_sequential(wash_stream *x, int fd, const char *prefix,
     if (first && prefix_len) {
       chunk = prefix;
       n = (long)prefix_len;
-    } else if ((n = cli_read_full(fd, in, CLI_CHUNK)) < 0) {
-      cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
+    } else if ((n = cli_input_read(src, in, CLI_CHUNK)) < 0) {
       rc = CLI_EXIT_INPUT;
       goto done;
     }
@@ -75,15 +85,19 @@ int wash_sequential(wash_stream *x, int fd, const char *prefix,
       rc = fail(x, st);
       goto done;
     }
-    if ((rc = cli_out_write(x->out, x->cmd, out.data, out.len)) != 0)
+    if ((rc = x->sink->push(x->sink, out.data, out.len)) != 0)
       goto done;
     if (n == 0)
       break;
     if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
       progress(x, &now);
   }
-  if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
+  uint64_t irreversible = 0;
+  if (dkcpr_washer_stats(w, &now) == DKCPR_OK &&
+      dkcpr_washer_irreversible(w, &irreversible) == DKCPR_OK) {
     wash_add_stats(x->sum, &now);
+    x->irreversible += irreversible;
+  }
 done:
   dkcpr_washer_free(w);
   free(in);
@@ -97,6 +111,7 @@ typedef struct segment {
   char *in, *out;
   size_t in_len, out_cap, out_len;
   dkcpr_wash_stats stats;
+  uint64_t irreversible;
   dkcpr_status st;
   int nomem;
   pthread_t thread;
@@ -106,7 +121,7 @@ static void *wash_segment(void *arg) {
   segment *s = arg;
   dkcpr_washer *w = NULL;
   s->out_len = 0;
-  s->st = dkcpr_washer_new(&w, s->x->p, s->x->wo);
+  s->st = new_washer(&w, s->x);
   if (s->st == DKCPR_OK) {
     /* Sized by the output written, not by the worst case. */
     wash_buf b = {s->out, 0, s->out_cap};
@@ -119,6 +134,7 @@ static void *wash_segment(void *arg) {
     if (s->st == DKCPR_OK) {
       s->out_len = b.len;
       dkcpr_washer_stats(w, &s->stats);
+      dkcpr_washer_irreversible(w, &s->irreversible);
     }
   }
   dkcpr_washer_free(w);
@@ -133,7 +149,7 @@ static size_t cut_after_newline(const char *buf, size_t len) {
   return 0;
 }
 
-int wash_parallel(wash_stream *x, int fd, int jobs) {
+int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
   segment *segs = calloc((size_t)jobs, sizeof *segs);
   char *carry = malloc(CLI_CHUNK);
   size_t carry_len = 0;
@@ -157,9 +173,8 @@ int wash_parallel(wash_stream *x, int fd, int jobs) {
     for (; used < jobs && !eof; used++) {
       segment *s = &segs[used];
       memcpy(s->in, carry, carry_len);
-      long n = cli_read_full(fd, s->in + carry_len, CLI_CHUNK - carry_len);
+      long n = cli_input_read(src, s->in + carry_len, CLI_CHUNK - carry_len);
       if (n < 0) {
-        cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
         rc = CLI_EXIT_INPUT;
         goto done;
       }
@@ -195,14 +210,15 @@ int wash_parallel(wash_stream *x, int fd, int jobs) {
         rc = fail(x, segs[i].st);
         break;
       }
-      rc = cli_out_write(x->out, x->cmd, segs[i].out, segs[i].out_len);
+      rc = x->sink->push(x->sink, segs[i].out, segs[i].out_len);
       wash_add_stats(x->sum, &segs[i].stats);
+      x->irreversible += segs[i].irreversible;
     }
     if (rc)
       goto done;
     progress(x, NULL);
     if (long_line) {
-      rc = wash_sequential(x, fd, carry, carry_len);
+      rc = wash_sequential(x, src, carry, carry_len);
       goto done;
     }
   }
