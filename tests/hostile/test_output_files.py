@@ -123,9 +123,14 @@ class OutputFilesTest(HostileTestCase):
         self.assertEqual(len(self.listing()), 3 + 32)
 
     def start_wash(self, out, named):
+        import resource
+
+        def no_core_files():  # SIGQUIT, SIGSEGV and others would dump core
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         proc = subprocess.Popen([BIN, "wash", "-m", "mask", "-q", "-o", out],
                                 stdin=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=dict(os.environ, DKCPR_NAMED_TEMP=named))
+                                env=dict(os.environ, DKCPR_NAMED_TEMP=named),
+                                preexec_fn=no_core_files, cwd=self.tmp)
         proc.stdin.write(DATA * 1000)
         proc.stdin.flush()
         return proc
