@@ -1,8 +1,10 @@
 /* Pseudonym throughput on one core: one at a time and in batches, per keep
  * mode; the cost of a per-call AES context; and the small-class crossover
  * between the prefix cipher and cycle-walking FF1 that sets
- * DKCPR__FF1_MIN_CLASS. Prints figures; asserts nothing.
- * Usage: bench_pseudonym [seconds-per-figure, default 1] */
+ * DKCPR__FF1_MIN_CLASS; then batch throughput, pseudonymize and reveal, for
+ * every kind of number under every keep mode, with and without never-real.
+ * Prints figures; asserts nothing.
+ * Usage: bench_pseudonym [seconds-per-figure, default 1] [kinds] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
@@ -164,6 +166,135 @@ static void crossover(const dkcpr_pseudonymizer *p) {
   EVP_CIPHER_CTX_free(c);
 }
 
+/* --- every kind x keep mode, pseudonymize and reveal, in batches --- */
+
+#define KIND_ROWS 2048 /* the repeated working set: persons seen again and again */
+
+static char krow[NIN][16];
+static const char *kptr[NIN];
+static size_t klen[NIN];
+static char kout[NIN][16];  /* pseudonyms, the reveal runs' inputs */
+static char kback[NIN][16]; /* what reveal gives back */
+static size_t kout_len[NIN];
+static size_t kback_len[NIN];
+static dkcpr_status ksts[NIN];
+static const char *koptr[NIN];
+
+/* n numbers of a kind (mod-11 option m for CPR numbers) born 1930-2025,
+ * drawn at random: with n of 65536 nearly every birth date and sex is a
+ * different class, the worst case for anything cached per class. */
+static int kind_inputs(size_t n, int kind, int m, uint64_t seed) {
+  dkcpr__tables *t = dkcpr__tables_new();
+  dkcpr__class c;
+  uint64_t s = seed;
+  if (t == NULL || dkcpr__class_init(&c, t, kind, DKCPR__SEX_ANY, m, 1930, 1, 1, 2025, 12, 31) !=
+                       DKCPR_OK) {
+    dkcpr__tables_free(t);
+    return 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    dkcpr__num num;
+    dkcpr__unrank(&num, t, &c, rnd(&s) % c.size);
+    dkcpr__num_digits(krow[i], &num);
+    krow[i][10] = '\0';
+    kptr[i] = krow[i], klen[i] = 10;
+  }
+  dkcpr__tables_free(t);
+  return 1;
+}
+
+static void kind_pass(const dkcpr_pseudonymizer *p, const char *const *in, size_t rows,
+                      int reveal, const dkcpr_options *o) {
+  for (size_t off = 0; off < rows; off += BATCH) {
+    size_t n = rows - off < BATCH ? rows - off : BATCH;
+    dkcpr_status st =
+        reveal ? dkcpr_reveal_many(kback[off], 16, kback_len + off, ksts + off, p, in + off,
+                                   kout_len + off, n, o)
+               : dkcpr_pseudonymize_many(kout[off], 16, kout_len + off, ksts + off, p, in + off,
+                                         klen + off, n, o);
+    if (st != DKCPR_OK) {
+      fprintf(stderr, "bench: %s\n", dkcpr_strerror(st));
+      abort();
+    }
+  }
+}
+
+/* Numbers a second over the first `rows` inputs, after `warm` untimed
+ * passes, run over until secs pass. */
+static double kind_rate(const dkcpr_pseudonymizer *p, const char *const *in, size_t rows,
+                        int reveal, int warm) {
+  size_t done = 0;
+  double t0, t;
+  dkcpr_options o;
+  dkcpr_options_init(&o, DKCPR_OPTIONS_VERSION);
+  o.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT;
+  while (warm-- > 0) kind_pass(p, in, rows, reveal, &o);
+  t0 = now();
+  do {
+    kind_pass(p, in, rows, reveal, &o);
+    done += rows;
+  } while ((t = now() - t0) < secs);
+  return done / t;
+}
+
+static void kinds(void) {
+  static const struct {
+    const char *name;
+    int kind, m;
+  } ks[] = {{"CPR mod-11 pass", DKCPR_KIND_CPR, DKCPR__M_PASS},
+            {"CPR mod-11 fail", DKCPR_KIND_CPR, DKCPR__M_FAIL},
+            {"day + 60", DKCPR_KIND_REPLACEMENT, DKCPR__M_ANY},
+            {"X-eCPR", DKCPR_KIND_XECPR, DKCPR__M_ANY},
+            {"D-eCPR", DKCPR_KIND_DECPR, DKCPR__M_ANY}};
+  static const struct {
+    unsigned keep;
+    const char *name;
+  } km[] = {{DKCPR_KEEP_NONE, "none"},
+            {DKCPR_KEEP_SEX, "sex"},
+            {DKCPR_KEEP_YEAR, "year"},
+            {DKCPR_KEEP_DEFAULT, "year+sex"},
+            {DKCPR_KEEP_DATE, "date"},
+            {DKCPR_KEEP_DATE | DKCPR_KEEP_SEX, "date+sex"}};
+  static const uint8_t key[32] = {0x60, 0x3d, 0xeb, 0x10};
+  printf("\nEvery kind and keep mode, batches of %d, M numbers/s (CPU time).\n", BATCH);
+  printf("  distinct: %d different numbers born 1930-2025 (a new class nearly every number\n"
+         "  under keep date); repeated: the first %d of them over and over, after two\n"
+         "  untimed passes.\n", NIN, KIND_ROWS);
+  printf("  %-16s %-9s %-4s %9s %9s %9s %9s\n", "kind", "keep", "n-r", "ps dist", "rev dist",
+         "ps rep", "rev rep");
+  for (size_t k = 0; k < sizeof ks / sizeof ks[0]; k++) {
+    int digit = ks[k].kind == DKCPR_KIND_CPR;
+    if (!kind_inputs(NIN, ks[k].kind, ks[k].m, 11 + k)) abort();
+    for (int nr = 0; nr <= digit; nr++)
+      for (size_t m = 0; m < sizeof km / sizeof km[0]; m++) {
+        dkcpr_pseudonymizer *p;
+        double r[4];
+        if (dkcpr_pseudonymizer_new(&p, key, 32, (const uint8_t *)"bench", 5, km[m].keep,
+                                    nr ? DKCPR_NEVER_REAL : 0) != DKCPR_OK)
+          abort();
+        r[0] = kind_rate(p, kptr, NIN, 0, 0);
+        for (size_t i = 0; i < NIN; i++) { /* the pseudonyms, to reveal */
+          kout[i][kout_len[i]] = '\0';
+          koptr[i] = kout[i];
+        }
+        r[1] = kind_rate(p, koptr, NIN, 1, 0);
+        for (size_t i = 0; i < NIN; i++) /* the round trip, while here */
+          if (kback_len[i] != 10 || memcmp(kback[i], krow[i], 10) != 0) abort();
+        dkcpr_pseudonymizer_free(p);
+        /* A fresh handle: the repeated figures start from nothing cached. */
+        if (dkcpr_pseudonymizer_new(&p, key, 32, (const uint8_t *)"bench", 5, km[m].keep,
+                                    nr ? DKCPR_NEVER_REAL : 0) != DKCPR_OK)
+          abort();
+        r[2] = kind_rate(p, kptr, KIND_ROWS, 0, 2);
+        r[3] = kind_rate(p, koptr, KIND_ROWS, 1, 2);
+        printf("  %-16s %-9s %-4s %9.3f %9.3f %9.3f %9.3f\n", ks[k].name, km[m].name,
+               nr ? "yes" : "no", r[0] / 1e6, r[1] / 1e6, r[2] / 1e6, r[3] / 1e6);
+        fflush(stdout);
+        dkcpr_pseudonymizer_free(p);
+      }
+  }
+}
+
 int main(int argc, char **argv) {
   static const struct {
     unsigned keep;
@@ -177,6 +308,10 @@ int main(int argc, char **argv) {
   static const uint8_t key[32] = {0x60, 0x3d, 0xeb, 0x10};
   dkcpr_pseudonymizer *p;
   if (argc > 1) secs = atof(argv[1]);
+  if (argc > 2 && strcmp(argv[2], "kinds") == 0) {
+    kinds();
+    return 0;
+  }
   make_inputs(inputs, NIN);
   for (size_t i = 0; i < NIN; i++) in_ptr[i] = inputs[i], in_len[i] = 10;
   printf("dkcpr %s pseudonyms, one core, mod-11-passing CPR numbers born 1930-2025\n",
@@ -198,5 +333,6 @@ int main(int argc, char **argv) {
   contexts(p);
   crossover(p);
   dkcpr_pseudonymizer_free(p);
+  kinds();
   return 0;
 }

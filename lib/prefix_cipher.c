@@ -2,12 +2,23 @@
  * the permutation that sorts [0, n) by AES_K(tweak || i). A random
  * permutation whenever AES is a PRP, for any n, at O(n) AES blocks per call;
  * the engine uses it below the FF1 threshold, where cycle-walking FF1 over a
- * 10^6 domain would need 10^6 / n calls. No sort: encryption counts the
- * smaller values, decryption selects the y-th smallest. */
+ * 10^6 domain would need 10^6 / n calls.
+ *
+ * Every evaluation streams the n AES outputs once; nothing is sorted except
+ * in the table builder. Encryption counts the smaller values. Decryption
+ * selects the y-th smallest: the outputs are uniform, so the y-th smallest
+ * high half lies near y / n * 2^64; one pass counts the values below a
+ * window around that guess and keeps the few inside it, and the answer is
+ * selected among those (a full pass keeping everything is the fallback when
+ * the answer falls outside, which a wide window makes rare). Ties of the
+ * high 64 bits are resolved on all 128, so the result is exactly the
+ * sorted order's. */
 #include "prefix_cipher.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/crypto.h>
 
 #include "ff1.h"
 
@@ -16,6 +27,11 @@
 typedef struct key128 {
   uint64_t hi, lo;
 } key128;
+
+typedef struct item {
+  key128 k;
+  uint32_t i;
+} item;
 
 static uint64_t be64(const uint8_t *b) {
   uint64_t v;
@@ -32,48 +48,69 @@ static int less(key128 a, key128 b) {
   return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
 }
 
-/* Blocks tweak || 0x50 || 0 0 0 0 || [i]4 for i in [first, first + count). */
-static void fill(uint8_t *blocks, const uint8_t tweak[7], uint32_t first,
-                 uint32_t count) {
+/* Input blocks tweak || 0x50 || 0 0 0 0 || [i]4: the head is written once
+ * per stream, then only the counters change. */
+typedef struct stream {
+  EVP_CIPHER_CTX *ctx;
+  uint32_t n, next;
+  uint8_t in[16 * CHUNK];
+  uint8_t out[16 * CHUNK];
+} stream;
+
+static void stream_init(stream *s, EVP_CIPHER_CTX *ctx, const uint8_t tweak[7], uint32_t n) {
   uint8_t head[12] = {0};
   memcpy(head, tweak, 7);
   head[7] = 0x50;
+  for (uint32_t j = 0; j < CHUNK; j++) memcpy(s->in + 16 * j, head, 12);
+  s->ctx = ctx;
+  s->n = n;
+  s->next = 0;
+}
+
+/* The outputs of the next blocks into s->out: how many (0 at the end, -1
+ * on an OpenSSL failure). */
+static int stream_next(stream *s) {
+  uint32_t first = s->next, count = s->n - first < CHUNK ? s->n - first : CHUNK;
+  if (count == 0) return 0;
   for (uint32_t j = 0; j < count; j++) {
     uint32_t be = __builtin_bswap32(first + j);
-    memcpy(blocks + 16 * j, head, 12);
-    memcpy(blocks + 16 * j + 12, &be, 4);
+    memcpy(s->in + 16 * j + 12, &be, 4);
   }
+  if (!dkcpr__aes_ecb(s->ctx, s->out, s->in, count)) return -1;
+  s->next += count;
+  return (int)count;
+}
+
+/* e_x alone. */
+static int key_of(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7], uint32_t x, key128 *k) {
+  uint8_t blk[16] = {0};
+  uint32_t be = __builtin_bswap32(x);
+  memcpy(blk, tweak, 7);
+  blk[7] = 0x50;
+  memcpy(blk + 12, &be, 4);
+  if (!dkcpr__aes_ecb(ctx, blk, blk, 1)) return 0;
+  *k = load(blk);
+  return 1;
 }
 
 int dkcpr__prefix_encrypt(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
                           uint32_t n, uint32_t x, uint32_t *y) {
-  uint8_t buf[16 * CHUNK];
+  stream s;
   key128 ex;
   uint32_t rank = 0;
-  if (x >= n) return 0;
-  fill(buf, tweak, x, 1);
-  if (!dkcpr__aes_ecb(ctx, buf, buf, 1)) return 0;
-  ex = load(buf);
-  for (uint32_t i = 0; i < n; i++) {
-    uint32_t j = i % CHUNK;
-    uint64_t hi;
-    if (j == 0) {
-      uint32_t count = n - i < CHUNK ? n - i : CHUNK;
-      fill(buf, tweak, i, count);
-      if (!dkcpr__aes_ecb(ctx, buf, buf, count)) return 0;
+  int got;
+  if (x >= n || !key_of(ctx, tweak, x, &ex)) return 0;
+  stream_init(&s, ctx, tweak, n);
+  while ((got = stream_next(&s)) > 0)
+    for (int j = 0; j < got; j++) {
+      /* branch-free: the outcome is random */
+      uint64_t hi = be64(s.out + 16 * j);
+      rank += (hi < ex.hi) | ((hi == ex.hi) & (be64(s.out + 16 * j + 8) < ex.lo));
     }
-    /* branch-free: the outcome is random */
-    hi = be64(buf + 16 * j);
-    rank += (hi < ex.hi) | ((hi == ex.hi) & (be64(buf + 16 * j + 8) < ex.lo));
-  }
+  if (got < 0) return 0;
   *y = rank;
   return 1;
 }
-
-typedef struct item {
-  key128 k;
-  uint32_t i;
-} item;
 
 /* Hoare-style quickselect: afterwards v[want] holds the want-th smallest. */
 static void select_nth(item *v, uint32_t n, uint32_t want) {
@@ -102,30 +139,123 @@ static void select_nth(item *v, uint32_t n, uint32_t want) {
   }
 }
 
+/* Window around the y-th smallest of n uniform 64-bit values: the order
+ * statistic's standard deviation is at most 1 / (2 sqrt(n)) of the range;
+ * eight of them either side (plus two values' width) miss it about never,
+ * and keep about 8 sqrt(n) values. */
+static void window(uint32_t n, uint32_t y, uint64_t *lo, uint64_t *hi) {
+  uint64_t unit = UINT64_MAX / n, c = unit * y + unit / 2, half;
+  uint32_t r = 0;
+  if (n < 64) { /* all of them: fewer than the window's room */
+    *lo = 0, *hi = UINT64_MAX;
+    return;
+  }
+  while ((uint64_t)(r + 1) * (r + 1) <= n) r++; /* floor(sqrt(n)), n small */
+  half = UINT64_MAX / r * 4 + unit * 2;
+  *lo = c > half ? c - half : 0;
+  *hi = c < UINT64_MAX - half ? c + half : UINT64_MAX;
+}
+
+/* Keep the values whose high half is in [wlo, whi] (all of them when the
+ * window is everything), count those below. Branch-free: which side a value
+ * falls on is random, and mispredicted branches cost more than the AES.
+ * v has room for cap + 1 items (the one past the end is scratch). 0 on a
+ * failure or when more than cap fall in the window. */
+static int gather(stream *s, item *v, uint32_t cap, uint64_t wlo, uint64_t whi,
+                  uint32_t *kept, uint32_t *below) {
+  uint32_t k = 0, b = 0, over = 0;
+  int got;
+  while ((got = stream_next(s)) > 0)
+    for (int j = 0; j < got; j++) {
+      uint64_t hi = be64(s->out + 16 * j);
+      uint32_t in = (hi >= wlo) & (hi <= whi);
+      v[k].k.hi = hi;
+      v[k].k.lo = be64(s->out + 16 * j + 8);
+      v[k].i = s->next - (uint32_t)got + (uint32_t)j;
+      b += hi < wlo;
+      over |= in & (k == cap);
+      k += in & (k < cap);
+    }
+  if (got < 0 || over) return 0;
+  *kept = k, *below = b;
+  return 1;
+}
+
+#define WINDOW_CAP 1024
+
 int dkcpr__prefix_decrypt(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
                           uint32_t n, uint32_t y, uint32_t *x) {
-  uint8_t buf[16 * CHUNK];
-  item *v;
+  stream s;
+  item few[WINDOW_CAP + 1], *v;
+  uint32_t kept, below;
+  uint64_t wlo, whi;
+  int ok;
   if (y >= n) return 0;
-  v = malloc((size_t)n * sizeof *v);
-  if (v == NULL) return 0;
-  for (uint32_t i = 0; i < n; i++) {
-    uint32_t j = i % CHUNK;
-    if (j == 0) {
-      uint32_t count = n - i < CHUNK ? n - i : CHUNK;
-      fill(buf, tweak, i, count);
-      if (!dkcpr__aes_ecb(ctx, buf, buf, count)) {
-        free(v);
-        return 0;
-      }
-    }
-    v[i].k = load(buf + 16 * j);
-    v[i].i = i;
+  window(n, y, &wlo, &whi);
+  stream_init(&s, ctx, tweak, n);
+  if (gather(&s, few, WINDOW_CAP, wlo, whi, &kept, &below) && below <= y && y - below < kept) {
+    select_nth(few, kept, y - below);
+    *x = few[y - below].i;
+    return 1;
   }
-  select_nth(v, n, y);
-  /* The analyzer loses track of the symbolic index: every v[i], i < n, is
-   * set above and y < n. */
-  *x = v[y].i; /* NOLINT(clang-analyzer-core.uninitialized.Assign) */
+  /* The answer lay outside the window (or an OpenSSL failure, which the
+   * full pass meets again): keep everything. */
+  v = malloc(((size_t)n + 1) * sizeof *v);
+  if (v == NULL) return 0;
+  stream_init(&s, ctx, tweak, n);
+  ok = gather(&s, v, n, 0, UINT64_MAX, &kept, &below) && kept == n;
+  if (ok) {
+    select_nth(v, n, y);
+    /* The analyzer loses track of the symbolic index: every v[i], i < n, is
+     * set above and y < n. */
+    *x = v[y].i; /* NOLINT(clang-analyzer-core.uninitialized.Assign) */
+  }
   free(v);
-  return 1;
+  return ok;
+}
+
+int dkcpr__prefix_table(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7], uint32_t n,
+                        uint16_t *fwd, uint16_t *inv) {
+  /* Bucket the values by their top bits (about one per bucket: they are
+   * uniform), then an insertion sort on all 128 bits finishes in linear
+   * expected time. */
+  stream s;
+  item *v, *w;
+  uint32_t *start, bits = 1, kept, below;
+  int ok;
+  if (n == 0 || n > 65536u) return 0;
+  while ((1u << bits) < n) bits++;
+  v = malloc(((size_t)n + 1) * sizeof *v);
+  w = malloc((size_t)n * sizeof *w);
+  start = calloc((1u << bits) + 1, sizeof *start);
+  ok = v != NULL && w != NULL && start != NULL;
+  if (ok) {
+    stream_init(&s, ctx, tweak, n);
+    ok = gather(&s, v, n, 0, UINT64_MAX, &kept, &below) && kept == n;
+  }
+  if (ok) {
+    for (uint32_t i = 0; i < n; i++) start[(v[i].k.hi >> (64 - bits)) + 1]++;
+    for (uint32_t b = 1; b <= 1u << bits; b++) start[b] += start[b - 1];
+    for (uint32_t i = 0; i < n; i++) w[start[v[i].k.hi >> (64 - bits)]++] = v[i];
+    for (uint32_t i = 1; i < n; i++) {
+      item t = w[i];
+      uint32_t j = i;
+      while (j > 0 && less(t.k, w[j - 1].k)) {
+        w[j] = w[j - 1];
+        j--;
+      }
+      w[j] = t;
+    }
+    for (uint32_t r = 0; r < n; r++) {
+      inv[r] = (uint16_t)w[r].i;
+      fwd[w[r].i] = (uint16_t)r;
+    }
+  }
+  /* The values order the permutation: key material. */
+  if (v != NULL) OPENSSL_cleanse(v, ((size_t)n + 1) * sizeof *v);
+  if (w != NULL) OPENSSL_cleanse(w, (size_t)n * sizeof *w);
+  free(v);
+  free(w);
+  free(start);
+  return ok;
 }

@@ -16,4 +16,10 @@ int dkcpr__prefix_encrypt(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
 int dkcpr__prefix_decrypt(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
                           uint32_t n, uint32_t y, uint32_t *x);
 
+/* The whole permutation: fwd[x] = P(x) and inv[P(x)] = x for x < n, at
+ * about the cost of two single evaluations. n must be 1..65536. Return 1 on
+ * success, 0 on an OpenSSL or allocation failure. */
+int dkcpr__prefix_table(EVP_CIPHER_CTX *ctx, const uint8_t tweak[7], uint32_t n,
+                        uint16_t *fwd, uint16_t *inv);
+
 #endif /* DKCPR_PREFIX_CIPHER_H */

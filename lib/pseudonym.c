@@ -33,7 +33,7 @@ static dkcpr_status one(char *out, size_t out_cap, size_t *out_len,
   if (st != DKCPR_OK) return st;
   ctx = dkcpr__ps_cipher_get(p, &slot);
   if (ctx == NULL) return DKCPR_E_CRYPTO;
-  st = dkcpr__ps_permute(&y, &job, ctx, reveal);
+  st = dkcpr__ps_permute(&y, p, &job, ctx, reveal);
   dkcpr__ps_cipher_put(p, ctx, slot);
   if (st != DKCPR_OK) return st;
   dkcpr__ps_finish(canon, p, &job, y);

@@ -122,7 +122,7 @@ static int take(batch *bt, lane *l, lane_data *c) {
     }
     if (c->job.cls.size < DKCPR__FF1_MIN_CLASS) {
       uint64_t y;
-      st = dkcpr__ps_permute(&y, &c->job, bt->ctx, bt->reveal);
+      st = dkcpr__ps_permute(&y, bt->p, &c->job, bt->ctx, bt->reveal);
       if (st != DKCPR_OK)
         set_status(bt, i, st);
       else

@@ -77,6 +77,10 @@ dkcpr_status dkcpr_pseudonymizer_new(dkcpr_pseudonymizer **out,
       dkcpr_pseudonymizer_free(p);
       return DKCPR_E_CRYPTO;
     }
+  if ((p->cache = dkcpr__pcache_new()) == NULL) {
+    dkcpr_pseudonymizer_free(p);
+    return DKCPR_E_NOMEM;
+  }
   if (!dkcpr__ps_spans_init(p, p->pool[0])) {
     dkcpr_pseudonymizer_free(p);
     return DKCPR_E_CRYPTO;
@@ -90,6 +94,7 @@ void dkcpr_pseudonymizer_free(dkcpr_pseudonymizer *p) {
   EVP_CIPHER_CTX_free(p->aes); /* OpenSSL wipes the key schedule */
   for (int i = 0; i < DKCPR__CTX_POOL; i++) EVP_CIPHER_CTX_free(p->pool[i]);
   dkcpr__tables_free(p->tables);
+  dkcpr__pcache_free(p->cache); /* wipes the tables */
   OPENSSL_cleanse(p->span, sizeof p->span); /* E(P) is key material */
   OPENSSL_cleanse(p->k_tok, sizeof p->k_tok);
   free(p);
@@ -265,14 +270,13 @@ uint32_t dkcpr__ff1_radix(uint64_t n) {
   return (uint32_t)(r * r == n ? r : r + 1);
 }
 
-dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr__job *job,
-                               EVP_CIPHER_CTX *ctx, int reveal) {
+dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr_pseudonymizer *p,
+                               const dkcpr__job *job, EVP_CIPHER_CTX *ctx, int reveal) {
   uint64_t n = job->cls.size, v = job->x;
   if (n < DKCPR__FF1_MIN_CLASS) {
     uint32_t r;
-    int ok = reveal ? dkcpr__prefix_decrypt(ctx, job->tweak, (uint32_t)n, (uint32_t)v, &r)
-                    : dkcpr__prefix_encrypt(ctx, job->tweak, (uint32_t)n, (uint32_t)v, &r);
-    if (!ok) return DKCPR_E_CRYPTO;
+    if (!dkcpr__pcache_permute(p->cache, ctx, job->tweak, (uint32_t)n, (uint32_t)v, reveal, &r))
+      return DKCPR_E_CRYPTO;
     *y = r;
     return DKCPR_OK;
   }

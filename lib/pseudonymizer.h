@@ -10,6 +10,7 @@
 #include "dkcpr.h"
 #include "ff1.h"
 #include "fpe_class.h"
+#include "perm_cache.h"
 
 /* Classes of at least this many members use cycle-walking FF1, smaller ones
  * the prefix cipher (bench/bench_pseudonym.c measures the crossover). Part
@@ -54,6 +55,7 @@ struct dkcpr_pseudonymizer {
   unsigned keep, flags;
   uint8_t k_tok[32];      /* HMAC key of tokens */
   dkcpr__span span[4][3][3]; /* [kind][sex][m], when the year is not kept */
+  dkcpr__pcache *cache;   /* small classes' permutations; locks of its own */
 };
 
 /* A fresh per-call AES context (a copy of the template). NULL on failure. */
@@ -80,9 +82,10 @@ dkcpr_status dkcpr__ps_prepare(dkcpr__job *job, const dkcpr_pseudonymizer *p,
 /* Radix of the FF1 instance of a class of n >= DKCPR__FF1_MIN_CLASS members. */
 uint32_t dkcpr__ff1_radix(uint64_t n);
 
-/* Apply the class permutation (or its inverse) to job->x: *y. */
-dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr__job *job,
-                               EVP_CIPHER_CTX *ctx, int reveal);
+/* Apply the class permutation (or its inverse) to job->x: *y. Small
+ * classes go through the handle's cache. */
+dkcpr_status dkcpr__ps_permute(uint64_t *y, const dkcpr_pseudonymizer *p,
+                               const dkcpr__job *job, EVP_CIPHER_CTX *ctx, int reveal);
 
 /* Turn a permuted index back into the 10 output characters. */
 void dkcpr__ps_finish(char canon[10], const dkcpr_pseudonymizer *p,

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "ff1.h"
+#include "perm_cache.h"
 #include "prefix_cipher.h"
 
 static const char *const K128 = "2B7E151628AED2A6ABF7158809CF4F3C";
@@ -153,12 +154,53 @@ static void prefix_cipher_permutes(void **state) {
   EVP_CIPHER_CTX_free(ctx);
 }
 
+/* The whole-permutation builder, the windowed reveal and the handle's
+ * cache (tables built on a class's second miss, then read) all give the
+ * prefix cipher's values exactly. */
+static void prefix_table_and_cache_agree(void **state) {
+  static const uint32_t sizes[] = {1, 2, 63, 64, 65, 300, 2731, 6760, 9999};
+  static uint16_t fwd[9999], inv[9999];
+  uint8_t key[32] = {9}, tw[7] = {1, 2, 0x05, 0x07, 0xb2, 3, 30};
+  EVP_CIPHER_CTX *ctx = dkcpr__aes_ctx_new(key, 32);
+  dkcpr__pcache *c = dkcpr__pcache_new();
+  (void)state;
+  assert_non_null(ctx);
+  assert_non_null(c);
+  for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+    uint32_t n = sizes[k], step = n > 300 ? 7 : 1;
+    tw[6] = (uint8_t)k;
+    assert_true(dkcpr__prefix_table(ctx, tw, n, fwd, inv));
+    for (uint32_t x = 0; x < n; x++) {
+      uint32_t y, back;
+      assert_int_equal(inv[fwd[x]], x);
+      if (x % step) continue;
+      assert_true(dkcpr__prefix_encrypt(ctx, tw, n, x, &y));
+      assert_int_equal(y, fwd[x]);
+      assert_true(dkcpr__prefix_decrypt(ctx, tw, n, x, &back));
+      assert_int_equal(back, inv[x]);
+    }
+    for (int round = 0; round < 3; round++) /* miss, miss and build, hit */
+      for (uint32_t x = 0; x < n; x += step) {
+        uint32_t y, back;
+        assert_true(dkcpr__pcache_permute(c, ctx, tw, n, x, 0, &y));
+        assert_int_equal(y, fwd[x]);
+        assert_true(dkcpr__pcache_permute(c, ctx, tw, n, x, 1, &back));
+        assert_int_equal(back, inv[x]);
+      }
+  }
+  assert_true(dkcpr__pcache_bytes(c) > 0);
+  assert_true(dkcpr__pcache_bytes(c) <= DKCPR__PCACHE_BUDGET);
+  dkcpr__pcache_free(c);
+  EVP_CIPHER_CTX_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(nist_samples),
       cmocka_unit_test(bad_arguments),
       cmocka_unit_test(fast_path_matches_general),
       cmocka_unit_test(prefix_cipher_permutes),
+      cmocka_unit_test(prefix_table_and_cache_agree),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
