@@ -24,3 +24,24 @@ if(TARGET dkcpr_cli_decode AND IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/regressi
   add_test(NAME c.regress.fuzz_input
            COMMAND replay_fuzz_input ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuzz_input)
 endif()
+
+# The command line's fuzz target: the program's sources with main() renamed,
+# every subcommand run on each input's arguments.
+if(TARGET dkcpr_cli AND IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuzz_cli)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(YAJL REQUIRED IMPORTED_TARGET yajl)
+  find_package(Threads REQUIRED)
+  get_target_property(cli_sources dkcpr_cli SOURCES)
+  list(TRANSFORM cli_sources PREPEND ${PROJECT_SOURCE_DIR}/tools/)
+  add_executable(replay_fuzz_cli ${PROJECT_SOURCE_DIR}/fuzz/fuzz_cli.c
+                 ${PROJECT_SOURCE_DIR}/fuzz/replay_main.c ${cli_sources})
+  set_source_files_properties(${PROJECT_SOURCE_DIR}/tools/main.c
+    TARGET_DIRECTORY replay_fuzz_cli PROPERTIES COMPILE_DEFINITIONS main=dkcpr_cli_main)
+  target_include_directories(replay_fuzz_cli PRIVATE ${PROJECT_SOURCE_DIR}/tools)
+  target_compile_definitions(replay_fuzz_cli PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+  target_link_libraries(replay_fuzz_cli PRIVATE dkcpr dkcpr_cli_decode OpenSSL::Crypto
+    Threads::Threads PkgConfig::YAJL)
+  target_compile_options(replay_fuzz_cli PRIVATE -Wall -Wextra -Werror)
+  add_test(NAME c.regress.fuzz_cli
+           COMMAND replay_fuzz_cli ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuzz_cli)
+endif()
