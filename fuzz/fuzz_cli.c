@@ -113,12 +113,19 @@ static int has(const char *text, size_t len, const char *what) {
   return len >= n && memmem(text, len, what, n) != NULL;
 }
 
-/* A run of CLI_KEYLIKE_HEX hexadecimal characters: messages hide those. */
+/* A run of CLI_KEYLIKE_HEX hexadecimal characters: messages hide those.
+ * An escape \xHH stands for a byte that was not a hexadecimal character,
+ * so it ends a run (escaping 0xF1 before "3f0a..." writes \xF13f0a...). */
 static int has_keylike(const char *text, size_t len) {
   size_t run = 0;
   for (size_t i = 0; i < len; i++) {
     char c = text[i];
     int hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (c == '\\' && i + 3 < len && text[i + 1] == 'x') {
+      run = 0;
+      i += 3;
+      continue;
+    }
     run = hex ? run + 1 : 0;
     if (run >= CLI_KEYLIKE_HEX) return 1;
   }
