@@ -1,9 +1,9 @@
 /* Pseudonym throughput on one core: one at a time and in batches, per keep
  * mode; the cost of a per-call AES context; and the small-class crossover
  * between the prefix cipher and cycle-walking FF1 that sets
- * DKCPR__FF1_MIN_CLASS; then batch throughput, pseudonymize and reveal, for
- * every kind of number under every keep mode, with and without never-real.
- * Prints figures; asserts nothing.
+ * DKCPR__FF1_MIN_CLASS. With "kinds": batch throughput instead, pseudonymize
+ * and reveal, for every kind of number under every keep mode, with and
+ * without never-real (a few minutes). Prints figures; asserts nothing.
  * Usage: bench_pseudonym [seconds-per-figure, default 1] [kinds] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
@@ -333,6 +333,5 @@ int main(int argc, char **argv) {
   contexts(p);
   crossover(p);
   dkcpr_pseudonymizer_free(p);
-  kinds();
   return 0;
 }
