@@ -6,11 +6,11 @@
  * threads sharing a handle rarely meet. A table is fwd[n] then inv[n] as
  * 16-bit indices (n < 65536), built by dkcpr__prefix_table.
  *
- * Admission: building a table costs about two evaluations, so a class is
- * tabulated only when it misses twice within a short while: the "door" is a
- * direct-mapped array of recently missed names (relaxed atomics; a lost
- * update only delays a table). Input where every class is new then costs
- * what it did without the cache; a class met again is read from its table.
+ * Admission: building a table costs two to three evaluations, so a class
+ * is tabulated only when it misses twice within a short while: each set
+ * remembers the last DOOR names that missed in it. Input where every class
+ * is new then costs what it did without the cache; a class met again is
+ * read from its table.
  * Memory: tables are counted against DKCPR__PCACHE_BUDGET; a full cache
  * replaces the set's least recently used table or declines. */
 #include "perm_cache.h"
@@ -25,7 +25,7 @@
 
 #define SETS 1024u
 #define WAYS 8u
-#define DOOR 8192u
+#define DOOR 8u
 
 typedef struct entry {
   uint64_t name; /* 1 << 63 | tweak as 56 bits; 0 when empty */
@@ -36,14 +36,14 @@ typedef struct entry {
 
 typedef struct set {
   pthread_mutex_t lock;
-  uint32_t clock;
+  uint32_t clock, door_next;
   entry e[WAYS];
+  uint64_t door[DOOR]; /* names that missed lately, round robin */
 } set;
 
 struct dkcpr__pcache {
   set sets[SETS];
-  size_t bytes;        /* __atomic builtins only */
-  uint64_t door[DOOR]; /* __atomic builtins only */
+  size_t bytes; /* __atomic builtins only */
 };
 
 dkcpr__pcache *dkcpr__pcache_new(void) {
@@ -91,8 +91,10 @@ static uint64_t mix(uint64_t x) { /* splitmix64's finalizer */
   return x ^ (x >> 31);
 }
 
-/* Look the class up in its set; 1 and *out on a hit. */
-static int lookup(set *s, uint64_t name, uint32_t n, uint32_t v, int reveal, uint32_t *out) {
+/* Look the class up in its set: 1 and *out on a hit; else 0, and *again
+ * tells whether it missed lately (and it is remembered now if not). */
+static int lookup(set *s, uint64_t name, uint32_t n, uint32_t v, int reveal, uint32_t *out,
+                  int *again) {
   int hit = 0;
   pthread_mutex_lock(&s->lock);
   for (unsigned w = 0; w < WAYS; w++) {
@@ -103,6 +105,11 @@ static int lookup(set *s, uint64_t name, uint32_t n, uint32_t v, int reveal, uin
       hit = 1;
       break;
     }
+  }
+  if (!hit) {
+    *again = 0;
+    for (unsigned d = 0; d < DOOR; d++) *again |= s->door[d] == name;
+    if (!*again) s->door[s->door_next++ % DOOR] = name;
   }
   pthread_mutex_unlock(&s->lock);
   return hit;
@@ -142,14 +149,13 @@ done:
 
 int dkcpr__pcache_permute(dkcpr__pcache *c, EVP_CIPHER_CTX *ctx, const uint8_t tweak[7],
                           uint32_t n, uint32_t v, int reveal, uint32_t *out) {
-  uint64_t name = name_of(tweak), h = mix(name);
-  set *s = &c->sets[h % SETS];
-  uint64_t *door = &c->door[(h >> 32) % DOOR];
+  uint64_t name = name_of(tweak);
+  set *s = &c->sets[mix(name) % SETS];
   uint16_t *perm;
+  int again;
   if (v >= n || n > 65536u) return 0;
-  if (lookup(s, name, n, v, reveal, out)) return 1;
-  if (__atomic_load_n(door, __ATOMIC_RELAXED) != name) {
-    __atomic_store_n(door, name, __ATOMIC_RELAXED);
+  if (lookup(s, name, n, v, reveal, out, &again)) return 1;
+  if (!again) {
     return reveal ? dkcpr__prefix_decrypt(ctx, tweak, n, v, out)
                   : dkcpr__prefix_encrypt(ctx, tweak, n, v, out);
   }
