@@ -6,11 +6,12 @@
  * threads sharing a handle rarely meet. A table is fwd[n] then inv[n] as
  * 16-bit indices (n < 65536), built by dkcpr__prefix_table.
  *
- * Admission: building a table costs two to three evaluations, so a class
- * is tabulated only when it misses twice within a short while: each set
- * remembers the last DOOR names that missed in it. Input where every class
- * is new then costs what it did without the cache; a class met again is
- * read from its table.
+ * Admission: building a table costs about 2.5 evaluations, so a class is
+ * tabulated on its third miss within a short while (each set remembers the
+ * last DOOR names that missed in it, with how often). Input where classes
+ * come once or twice then costs what it did without the cache, and no
+ * input costs more than 1 + 1.5 / 3 times as much; from its fourth number
+ * on, a class is read from its table.
  * Memory: tables are counted against DKCPR__PCACHE_BUDGET; a full cache
  * replaces the set's least recently used table or declines. */
 #include "perm_cache.h"
@@ -26,6 +27,7 @@
 #define SETS 1024u
 #define WAYS 8u
 #define DOOR 8u
+#define ADMIT 3u /* tabulate on this miss */
 
 typedef struct entry {
   uint64_t name; /* 1 << 63 | tweak as 56 bits; 0 when empty */
@@ -39,6 +41,7 @@ typedef struct set {
   uint32_t clock, door_next;
   entry e[WAYS];
   uint64_t door[DOOR]; /* names that missed lately, round robin */
+  uint8_t misses[DOOR];
 } set;
 
 struct dkcpr__pcache {
@@ -91,10 +94,11 @@ static uint64_t mix(uint64_t x) { /* splitmix64's finalizer */
   return x ^ (x >> 31);
 }
 
-/* Look the class up in its set: 1 and *out on a hit; else 0, and *again
- * tells whether it missed lately (and it is remembered now if not). */
+/* Look the class up in its set: 1 and *out on a hit; else 0, and *admit
+ * tells whether this miss is the one that tabulates the class (the miss is
+ * counted). */
 static int lookup(set *s, uint64_t name, uint32_t n, uint32_t v, int reveal, uint32_t *out,
-                  int *again) {
+                  int *admit) {
   int hit = 0;
   pthread_mutex_lock(&s->lock);
   for (unsigned w = 0; w < WAYS; w++) {
@@ -107,9 +111,14 @@ static int lookup(set *s, uint64_t name, uint32_t n, uint32_t v, int reveal, uin
     }
   }
   if (!hit) {
-    *again = 0;
-    for (unsigned d = 0; d < DOOR; d++) *again |= s->door[d] == name;
-    if (!*again) s->door[s->door_next++ % DOOR] = name;
+    unsigned d = 0;
+    while (d < DOOR && s->door[d] != name) d++;
+    if (d == DOOR) {
+      d = s->door_next++ % DOOR;
+      s->door[d] = name;
+      s->misses[d] = 0;
+    }
+    *admit = ++s->misses[d] >= ADMIT;
   }
   pthread_mutex_unlock(&s->lock);
   return hit;
@@ -152,10 +161,10 @@ int dkcpr__pcache_permute(dkcpr__pcache *c, EVP_CIPHER_CTX *ctx, const uint8_t t
   uint64_t name = name_of(tweak);
   set *s = &c->sets[mix(name) % SETS];
   uint16_t *perm;
-  int again;
+  int admit;
   if (v >= n || n > 65536u) return 0;
-  if (lookup(s, name, n, v, reveal, out, &again)) return 1;
-  if (!again) {
+  if (lookup(s, name, n, v, reveal, out, &admit)) return 1;
+  if (!admit) {
     return reveal ? dkcpr__prefix_decrypt(ctx, tweak, n, v, out)
                   : dkcpr__prefix_encrypt(ctx, tweak, n, v, out);
   }

@@ -179,7 +179,7 @@ static void prefix_table_and_cache_agree(void **state) {
       assert_true(dkcpr__prefix_decrypt(ctx, tw, n, x, &back));
       assert_int_equal(back, inv[x]);
     }
-    for (int round = 0; round < 3; round++) /* miss, miss and build, hit */
+    for (int round = 0; round < 4; round++) /* miss, miss, miss and build, hit */
       for (uint32_t x = 0; x < n; x += step) {
         uint32_t y, back;
         assert_true(dkcpr__pcache_permute(c, ctx, tw, n, x, 0, &y));
