@@ -316,8 +316,9 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < NIN; i++) in_ptr[i] = inputs[i], in_len[i] = 10;
   printf("dkcpr %s pseudonyms, one core, mod-11-passing CPR numbers born 1930-2025\n",
          dkcpr_algorithm());
-  printf("  handle: %zu bytes (tables %zu)\n",
-         sizeof(struct dkcpr_pseudonymizer) + dkcpr__tables_bytes(), dkcpr__tables_bytes());
+  printf("  handle: %zu bytes (tables %zu, class cache slots %zu; cached classes add at most %zu)\n",
+         sizeof(struct dkcpr_pseudonymizer) + dkcpr__tables_bytes() + dkcpr__pcache_base_bytes(),
+         dkcpr__tables_bytes(), dkcpr__pcache_base_bytes(), DKCPR__PCACHE_BUDGET);
   printf("  %-20s %16s %16s\n", "keep", "single (M/s)", "batch (M/s)");
   for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
     double s1, s2;

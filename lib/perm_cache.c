@@ -80,6 +80,8 @@ size_t dkcpr__pcache_bytes(const dkcpr__pcache *c) {
   return c == NULL ? 0 : __atomic_load_n(&c->bytes, __ATOMIC_RELAXED);
 }
 
+size_t dkcpr__pcache_base_bytes(void) { return sizeof(dkcpr__pcache); }
+
 static uint64_t name_of(const uint8_t tweak[7]) {
   uint64_t v = 0;
   for (int i = 0; i < 7; i++) v = v << 8 | tweak[i];

@@ -30,5 +30,7 @@ int dkcpr__pcache_permute(dkcpr__pcache *c, EVP_CIPHER_CTX *ctx, const uint8_t t
 
 /* Bytes of tables held now (for tests and benchmarks). */
 size_t dkcpr__pcache_bytes(const dkcpr__pcache *c);
+/* Bytes of the slots and locks, what an empty cache takes. */
+size_t dkcpr__pcache_base_bytes(void);
 
 #endif /* DKCPR_PERM_CACHE_H */
