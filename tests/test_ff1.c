@@ -194,6 +194,35 @@ static void prefix_table_and_cache_agree(void **state) {
   EVP_CIPHER_CTX_free(ctx);
 }
 
+/* More classes than the budget holds: the cache stays within it and keeps
+ * answering exactly (checked against the plain cipher on every class). */
+static void cache_stays_within_budget(void **state) {
+  const uint32_t n = 9999; /* 40 KB of tables a class */
+  const unsigned classes = (unsigned)(DKCPR__PCACHE_BUDGET / (4 * n)) + 200;
+  uint8_t key[32] = {5}, tw[7] = {1, 3, 0x04, 0, 0, 0, 0};
+  EVP_CIPHER_CTX *ctx = dkcpr__aes_ctx_new(key, 32);
+  dkcpr__pcache *c = dkcpr__pcache_new();
+  (void)state;
+  assert_non_null(ctx);
+  assert_non_null(c);
+  for (unsigned k = 0; k < classes; k++) {
+    uint32_t x = (k * 7919u) % n, y = 0, want, back;
+    tw[4] = (uint8_t)(k >> 8), tw[5] = (uint8_t)k;
+    for (int round = 0; round < 3; round++)
+      assert_true(dkcpr__pcache_permute(c, ctx, tw, n, x, 0, &y));
+    assert_true(dkcpr__pcache_permute(c, ctx, tw, n, y, 1, &back));
+    assert_int_equal(back, x);
+    if (k % 97 == 0) {
+      assert_true(dkcpr__prefix_encrypt(ctx, tw, n, x, &want));
+      assert_int_equal(y, want);
+    }
+    assert_true(dkcpr__pcache_bytes(c) <= DKCPR__PCACHE_BUDGET);
+  }
+  assert_true(dkcpr__pcache_bytes(c) > DKCPR__PCACHE_BUDGET / 2);
+  dkcpr__pcache_free(c);
+  EVP_CIPHER_CTX_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(nist_samples),
@@ -201,6 +230,7 @@ int main(void) {
       cmocka_unit_test(fast_path_matches_general),
       cmocka_unit_test(prefix_cipher_permutes),
       cmocka_unit_test(prefix_table_and_cache_agree),
+      cmocka_unit_test(cache_stays_within_budget),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
