@@ -585,6 +585,24 @@ static void free_parts(struct wash_totals *t) {
   cli_digest_free(&t->out_digest);
 }
 
+/* An input that is the key file itself (by device and inode, so also a
+ * link to it) would be copied out, key and all: refused. */
+static int key_file_as_input(const struct wash_config *c, char *const inputs[], int n) {
+  struct stat key_st, in_st;
+  if (!c->key_file || stat(c->key_file, &key_st) != 0)
+    return 0;
+  for (int i = 0; i < n; i++) {
+    int same = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &in_st) == 0
+                                           : stat(inputs[i], &in_st) == 0;
+    if (same && in_st.st_dev == key_st.st_dev && in_st.st_ino == key_st.st_ino) {
+      cli_error(c->cmd, "input '%s' is the key file: %s would write the key out",
+                strcmp(inputs[i], "-") == 0 ? "(standard input)" : inputs[i], c->cmd);
+      return CLI_EXIT_USAGE;
+    }
+  }
+  return 0;
+}
+
 static int run(int reveal, int argc, char *argv[]) {
   struct wash_config c;
   memset(&c, 0, sizeof c);
@@ -668,13 +686,16 @@ static int run(int reveal, int argc, char *argv[]) {
     wo.placeholder_len = strlen(c.placeholder);
   }
 
+  char *stdin_only[] = {"-"};
+  char **inputs = optind < argc ? argv + optind : stdin_only;
+  int n_inputs = optind < argc ? argc - optind : 1;
+  if ((rc = key_file_as_input(&c, inputs, n_inputs)) != 0)
+    goto done;
+
   if ((rc = cli_out_open(&out, c.cmd, c.output)) != 0)
     goto done;
   out_open = 1;
 
-  char *stdin_only[] = {"-"};
-  char **inputs = optind < argc ? argv + optind : stdin_only;
-  int n_inputs = optind < argc ? argc - optind : 1;
   struct wash_totals totals;
   memset(&totals, 0, sizeof totals);
   if (!reveal && c.manifest && cli_digest_init(&totals.out_digest) != 0) {
