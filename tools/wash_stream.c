@@ -37,6 +37,16 @@ static dkcpr_status new_washer(dkcpr_washer **w, const wash_stream *x) {
   return st;
 }
 
+/* Count what a scanner finds in the next chunk (n == 0: the end). */
+static dkcpr_status count_all(dkcpr_scanner *s, const char *buf, size_t n,
+                              uint64_t *found) {
+  dkcpr_status st = n ? dkcpr_scanner_feed(s, buf, n) : dkcpr_scanner_finish(s);
+  dkcpr_match m;
+  while (st == DKCPR_OK && (st = dkcpr_scanner_next(s, &m)) == DKCPR_OK)
+    (*found)++;
+  return st == DKCPR_E_RANGE ? DKCPR_OK : st;
+}
+
 static int fail(wash_stream *x, dkcpr_status st) {
   cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
   return cli_exit_for_status(st);
@@ -56,12 +66,17 @@ static void progress(wash_stream *x, const dkcpr_wash_stats *current) {
 int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
                     size_t prefix_len) {
   dkcpr_washer *w = NULL;
+  dkcpr_scanner *all = NULL;
   char *in = NULL;
   wash_buf out = {NULL, 0, 0};
   dkcpr_status st = new_washer(&w, x);
   int rc = 0;
-  if (st != DKCPR_OK)
+  if (st == DKCPR_OK && x->all)
+    st = dkcpr_scanner_new(&all, x->all);
+  if (st != DKCPR_OK) {
+    dkcpr_washer_free(w);
     return fail(x, st);
+  }
   in = malloc(CLI_CHUNK);
   if (!in) {
     cli_error(x->cmd, "out of memory");
@@ -81,6 +96,8 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
     }
     out.len = 0;
     st = n ? wash_buf_feed(w, &out, chunk, (size_t)n) : wash_buf_finish(w, &out);
+    if (st == DKCPR_OK && all)
+      st = count_all(all, chunk, (size_t)n, &x->all_found);
     if (st != DKCPR_OK) {
       rc = fail(x, st);
       goto done;
@@ -100,6 +117,7 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
   }
 done:
   dkcpr_washer_free(w);
+  dkcpr_scanner_free(all);
   free(in);
   free(out.data);
   return rc;
@@ -111,7 +129,7 @@ typedef struct segment {
   char *in, *out;
   size_t in_len, out_cap, out_len;
   dkcpr_wash_stats stats;
-  uint64_t irreversible;
+  uint64_t irreversible, all_found;
   dkcpr_status st;
   int nomem;
   pthread_t thread;
@@ -120,8 +138,15 @@ typedef struct segment {
 static void *wash_segment(void *arg) {
   segment *s = arg;
   dkcpr_washer *w = NULL;
+  dkcpr_scanner *all = NULL;
   s->out_len = 0;
+  s->all_found = 0;
   s->st = new_washer(&w, s->x);
+  /* Numbers never span a newline, so counting per segment counts the whole. */
+  if (s->st == DKCPR_OK && s->x->all &&
+      (s->st = dkcpr_scanner_new(&all, s->x->all)) == DKCPR_OK &&
+      (s->st = count_all(all, s->in, s->in_len, &s->all_found)) == DKCPR_OK)
+    s->st = count_all(all, NULL, 0, &s->all_found);
   if (s->st == DKCPR_OK) {
     /* Sized by the output written, not by the worst case. */
     wash_buf b = {s->out, 0, s->out_cap};
@@ -138,6 +163,7 @@ static void *wash_segment(void *arg) {
     }
   }
   dkcpr_washer_free(w);
+  dkcpr_scanner_free(all);
   return NULL;
 }
 
@@ -213,6 +239,7 @@ int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
       rc = x->sink->push(x->sink, segs[i].out, segs[i].out_len);
       wash_add_stats(x->sum, &segs[i].stats);
       x->irreversible += segs[i].irreversible;
+      x->all_found += segs[i].all_found;
     }
     if (rc)
       goto done;

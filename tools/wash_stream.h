@@ -15,6 +15,11 @@ typedef struct wash_stream {
   dkcpr_wash_stats *sum;            /* totals so far, added to as segments finish */
   dkcpr_wash_mode fallback;         /* pseudonym mode: for numbers it cannot map */
   uint64_t irreversible;            /* numbers that got the fallback */
+  /* When the user's --policy or --min-confidence leave numbers in place:
+   * what finds every valid number, and how many it found, so the numbers
+   * left unchanged by those options can be counted and said. */
+  const dkcpr_scan_options *all;
+  uint64_t all_found;
 } wash_stream;
 
 /* Wash in: prefix first (bytes already read), then the rest of in, with one
