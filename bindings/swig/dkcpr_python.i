@@ -63,6 +63,8 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_washer_free;
 %ignore dkcpr_washer_bound;
 %ignore dkcpr_washer_stats;
+%ignore dkcpr_washer_set_fallback;
+%ignore dkcpr_washer_irreversible;
 
 %init %{
   if (dkcpr_py_init(d) < 0) return NULL;
@@ -241,4 +243,7 @@ typedef struct dkcpr_py_washer {} dkcpr_py_washer;
   PyObject *feed(PyObject *data) { return dkcpr_py_wash_feed($self, data); }
   PyObject *finish() { return dkcpr_py_wash_finish($self); }
   PyObject *stats() { return dkcpr_py_wash_stats($self); }
+  void set_fallback(int fallback, dkcpr_status *STATUS) {
+    *STATUS = dkcpr_washer_set_fallback($self->w, (dkcpr_wash_mode)fallback);
+  }
 }

@@ -93,3 +93,18 @@ def test_encoding_overrides_the_guess():
         washed, stats = wash_bytes(data, p, encoding="utf-16-le")
     assert "211062-5629" not in washed.decode("utf-16-le")
     assert stats["format"] == "utf-16-le text"
+
+
+def test_never_real_fallback_and_irreversible_count():
+    text = "a 6701651004 b 0707614285 c\n"  # a replacement number, then an ordinary one
+    with dkcpr.Pseudonymizer(TEST_KEY, never_real=True) as p:
+        washed = dkcpr.wash(text, p)
+        assert "6701651004" not in washed and "0707614285" not in washed
+        back = dkcpr.wash(washed, p, mode="reveal")
+        assert back.endswith(" b 0707614285 c\n") and "6701651004" not in back
+        assert dkcpr.wash(text, p, fallback="redact").startswith("a [CPR] b ")
+        with pytest.raises(ValueError):
+            dkcpr.wash(text, p, fallback="mask")
+        out = io.BytesIO()
+        stats = dkcpr.wash_file(io.BytesIO(text.encode()), out, p)
+        assert stats["irreversible"] == 1 and stats["failed"] == 0
