@@ -234,7 +234,7 @@ static void text_of(const unsigned char *p, size_t n, int at_eof, sniff_text *ou
   if ((out->container = container_of(p, n)) != NULL)
     return;
   const char *wide = charset_of_bom(p, n);
-  const unsigned char *nul = memchr(p, '\0', n);
+  const unsigned char *nul = n ? memchr(p, '\0', n) : NULL;
   if (!wide && nul)
     wide = charset_of_nuls(p, n);
   if (wide) {

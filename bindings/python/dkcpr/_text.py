@@ -207,10 +207,10 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
         raise ValueError("src and dst are the same file")
     fin = open(src, "rb") if src_is_path else src
     try:
-        opened = Opened(fin, binary, encoding)
         out = AtomicOutput(dst) if dst_is_path else None
         fout = out.file if out is not None else dst
         try:
+            opened = Opened(fin, binary, encoding)
             write, close = opened.writer(fout)
             for chunk in opened.chunks(chunk_size):
                 write(chunk if opened.passed else w.feed(chunk))
