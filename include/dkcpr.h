@@ -445,7 +445,10 @@ DKCPR_API const char *dkcpr_confidence_name(dkcpr_confidence c);
 /** Scanner options. Initialise with dkcpr_scan_options_init(). */
 typedef struct dkcpr_scan_options {
   unsigned int version;            /**< DKCPR_SCAN_OPTIONS_VERSION */
-  dkcpr_options parse;             /**< policy, replacement, reference date */
+  dkcpr_options parse;             /**< policy, replacement numbers; the
+                                        not-yet-born check is never applied
+                                        in text (scan and wash agree, and
+                                        wash and reveal are exact inverses) */
   unsigned int flags;              /**< DKCPR_SCAN_* bits */
   dkcpr_confidence min_confidence; /**< default DKCPR_CONFIDENCE_LOW */
 } dkcpr_scan_options;
@@ -528,9 +531,10 @@ typedef enum dkcpr_wash_mode {
 /** Washer options. Initialise with dkcpr_wash_options_init(). */
 typedef struct dkcpr_wash_options {
   unsigned int version;     /**< DKCPR_WASH_OPTIONS_VERSION */
-  dkcpr_scan_options scan;  /**< what is found (the not-yet-born check is
-                                 never applied, so wash and reveal are exact
-                                 inverses) */
+  dkcpr_scan_options scan;  /**< what is found: what dkcpr_scan()
+                                 reports with these options, with
+                                 replacement numbers always allowed (reveal
+                                 must find never-real pseudonyms) */
   dkcpr_wash_mode mode;     /**< default DKCPR_WASH_PSEUDONYM */
   size_t token_chars;       /**< default DKCPR_TOKEN_DEFAULT_CHARS */
   const char *placeholder;  /**< redact text, default "[CPR]"; not owned */

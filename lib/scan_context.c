@@ -1,14 +1,23 @@
 /* Context words and the confidence rule.
  *
  * Context: a keyword starting within the DKCPR__SCAN_WINDOW (64) bytes before
- * a number. The window is folded first: ASCII letters to lower case, Æ/æ to
- * "ae", Ø/ø to "oe", Å/å to "aa", runs of white space (including no-break
- * space) and '_' to one space, other non-ASCII bytes to '#'. A keyword must
- * start a word (no letter or digit before it); those marked "whole" must also
- * end one (no letter after it), because they are short or common.
+ * a number, or within the DKCPR__SCAN_AFTER (48) bytes after it on the same
+ * line (HL7 v2 writes the identifier's type after it: "0707614285^^^CPR^PN";
+ * FHIR may write an identifier's system after its value). A window is folded
+ * first: ASCII letters to lower case, a word boundary (space) inserted where
+ * a lower-case letter meets an upper-case one (cprNr, borgerCPR,
+ * PersonCivilRegistrationIdentifier), Æ/æ to "ae", Ø/ø to "oe", Å/å to "aa",
+ * runs of white space (including no-break space) and '_' to one space, other
+ * non-ASCII bytes to '#'. A keyword that begins with a letter must start a
+ * word (no letter or digit before it); those marked "whole" must also end
+ * one (no letter after it, or no digit after one that ends in a digit),
+ * because they are short or common. Besides words: the HL7 identifier type
+ * "^PN" (person number) and the CPR's OID 1.2.208.176.1.2 (FHIR
+ * "urn:oid:1.2.208.176.1.2").
  *
- * Confidence: points = separator (1) + form (1) + context word (2), minus 1
- * for the nine-digit form; 0-1 low, 2 medium, 3-4 high. The form point is
+ * Confidence: points = separator point (1, see scan_core.c) + form (1) +
+ * context word (2), minus 1 for the nine-digit form; 0-1 low, 2 medium,
+ * 3-4 high. The form point is
  * mod 11 for an ordinary CPR number; a replacement number (day + 60, e-CPR)
  * always has it: its form is its mark, and no rule asks it to pass mod 11.
  * That also keeps a never-real pseudonym (day + 60, mod 11 not kept) at or
@@ -37,7 +46,7 @@ static const keyword keywords[] = {
     KW("ssn", 1),           KW("social security", 0),
     KW("civil registration", 0), KW("personal id", 0),
     KW("date of birth", 0), KW("birth date", 0),    KW("birthdate", 0),
-    KW("born", 1),
+    KW("born", 1),          KW("^pn", 1),           KW("1.2.208.176.1.2", 1),
 };
 
 /* The first three characters as one number (every keyword has three). */
@@ -48,6 +57,8 @@ static uint32_t prefix3(const unsigned char *s) {
 static int is_word_char(unsigned char b) {
   return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
 }
+
+static int is_alpha(unsigned char b) { return b >= 'a' && b <= 'z'; }
 
 static int is_space(unsigned char b) {
   return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' ||
@@ -62,8 +73,11 @@ static size_t fold(const unsigned char *s, size_t len, unsigned char *out) {
     if (b < 0x80) {
       if (is_space(b)) {
         if (n == 0 || out[n - 1] != ' ') out[n++] = ' ';
+      } else if (b >= 'A' && b <= 'Z') {
+        if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z') out[n++] = ' ';
+        out[n++] = (unsigned char)(b + 32);
       } else {
-        out[n++] = (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
+        out[n++] = b;
       }
       i++;
       continue;
@@ -97,32 +111,37 @@ static size_t fold(const unsigned char *s, size_t len, unsigned char *out) {
 int dkcpr__context_in(const unsigned char *text, size_t len) {
   unsigned char f[2 * DKCPR__SCAN_WINDOW + 8]; /* folding at most doubles */
   size_t n, i, k;
+  enum { N_KEYWORDS = sizeof keywords / sizeof keywords[0] };
+  uint32_t heads[N_KEYWORDS];
+  uint64_t firsts[2] = {0, 0}; /* ASCII characters that begin a keyword */
   if (len > DKCPR__SCAN_WINDOW) {
     text += len - DKCPR__SCAN_WINDOW;
     len = DKCPR__SCAN_WINDOW;
   }
-  enum { N_KEYWORDS = sizeof keywords / sizeof keywords[0] };
-  uint32_t heads[N_KEYWORDS];
-  uint32_t firsts = 0; /* letters that begin a keyword */
   for (k = 0; k < N_KEYWORDS; k++) {
+    unsigned char c0 = (unsigned char)keywords[k].text[0];
     heads[k] = prefix3((const unsigned char *)keywords[k].text);
-    firsts |= 1u << (keywords[k].text[0] - 'a');
+    firsts[c0 >> 6] |= 1ull << (c0 & 63);
   }
   n = fold(text, len, f);
   f[n] = f[n + 1] = f[n + 2] = 0;
   for (i = 0; i < n; i++) {
     uint32_t head;
-    if (f[i] < 'a' || f[i] > 'z' || !(firsts >> (f[i] - 'a') & 1u) ||
-        (i > 0 && is_word_char(f[i - 1])))
+    if (f[i] >= 0x80 || !(firsts[f[i] >> 6] >> (f[i] & 63) & 1u)) continue;
+    if ((is_alpha(f[i]) || (f[i] >= '0' && f[i] <= '9')) && i > 0 &&
+        is_word_char(f[i - 1]))
       continue;
     head = prefix3(f + i);
     for (k = 0; k < N_KEYWORDS; k++) {
       const keyword *w = &keywords[k];
+      unsigned char last, next;
       if (heads[k] != head || i + w->len > n ||
           memcmp(f + i + 3, w->text + 3, w->len - 3u) != 0)
         continue;
-      if (w->whole && i + w->len < n && f[i + w->len] >= 'a' &&
-          f[i + w->len] <= 'z')
+      last = (unsigned char)w->text[w->len - 1];
+      next = i + w->len < n ? f[i + w->len] : 0;
+      if (w->whole && (is_alpha(last) ? is_alpha(next)
+                                      : next >= '0' && next <= '9'))
         continue;
       return 1;
     }
@@ -130,17 +149,28 @@ int dkcpr__context_in(const unsigned char *text, size_t len) {
   return 0;
 }
 
-int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start) {
+
+int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start,
+                        uint64_t end) {
   unsigned char buf[DKCPR__SCAN_WINDOW];
   uint64_t from = start > DKCPR__SCAN_WINDOW ? start - DKCPR__SCAN_WINDOW : 0;
-  size_t n = dkcpr__core_copy(c, from, start, buf);
-  return dkcpr__context_in(buf, n);
+  uint64_t to = end + DKCPR__SCAN_AFTER < c->total ? end + DKCPR__SCAN_AFTER
+                                                   : c->total;
+  size_t n = dkcpr__core_copy(c, from, start, buf), k;
+  if (dkcpr__context_in(buf, n)) return 1;
+  /* After the number, only up to the first white space or HL7 field or
+   * repetition mark ('|', '~'): what follows a space more often labels the
+   * next value ("070761-4285, cpr 0201609995") than this one. */
+  n = dkcpr__core_copy(c, end, to, buf);
+  for (k = 0; k < n; k++)
+    if (buf[k] <= ' ' || buf[k] == '|' || buf[k] == '~') break;
+  return dkcpr__context_in(buf, k);
 }
 
-dkcpr_confidence dkcpr__confidence(dkcpr__shape shape, const dkcpr_cpr *cpr,
-                                   int context) {
-  int points = 0;
-  if (shape == DKCPR__SHAPE_SEPARATED) points += 1;
+dkcpr_confidence dkcpr__confidence(const dkcpr__cand *cand,
+                                   const dkcpr_cpr *cpr, int context) {
+  dkcpr__shape shape = cand->shape;
+  int points = cand->sep_point;
   if (cpr->mod11 || cpr->kind != DKCPR_KIND_CPR) points += 1;
   if (context) points += 2;
   if (shape == DKCPR__SHAPE_NINE) points -= 1;

@@ -27,14 +27,15 @@ static size_t skip_scalar(const unsigned char *p, size_t i, size_t n) {
 
 /* Byte classes of a 64-byte block, one bit per byte. */
 typedef struct block_masks {
-  uint64_t digit, lead, group, plus; /* 0-9; >= 0xD9; '-' '.' '/'; '+' */
+  uint64_t digit, lead; /* 0-9; >= 0xD9 */
 } block_masks;
 
-/* Bit k: a run of exactly 6, 7, 9 or 10 digits starts at byte k and is not
- * ruled out by what precedes it ('+', or '-' '.' '/' right after a digit;
- * only seen for k >= 2, so the rule errs towards stopping). k <= 53, so
- * that the 11 bytes the length depends on are in the block. Only such
- * runs begin a candidate. */
+/* Bit k: a run of exactly 6, 7, 9 or 10 digits starts at byte k. k <= 53,
+ * so that the 11 bytes the length depends on are in the block. Only such
+ * runs begin a candidate. What precedes a run is not looked at: the
+ * grouping rules keep some runs after '-', '/' and '+' (scan_core.c), and
+ * the caller restarts its state just before a run's glue, which needs no
+ * run of these lengths to start in what was skipped. */
 static inline uint64_t run_starts(const block_masks *b, uint64_t digit_before) {
   uint64_t d = b->digit;
   uint64_t start = d & ~((d << 1) | digit_before);
@@ -44,8 +45,7 @@ static inline uint64_t run_starts(const block_masks *b, uint64_t digit_before) {
   uint64_t g8 = g6 & (g2 >> 6);
   uint64_t g9 = g8 & (d >> 8);
   uint64_t g11 = g9 & (g2 >> 9);
-  uint64_t ruled_out = ((b->group << 1) & (d << 2)) | (b->plus << 1);
-  return start & ((g6 & ~g8) | (g9 & ~g11)) & ~ruled_out & ((1ull << 54) - 1);
+  return start & ((g6 & ~g8) | (g9 & ~g11)) & ((1ull << 54) - 1);
 }
 
 /* The dense skip over whole blocks, with masks() building a block's masks. */
@@ -127,20 +127,13 @@ static inline uint64_t movemask16(__m128i v) {
 static inline void masks_sse2(const unsigned char *p, block_masks *b) {
   const __m128i zero_ch = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
   const __m128i lead = _mm_set1_epi8((char)0xD9);
-  const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
-  const __m128i slash = _mm_set1_epi8('/'), plus = _mm_set1_epi8('+');
   int k;
   memset(b, 0, sizeof *b);
   for (k = 0; k < 4; k++) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * (size_t)k));
     __m128i x = _mm_sub_epi8(v, zero_ch);
-    __m128i g = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dash),
-                                          _mm_cmpeq_epi8(v, dot)),
-                             _mm_cmpeq_epi8(v, slash));
     b->digit |= movemask16(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x)) << (16 * k);
     b->lead |= movemask16(_mm_cmpeq_epi8(_mm_max_epu8(v, lead), v)) << (16 * k);
-    b->group |= movemask16(g) << (16 * k);
-    b->plus |= movemask16(_mm_cmpeq_epi8(v, plus)) << (16 * k);
   }
 }
 
@@ -154,9 +147,7 @@ __attribute__((target("avx2"))) static inline void
 masks_avx2(const unsigned char *p, block_masks *b) {
   const __m256i zero_ch = _mm256_set1_epi8('0'), nine = _mm256_set1_epi8(9);
   const __m256i lead = _mm256_set1_epi8((char)0xD9);
-  const __m256i dash = _mm256_set1_epi8('-'), dot = _mm256_set1_epi8('.');
-  const __m256i slash = _mm256_set1_epi8('/'), plus = _mm256_set1_epi8('+');
-  __m256i v[2], digit[2], lead_m[2], group[2], plus_m[2];
+  __m256i v[2], digit[2], lead_m[2];
   int k;
   for (k = 0; k < 2; k++) {
     __m256i x;
@@ -164,15 +155,9 @@ masks_avx2(const unsigned char *p, block_masks *b) {
     x = _mm256_sub_epi8(v[k], zero_ch);
     digit[k] = _mm256_cmpeq_epi8(_mm256_min_epu8(x, nine), x);
     lead_m[k] = _mm256_cmpeq_epi8(_mm256_max_epu8(v[k], lead), v[k]);
-    group[k] = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(v[k], dash), _mm256_cmpeq_epi8(v[k], dot)),
-        _mm256_cmpeq_epi8(v[k], slash));
-    plus_m[k] = _mm256_cmpeq_epi8(v[k], plus);
   }
   b->digit = movemask64(digit[0], digit[1]);
   b->lead = movemask64(lead_m[0], lead_m[1]);
-  b->group = movemask64(group[0], group[1]);
-  b->plus = movemask64(plus_m[0], plus_m[1]);
 }
 
 
@@ -194,8 +179,6 @@ static inline void masks_portable(const unsigned char *p, block_masks *b) {
   for (k = 0; k < 64; k++) {
     b->digit |= (uint64_t)((unsigned char)(p[k] - '0') < 10) << k;
     b->lead |= (uint64_t)(p[k] >= 0xD9) << k;
-    b->group |= (uint64_t)(p[k] == '-' || p[k] == '.' || p[k] == '/') << k;
-    b->plus |= (uint64_t)(p[k] == '+') << k;
   }
 }
 

@@ -1,7 +1,10 @@
 /* What replaces each number: pseudonym, reveal, mask, token, placeholder. */
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "internal.h"
+#include "scan_chars.h"
 #include "wash.h"
 
 size_t dkcpr__wash_growth(const dkcpr_wash_options *o) {
@@ -103,11 +106,38 @@ static void nine_digit_walk(dkcpr_washer *w) {
   }
 }
 
+/* The number as it was written (raw), with its digits and e-CPR letters
+ * replaced in order by chars: every other character is kept, and each new
+ * digit is written in the script of the digit it replaces (same length). */
+static size_t render(char *out, const char *raw, size_t raw_len,
+                     const char *chars, size_t n_chars) {
+  size_t i = 0, n = 0, k = 0;
+  while (i < raw_len) {
+    const unsigned char *p = (const unsigned char *)raw + i;
+    int32_t cp;
+    size_t len = decode(p, raw_len - i, &cp);
+    if (len == 0) len = raw_len - i; /* cannot happen: a found span is whole */
+    if (cp >= 0 && k < n_chars &&
+        ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z'))) {
+      out[n++] = chars[k++];
+    } else if (cp >= 0x80 && k < n_chars &&
+               u_charType(cp) == U_DECIMAL_DIGIT_NUMBER) {
+      UChar32 z = cp - u_charDigitValue(cp) + (chars[k++] - '0');
+      U8_APPEND_UNSAFE((uint8_t *)out, n, z);
+    } else {
+      memcpy(out + n, p, len);
+      n += len;
+    }
+    i += len;
+  }
+  return n;
+}
+
 void dkcpr__wash_replace(dkcpr_washer *w) {
   size_t i;
   for (i = 0; i < w->n; i++) {
     w->in_ptrs[i] = w->items[i].in;
-    w->in_lens[i] = w->items[i].in_len;
+    w->in_lens[i] = 10;
   }
   switch (w->opts.mode) {
   case DKCPR_WASH_PSEUDONYM:
@@ -115,6 +145,14 @@ void dkcpr__wash_replace(dkcpr_washer *w) {
     engine(w, w->repl, w->in_ptrs, w->in_lens, w->out_lens, w->statuses,
            w->n);
     nine_digit_walk(w);
+    for (i = 0; i < w->n; i++) {
+      const dkcpr__wash_item *it = &w->items[i];
+      char *r = w->repl + i * DKCPR__WASH_STRIDE;
+      if (w->statuses[i] != DKCPR_OK) continue;
+      w->out_lens[i] = render(w->walk, it->raw, it->raw_len, r,
+                              w->out_lens[i]);
+      memcpy(r, w->walk, w->out_lens[i]);
+    }
     break;
   case DKCPR_WASH_TOKEN:
     for (i = 0; i < w->n; i++)
@@ -126,9 +164,8 @@ void dkcpr__wash_replace(dkcpr_washer *w) {
   case DKCPR_WASH_MASK:
     for (i = 0; i < w->n; i++) {
       const dkcpr__wash_item *it = &w->items[i];
-      size_t skip = it->shape == DKCPR__SHAPE_NINE; /* the added '0' */
-      w->out_lens[i] = mask(w->repl + i * DKCPR__WASH_STRIDE, it->in + skip,
-                            it->in_len - skip);
+      w->out_lens[i] = mask(w->repl + i * DKCPR__WASH_STRIDE, it->raw,
+                            it->raw_len);
       w->statuses[i] = DKCPR_OK;
     }
     break;
