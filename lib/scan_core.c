@@ -26,9 +26,10 @@
  *     '/'                      kept: a path (/2024/08/0707614285.pdf)
  *     ',' after the digit 0    dropped: a Danish decimal (0,1402234888);
  *                              after anything else kept: CSV
- *     '+'                      dropped (a phone number with country code),
- *                              unless it follows a letter or '=': then it is
- *                              a form-encoded space (q=cpr+0707614285)
+ *     '+'                      dropped (a phone number with country code,
+ *                              also in key=+4712345678), unless it follows
+ *                              a letter: then it is a form-encoded space
+ *                              between words (q=cpr+0707614285)
  *   after a run of 10 (or 9), decided when the next run ends:
  *     '-' or '/' then 1-4 digits or 10 digits   kept: a file-number suffix
  *                              (0707614285-1.pdf), a REST path
@@ -206,7 +207,6 @@ static inline void end_digits(dkcpr__scan_core *c) {
   if (c->waiting && c->cur.len > 10) c->waiting = c->pending = 0;
   c->last2_cls = c->last_cls;
   c->last_cls = CL_DIGIT;
-  c->last_chr = 0;
 }
 
 /* One character of class cls (digit value val) at stream bytes [b0, b1). */
@@ -239,11 +239,9 @@ static inline void step(dkcpr__scan_core *c, uint8_t cls, int val,
   }
   if (c->glue_len < 4) c->glue_len++;
   if (cls == CL_PLUS)
-    c->plus_form = c->last_cls == CL_UPPER || c->last_cls == CL_LOWER ||
-                   c->last_chr == '=';
+    c->plus_form = c->last_cls == CL_UPPER || c->last_cls == CL_LOWER;
   c->last2_cls = c->last_cls;
   c->last_cls = cls;
-  c->last_chr = (char)chr;
 }
 
 /* Whether the next bytes up to a digit can be skipped unclassified: no run
@@ -298,7 +296,6 @@ static void restart(dkcpr__scan_core *c) {
   c->prev_valid = 0;
   c->glue_len = 4;
   c->last_cls = c->last2_cls = CL_OTHER;
-  c->last_chr = 0;
   c->plus_form = 0;
 }
 

@@ -85,8 +85,7 @@ typedef struct dkcpr__scan_core {
   uint8_t glue_cls[3];
   char glue_chr[3];
   uint8_t last_cls, last2_cls; /* the last two characters seen */
-  char last_chr;           /* the last character, when ASCII */
-  uint8_t plus_form;       /* the last '+' followed a letter or '=' */
+  uint8_t plus_form;       /* the last '+' followed a letter */
   int pending;             /* a candidate waiting for the characters after it */
   int waiting;             /* ... for the digit run after its grouping mark */
   uint8_t pend_mark;       /* the class of that mark */

@@ -391,6 +391,7 @@ static void glued_numbers(void **state) {
   none("tlf. +0707614285");
   none("tel:+0707614285");
   none("12+0707614285");
+  none("trace=+0707614285");
   none("0,1402234888");           /* Danish decimal fractions */
   none("-0,1402234888");
   none("x 0,1402234888 y");

@@ -200,12 +200,15 @@ def amount():
 
 
 def grouped_cpr_shape():
-    """A valid-looking number that is part of a longer grouped number."""
+    """A valid-looking number that is part of a longer grouped number: a bank
+    account, a longer group after it, a decimal (also the Danish 0,...), a
+    phone number with a country code. (A short suffix after a slash or a
+    hyphen is not here: 0707614285-1.pdf names the person's file.)"""
     d = make_cpr()
-    return rng.choice(["%s-%s" % (rng.randint(1, 9999), d), "%s-%02d" % (d, rng.randint(0, 99)),
+    return rng.choice(["%s-%s" % (rng.randint(1, 9999), d), "%s-%06d" % (d, rng.randint(0, 999999)),
                        "%s-%s-%04d" % (d[:6], d[6:], rng.randint(0, 9999)),
-                       "%d.%s" % (rng.randint(0, 9), d), "%s.%d" % (d, rng.randint(0, 99)),
-                       "+%s" % d, "%s/%d" % (d, rng.randint(1, 9))])
+                       "%d.%s" % (rng.randint(0, 9), d), "%s.%d" % (d, rng.randint(1, 99)),
+                       "+%s" % d, "0,%s" % d])
 
 
 def nine_digit_int():
