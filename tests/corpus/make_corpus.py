@@ -42,6 +42,30 @@ def seventh_digit(year):
     return rng.choice(choices)
 
 
+def rule_valid(d):
+    """Ten digits that the CPR rules accept as a number (birth date in the
+    future included: the scanner does not apply that check). Checked with
+    python-stdnum where it can judge (birth date not in the future)."""
+    if len(d) != 10 or not d.isdigit():
+        return False
+    day, month, yy, c7 = int(d[0:2]), int(d[2:4]), int(d[4:6]), int(d[6])
+    if day > 60:
+        day -= 60  # replacement numbers are found too
+    if c7 <= 3:
+        year = 1900 + yy
+    elif c7 in (4, 9):
+        year = 2000 + yy if yy <= 36 else 1900 + yy
+    else:
+        year = 2000 + yy if yy <= 57 else 1800 + yy
+    try:
+        born = datetime.date(year, month, day)
+    except ValueError:
+        return False
+    if int(d[0:2]) <= 31 and born <= datetime.date(2026, 11, 26):
+        assert stdnum_cpr.is_valid(d), d
+    return True
+
+
 def random_date(lo=1920, hi=2024):
     start = datetime.date(lo, 1, 1).toordinal()
     end = datetime.date(hi, 12, 31).toordinal()
@@ -256,11 +280,32 @@ def lookalike():
 class Doc:
     """Text built piece by piece, remembering labelled spans in bytes."""
 
-    def __init__(self, name):
+    def __init__(self, name, fmt):
         self.name = name
+        self.fmt = fmt
         self.parts = []
         self.size = 0
         self.labels = []
+
+    def label(self, text, label, what, kind):
+        start = self.size
+        self.add(text)
+        self.labels.append((self.name, start, self.size, label, what, kind, self.fmt))
+
+    def pos_as(self, text, canon, kind="cpr"):
+        """A true number written as text (canon: its canonical characters)."""
+        self.label(text, "pos", canon, kind)
+
+    def other(self, d, kind):
+        """Ten digits in another role (a control ID, a Unix time): a valid
+        look-alike when the CPR rules accept it, else a hard negative."""
+        if rule_valid(d):
+            self.label(d, "amb", d, "valid-lookalike")
+        else:
+            self.label(d, "neg", d, kind)
+
+    def neg_as(self, text, kind):
+        self.label(text, "neg", text.replace("\t", " "), kind)
 
     def add(self, s):
         b = s.encode("utf-8")
@@ -269,22 +314,16 @@ class Doc:
 
     def pos(self, label_ctx=""):
         text, canon, kind = positive()
-        start = self.size
-        self.add(text)
-        self.labels.append((self.name, start, self.size, "pos", canon, kind))
+        self.label(text, "pos", canon, kind)
         return text
 
     def amb(self):
         text = lookalike()
-        start = self.size
-        self.add(text)
-        self.labels.append((self.name, start, self.size, "amb", text, "valid-lookalike"))
+        self.label(text, "amb", text, "valid-lookalike")
 
     def neg(self):
         text, name = negative()
-        start = self.size
-        self.add(text)
-        self.labels.append((self.name, start, self.size, "neg", text.replace("\t", " "), name))
+        self.neg_as(text, name)
 
     def write(self):
         with open(os.path.join(HERE, self.name), "wb") as f:
@@ -305,7 +344,7 @@ def name():
 
 
 def case_notes():
-    d = Doc("sagsnotater.txt")
+    d = Doc("sagsnotater.txt", "notes")
     for i in range(70):
         d.add("Sag %d-%04d \u2013 notat af sagsbehandler %s, " % (2025, i, rng.choice(["PHO", "LTS", "MBH"])))
         d.neg()
@@ -333,7 +372,7 @@ def case_notes():
 
 
 def sql_dump():
-    d = Doc("dump.sql")
+    d = Doc("dump.sql", "sql")
     d.add("-- dump of borger\nCREATE TABLE borger (id int, cpr char(10), navn text, tlf text, oprettet timestamp, konto text);\n")
     for i in range(80):
         d.add("INSERT INTO borger VALUES (%d, '" % (i + 1))
@@ -355,7 +394,7 @@ def sql_dump():
 
 
 def csv_export():
-    d = Doc("kunder.csv")
+    d = Doc("kunder.csv", "csv")
     d.add("id;cpr;navn;telefon;iban;ean;faktura;dato\n")
     for i in range(80):
         d.add("%d;" % (i + 1))
@@ -375,7 +414,7 @@ def csv_export():
 
 
 def json_lines():
-    d = Doc("records.jsonl")
+    d = Doc("records.jsonl", "jsonl")
     for i in range(70):
         d.add('{"id": "')
         d.neg()
@@ -394,7 +433,7 @@ def json_lines():
 
 
 def app_log():
-    d = Doc("app.log")
+    d = Doc("app.log", "log")
     for i in range(90):
         d.add(timestamp_line())
         d.add(" INFO req=")
@@ -426,16 +465,254 @@ def timestamp_line():
                                       rng.randint(0, 59), rng.randint(0, 999))
 
 
+
+TYPED = {"spaced-hyphen": " - ", "two-spaces": "  ", "tab": "\t", "slash": "/", "dot": ".",
+         "minus": "\u2212", "soft-hyphen": "\u00ad", "zwsp": "\u200b", "word-joiner": "\u2060",
+         "zwj": "\u200d", "hyphen-soft": "-\u00ad", "nbsp": "\u00a0", "hyphen": "-", "space": " "}
+
+
+def hl7_messages():
+    """HL7 v2 ADT messages: the CPR number in PID-3 (and NK1) marked
+    ^^^CPR^PN; control IDs, timestamps, phone numbers, visit numbers and
+    decimals beside it."""
+    d = Doc("adt.hl7", "hl7")
+    for i in range(80):
+        ts = random_date(2023, 2026).strftime("%Y%m%d") + "%06d" % rng.randint(0, 235959)
+        d.add("MSH|^~\\&|EPJ|RH|ADT|SUND|%s||ADT^A%02d|" % (ts, rng.choice([1, 4, 8, 31])))
+        if rng.random() < 0.5:
+            d.other("%010d" % rng.randint(0, 9999999999), "hl7-control-id")
+        else:
+            d.neg_as("%d" % rng.randint(10 ** 11, 10 ** 14), "hl7-control-id")
+        d.add("|P|2.5\rEVN|A01|%s\rPID|1||" % ts)
+        c = make_cpr(mod11=rng.random() < 0.8)
+        d.pos_as(c, c)
+        d.add(rng.choice(["^^^CPR^PN", "^^^DK-CPR^PN", "^^^&1.2.208.176.1.2&ISO^PN", "^^^CPR"]))
+        d.add("~%d^^^SKS^MR||%s^%s||" % (rng.randint(100000, 999999), rng.choice(LAST), rng.choice(FIRST)))
+        born = c[4:6] + c[2:4] + c[0:2]
+        d.neg_as(("19" if c[6] < "4" else "20") + born, "date")
+        d.add("|%s|||Vej %d^^By^^%d||" % (rng.choice("MF"), rng.randint(1, 99), rng.randint(1000, 9990)))
+        d.neg_as("^PRN^PH^^45^%d%07d" % (rng.randint(2, 9), rng.randint(0, 9999999)), "phone")
+        d.add("\rPV1|1|I|AFD^%d^%d||||||||||||||||" % (rng.randint(1, 99), rng.randint(1, 9)))
+        d.neg_as("%d" % rng.randint(10 ** 8, 10 ** 9 - 1), "visit-number")
+        d.add("\rOBX|1|NM|NPU01685^P-Glukose||")
+        d.neg_as(rng.choice(["0,%d" % rng.randint(10 ** 9, 10 ** 10 - 1),
+                             "%d.%d" % (rng.randint(0, 99), rng.randint(10 ** 9, 10 ** 10 - 1))]), "decimal")
+        d.add("|mmol/L|||||F|||")
+        d.other("%d" % rng.randint(1500000000, 1799999999), "epoch-seconds")
+        d.add("\r")
+        if i % 3 == 0:
+            d.add("NK1|1|%s^%s|MTH||||||||||||||||||||||||||||||||" % (rng.choice(LAST), rng.choice(FIRST)))
+            c = make_cpr()
+            d.pos_as(c, c)
+            d.add("^^^CPR^PN\r")
+        d.add("\n")
+    return d
+
+
+def medcom_xml():
+    """MedCom-style XML letters: the patient's number in
+    PersonCivilRegistrationIdentifier; EAN location numbers, dates,
+    phone numbers and letter IDs beside it."""
+    d = Doc("brev.xml", "medcom-xml")
+    d.add('<?xml version="1.0" encoding="UTF-8"?>\n<Letters xmlns="http://rep.oio.dk/medcom.dk/xml/schemas/2013/02/20/">\n')
+    for i in range(70):
+        d.add("<Emessage><Envelope><Sent><Date>")
+        d.neg_as(random_date(2023, 2026).isoformat(), "date")
+        d.add("</Date><Time>%02d:%02d</Time></Sent><Identifier>" % (rng.randint(0, 23), rng.randint(0, 59)))
+        d.neg_as("%012d" % rng.randint(0, 10 ** 12 - 1), "order")
+        d.add("</Identifier></Envelope>\n<DischargeLetter><Letter><Identifier>")
+        d.neg_as(a_uuid(), "uuid")
+        d.add("</Identifier></Letter><Sender><EANIdentifier>")
+        d.neg_as(ean(), "ean")
+        d.add("</EANIdentifier><TelephoneSubscriberIdentifier>")
+        d.neg_as("%d%07d" % (rng.randint(2, 9), rng.randint(0, 9999999)), "phone")
+        d.add("</TelephoneSubscriberIdentifier></Sender>\n<Patient><CivilRegistrationNumber>" if i % 4 == 0
+              else "</TelephoneSubscriberIdentifier></Sender>\n<Patient><PersonCivilRegistrationIdentifier>")
+        c = make_cpr(mod11=rng.random() < 0.8)
+        d.pos_as(c, c)
+        d.add("</CivilRegistrationNumber>" if i % 4 == 0 else "</PersonCivilRegistrationIdentifier>")
+        d.add("<PersonSurnameName>%s</PersonSurnameName></Patient>\n" % rng.choice(LAST))
+        if i % 3 == 0:
+            d.add("<Relative><RelationCode>mor</RelationCode><medcom:PatientCPR>")
+            c = make_cpr()
+            w = c[:6] + "-" + c[6:] if rng.random() < 0.5 else c
+            d.pos_as(w, c)
+            d.add("</medcom:PatientCPR></Relative>\n")
+        d.add("<Result><Value>")
+        d.neg_as(amount(), "amount")
+        d.add("</Value></Result></DischargeLetter></Emessage>\n")
+    d.add("</Letters>\n")
+    return d
+
+
+def fhir_json():
+    """FHIR Patient resources (JSON, one bundle entry a line) with the CPR
+    identifier system urn:oid:1.2.208.176.1.2; birth dates, phone numbers,
+    timestamps, resource IDs and quantities beside it."""
+    d = Doc("patients.ndjson", "fhir-json")
+    for i in range(80):
+        d.add('{"resourceType":"Patient","id":"')
+        d.neg_as(a_uuid(), "uuid")
+        d.add('","meta":{"lastUpdated":"')
+        d.neg_as(timestamp(), "timestamp")
+        d.add('"},"identifier":[')
+        c = make_cpr(mod11=rng.random() < 0.8)
+        if i % 3 == 2:  # value before system
+            d.add('{"value":"')
+            d.pos_as(c, c)
+            d.add('","system":"urn:oid:1.2.208.176.1.2"}')
+        else:
+            d.add('{"system":"urn:oid:1.2.208.176.1.2","value":"' if i % 2
+                  else '{\n  "system": "urn:oid:1.2.208.176.1.2",\n  "value": "')
+            d.pos_as(c, c)
+            d.add('"}')
+        d.add(',{"system":"urn:oid:1.2.208.176.1.4.1","value":"')
+        d.other("%d" % rng.randint(1500000000, 1799999999), "epoch-seconds")
+        d.add('"}],"birthDate":"')
+        d.neg_as(random_date(1930, 2020).isoformat(), "date")
+        d.add('","telecom":[{"system":"phone","value":"')
+        d.neg_as(phone(), "phone")
+        d.add('"}],"extension":[{"url":"http://example.org/weight","valueQuantity":{"value":')
+        d.neg_as("%d.%d" % (rng.randint(0, 150), rng.randint(10 ** 9, 10 ** 10 - 1)), "decimal")
+        d.add('}}]}\n')
+    return d
+
+
+def access_log():
+    """Web server access logs: numbers in REST paths, dated file paths,
+    file names with a number suffix, query strings; request IDs, epoch
+    times, sizes and durations beside them."""
+    d = Doc("access.log", "access-log")
+    for i in range(100):
+        d.add("10.%d.%d.%d - - [%02d/Aug/2024:%02d:%02d:%02d +0200] \"GET " % (
+            rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 28),
+            rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)))
+        c = make_cpr(mod11=rng.random() < 0.8)
+        r = rng.random()
+        if r < 0.2:
+            d.add("/api/borger/")
+            d.pos_as(c, c)
+            d.add("/journal/%d" % rng.randint(2015, 2026))
+        elif r < 0.4:
+            d.add("/files/%d/%02d/" % (rng.randint(2015, 2026), rng.randint(1, 12)))
+            d.pos_as(c, c)
+            d.add(".pdf")
+        elif r < 0.55:
+            d.add("/scan/")
+            d.pos_as(c, c)
+            d.add(rng.choice(["-1.pdf", "-2.pdf", "_3.pdf", "-12.tif", "/2024"]))
+        elif r < 0.75:
+            d.add("/search?q=cpr+" if rng.random() < 0.5 else "/search?cpr=")
+            d.pos_as(c, c)
+            d.add("&page=%d" % rng.randint(1, 9))
+        elif r < 0.85:
+            d.add("/api/borgere/")
+            c2 = make_cpr()
+            d.pos_as(c, c)
+            d.add("-")
+            d.pos_as(c2, c2)
+        else:
+            d.add("/form?navn=%s&cpr=" % rng.choice(FIRST))
+            d.pos_as(c[:6] + "+" + c[6:], c)
+        d.add(" HTTP/1.1\" 200 ")
+        d.neg_as("%d" % rng.randint(100, 99999999), "size")
+        d.add(" rt=")
+        d.neg_as("0.%03d" % rng.randint(0, 999), "duration")
+        d.add(" req=")
+        d.neg_as(rng.choice([a_uuid(), "%016x" % rng.getrandbits(64)]), "request-id")
+        d.add(" ts=")
+        d.other("%d" % rng.randint(1500000000, 1799999999), "epoch-seconds")
+        d.add(" ref=/orders/")
+        d.neg_as("%d/%06d" % (rng.randint(2019, 2026), rng.randint(0, 999999)), "order")
+        d.add("\n")
+    return d
+
+
+def typed_notes():
+    """Notes where people typed the number in their own way, with dates,
+    case numbers, amounts and phone numbers typed the same ways."""
+    d = Doc("notater.txt", "typed")
+    forms = list(TYPED)
+    for i in range(90):
+        d.add("%s, " % rng.choice(["Notat", "Henvendelse", "Opkald", "Mail"]))
+        d.neg_as(a_date(), "date")
+        d.add(": %s (%s" % (name(), rng.choice(CONTEXT)))
+        c = make_cpr(mod11=rng.random() < 0.8)
+        sep = TYPED[forms[i % len(forms)]]
+        d.pos_as(c[:6] + sep + c[6:], c)
+        d.add(") ringede om sag ")
+        d.neg_as(rng.choice(["%d/%06d" % (rng.randint(2019, 2026), rng.randint(0, 999999)),
+                             "%d-%06d" % (rng.randint(2019, 2026), rng.randint(0, 999999))]), "case")
+        d.add(", tlf. ")
+        d.neg_as(phone(), "phone")
+        d.add(", bel\u00f8b ")
+        d.neg_as(amount(), "amount")
+        d.add(", konto ")
+        d.neg_as(account(), "account")
+        d.add(".\n")
+    return d
+
+
+def excel_csv():
+    """An Excel/pandas CSV export: numbers as text, as floats ("1507614285.0",
+    a number that kept 10 digits), and decimals, dates and amounts in
+    Danish notation. A number whose leading zero was lost is not found by
+    default (nine digits are opt-in) and is labelled as such."""
+    d = Doc("eksport.csv", "excel-csv")
+    d.add("id;cpr;navn;andel;dato;beloeb;tlf\n")
+    for i in range(80):
+        d.add("%d;" % (i + 1))
+        c = make_cpr(mod11=rng.random() < 0.8)
+        if rng.random() < 0.4:
+            if c[0] == "0":
+                d.neg_as(c[1:] + ".0", "nine-digit")
+            else:
+                d.label(c + ".0", "pos", c, "cpr")
+                # the label's span is the whole float; the number is its 10 digits
+                name_, start, end, lab, what, kind, fmt = d.labels[-1]
+                d.labels[-1] = (name_, start, end - 2, lab, what, kind, fmt)
+        else:
+            d.pos_as(c, c)
+        d.add(';"%s";' % name())
+        d.neg_as("0,%d" % rng.randint(10 ** 9, 10 ** 10 - 1), "decimal")
+        d.add(";")
+        d.neg_as(rng.choice([random_date(1950, 2026).strftime("%d-%m-%Y"),
+                             random_date(1950, 2026).strftime("%d.%m.%Y")]), "date")
+        d.add(";")
+        d.neg_as(amount(), "amount")
+        d.add(";")
+        d.neg_as(phone(), "phone")
+        d.add("\n")
+    return d
+
+
+def columns_tsv():
+    """A tab-separated export: a six-digit customer number next to a
+    four-digit postcode must not join into a number; the CPR column is found."""
+    d = Doc("kunder.tsv", "tsv")
+    d.add("kundenr\tpostnr\tcpr\tnavn\n")
+    for i in range(80):
+        k = "%06d" % rng.randint(10000, 999999)
+        z = "%04d" % rng.randint(1000, 9990)
+        d.neg_as(k + "\t" + z, "columns")
+        d.add("\t")
+        c = make_cpr(mod11=rng.random() < 0.8)
+        d.pos_as(c if rng.random() < 0.7 else c[:6] + "-" + c[6:], c)
+        d.add("\t%s\n" % name())
+    return d
+
+
 def main():
-    docs = [case_notes(), sql_dump(), csv_export(), json_lines(), app_log()]
+    docs = [case_notes(), sql_dump(), csv_export(), json_lines(), app_log(), hl7_messages(),
+            medcom_xml(), fhir_json(), access_log(), typed_notes(), excel_csv(), columns_tsv()]
     rows = []
     for d in docs:
         d.write()
         rows.extend(d.labels)
     with open(os.path.join(HERE, "labels.tsv"), "w", encoding="utf-8") as f:
-        f.write("file\tstart\tend\tlabel\tdigits_or_text\tkind\n")
+        f.write("file\tstart\tend\tlabel\tdigits_or_text\tkind\tformat\n")
         for r in rows:
-            f.write("%s\t%d\t%d\t%s\t%s\t%s\n" % r)
+            f.write("%s\t%d\t%d\t%s\t%s\t%s\t%s\n" % r)
     count = {k: sum(1 for r in rows if r[3] == k) for k in ("pos", "neg", "amb")}
     print("%(pos)d true numbers, %(neg)d negatives, %(amb)d valid look-alikes" % count)
 
