@@ -4,6 +4,7 @@
 #include "internal.h"
 #include "scan_chars.h"
 #include "scan_core.h"
+#include "scan_escape.h"
 
 /* Separators and grouped numbers, decided from what real data holds:
  *
@@ -272,20 +273,42 @@ static void ascii_digits(dkcpr__scan_core *c, const unsigned char *p,
   end_digits(c);
 }
 
-/* Classify the character at p (avail bytes, stream offset at); returns its
- * length, or 0 when more bytes are needed. */
+/* Classify the character at p (avail bytes, stream offset at), escaped or
+ * not (scan_escape.h); returns its length, or 0 when more bytes are needed
+ * (never when final: then an incomplete escape or UTF-8 character is
+ * literal text, an invalid byte one character of its own). */
 static size_t classify_at(dkcpr__scan_core *c, const unsigned char *p,
-                          size_t avail, uint64_t at) {
+                          size_t avail, uint64_t at, int final) {
   int32_t cp;
   int val = 0;
   uint8_t cls;
   size_t n;
+  if (dkcpr__esc_start(p[0])) {
+    dkcpr__esc e;
+    int r = dkcpr__escape_decode(&e, p, avail, final);
+    if (r < 0) return 0;
+    if (r > 0) {
+      unsigned char chr = 0;
+      if (e.cp < 0) {
+        cls = CL_OTHER;
+      } else if (e.cp < 0x80) {
+        chr = (unsigned char)e.cp;
+        cls = ascii_class(chr);
+        val = chr - '0';
+      } else {
+        cls = unicode_class(e.cp, &val);
+      }
+      step(c, cls, val, chr, at, at + e.len);
+      return e.len;
+    }
+  }
   if (p[0] < 0x80) {
     step(c, ascii_class(p[0]), p[0] - '0', p[0], at, at + 1);
     return 1;
   }
   n = decode(p, avail, &cp);
-  if (n == 0) return 0;
+  if (n == 0 && !final) return 0;
+  if (n == 0) n = 1; /* cp is -1: an incomplete character at the end */
   cls = cp < 0 ? CL_OTHER : unicode_class(cp, &val);
   step(c, cls, val, 0, at, at + n);
   return n;
@@ -347,11 +370,11 @@ void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
   c->fn_ctx = ctx;
   /* A character begun in an earlier chunk: its first bytes are in hist. */
   while (c->pos < c->base) {
-    unsigned char tmp[8];
+    unsigned char tmp[2 * DKCPR__ESC_MAX];
     size_t have = dkcpr__core_copy(c, c->pos, c->base, tmp);
-    size_t more = len < 4 ? len : 4, n;
+    size_t more = len < DKCPR__ESC_MAX ? len : DKCPR__ESC_MAX, n;
     memcpy(tmp + have, p, more);
-    n = classify_at(c, tmp, have + more, c->pos);
+    n = classify_at(c, tmp, have + more, c->pos, 0);
     if (n == 0) goto done; /* still incomplete: wait for more */
     c->pos += n;
   }
@@ -372,11 +395,11 @@ void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
       while (j < len && is_digit_byte(p[j])) j++;
       ascii_digits(c, p + i, j - i, c->base + i);
       i = j;
-    } else if (p[i] < 0x80) {
+    } else if (p[i] < 0x80 && !dkcpr__esc_start(p[i])) {
       step(c, ascii_class(p[i]), 0, p[i], c->base + i, c->base + i + 1);
       i++;
     } else {
-      size_t n = classify_at(c, p + i, len - i, c->base + i);
+      size_t n = classify_at(c, p + i, len - i, c->base + i, 0);
       if (n == 0) break;
       i += n;
     }
@@ -406,10 +429,11 @@ void dkcpr__core_commit(dkcpr__scan_core *c) {
 void dkcpr__core_finish(dkcpr__scan_core *c, dkcpr__cand_fn fn, void *ctx) {
   c->fn = fn;
   c->fn_ctx = ctx;
-  /* Bytes of an incomplete character are invalid, one character each. */
+  /* Bytes of an incomplete character or escape: literal text. */
   while (c->pos < c->total) {
-    step(c, CL_OTHER, 0, 0, c->pos, c->pos + 1);
-    c->pos++;
+    unsigned char tmp[2 * DKCPR__ESC_MAX];
+    size_t have = dkcpr__core_copy(c, c->pos, c->total, tmp);
+    c->pos += classify_at(c, tmp, have, c->pos, 1);
   }
   if (c->in_run) {
     c->in_run = 0;

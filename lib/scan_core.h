@@ -24,17 +24,19 @@
 #include "scan_skip.h"
 
 /* Bytes of the stream kept after each feed. Must exceed the context window
- * before a candidate, plus the longest span a candidate and its look-ahead
- * can cover (13 characters of 4 bytes, then a grouping mark and up to 11
- * digits), plus the context window after it. */
-#define DKCPR__SCAN_HIST 384
+ * before a candidate (64), plus the longest span a candidate can cover (13
+ * characters of up to DKCPR__ESC_MAX = 12 bytes: 156), plus what is read
+ * after it before it is decided (a grouping mark and up to 11 digits: 144;
+ * the context window after it: 48). */
+#define DKCPR__SCAN_HIST 512
 /* Bytes before a candidate searched for context words. */
 #define DKCPR__SCAN_WINDOW 64
 /* Bytes after a candidate searched for context words (HL7 "^^^CPR^PN", a
  * FHIR identifier's system written after its value). */
 #define DKCPR__SCAN_AFTER 48
-/* Longest byte span of a candidate (bounds the washer's per-number buffers). */
-#define DKCPR__SCAN_MAX_SPAN 64
+/* Longest byte span of a candidate (bounds the washer's per-number buffers):
+ * 13 characters, each escaped in at most 12 bytes. */
+#define DKCPR__SCAN_MAX_SPAN 160
 /* Candidates waiting for their context window after them (they end at least
  * 9 bytes apart, so DKCPR__SCAN_AFTER / 9 + 1 suffices). */
 #define DKCPR__SCAN_QUEUE 8

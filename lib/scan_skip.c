@@ -1,8 +1,12 @@
 /* The hot loop of the scanner: skip bytes that cannot start a digit.
  *
- * A digit is an ASCII digit or a Unicode decimal digit; the first non-ASCII
- * decimal digits are at U+0660 (lead byte 0xD9), so every byte below 0xD9
- * other than '0'-'9' is skipped (Latin-1 letters such as æ, ø, å included).
+ * A digit is an ASCII digit or a Unicode decimal digit, written as it is or
+ * escaped; the first non-ASCII decimal digits are at U+0660 (lead byte
+ * 0xD9), and every escape begins with '%', '&' or '\' (scan_escape.h), so
+ * every byte below 0xD9 other than '0'-'9' and those three is skipped
+ * (Latin-1 letters such as æ, ø, å included). Stopping at an escape's first
+ * byte keeps the skipped bytes free of escapes, so the scanner can restart
+ * its state a few bytes before the stop without landing inside one.
  * Whole 64-byte blocks are tested with SSE2 or, where the CPU has it, AVX2. */
 #include <stddef.h>
 #include <string.h>
@@ -16,7 +20,8 @@
 #endif
 
 static int interesting(unsigned char b) {
-  return (unsigned char)(b - '0') < 10 || b >= 0xD9;
+  return (unsigned char)(b - '0') < 10 || b >= 0xD9 || b == '%' || b == '&' ||
+         b == '\\';
 }
 
 static size_t skip_scalar(const unsigned char *p, size_t i, size_t n) {
@@ -27,7 +32,7 @@ static size_t skip_scalar(const unsigned char *p, size_t i, size_t n) {
 
 /* Byte classes of a 64-byte block, one bit per byte. */
 typedef struct block_masks {
-  uint64_t digit, lead; /* 0-9; >= 0xD9 */
+  uint64_t digit, lead; /* 0-9; >= 0xD9 or an escape's first byte */
 } block_masks;
 
 /* Bit k: a run of exactly 6, 7, 9 or 10 digits starts at byte k. k <= 53,
@@ -62,6 +67,13 @@ static inline uint64_t run_starts(const block_masks *b, uint64_t digit_before) {
   return i
 
 #if DKCPR__HAVE_X86 && defined(__SSE2__)
+/* Bytes that begin an escape: '%', '&', backslash. */
+static inline __m128i escape16(__m128i v) {
+  return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('%')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))),
+                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+}
+
 static inline __m128i mark16(__m128i v) {
   const __m128i zero_ch = _mm_set1_epi8('0');
   const __m128i nine = _mm_set1_epi8(9);
@@ -69,7 +81,7 @@ static inline __m128i mark16(__m128i v) {
   __m128i d = _mm_sub_epi8(v, zero_ch);
   __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
   __m128i is_lead = _mm_cmpeq_epi8(_mm_max_epu8(v, lead), v);
-  return _mm_or_si128(is_digit, is_lead);
+  return _mm_or_si128(_mm_or_si128(is_digit, is_lead), escape16(v));
 }
 
 static size_t skip_sse2(const unsigned char *p, size_t i, size_t n) {
@@ -93,6 +105,13 @@ static size_t skip_sse2(const unsigned char *p, size_t i, size_t n) {
   return skip_scalar(p, i, n);
 }
 
+__attribute__((target("avx2"))) static inline __m256i escape32(__m256i v) {
+  return _mm256_or_si256(
+      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('%')),
+                      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('&'))),
+      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')));
+}
+
 __attribute__((target("avx2"))) static inline __m256i mark32(__m256i v) {
   const __m256i zero_ch = _mm256_set1_epi8('0');
   const __m256i nine = _mm256_set1_epi8(9);
@@ -100,7 +119,7 @@ __attribute__((target("avx2"))) static inline __m256i mark32(__m256i v) {
   __m256i d = _mm256_sub_epi8(v, zero_ch);
   __m256i is_digit = _mm256_cmpeq_epi8(_mm256_min_epu8(d, nine), d);
   __m256i is_lead = _mm256_cmpeq_epi8(_mm256_max_epu8(v, lead), v);
-  return _mm256_or_si256(is_digit, is_lead);
+  return _mm256_or_si256(_mm256_or_si256(is_digit, is_lead), escape32(v));
 }
 
 __attribute__((target("avx2"))) static size_t skip_avx2(const unsigned char *p,
@@ -133,7 +152,8 @@ static inline void masks_sse2(const unsigned char *p, block_masks *b) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * (size_t)k));
     __m128i x = _mm_sub_epi8(v, zero_ch);
     b->digit |= movemask16(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x)) << (16 * k);
-    b->lead |= movemask16(_mm_cmpeq_epi8(_mm_max_epu8(v, lead), v)) << (16 * k);
+    b->lead |= movemask16(_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, lead), v),
+                                       escape16(v))) << (16 * k);
   }
 }
 
@@ -154,7 +174,8 @@ masks_avx2(const unsigned char *p, block_masks *b) {
     v[k] = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * (size_t)k));
     x = _mm256_sub_epi8(v[k], zero_ch);
     digit[k] = _mm256_cmpeq_epi8(_mm256_min_epu8(x, nine), x);
-    lead_m[k] = _mm256_cmpeq_epi8(_mm256_max_epu8(v[k], lead), v[k]);
+    lead_m[k] = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v[k], lead), v[k]),
+                                escape32(v[k]));
   }
   b->digit = movemask64(digit[0], digit[1]);
   b->lead = movemask64(lead_m[0], lead_m[1]);
@@ -178,7 +199,8 @@ static inline void masks_portable(const unsigned char *p, block_masks *b) {
   memset(b, 0, sizeof *b);
   for (k = 0; k < 64; k++) {
     b->digit |= (uint64_t)((unsigned char)(p[k] - '0') < 10) << k;
-    b->lead |= (uint64_t)(p[k] >= 0xD9) << k;
+    b->lead |= (uint64_t)(p[k] >= 0xD9 || p[k] == '%' || p[k] == '&' ||
+                          p[k] == '\\') << k;
   }
 }
 

@@ -397,6 +397,66 @@ static void glued_numbers(void **state) {
   none("x 0,1402234888 y");
 }
 
+/* Exactly one match, spanning needle (which occurs once in text), with the
+ * digits of 0707614285. */
+static void found_at(const char *text, const char *needle) {
+  dkcpr_match m[4];
+  size_t n = scan_n(text, m, 4);
+  const char *at = strstr(text, needle);
+  assert_non_null(at);
+  if (n != 1) fail_msg("%zu matches in \"%s\"", n, text);
+  if (m[0].start != (uint64_t)(at - text) ||
+      m[0].end != (uint64_t)(at - text) + strlen(needle))
+    fail_msg("\"%s\": span [%llu, %llu)", text, (unsigned long long)m[0].start,
+             (unsigned long long)m[0].end);
+  assert_string_equal(m[0].digits, "0707614285");
+}
+
+/* URL and form encoding, HTML/XML character references, JSON escapes: as
+ * separators and as digits. */
+static void escaped_forms(void **state) {
+  (void)state;
+  found_at("GET /s?cpr=070761%2D4285&x=1", "070761%2D4285");
+  found_at("GET /s?cpr=070761%2d4285&x=1", "070761%2d4285");
+  found_at("q=070761%204285", "070761%204285");
+  found_at("q=070761%C2%A04285", "070761%C2%A04285");
+  found_at("q=070761%e2%80%914285", "070761%e2%80%914285");
+  found_at("q=%30%37%30%37%36%31%2D%34%32%38%35&", "%30%37%30%37%36%31%2D%34%32%38%35");
+  found_at("q=%30%37%30%37%36%31%34%32%38%35&", "%30%37%30%37%36%31%34%32%38%35");
+  found_at("q=0707%36%314285", "0707%36%314285");
+  found_at("%2Ffiles%2F2024%2F08%2F0707614285.pdf", "0707614285");
+  found_at("<td>070761&nbsp;4285</td>", "070761&nbsp;4285");
+  found_at("<td>070761&#160;4285</td>", "070761&#160;4285");
+  found_at("<td>070761&#45;4285</td>", "070761&#45;4285");
+  found_at("<td>070761&#x2011;4285</td>", "070761&#x2011;4285");
+  found_at("<td>070761&#X2011;4285</td>", "070761&#X2011;4285");
+  found_at("<td>070761&shy;4285</td>", "070761&shy;4285");
+  found_at("<td>070761 &ndash; 4285</td>", "070761 &ndash; 4285");
+  found_at("<td>&#48;&#55;&#48;&#55;&#54;&#49;-&#52;&#50;&#56;&#53;</td>",
+           "&#48;&#55;&#48;&#55;&#54;&#49;-&#52;&#50;&#56;&#53;");
+  found_at("<td>&#x30;&#x37;0761&#x34;285</td>", "&#x30;&#x37;0761&#x34;285");
+  found_at("{\"cpr\": \"070761\\u00a04285\"}", "070761\\u00a04285");
+  found_at("{\"cpr\": \"070761\\u20114285\"}", "070761\\u20114285");
+  found_at("{\"cpr\": \"\\uff10\\uff17\\uff10\\uff17\\uff16\\uff11"
+           "\\uff14\\uff12\\uff18\\uff15\"}",
+           "\\uff10\\uff17\\uff10\\uff17\\uff16\\uff11\\uff14\\uff12\\uff18\\uff15");
+  found_at("{\"cpr\": \"07076\\u00314285\"}", "07076\\u00314285");
+  found_at("x \\ud835\\udfce707614285 y", "\\ud835\\udfce707614285"); /* U+1D7CE */
+  /* Escapes are characters: they end runs and count as separators */
+  assert_int_equal(conf_of("q=070761%2D4285"), DKCPR_CONFIDENCE_MEDIUM);
+  none("q=0707614285%2E5");       /* a decimal */
+  none("q=12%2D0707614285");      /* grouped */
+  none("q=%310707614285");        /* 11 digits */
+  none("070761&amp;4285");        /* not a separator */
+  none("070761&#0;4285");
+  none("070761&nbsp4285");        /* no ';' */
+  none("\\u0030707614285\\u0031"); /* digits on both sides */
+  found_at("50%25 0707614285", "0707614285");
+  found_at("100% 0707614285", "0707614285");
+  found_at("%zz0707614285", "0707614285");
+  found_at("\\n0707614285\\t", "0707614285");
+}
+
 /* Context after the number and inside identifiers: structured health data
  * reaches medium confidence without a separator or mod 11 (0201609995
  * fails mod 11, so context alone makes it medium). */
@@ -440,7 +500,7 @@ static void skip_loops_agree(void **state) {
 }
 
 static void dense_loops_agree(void **state) {
-  static const char alphabet[] = "0123456789-./+ a\xd9\xc3";
+  static const char alphabet[] = "0123456789-./+ a\xd9\xc3%&\\";
   unsigned char buf[512];
   dkcpr__skip_fn fast = dkcpr__dense_select();
   uint64_t rng = 7;
@@ -474,6 +534,7 @@ int main(void) {
       cmocka_unit_test(typed_separators),
       cmocka_unit_test(glued_numbers),
       cmocka_unit_test(structured_context),
+      cmocka_unit_test(escaped_forms),
       cmocka_unit_test(skip_loops_agree),
       cmocka_unit_test(dense_loops_agree),
   };

@@ -20,7 +20,11 @@ static const char sample[] =
     "bad \xff\xfe\xe2\x80 utf8 0707614285-12 1.0707614285 \x00 NUL 070761-4285\xe2\x80\n"
     "q=cpr+0707614285& /2024/08/0707614285.pdf 070761 - 4285 070761\xc2\xad" "4285 "
     "PID|||0201609995^^^CPR^PN| 0707614285-0201609995 0707614285.0 0,1402234888 "
-    "0707614285.5 070761\t4285";
+    "0707614285.5 070761\t4285\n"
+    "q=%30%37%30%37%36%31%2D%34%32%38%35& <b>070761&nbsp;4285</b> "
+    "&#48;&#55;&#48;&#55;&#54;&#49;&#x2011;&#52;&#50;&#56;&#53; "
+    "\"\\uff10\\uff17\\uff10\\uff17\\uff16\\uff11\\u00a0\\uff14\\uff12\\uff18\\uff15\" "
+    "070761%C2%A04285 \\ud835\\udfce707614285 50%0707614285 %3";
 
 typedef struct result {
   dkcpr_match m[64];
@@ -82,14 +86,20 @@ static void every_split_position(void **state) {
   size_t i, j;
   (void)state;
   one_piece(&whole, sample, len);
-  assert_int_equal(whole.n, 18); /* the sample's true numbers */
+  assert_int_equal(whole.n, 24); /* the sample's true numbers */
   for (i = 0; i <= len; i++) {
     scan_cuts(&part, sample, len, &i, 1);
     same(&whole, &part);
   }
-  /* every pair of cuts within the first numbers */
+  /* every pair of cuts within the first numbers, and within the escapes */
   for (i = 0; i <= 120; i++)
     for (j = i; j <= 120; j++) {
+      size_t cuts[2] = {i, j};
+      scan_cuts(&part, sample, len, cuts, 2);
+      same(&whole, &part);
+    }
+  for (i = len - 330; i <= len; i++)
+    for (j = i; j <= len && j <= i + 40; j++) {
       size_t cuts[2] = {i, j};
       scan_cuts(&part, sample, len, cuts, 2);
       same(&whole, &part);
@@ -115,7 +125,9 @@ static const char *const pieces[] = {
     ".", "/", "+", " ", "\n", "\xe2\x80", "\xc3", "\xff", "12", "1234567",
     "Lorem ipsum dolor sit amet, ", "\xc3\xa6\xc3\xb8\xc3\xa5 ",
     "^^^CPR^PN|", " - ", "\t", "\xc2\xad", "\xe2\x80\x8b", ",", "0,", "=", "q=",
-    "  ", ".0", "/2024/", "\xe2\x88\x92",
+    "  ", ".0", "/2024/", "\xe2\x88\x92", "%30", "%37", "%2D", "%2d", "%C2%A0", "%",
+    "&#48;", "&#x37;", "&nbsp;", "&#x2011;", "&", "&#", "\\u0030", "\\uff17",
+    "\\u00a0", "\\", "\\u", "\\ud835\\udfce", "%E2%80%91", "%e2%80",
 };
 
 /* Large random text, random chunk sizes, matches compared one by one. */
@@ -200,7 +212,9 @@ static void skips_change_nothing(void **state) {
       "\xe2\x80\x93", "\xef\xbc\x95", "\xd9\xa1", "\xc3\xa6", "2026-11-26T10:15:42Z ",
       "12345678901", "0707614285-1", "CPR ", "^^^CPR^PN", " - ", "\t",
       "\xc2\xad", "\xe2\x80\x8b", ",", "0,", "=", "q=", "a", "  ", ".0", "/",
-      "\xe2\x88\x92", "1503800010", "0,1402234888"};
+      "\xe2\x88\x92", "1503800010", "0,1402234888", "%30", "%37", "%2D",
+      "%C2%A0", "%", "&#48;", "&#x37;", "&nbsp;", "&", "\\u0030", "\\uff17",
+      "\\u00a0", "\\", "%E2%80%91"};
   const size_t len = 1u << 20;
   char *text = malloc(len);
   cands a = {malloc(200000 * sizeof(dkcpr__cand)), 0, 200000};
