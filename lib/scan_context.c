@@ -49,6 +49,9 @@ static const keyword keywords[] = {
     KW("born", 1),          KW("^pn", 1),           KW("1.2.208.176.1.2", 1),
 };
 
+/* The characters that begin a keyword (keep in step with keywords[]). */
+#define FIRSTS "cpfsdb^1"
+
 /* The first three characters as one number (every keyword has three). */
 static uint32_t prefix3(const unsigned char *s) {
   return (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
@@ -112,22 +115,15 @@ int dkcpr__context_in(const unsigned char *text, size_t len) {
   unsigned char f[2 * DKCPR__SCAN_WINDOW + 8]; /* folding at most doubles */
   size_t n, i, k;
   enum { N_KEYWORDS = sizeof keywords / sizeof keywords[0] };
-  uint32_t heads[N_KEYWORDS];
-  uint64_t firsts[2] = {0, 0}; /* ASCII characters that begin a keyword */
   if (len > DKCPR__SCAN_WINDOW) {
     text += len - DKCPR__SCAN_WINDOW;
     len = DKCPR__SCAN_WINDOW;
-  }
-  for (k = 0; k < N_KEYWORDS; k++) {
-    unsigned char c0 = (unsigned char)keywords[k].text[0];
-    heads[k] = prefix3((const unsigned char *)keywords[k].text);
-    firsts[c0 >> 6] |= 1ull << (c0 & 63);
   }
   n = fold(text, len, f);
   f[n] = f[n + 1] = f[n + 2] = 0;
   for (i = 0; i < n; i++) {
     uint32_t head;
-    if (f[i] >= 0x80 || !(firsts[f[i] >> 6] >> (f[i] & 63) & 1u)) continue;
+    if (f[i] == 0 || strchr(FIRSTS, f[i]) == NULL) continue;
     if ((is_alpha(f[i]) || (f[i] >= '0' && f[i] <= '9')) && i > 0 &&
         is_word_char(f[i - 1]))
       continue;
@@ -135,7 +131,7 @@ int dkcpr__context_in(const unsigned char *text, size_t len) {
     for (k = 0; k < N_KEYWORDS; k++) {
       const keyword *w = &keywords[k];
       unsigned char last, next;
-      if (heads[k] != head || i + w->len > n ||
+      if (prefix3((const unsigned char *)w->text) != head || i + w->len > n ||
           memcmp(f + i + 3, w->text + 3, w->len - 3u) != 0)
         continue;
       last = (unsigned char)w->text[w->len - 1];

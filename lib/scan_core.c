@@ -211,7 +211,7 @@ static inline void end_digits(dkcpr__scan_core *c) {
 }
 
 /* One character of class cls (digit value val) at stream bytes [b0, b1). */
-static inline void step(dkcpr__scan_core *c, uint8_t cls, int val,
+static inline __attribute__((always_inline)) void step(dkcpr__scan_core *c, uint8_t cls, int val,
                         unsigned char chr, uint64_t b0, uint64_t b1) {
   if (cls == CL_DIGIT) {
     dkcpr__run *r = &c->cur;
@@ -322,39 +322,85 @@ static void restart(dkcpr__scan_core *c) {
   c->plus_form = 0;
 }
 
-/* Skip bytes that cannot start a digit; returns the index to go on at.
- * The last 5-8 bytes before the digit are classified after all: the two
- * characters just before a run matter ('+' after a letter, two spaces). */
+/* The class of the character that ends just before p + j, read backwards
+ * without going below p + i; *start is where it begins. Only what a skip
+ * passes over is read this way: ASCII, two-byte characters (lead bytes
+ * below 0xD9) and stray continuation bytes, never an escape. A lead byte
+ * followed by a continuation byte always forms one character in the
+ * forward reading too, so both readings agree. */
+static uint8_t class_before(const unsigned char *p, size_t i, size_t j,
+                            size_t *start) {
+  unsigned char b = p[j - 1];
+  int32_t cp;
+  int val;
+  *start = j - 1;
+  if (b < 0x80) return ascii_class(b);
+  if (b <= 0xBF && j - 1 > i && p[j - 2] >= 0xC2 && p[j - 2] < 0xE0 &&
+      decode(p + j - 2, 2, &cp) == 2 && cp >= 0) {
+    *start = j - 2;
+    return unicode_class(cp, &val);
+  }
+  return CL_OTHER;
+}
+
+/* Skip bytes that cannot start a digit; returns the new index. The state
+ * after a skip of one character or more: the glue is long (idle() rules
+ * out every case where its exact length or its characters matter), and the
+ * two characters just before the stop are known ('+' after a letter, two
+ * spaces or a tab before a run). */
 static size_t skip_plain(dkcpr__scan_core *c, const unsigned char *p, size_t i,
                          size_t len) {
-  size_t j = c->skip(p, i, len), b;
-  if (j <= i + 8) return i;
-  b = j - 8;
-  while (b < j && (p[b] & 0xC0) == 0x80) b++; /* a character's first byte */
-  /* At least one character in [i, b) after the one or more since the last
-   * run, and two or more in [b, j): the glue is long at j either way. */
-  restart(c);
-  return b;
+  size_t j = c->skip(p, i, len), k1, k2;
+  uint8_t last, last2;
+  if (j == i) return i;
+  last = class_before(p, i, j, &k1);
+  /* the one before: skipped too, or the last one stepped before i */
+  last2 = k1 > i ? class_before(p, i, k1, &k2) : c->last_cls;
+  if (last == CL_PLUS)
+    c->plus_form = last2 == CL_UPPER || last2 == CL_LOWER;
+  c->last_cls = last;
+  c->last2_cls = last2;
+  c->glue_len = 4;
+  return j;
 }
 
 /* Skip digit runs that cannot begin a candidate (see idle()). Nothing in
- * [i, q) can, and no run of 6, 7, 9 or 10 starts there, so the state
- * restarts at the run just before q's glue (its length is all q depends
- * on), or at most 16 bytes before q (then the glue is long: the bytes the
- * dense loop passes over are below 0xD9, so at most 2 per character).
- * Returns the index to continue at. */
+ * [i, q) can: a run of 6, 7, 9 or 10 starts there only where a grouping
+ * mark right after a digit rules it out. The state restarts 8 bytes before
+ * q when no digit stands in them (the glue is long: the bytes the dense
+ * loop passes over are below 0xD9, so at most 2 per character, and the
+ * last two characters are read again), else at the run just before q's
+ * glue (its length is all q depends on), and further back over every run
+ * joined to that one by a grouping mark, so that no run the mark rules out
+ * is read without it. Returns the index to continue at. */
+
 static size_t skip_dense(dkcpr__scan_core *c, const unsigned char *p, size_t i,
                          size_t len) {
   size_t q = c->dense(p, i, len), b, lim;
+  int links = 0;
   while (q > i && is_digit_byte(p[q - 1])) q--; /* a run's start */
   b = q;
   lim = q > i + 16 ? q - 16 : i;
   while (b > lim && !is_digit_byte(p[b - 1])) b--;
-  if (b > i && is_digit_byte(p[b - 1]))
+  if (q >= b + 8 && q >= i + 8) b = q - 8; /* long glue: as in skip_plain() */
+  while (b > i && is_digit_byte(p[b - 1])) {
     while (b > i && is_digit_byte(p[b - 1])) b--;
+    if (!(b >= i + 2 && (p[b - 1] == '-' || p[b - 1] == '.' || p[b - 1] == '/') &&
+          is_digit_byte(p[b - 2])))
+      break;
+    if (++links > 8) { /* a long chain (1.2.3.4...): go through it slowly */
+      b = i;
+      break;
+    }
+    b--; /* the mark; the run before it next */
+  }
   while (b < q && (p[b] & 0xC0) == 0x80) b++;
-  if (b < i + 3) return i; /* too close to be worth a restart */
+  if (b < i + 3) { /* too close to be worth a restart: no retry before q */
+    c->dense_from = c->base + q;
+    return i;
+  }
   restart(c);
+  c->dense_from = c->base + q + 1; /* nothing to gain before q */
   return b;
 }
 
@@ -383,8 +429,9 @@ void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
     if (idle(c)) {
       /* Prose: the plain skip is fastest. Where it stops at a digit, the
        * dense skip passes over the digit runs that cannot matter. */
-      i = skip_plain(c, p, i, len);
-      if (i < len && idle(c) && len - i >= 64 && is_digit_byte(p[i])) {
+      if (!is_digit_byte(p[i])) i = skip_plain(c, p, i, len);
+      if (i < len && idle(c) && len - i >= 64 && is_digit_byte(p[i]) &&
+          c->base + i >= c->dense_from) {
         size_t d = skip_dense(c, p, i, len);
         if (d > i) i = skip_plain(c, p, d, len);
       }

@@ -79,6 +79,7 @@ typedef struct dkcpr__scan_core {
   uint64_t base;           /* stream offset of the current chunk */
   uint64_t total;          /* bytes fed so far */
   uint64_t pos;            /* next byte not yet classified */
+  uint64_t dense_from;     /* no dense skip before this offset (it found nothing) */
   const unsigned char *chunk; /* the chunk being fed (valid until commit) */
   size_t chunk_len;
   dkcpr__run cur, prev;
