@@ -10,8 +10,9 @@
  *
  * Between a run of 6 and a run of 4, one to three characters; zero-width
  * and other invisible format characters (Cf) may stand anywhere among them:
- *   '-', a Unicode dash, U+2212 minus, a space (any Zs), '+' (a space in
- *   form encoding), only invisible ones, or " - "       a separator point
+ *   '-', a Unicode dash, U+2212 minus, a space (any Zs), only invisible
+ *   ones, or " - "                                      a separator point
+ *   ('+' counts as a space: form encoding writes " - " as "+-+")
  *   '.', '/', a tab, two spaces                         no point: dates,
  *       case and invoice numbers and columns use them too
  * A tab is no separator when a tab stands just before the 6 or just after
@@ -73,12 +74,13 @@ static int sep_points(const dkcpr__run *r) {
   uint8_t k[3];
   int n = 0, i;
   if (r->lead_glue_len < 1 || r->lead_glue_len > 3) return -1;
-  for (i = 0; i < r->lead_glue_len; i++)
-    if (r->lead_cls[i] != CL_INVIS) k[n++] = r->lead_cls[i];
+  for (i = 0; i < r->lead_glue_len; i++) /* '+' is a form-encoded space */
+    if (r->lead_cls[i] != CL_INVIS)
+      k[n++] = r->lead_cls[i] == CL_PLUS ? CL_SPACE : r->lead_cls[i];
   if (n == 0) return 1;
   if (n == 1) {
     switch (k[0]) {
-    case CL_SPACE: case CL_HYPHEN: case CL_DASH: case CL_PLUS: return 1;
+    case CL_SPACE: case CL_HYPHEN: case CL_DASH: return 1;
     case CL_DOT: case CL_SLASH: case CL_TAB: return 0;
     default: return -1;
     }

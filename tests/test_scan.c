@@ -331,6 +331,7 @@ static void typed_separators(void **state) {
       {"x 070761\xe2\x80\x8d" "4285 y", DKCPR_CONFIDENCE_MEDIUM}, /* zero-width joiner */
       {"x 070761-\xc2\xad" "4285 y", DKCPR_CONFIDENCE_MEDIUM},     /* hyphen, soft hyphen */
       {"q=070761+4285&", DKCPR_CONFIDENCE_MEDIUM},                  /* form-encoded space */
+      {"q=070761+-+4285&", DKCPR_CONFIDENCE_MEDIUM},                /* form-encoded " - " */
       {"x 070761  4285 y", DKCPR_CONFIDENCE_LOW},                   /* two spaces */
       {"x 070761\t4285 y", DKCPR_CONFIDENCE_LOW},                   /* tab */
       {"x 070761/4285 y", DKCPR_CONFIDENCE_LOW},

@@ -702,9 +702,131 @@ def columns_tsv():
     return d
 
 
+
+def html_refs(text, rate):
+    """Text with some characters written as HTML character references."""
+    out = []
+    for ch in text:
+        r = rng.random()
+        if r < rate / 2:
+            out.append("&#%d;" % ord(ch))
+        elif r < rate:
+            out.append("&#x%X;" % ord(ch) if rng.random() < 0.5 else "&#x%x;" % ord(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+HTML_SEPS = ["&nbsp;", "&#160;", "&#45;", "&#x2011;", "&#8209;", "&ndash;", " &ndash; ", "&shy;",
+             "-", " ", "&#x2D;"]
+
+
+def html_mail():
+    """HTML mail bodies: numbers with character references as separators
+    or digits (as editors and mail clients write them); dates, phone
+    numbers, amounts and styles written the same way beside them."""
+    d = Doc("mail.html", "html")
+    for i in range(80):
+        d.add("<html><body style=\"width:100%%\"><p>K&aelig;re %s,</p>\n<p>Vedr. " % rng.choice(FIRST))
+        c = make_cpr(mod11=rng.random() < 0.8)
+        sep = rng.choice(HTML_SEPS)
+        if rng.random() < 0.25:  # digits as references too
+            d.pos_as(html_refs(c[:6], 0.7) + sep + html_refs(c[6:], 0.7), c)
+        else:
+            d.pos_as(c[:6] + sep + c[6:], c)
+        d.add(" (%s) &ndash; m&oslash;de den " % rng.choice(["cpr", "personnr.", "borger", "barn"]))
+        d.neg_as(random_date(2024, 2027).strftime("%d.%m.%Y"), "date")
+        d.add(" kl.&nbsp;%02d.%02d. Ring p&aring; " % (rng.randint(8, 16), rng.choice([0, 15, 30, 45])))
+        n = "%d%07d" % (rng.randint(2, 9), rng.randint(0, 9999999))
+        d.neg_as(rng.choice(["&nbsp;".join([n[0:2], n[2:4], n[4:6], n[6:8]]),
+                             "+45&nbsp;" + n, "%s&#160;%s" % (n[:4], n[4:])]), "phone")
+        d.add(". Bel&oslash;b: ")
+        d.neg_as(amount().replace(" ", "&nbsp;"), "amount")
+        d.add(", sag ")
+        d.neg_as("%d&#45;%06d" % (rng.randint(2019, 2026), rng.randint(0, 999999)), "case")
+        d.add(".</p><p>Med venlig hilsen<br>%s</p></body></html>\n" % name())
+    return d
+
+
+def url_log():
+    """Request logs with URL- and form-encoded query strings: separators
+    as %2D, %20, %C2%A0, '+', digits as %3x; encoded dates, paths and
+    amounts beside them."""
+    d = Doc("requests.log", "url-encoded")
+    for i in range(90):
+        d.add("%s GET /sag?" % random_date(2024, 2026).isoformat())
+        c = make_cpr(mod11=rng.random() < 0.8)
+        r = rng.random()
+        key = rng.choice(["cpr", "q", "borger", "id", "personnummer"])
+        if r < 0.3:
+            sep = rng.choice(["%2D", "%2d", "%20", "+", "%C2%A0", "%c2%a0", "%E2%80%91", "%20%2D%20", "+-+"])
+            d.add(key + "=")
+            d.pos_as(c[:6] + sep + c[6:], c)
+        elif r < 0.5:
+            d.add(key + "=")
+            enc = "".join("%%%02X" % ord(ch) for ch in c)
+            if rng.random() < 0.5:
+                enc = enc[:18] + rng.choice(["%2D", "-"]) + enc[18:]
+            d.pos_as(enc, c)
+        elif r < 0.7:
+            d.add("path=%2Fdok%2F")
+            d.neg_as("%d%%2F%02d" % (rng.randint(2015, 2026), rng.randint(1, 12)), "date")
+            d.add("%2F")
+            d.pos_as(c, c)
+            d.add(".pdf")
+        else:
+            d.add("q=%s+" % rng.choice(["cpr", "borger", "opslag"]))
+            d.pos_as(c, c)
+        d.add("&from=")
+        d.neg_as(random_date(2020, 2026).strftime("%d-%m-%Y").replace("-", "%2D"), "date")
+        d.add("&amount=")
+        d.neg_as("%d%%2C%02d" % (rng.randint(0, 99999), rng.randint(0, 99)), "amount")
+        d.add("&tlf=%2B45")
+        d.neg_as("%d%07d" % (rng.randint(2, 9), rng.randint(0, 9999999)), "phone")
+        d.add("&ts=")
+        d.other("%d" % rng.randint(1500000000, 1799999999), "epoch-seconds")
+        d.add(" 200\n")
+    return d
+
+
+def json_ascii():
+    """JSON written with every non-ASCII character escaped (Python's
+    json.dumps default, many Java and .NET serializers): separators as
+    \u00a0 or \u2011, full-width digits as \uff10...; escaped names, phone
+    numbers and dates beside them."""
+    d = Doc("escaped.json", "json-escaped")
+    for i in range(80):
+        nm = name().encode("ascii", "backslashreplace").decode().replace("\\x", "\\u00")
+        d.add('{"navn": "%s", "cpr": "' % nm)
+        c = make_cpr(mod11=rng.random() < 0.8)
+        r = rng.random()
+        if r < 0.4:
+            d.pos_as(c[:6] + rng.choice(["\\u00a0", "\\u2011", "\\u2013", "\\u00AD", "\\u200b", "\\u2212"]) + c[6:], c)
+        elif r < 0.6:
+            fw = "".join("\\u%04x" % (0xFF10 + int(ch)) if rng.random() < 0.5 else "\\u%04X" % (0xFF10 + int(ch))
+                         for ch in c)
+            d.pos_as(fw, c)
+        elif r < 0.7:
+            d.pos_as("".join("\\u%04x" % ord(ch) for ch in c[:6]) + "-" + c[6:], c)
+        else:
+            d.pos_as(c, c)
+        d.add('", "tlf": "')
+        n = "%d%07d" % (rng.randint(2, 9), rng.randint(0, 9999999))
+        d.neg_as(rng.choice(["+45\\u00a0" + n, "\\u00a0".join([n[0:2], n[2:4], n[4:6], n[6:8]])]), "phone")
+        d.add('", "oprettet": "')
+        d.neg_as(timestamp(), "timestamp")
+        d.add('", "andel": ')
+        d.neg_as("0.%d" % rng.randint(10 ** 9, 10 ** 10 - 1), "decimal")
+        d.add(', "note": "m\\u00f8de ')
+        d.neg_as(a_date(), "date")
+        d.add('"}\n')
+    return d
+
+
 def main():
     docs = [case_notes(), sql_dump(), csv_export(), json_lines(), app_log(), hl7_messages(),
-            medcom_xml(), fhir_json(), access_log(), typed_notes(), excel_csv(), columns_tsv()]
+            medcom_xml(), fhir_json(), access_log(), typed_notes(), excel_csv(), columns_tsv(),
+            html_mail(), url_log(), json_ascii()]
     rows = []
     for d in docs:
         d.write()
