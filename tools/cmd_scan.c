@@ -20,6 +20,8 @@ static const char usage[] =
     "      --json               one JSON object per finding per line: file, line,\n"
     "                           column, offset, length, masked, kind, confidence\n"
     "      --min-confidence=L   low (default), medium or high\n"
+    "      --nine-digits        also numbers that lost their leading zero (9\n"
+    "                           digits: integer columns, Excel, JSON numbers)\n"
     "  -p, --policy=P           default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE   more dates for the known-dates policy\n"
     "      --show               also print the full number (otherwise never shown)\n"
@@ -32,7 +34,7 @@ static const char usage[] =
 #define BINARY_PROBE 8192
 #define EXIT_SCAN_ERROR 2
 
-enum { OPT_JSON = 256, OPT_MIN_CONFIDENCE, OPT_KNOWN_DATES, OPT_SHOW };
+enum { OPT_JSON = 256, OPT_MIN_CONFIDENCE, OPT_KNOWN_DATES, OPT_SHOW, OPT_NINE_DIGITS };
 
 struct scan_run {
   dkcpr_scan_options opts;
@@ -228,6 +230,7 @@ int cmd_scan(int argc, char *argv[]) {
       {"recursive", no_argument, NULL, 'r'},
       {"json", no_argument, NULL, OPT_JSON},
       {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
       {"policy", required_argument, NULL, 'p'},
       {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
       {"show", no_argument, NULL, OPT_SHOW},
@@ -249,6 +252,7 @@ int cmd_scan(int argc, char *argv[]) {
     case 'r': r.recursive = 1; break;
     case OPT_JSON: r.json = 1; break;
     case OPT_SHOW: r.show = 1; break;
+    case OPT_NINE_DIGITS: r.opts.flags |= DKCPR_SCAN_NINE_DIGITS; break;
     case OPT_MIN_CONFIDENCE:
       if (cli_parse_confidence("scan", optarg, &r.opts.min_confidence))
         return EXIT_SCAN_ERROR;

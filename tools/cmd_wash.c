@@ -25,6 +25,8 @@ static const char wash_usage[] =
     "                            they can never be a person's number\n"
     "  -m, --mode=MODE           pseudonym (default), mask, token or redact\n"
     "      --min-confidence=L    low (default), medium or high\n"
+    "      --nine-digits         also numbers that lost their leading zero (9\n"
+    "                            digits: integer columns, Excel, JSON numbers)\n"
     "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE    more dates for the known-dates policy (YYYY-MM-DD lines)\n"
     "      --placeholder=TEXT    redact mode text (default [CPR])\n"
@@ -35,13 +37,14 @@ static const char wash_usage[] =
     "  -h, --help                this help\n"
     "\n"
     "pseudonym and token modes need a key; reveal with the same key, context,\n"
-    "--keep and --never-real undoes a pseudonym wash. A summary by kind goes to\n"
-    "standard error. Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
+    "--keep, --never-real and --nine-digits undoes a pseudonym wash. A summary\n"
+    "by kind goes to standard error.\n"
+    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
 
 static const char reveal_usage[] =
     "Usage: dkcpr reveal [OPTION]... [FILE]...\n"
-    "Undo a pseudonym-mode wash: give the same key, context, --keep and\n"
-    "--never-real as the wash.\n"
+    "Undo a pseudonym-mode wash: give the same key, context, --keep,\n"
+    "--never-real and --nine-digits as the wash.\n"
     "\n"
     "  -k, --key-file=FILE       key: 64 hexadecimal characters\n"
     "      --key-env=VARIABLE    key from an environment variable instead\n"
@@ -49,6 +52,7 @@ static const char reveal_usage[] =
     "      --keep=LIST           the wash's --keep (default year,sex)\n"
     "      --never-real          the wash used --never-real\n"
     "      --min-confidence=L    low (default), medium or high\n"
+    "      --nine-digits         the wash used --nine-digits\n"
     "  -p, --policy=P            default, known-dates or strict\n"
     "      --known-dates=FILE    more dates for the known-dates policy\n"
     "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
@@ -65,7 +69,8 @@ enum {
   OPT_MIN_CONFIDENCE,
   OPT_KNOWN_DATES,
   OPT_PLACEHOLDER,
-  OPT_TOKEN_CHARS
+  OPT_TOKEN_CHARS,
+  OPT_NINE_DIGITS
 };
 
 struct wash_config {
@@ -77,7 +82,7 @@ struct wash_config {
   uint64_t token_chars, jobs;
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
-  int quiet;
+  int quiet, nine_digits;
 };
 
 struct wash_totals {
@@ -94,6 +99,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       {"keep", required_argument, NULL, OPT_KEEP},
       {"never-real", no_argument, NULL, OPT_NEVER_REAL},
       {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
       {"policy", required_argument, NULL, 'p'},
       {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
       {"output", required_argument, NULL, 'o'},
@@ -129,6 +135,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       if (cli_parse_policy(c->cmd, optarg, &c->policy))
         return CLI_EXIT_USAGE;
       break;
+    case OPT_NINE_DIGITS: c->nine_digits = 1; break;
     case OPT_KNOWN_DATES: c->known_dates = optarg; break;
     case 'o': c->output = optarg; break;
     case 'q': c->quiet = 1; break;
@@ -289,6 +296,7 @@ static int run(int reveal, int argc, char *argv[]) {
   wo.scan.parse.policy = c.policy;
   wo.scan.parse.known_dates = dates;
   wo.scan.min_confidence = c.min_confidence;
+  if (c.nine_digits) wo.scan.flags |= DKCPR_SCAN_NINE_DIGITS;
   wo.token_chars = (size_t)c.token_chars;
   if (c.placeholder) {
     wo.placeholder = c.placeholder;

@@ -107,6 +107,13 @@ class ScanTest(CliTestCase):
         self.assertLessEqual(len(high), len(low))
         self.assertTrue(all(line.endswith(b" high") for line in high))
 
+    def test_nine_digits(self):
+        data = b"id;cpr\n1;707614285\n"  # 0707614285 stored as an integer
+        self.assertExit(run(["scan"], stdin=data), 0)
+        p = run(["scan", "--nine-digits"], stdin=data)
+        self.assertExit(p, 1)
+        self.assertEqual(p.stdout, b"(standard input):2:3: 070761-XXXX cpr medium\n")
+
     def test_standard_input_and_chunk_boundary(self):
         # A number straddling the program's 1 MiB reads, on a known line.
         pad = (b"." * 99 + b"\n") * ((1 << 20) // 100)
