@@ -37,20 +37,40 @@ typedef struct keyword {
 #define KW(s, w) {s, sizeof(s) - 1, w}
 
 /* Folded spellings. "cpr" covers cpr-nr, cpr.nr, cprnr, cpr-nummer, cpr_nr. */
+/* Sorted by first character; keyword_range() gives each character's run. */
 static const keyword keywords[] = {
-    KW("cpr", 0),           KW("personnummer", 0),  KW("personnr", 0),
-    KW("persnr", 0),        KW("pers.nr", 0),       KW("pers. nr", 0),
-    KW("pnr", 1),           KW("p-nr", 1),          KW("p.nr", 1),
-    KW("foedselsdato", 0),  KW("fodselsdato", 0),   KW("foedselsnummer", 0),
-    KW("foedselsnr", 0),    KW("foedt", 1),         KW("fodt", 1),
-    KW("ssn", 1),           KW("social security", 0),
-    KW("civil registration", 0), KW("personal id", 0),
-    KW("date of birth", 0), KW("birth date", 0),    KW("birthdate", 0),
-    KW("born", 1),          KW("^pn", 1),           KW("1.2.208.176.1.2", 1),
+    KW("1.2.208.176.1.2", 1),                                     /* 0 */
+    KW("^pn", 1),                                                 /* 1 */
+    KW("birth date", 0),    KW("birthdate", 0),  KW("born", 1),   /* 2-4 */
+    KW("cpr", 0),           KW("civil registration", 0),          /* 5-6 */
+    KW("date of birth", 0),                                       /* 7 */
+    KW("foedselsdato", 0),  KW("fodselsdato", 0), KW("foedselsnummer", 0),
+    KW("foedselsnr", 0),    KW("foedt", 1),       KW("fodt", 1),  /* 8-13 */
+    KW("personnummer", 0),  KW("personnr", 0),    KW("persnr", 0),
+    KW("pers.nr", 0),       KW("pers. nr", 0),    KW("pnr", 1),
+    KW("p-nr", 1),          KW("p.nr", 1),        KW("personal id", 0), /* 14-22 */
+    KW("ssn", 1),           KW("social security", 0),             /* 23-24 */
 };
 
-/* The characters that begin a keyword (keep in step with keywords[]). */
-#define FIRSTS "cpfsdb^1"
+/* Letters b-s that begin a keyword, as bits from 'b' (a quick test). */
+#define FIRST_LETTERS                                                        \
+  (1u << ('b' - 'b') | 1u << ('c' - 'b') | 1u << ('d' - 'b') |               \
+   1u << ('f' - 'b') | 1u << ('p' - 'b') | 1u << ('s' - 'b'))
+
+/* The keywords that begin with c: [*lo, *hi); 0 if none. */
+static int keyword_range(unsigned char c, size_t *lo, size_t *hi) {
+  switch (c) {
+  case '1': *lo = 0; *hi = 1; return 1;
+  case '^': *lo = 1; *hi = 2; return 1;
+  case 'b': *lo = 2; *hi = 5; return 1;
+  case 'c': *lo = 5; *hi = 7; return 1;
+  case 'd': *lo = 7; *hi = 8; return 1;
+  case 'f': *lo = 8; *hi = 14; return 1;
+  case 'p': *lo = 14; *hi = 23; return 1;
+  case 's': *lo = 23; *hi = 25; return 1;
+  default: return 0;
+  }
+}
 
 /* The first three characters as one number (every keyword has three). */
 static uint32_t prefix3(const unsigned char *s) {
@@ -73,6 +93,11 @@ static size_t fold(const unsigned char *s, size_t len, unsigned char *out) {
   size_t i = 0, n = 0;
   while (i < len) {
     unsigned char b = s[i];
+    if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) { /* most bytes */
+      out[n++] = b;
+      i++;
+      continue;
+    }
     if (b < 0x80) {
       if (is_space(b)) {
         if (n == 0 || out[n - 1] != ' ') out[n++] = ' ';
@@ -113,8 +138,7 @@ static size_t fold(const unsigned char *s, size_t len, unsigned char *out) {
 
 int dkcpr__context_in(const unsigned char *text, size_t len) {
   unsigned char f[2 * DKCPR__SCAN_WINDOW + 8]; /* folding at most doubles */
-  size_t n, i, k;
-  enum { N_KEYWORDS = sizeof keywords / sizeof keywords[0] };
+  size_t n, i, k, lo, hi;
   if (len > DKCPR__SCAN_WINDOW) {
     text += len - DKCPR__SCAN_WINDOW;
     len = DKCPR__SCAN_WINDOW;
@@ -123,12 +147,16 @@ int dkcpr__context_in(const unsigned char *text, size_t len) {
   f[n] = f[n + 1] = f[n + 2] = 0;
   for (i = 0; i < n; i++) {
     uint32_t head;
-    if (f[i] == 0 || strchr(FIRSTS, f[i]) == NULL) continue;
+    if (!(f[i] >= 'b' && f[i] <= 's'
+              ? (FIRST_LETTERS >> (f[i] - 'b')) & 1u
+              : f[i] == '^' || f[i] == '1') ||
+        !keyword_range(f[i], &lo, &hi))
+      continue;
     if ((is_alpha(f[i]) || (f[i] >= '0' && f[i] <= '9')) && i > 0 &&
         is_word_char(f[i - 1]))
       continue;
     head = prefix3(f + i);
-    for (k = 0; k < N_KEYWORDS; k++) {
+    for (k = lo; k < hi; k++) {
       const keyword *w = &keywords[k];
       unsigned char last, next;
       if (prefix3((const unsigned char *)w->text) != head || i + w->len > n ||
@@ -160,7 +188,7 @@ int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start,
   n = dkcpr__core_copy(c, end, to, buf);
   for (k = 0; k < n; k++)
     if (buf[k] <= ' ' || buf[k] == '|' || buf[k] == '~') break;
-  return dkcpr__context_in(buf, k);
+  return k >= 3 && dkcpr__context_in(buf, k); /* keywords have 3 or more */
 }
 
 dkcpr_confidence dkcpr__confidence(const dkcpr__cand *cand,

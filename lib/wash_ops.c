@@ -95,7 +95,7 @@ static size_t render(char *out, const char *raw, size_t raw_len,
     dkcpr__esc e;
     int32_t cp, z;
     size_t len;
-    if (dkcpr__escape_decode(&e, p, raw_len - i, 1) > 0) {
+    if (dkcpr__esc_start(p[0]) && dkcpr__escape_decode(&e, p, raw_len - i, 1) > 0) {
       cp = e.cp;
       len = e.len;
     } else {
@@ -113,7 +113,10 @@ static size_t render(char *out, const char *raw, size_t raw_len,
         z = 0xFF38; /* FULLWIDTH LATIN CAPITAL LETTER X */
       else
         z = (unsigned char)c;
-      n += dkcpr__escape_encode(out + n, &e, z);
+      if (e.kind == DKCPR__ESC_NONE && z < 0x80)
+        out[n++] = (char)z;
+      else
+        n += dkcpr__escape_encode(out + n, &e, z);
     } else {
       memcpy(out + n, p, len);
       n += len;
