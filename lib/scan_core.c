@@ -352,8 +352,11 @@ static uint8_t class_before(const unsigned char *p, size_t i, size_t j,
  * spaces or a tab before a run). */
 static size_t skip_plain(dkcpr__scan_core *c, const unsigned char *p, size_t i,
                          size_t len) {
-  size_t j = c->skip(p, i, len), k1, k2;
+  /* Not the chunk's last 3 bytes: a character there may end in the next
+   * chunk, and only the character-by-character path waits for it. */
+  size_t j = len >= i + 4 ? c->skip(p, i, len - 3) : i, k1, k2;
   uint8_t last, last2;
+  while (j > i && (p[j] & 0xC0) == 0x80) j--; /* not inside a character */
   if (j == i) return i;
   last = class_before(p, i, j, &k1);
   /* the one before: skipped too, or the last one stepped before i */

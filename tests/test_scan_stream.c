@@ -24,7 +24,8 @@ static const char sample[] =
     "q=%30%37%30%37%36%31%2D%34%32%38%35& <b>070761&nbsp;4285</b> "
     "&#48;&#55;&#48;&#55;&#54;&#49;&#x2011;&#52;&#50;&#56;&#53; "
     "\"\\uff10\\uff17\\uff10\\uff17\\uff16\\uff11\\u00a0\\uff14\\uff12\\uff18\\uff15\" "
-    "070761%C2%A04285 \\ud835\\udfce707614285 50%0707614285 %3";
+    "070761%C2%A04285 \\ud835\\udfce707614285 50%0707614285 "
+    "abcdefghij \xc2\xa0" "070761  4285 abcdefghij\xc2\xa0\t070761\t4285 %3";
 
 typedef struct result {
   dkcpr_match m[64];
@@ -128,6 +129,7 @@ static const char *const pieces[] = {
     "  ", ".0", "/2024/", "\xe2\x88\x92", "%30", "%37", "%2D", "%2d", "%C2%A0", "%",
     "&#48;", "&#x37;", "&nbsp;", "&#x2011;", "&", "&#", "\\u0030", "\\uff17",
     "\\u00a0", "\\", "\\u", "\\ud835\\udfce", "%E2%80%91", "%e2%80",
+    "\xc2\xa0", "123456", "\xc2\xad", "abcdefghijklmnop",
 };
 
 /* Large random text, random chunk sizes, matches compared one by one. */
@@ -254,8 +256,45 @@ static void skips_change_nothing(void **state) {
   free(text);
 }
 
+/* Short random texts of the characters the rules look at, each split at
+ * every position: what the rules read around a number (the characters
+ * before a run, a separator, the window after) never depends on the
+ * chunking. */
+static void random_texts_every_split(void **state) {
+  static const char *const tokens[] = {
+      "070761", "4285", "0707614285", "0201609995", "1", "0", "12", "123456",
+      "1234567", "707614285", " ", "  ", "\t", "-", ".", "/", "+", ",", "=", "a", "Z",
+      "WQ", "\xc2\xa0", "\xc2\xad", "\xe2\x80\x8b", "\xe2\x88\x92", "\xe2\x80\x93",
+      "\xef\xbc\x90", "\xef\xbc\x97", "%2D", "%20", "%30", "%3", "%", "%C2%A0", "&nbsp;",
+      "&#48;", "&#x2011;", "&#", "&", "\\u0030", "\\u00a0", "\\uff10", "\\u", "\\",
+      "^^^CPR^PN", "cpr ", "\n", "\xff", "\xc3", "abcdefghijklmnopq", "x y z "};
+  uint64_t rng = 4242;
+  size_t round;
+  (void)state;
+  for (round = 0; round < 3000; round++) {
+    char text[600];
+    size_t len = 0, k, i;
+    result whole, part;
+    for (k = 0; k < 24; k++) {
+      const char *t;
+      size_t tl;
+      rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+      t = tokens[rng % (sizeof tokens / sizeof tokens[0])];
+      tl = strlen(t);
+      memcpy(text + len, t, tl);
+      len += tl;
+    }
+    one_piece(&whole, text, len);
+    for (i = 0; i <= len; i++) {
+      scan_cuts(&part, text, len, &i, 1);
+      same(&whole, &part);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(random_texts_every_split),
       cmocka_unit_test(every_split_position),
       cmocka_unit_test(one_byte_at_a_time),
       cmocka_unit_test(random_chunking_large_input),
