@@ -48,7 +48,8 @@ static const keyword keywords[] = {
     KW("foedselsnr", 0),    KW("foedt", 1),       KW("fodt", 1),  /* 8-13 */
     KW("personnummer", 0),  KW("personnr", 0),    KW("persnr", 0),
     KW("pers.nr", 0),       KW("pers. nr", 0),    KW("pnr", 1),
-    KW("p-nr", 1),          KW("p.nr", 1),        KW("personal id", 0), /* 14-22 */
+    KW("p-nr", 1),          KW("p.nr", 1),        KW("personal id", 0),
+                                                                  /* 14-22 */
     KW("ssn", 1),           KW("social security", 0),             /* 23-24 */
 };
 

@@ -213,8 +213,9 @@ static inline void end_digits(dkcpr__scan_core *c) {
 }
 
 /* One character of class cls (digit value val) at stream bytes [b0, b1). */
-static inline __attribute__((always_inline)) void step(dkcpr__scan_core *c, uint8_t cls, int val,
-                        unsigned char chr, uint64_t b0, uint64_t b1) {
+static inline __attribute__((always_inline)) void
+step(dkcpr__scan_core *c, uint8_t cls, int val, unsigned char chr, uint64_t b0,
+     uint64_t b1) {
   if (cls == CL_DIGIT) {
     dkcpr__run *r = &c->cur;
     if (!c->in_run) begin_digits(c, b0);
@@ -390,8 +391,8 @@ static size_t skip_dense(dkcpr__scan_core *c, const unsigned char *p, size_t i,
   if (q >= b + 8 && q >= i + 8) b = q - 8; /* long glue: as in skip_plain() */
   while (b > i && is_digit_byte(p[b - 1])) {
     while (b > i && is_digit_byte(p[b - 1])) b--;
-    if (!(b >= i + 2 && (p[b - 1] == '-' || p[b - 1] == '.' || p[b - 1] == '/') &&
-          is_digit_byte(p[b - 2])))
+    if (!(b >= i + 2 && is_digit_byte(p[b - 2]) &&
+          (p[b - 1] == '-' || p[b - 1] == '.' || p[b - 1] == '/')))
       break;
     if (++links > 8) { /* a long chain (1.2.3.4...): go through it slowly */
       b = i;

@@ -62,7 +62,7 @@ typedef struct dkcpr__run {
   uint8_t len;            /* digits, saturating at 11 */
   uint8_t ascii;          /* every digit ASCII */
   uint8_t zeros;          /* every digit 0 */
-  uint8_t lead_glue_len;  /* characters between the previous run and this one (4: more, or none) */
+  uint8_t lead_glue_len;  /* characters since the previous run (4: more, or none) */
   uint8_t lead_cls[3];    /* classes of the first three of them */
   char lead_chr[3];       /* and the characters themselves, when ASCII */
   uint8_t lead_prev_len;  /* length of the run before that glue */
@@ -79,7 +79,7 @@ typedef struct dkcpr__scan_core {
   uint64_t base;           /* stream offset of the current chunk */
   uint64_t total;          /* bytes fed so far */
   uint64_t pos;            /* next byte not yet classified */
-  uint64_t dense_from;     /* no dense skip before this offset (it found nothing) */
+  uint64_t dense_from;     /* no dense skip before this offset: none to gain */
   const unsigned char *chunk; /* the chunk being fed (valid until commit) */
   size_t chunk_len;
   dkcpr__run cur, prev;

@@ -216,7 +216,8 @@ size_t dkcpr__escape_encode(char *out, const dkcpr__esc *e, int32_t cp) {
     if (cp >= 0x10000) {
       out[n++] = '\\';
       out[n++] = 'u';
-      n += put_hex(out + n, (uint32_t)(0xD800 + ((cp - 0x10000) >> 10)), 4, e->lower);
+      n += put_hex(out + n, (uint32_t)(0xD800 + ((cp - 0x10000) >> 10)), 4,
+                   e->lower);
       cp = 0xDC00 + ((cp - 0x10000) & 0x3FF);
     }
     out[n++] = '\\';

@@ -26,7 +26,7 @@ typedef enum dkcpr__esc_kind {
 } dkcpr__esc_kind;
 
 typedef struct dkcpr__esc {
-  int32_t cp;     /* the character; -1 for an escaped invalid byte or lone surrogate */
+  int32_t cp;     /* the character; -1: an escaped invalid byte, lone surrogate */
   uint8_t len;    /* bytes of the escape */
   uint8_t kind;   /* dkcpr__esc_kind */
   uint8_t lower;  /* hexadecimal letters written in lower case */

@@ -187,11 +187,12 @@ masks_avx2(const unsigned char *p, block_masks *b) {
     v[k] = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * (size_t)k));
     x = _mm256_sub_epi8(v[k], zero_ch);
     digit[k] = _mm256_cmpeq_epi8(_mm256_min_epu8(x, nine), x);
-    lead_m[k] = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v[k], lead), v[k]),
-                                escape32(v[k]));
+    lead_m[k] = _mm256_or_si256(
+        _mm256_cmpeq_epi8(_mm256_max_epu8(v[k], lead), v[k]), escape32(v[k]));
     dot_m[k] = _mm256_cmpeq_epi8(v[k], dot);
-    group[k] = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v[k], dash), dot_m[k]),
-                               _mm256_cmpeq_epi8(v[k], slash));
+    group[k] = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(v[k], dash), dot_m[k]),
+        _mm256_cmpeq_epi8(v[k], slash));
   }
   b->digit = movemask64(digit[0], digit[1]);
   b->lead = movemask64(lead_m[0], lead_m[1]);

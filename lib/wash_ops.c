@@ -95,7 +95,8 @@ static size_t render(char *out, const char *raw, size_t raw_len,
     dkcpr__esc e;
     int32_t cp, z;
     size_t len;
-    if (dkcpr__esc_start(p[0]) && dkcpr__escape_decode(&e, p, raw_len - i, 1) > 0) {
+    if (dkcpr__esc_start(p[0]) &&
+        dkcpr__escape_decode(&e, p, raw_len - i, 1) > 0) {
       cp = e.cp;
       len = e.len;
     } else {
