@@ -181,14 +181,27 @@ int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start,
   uint64_t from = start > DKCPR__SCAN_WINDOW ? start - DKCPR__SCAN_WINDOW : 0;
   uint64_t to = end + DKCPR__SCAN_AFTER < c->total ? end + DKCPR__SCAN_AFTER
                                                    : c->total;
-  size_t n = dkcpr__core_copy(c, from, start, buf), k;
-  if (dkcpr__context_in(buf, n)) return 1;
-  /* After the number, only up to the first white space or HL7 field or
-   * repetition mark ('|', '~'): what follows a space more often labels the
-   * next value ("070761-4285, cpr 0201609995") than this one. */
+  size_t n = dkcpr__core_copy(c, from, start, buf), k, cut = 0;
+  /* What an earlier JSON object or XML element said is about its own
+   * value: the window starts after the last '}' or end tag ("</...>"). */
+  for (k = 0; k < n; k++) {
+    if (buf[k] == '}') cut = k + 1;
+    if (buf[k] == '<' && k + 1 < n && buf[k + 1] == '/') {
+      while (k < n && buf[k] != '>') k++;
+      cut = k < n ? k + 1 : n;
+    }
+  }
+  if (dkcpr__context_in(buf + cut, n - cut)) return 1;
+  /* After the number, only within its own field: up to the first white
+   * space, HL7 field or repetition mark ('|', '~'), the end of its JSON
+   * object or array ('}', ']') or of its XML end tag ('>'). What follows
+   * more often labels the next value ("070761-4285, cpr 0201609995",
+   * "...},"birthDate":...", "</cpr><tlf>"). */
   n = dkcpr__core_copy(c, end, to, buf);
   for (k = 0; k < n; k++)
-    if (buf[k] <= ' ' || buf[k] == '|' || buf[k] == '~') break;
+    if (buf[k] <= ' ' || buf[k] == '|' || buf[k] == '~' || buf[k] == '}' ||
+        buf[k] == ']' || buf[k] == '>')
+      break;
   return k >= 3 && dkcpr__context_in(buf, k); /* keywords have 3 or more */
 }
 

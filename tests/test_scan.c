@@ -485,6 +485,14 @@ static void structured_context(void **state) {
   assert_int_equal(conf_of("x 0201609995 cpr"), DKCPR_CONFIDENCE_LOW); /* labels the next */
   assert_int_equal(conf_of("x 0201609995^^^XPN"), DKCPR_CONFIDENCE_LOW);
   assert_int_equal(conf_of("{\"patientId\": \"0201609995\"}"), DKCPR_CONFIDENCE_LOW);
+  /* a keyword in an earlier object or element labels that one's value */
+  assert_int_equal(conf_of("{\"system\":\"urn:oid:1.2.208.176.1.2\",\"value\":\"x\"},"
+                           "{\"value\":\"0201609995\"}"), DKCPR_CONFIDENCE_LOW);
+  assert_int_equal(conf_of("<cpr>x</cpr><tlf>0201609995</tlf>"), DKCPR_CONFIDENCE_LOW);
+  assert_int_equal(conf_of("<cpr><v>0201609995</v></cpr>"), DKCPR_CONFIDENCE_MEDIUM);
+  assert_int_equal(conf_of("{\"value\":\"0201609995\"}],\"birthDate\":\"1960\""),
+                   DKCPR_CONFIDENCE_LOW);
+  assert_int_equal(conf_of("<id>0201609995</id><cpr>x</cpr>"), DKCPR_CONFIDENCE_LOW);
 }
 
 static void skip_loops_agree(void **state) {
