@@ -5,7 +5,10 @@
  *   named     &nbsp; &shy; &ndash; &mdash; &minus; &hyphen; &dash; &ensp;
  *             &emsp; &thinsp; &zwj; &zwnj; &NoBreak;     (HTML)
  *   JSON      \uHHHH, and a surrogate pair for a character above U+FFFF
- * Anything else that begins with '%', '&' or '\' is literal text. */
+ * Anything else that begins with '%', '&' or '\' is literal text. Escapes
+ * are read wherever they stand, without parsing the format around them: a
+ * JSON string holding an escaped backslash and "u0030" is read as a digit,
+ * and "50%0707614285" as "50", BEL, "07614285"; both are rare in data. */
 #ifndef DKCPR_SCAN_ESCAPE_H
 #define DKCPR_SCAN_ESCAPE_H
 

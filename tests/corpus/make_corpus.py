@@ -1,9 +1,14 @@
 #!/usr/bin/python3
-"""Write the labelled scanner corpus: text files in several formats with
-synthetic CPR numbers in every written form, hard negatives, and labels.tsv
-giving every true number's and every negative's byte span, and those of a
-few valid look-alikes (numbers in other roles that are valid CPR numbers: no
-rule can tell them apart, so they are reported apart).
+"""Write the labelled scanner corpus: one text file per format (case notes,
+SQL, CSV, JSON lines, application logs, HL7 v2, MedCom-style XML, FHIR JSON,
+access logs, typed notes, an Excel CSV export, TSV, HTML mail, URL-encoded
+request logs, JSON with escaped non-ASCII) with synthetic CPR numbers in
+every written form (typed separators, escapes, numbers glued to paths and
+suffixes), hard negatives in the same formats, and labels.tsv giving every
+true number's and every negative's byte span and format, and those of the
+valid look-alikes (numbers in other roles, such as HL7 control IDs and Unix
+times, that are valid CPR numbers: no rule can tell them apart, so they are
+reported apart).
 
 Numbers are made here from the CPR rules (century table, real dates, mod 11
 chosen per number) and ordinary ones are checked with python-stdnum, so the
