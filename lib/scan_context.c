@@ -23,6 +23,7 @@
  * That also keeps a never-real pseudonym (day + 60, mod 11 not kept) at or
  * above its original's confidence, so reveal finds every number wash replaced. So a context word with a separator or mod 11 is high; a context
  * word alone, or a separator with mod 11, is medium; the rest is low. */
+#define _GNU_SOURCE /* memrchr */
 #include <string.h>
 
 #include "internal.h"
@@ -84,29 +85,33 @@ static int is_word_char(unsigned char b) {
 
 static int is_alpha(unsigned char b) { return b >= 'a' && b <= 'z'; }
 
-static int is_space(unsigned char b) {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' ||
-         b == '\v' || b == '_';
-}
+/* ASCII folded: letters to lower case, white space and '_' to ' '. */
+static const unsigned char ascii_fold[128] = {
+      0,   1,   2,   3,   4,   5,   6,   7,   8,  32,  32,  32,  32,  32,  14,  15,
+     16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+     32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,  45,  46,  47,
+     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,  60,  61,  62,  63,
+     64,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,  91,  92,  93,  94,  32,
+     96,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+};
+
 
 /* Fold len bytes into out (room for 2 * len); returns the folded length. */
 static size_t fold(const unsigned char *s, size_t len, unsigned char *out) {
   size_t i = 0, n = 0;
   while (i < len) {
     unsigned char b = s[i];
-    if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) { /* most bytes */
-      out[n++] = b;
-      i++;
-      continue;
-    }
     if (b < 0x80) {
-      if (is_space(b)) {
+      unsigned char f = ascii_fold[b];
+      if (f == ' ') {
         if (n == 0 || out[n - 1] != ' ') out[n++] = ' ';
-      } else if (b >= 'A' && b <= 'Z') {
-        if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z') out[n++] = ' ';
-        out[n++] = (unsigned char)(b + 32);
       } else {
-        out[n++] = b;
+        /* a word boundary where a lower-case letter meets an upper-case one */
+        if (f != b && i > 0 && (unsigned char)(s[i - 1] - 'a') < 26)
+          out[n++] = ' ';
+        out[n++] = f;
       }
       i++;
       continue;
@@ -175,22 +180,30 @@ int dkcpr__context_in(const unsigned char *text, size_t len) {
 }
 
 
+/* What an earlier JSON object or XML element said is about its own value:
+ * the offset just after the last '}' or end tag ("</...>") in buf, or 0. */
+static size_t after_last_close(const unsigned char *buf, size_t n) {
+  const unsigned char *brace = memrchr(buf, '}', n);
+  size_t cut = brace ? (size_t)(brace - buf) + 1 : 0, end = n;
+  while (end > cut) {
+    const unsigned char *gt = memrchr(buf + cut, '>', end - cut), *lt;
+    if (gt == NULL) break;
+    lt = memrchr(buf + cut, '<', (size_t)(gt - (buf + cut)));
+    if (lt == NULL) break;
+    if (lt[1] == '/') return (size_t)(gt - buf) + 1;
+    end = (size_t)(lt - buf); /* a start tag: look before it */
+  }
+  return cut;
+}
+
 int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start,
                         uint64_t end) {
   unsigned char buf[DKCPR__SCAN_WINDOW];
   uint64_t from = start > DKCPR__SCAN_WINDOW ? start - DKCPR__SCAN_WINDOW : 0;
   uint64_t to = end + DKCPR__SCAN_AFTER < c->total ? end + DKCPR__SCAN_AFTER
                                                    : c->total;
-  size_t n = dkcpr__core_copy(c, from, start, buf), k, cut = 0;
-  /* What an earlier JSON object or XML element said is about its own
-   * value: the window starts after the last '}' or end tag ("</...>"). */
-  for (k = 0; k < n; k++) {
-    if (buf[k] == '}') cut = k + 1;
-    if (buf[k] == '<' && k + 1 < n && buf[k + 1] == '/') {
-      while (k < n && buf[k] != '>') k++;
-      cut = k < n ? k + 1 : n;
-    }
-  }
+  size_t n = dkcpr__core_copy(c, from, start, buf), k;
+  size_t cut = after_last_close(buf, n);
   if (dkcpr__context_in(buf + cut, n - cut)) return 1;
   /* After the number, only within its own field: up to the first white
    * space, HL7 field or repetition mark ('|', '~'), the end of its JSON
