@@ -251,13 +251,21 @@ step(dkcpr__scan_core *c, uint8_t cls, int val, unsigned char chr, uint64_t b0,
 /* Whether the next bytes up to a digit can be skipped unclassified: no run
  * or candidate is open and what came since the last run no longer matters
  * beyond being long: one character after any run is needed (grouping
- * marks), up to three after a run of 6 (separators), two after a run of 7
- * (e-CPR letters). */
+ * marks), up to three after a run of 6 while they may still be a separator
+ * (classes SPACE to TAB and INVIS), two after a run of 7 while they are
+ * capital letters (e-CPR). */
 static inline int idle(const dkcpr__scan_core *c) {
+  int i;
   if (c->in_run || c->pending || c->glue_len == 0) return 0;
-  if (c->prev_valid && c->glue_len <= 3 &&
-      (c->prev.len == 6 || c->prev.len == 7))
+  if (!c->prev_valid || c->glue_len > 3) return 1;
+  if (c->prev.len == 6) { /* only a separator's characters keep it open */
+    for (i = 0; i < c->glue_len; i++)
+      if (c->glue_cls[i] < CL_SPACE || c->glue_cls[i] == CL_COMMA) return 1;
     return 0;
+  }
+  if (c->prev.len == 7) /* only capital letters */
+    return c->glue_cls[0] != CL_UPPER ||
+           (c->glue_len >= 2 && c->glue_cls[1] != CL_UPPER);
   return 1;
 }
 
