@@ -15,6 +15,13 @@
  * "^PN" (person number) and the CPR's OID 1.2.208.176.1.2 (FHIR
  * "urn:oid:1.2.208.176.1.2").
  *
+ * A CSV or TSV header also gives context: when the stream's first line is
+ * short (DKCPR__SCAN_HEADER), holds no run of 6 digits, and splits at its
+ * most frequent delimiter (';' ',' tab '|', outside double quotes) into
+ * names of at most 48 bytes, a number whose line starts within
+ * DKCPR__SCAN_LINE bytes before it and that stands in a column whose name
+ * holds a keyword has context ("id;cpr;navn", then "7;0707614285;Anne").
+ *
  * Confidence: points = separator point (1, see scan_core.c) + form (1) +
  * context word (2), minus 1 for the nine-digit form; 0-1 low, 2 medium,
  * 3-4 high. The form point is
@@ -180,6 +187,58 @@ int dkcpr__context_in(const unsigned char *text, size_t len) {
 }
 
 
+static int is_delim(unsigned char b) {
+  return b == ',' || b == ';' || b == '\t' || b == '|';
+}
+
+void dkcpr__header_read(dkcpr__scan_core *c, const unsigned char *text,
+                        size_t len) {
+  static const char delims[] = ";,\t|";
+  size_t count[4] = {0, 0, 0, 0}, i, start, col, best = 0, d, digits = 0;
+  int quoted = 0;
+  if (len > 0 && text[len - 1] == '\r') len--;
+  for (i = 0; i < len; i++) {
+    digits = text[i] >= '0' && text[i] <= '9' ? digits + 1 : 0;
+    if (digits >= 6) return; /* data, not names */
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && is_delim(text[i]))
+      count[strchr(delims, text[i]) - delims]++;
+  }
+  for (d = 1; d < 4; d++)
+    if (count[d] > count[best]) best = d;
+  if (count[best] == 0) return;
+  /* Column names are short: a long field means prose, not a header. */
+  for (i = 0, start = 0, col = 0, quoted = 0; i <= len; i++) {
+    if (i < len && text[i] == '"') quoted = !quoted;
+    if (i < len && (quoted || text[i] != (unsigned char)delims[best])) continue;
+    if (i - start > 48) {
+      c->header_cols = 0;
+      return;
+    }
+    if (col < 64 && dkcpr__context_in(text + start, i - start))
+      c->header_cols |= 1ull << col;
+    col++;
+    start = i + 1;
+  }
+  c->header_delim = delims[best];
+}
+
+/* 1 if the number at start is in a column the header names with a
+ * context word: its line starts within DKCPR__SCAN_LINE bytes. */
+static int header_column(const dkcpr__scan_core *c, uint64_t start) {
+  unsigned char buf[DKCPR__SCAN_LINE];
+  uint64_t from = start > DKCPR__SCAN_LINE ? start - DKCPR__SCAN_LINE : 0;
+  size_t n = dkcpr__core_copy(c, from, start, buf), i, col = 0;
+  const unsigned char *nl = memrchr(buf, '\n', n);
+  int quoted = 0;
+  if (nl == NULL) return 0; /* the first line, or a line too long */
+  for (i = (size_t)(nl - buf) + 1; i < n; i++) {
+    if (buf[i] == '"') quoted = !quoted;
+    if (!quoted && buf[i] == (unsigned char)c->header_delim) col++;
+  }
+  return col < 64 && (c->header_cols >> col & 1u);
+}
+
 /* What an earlier JSON object or XML element said is about its own value:
  * the offset just after the last '}' or end tag ("</...>") in buf, or 0. */
 static size_t after_last_close(const unsigned char *buf, size_t n) {
@@ -205,6 +264,7 @@ int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start,
   size_t n = dkcpr__core_copy(c, from, start, buf), k;
   size_t cut = after_last_close(buf, n);
   if (dkcpr__context_in(buf + cut, n - cut)) return 1;
+  if (c->header_cols && header_column(c, start)) return 1;
   /* After the number, only within its own field: up to the first white
    * space, HL7 field or repetition mark ('|', '~'), the end of its JSON
    * object or array ('}', ']') or of its XML end tag ('>'). What follows

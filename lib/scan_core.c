@@ -92,6 +92,15 @@ static int sep_points(const dkcpr__run *r) {
              : -1;
 }
 
+/* The stream's first line ends at offset nl (before DKCPR__SCAN_HEADER, so
+ * all of it is held): read it as a header. */
+static void header_end(dkcpr__scan_core *c, uint64_t nl) {
+  unsigned char buf[DKCPR__SCAN_HEADER];
+  size_t n = dkcpr__core_copy(c, 0, nl, buf);
+  c->header_done = 1;
+  if (n == nl) dkcpr__header_read(c, buf, n);
+}
+
 /* A candidate is complete: it waits in the queue for the window after it. */
 static void queue_flush(dkcpr__scan_core *c, uint64_t seen) {
   while (c->q_len > 0) {
@@ -237,6 +246,7 @@ step(dkcpr__scan_core *c, uint8_t cls, int val, unsigned char chr, uint64_t b0,
     c->pending = 0;
     emit(c, &c->pend, b0);
   }
+  if (__builtin_expect(!c->header_done, 0) && chr == '\n') header_end(c, b0);
   if (c->glue_len < 3) {
     c->glue_cls[c->glue_len] = cls;
     c->glue_chr[c->glue_len] = (char)chr;
@@ -440,7 +450,9 @@ void dkcpr__core_feed(dkcpr__scan_core *c, const char *chunk, size_t len,
   }
   i = (size_t)(c->pos - c->base);
   while (i < len) {
-    if (idle(c)) {
+    if (!c->header_done && c->base + i >= DKCPR__SCAN_HEADER)
+      c->header_done = 1; /* a first line this long is no header */
+    if (c->header_done && idle(c)) {
       /* Prose: the plain skip is fastest. Where it stops at a digit, the
        * dense skip passes over the digit runs that cannot matter. */
       if (!is_digit_byte(p[i])) i = skip_plain(c, p, i, len);

@@ -23,12 +23,18 @@
 #include "dkcpr.h"
 #include "scan_skip.h"
 
-/* Bytes of the stream kept after each feed. Must exceed the context window
- * before a candidate (64), plus the longest span a candidate can cover (13
- * characters of up to DKCPR__ESC_MAX = 12 bytes: 156), plus what is read
- * after it before it is decided (a grouping mark and up to 11 digits: 144;
- * the context window after it: 48). */
-#define DKCPR__SCAN_HIST 512
+/* Bytes of the stream kept after each feed. Must exceed the reach back from
+ * a candidate (the start of its line for a header column: 256; the context
+ * window: 64), plus the longest span a candidate can cover (13 characters
+ * of up to DKCPR__ESC_MAX = 12 bytes: 156), plus what is read after it
+ * before it is decided (a grouping mark and up to 11 digits: 144; the
+ * context window after it: 48). */
+#define DKCPR__SCAN_HIST 1024
+/* A header line (CSV, TSV) is read when the stream's first line ends
+ * within these bytes; a number's column is found when its line starts
+ * within DKCPR__SCAN_LINE bytes before it. */
+#define DKCPR__SCAN_HEADER 512
+#define DKCPR__SCAN_LINE 256
 /* Bytes before a candidate searched for context words. */
 #define DKCPR__SCAN_WINDOW 64
 /* Bytes after a candidate searched for context words (HL7 "^^^CPR^PN", a
@@ -74,6 +80,9 @@ typedef struct dkcpr__run {
 
 typedef struct dkcpr__scan_core {
   int nine;                /* DKCPR_SCAN_NINE_DIGITS */
+  int header_done;         /* the first line has been read (or is too long) */
+  char header_delim;       /* its field delimiter; 0: no header */
+  uint64_t header_cols;    /* bit k: the name of column k is a context word */
   dkcpr__skip_fn skip;     /* fastest skip loops this CPU supports */
   dkcpr__skip_fn dense;
   uint64_t base;           /* stream offset of the current chunk */
@@ -129,6 +138,11 @@ int dkcpr__context_near(const dkcpr__scan_core *c, uint64_t start,
 
 /* Context-word search over raw bytes (exposed for tests). */
 int dkcpr__context_in(const unsigned char *text, size_t len);
+
+/* Read the stream's first line, text[0, len), as a header: which delimiter
+ * it uses and which columns it names with a context word. */
+void dkcpr__header_read(dkcpr__scan_core *c, const unsigned char *text,
+                        size_t len);
 
 /* Confidence from the rule documented in scan_context.c. */
 dkcpr_confidence dkcpr__confidence(const dkcpr__cand *cand,

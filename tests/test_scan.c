@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -398,6 +399,43 @@ static void glued_numbers(void **state) {
   none("x 0,1402234888 y");
 }
 
+/* The confidence of the last number in text (several may be found). */
+static dkcpr_confidence last_conf(const char *text) {
+  dkcpr_match m[8];
+  size_t n = scan_n(text, m, 8);
+  assert_true(n > 0);
+  return m[n - 1].confidence;
+}
+
+/* A CSV or TSV header naming the column gives context to numbers far below
+ * it (0201609995 fails mod 11: with context it is medium, else low). */
+static void header_column_context(void **state) {
+  static const char filler[] =
+      "1;x;Anne Hansen, Egevaenget 91, 4000 Roskilde\n"
+      "2;y;Bo Holm, Aaboulevard 7, 8000 Aarhus C\n";
+  char text[512];
+  (void)state;
+  snprintf(text, sizeof text, "id;cpr;navn\n%s9;0201609995;Pia\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_MEDIUM);
+  snprintf(text, sizeof text, "id;navn;cpr\n%s9;0201609995;Pia\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_LOW);
+  snprintf(text, sizeof text, "id;navn;cpr\n%s9;Pia;0201609995\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_MEDIUM);
+  snprintf(text, sizeof text, "\"id\",\"navn\",\"CPR-nummer\"\r\n%s"
+           "9,\"Holm, Pia\",0201609995\r\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_MEDIUM); /* quoted comma */
+  snprintf(text, sizeof text, "id\tborger_cpr\tnavn\n%s9\t0201609995\tPia\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_MEDIUM);
+  /* not a header: prose, numbers, or no delimiter */
+  snprintf(text, sizeof text, "Notat om cpr; og en meget lang indledning om alt muligt "
+           "andet her\n%s0201609995;Pia\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_LOW);
+  snprintf(text, sizeof text, "cpr;0707614285;x\n%s9;0201609995;Pia\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_LOW);
+  snprintf(text, sizeof text, "cpr\n%s9;0201609995;Pia\n", filler);
+  assert_int_equal(last_conf(text), DKCPR_CONFIDENCE_LOW);
+}
+
 /* Exactly one match, spanning needle (which occurs once in text), with the
  * digits of 0707614285. */
 static void found_at(const char *text, const char *needle) {
@@ -544,6 +582,7 @@ int main(void) {
       cmocka_unit_test(glued_numbers),
       cmocka_unit_test(structured_context),
       cmocka_unit_test(escaped_forms),
+      cmocka_unit_test(header_column_context),
       cmocka_unit_test(skip_loops_agree),
       cmocka_unit_test(dense_loops_agree),
   };

@@ -107,6 +107,27 @@ static void every_split_position(void **state) {
     }
 }
 
+/* A header naming the column, read whatever the chunking. */
+static void header_any_split(void **state) {
+  static const char csv[] =
+      "id;\"cpr nr\";navn\r\n"
+      "1;0201609995;\"Holm; Pia\"\r\n2;x;Anne Hansen, Egevaenget 91, 4000 Roskilde\r\n"
+      "3;0201609995;y\r\n4;\"a\";0201609995\r\n";
+  const size_t len = sizeof csv - 1;
+  result whole, part;
+  size_t i, k, medium = 0;
+  (void)state;
+  one_piece(&whole, csv, len);
+  assert_int_equal(whole.n, 3);
+  for (k = 0; k < whole.n; k++)
+    medium += whole.m[k].confidence == DKCPR_CONFIDENCE_MEDIUM;
+  assert_int_equal(medium, 2); /* the third is in the navn column */
+  for (i = 0; i <= len; i++) {
+    scan_cuts(&part, csv, len, &i, 1);
+    same(&whole, &part);
+  }
+}
+
 static void one_byte_at_a_time(void **state) {
   const size_t len = sizeof sample - 1;
   size_t cuts[sizeof sample];
@@ -295,6 +316,7 @@ static void random_texts_every_split(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(random_texts_every_split),
+      cmocka_unit_test(header_any_split),
       cmocka_unit_test(every_split_position),
       cmocka_unit_test(one_byte_at_a_time),
       cmocka_unit_test(random_chunking_large_input),

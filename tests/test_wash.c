@@ -428,7 +428,7 @@ static void counts_and_future_births(void **state) {
 static void api_contract(void **state) {
   dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
   dkcpr_washer *w = NULL;
-  char out[1024];
+  char out[4096];
   size_t n;
   (void)state;
   assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_NULL); /* needs a key */
