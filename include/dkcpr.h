@@ -575,8 +575,9 @@ DKCPR_API size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len);
 
 /**
  * Wash the next chunk. Output is held back only while a number may still
- * be continuing at the end of the chunk (a few bytes), so output lags input
- * by a bounded amount.
+ * be continuing at the end of the chunk, or context words may still follow
+ * it (a few hundred bytes at most), so output lags input by a bounded
+ * amount.
  * @param out_cap  at least dkcpr_washer_bound(w, in_len).
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_BUFSIZE (nothing consumed),
  *   DKCPR_E_STATE, DKCPR_E_NOMEM.
