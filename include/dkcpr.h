@@ -496,8 +496,10 @@ DKCPR_API void dkcpr_scanner_free(dkcpr_scanner *s);
 
 /**
  * Feed the next chunk (any size, including 0). Matches completed by it
- * become available to dkcpr_scanner_next(); take them all before the next
- * feed to keep memory bounded.
+ * become available to dkcpr_scanner_next() (a match is complete once the
+ * characters that may still change it are seen: up to about two hundred
+ * bytes after it, or the finish); take them all before the next feed to
+ * keep memory bounded.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE (after finish), DKCPR_E_NOMEM.
  */
 DKCPR_API dkcpr_status dkcpr_scanner_feed(dkcpr_scanner *s, const char *chunk,
