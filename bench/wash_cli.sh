@@ -35,8 +35,8 @@ rm -f "$tmp/block"
 bytes=$(stat -c %s "$tmp/input.sql")
 
 exec 3>&1 # results go here even when a command's output goes to /dev/null
-run() { # label, then the command; prints one result line
-  local label=$1
+run() { # label, then the command; prints one result line (MB: of $run_bytes)
+  local label=$1 bytes=${run_bytes:-$bytes}
   shift
   /usr/bin/time -v -o "$tmp/time" "$@"
   local secs cpu kb
@@ -58,3 +58,15 @@ run "pseudonym, -o file (atomic)" "$dkcpr" wash -q --key-file "$tmp/key" -o "$tm
 rm -f "$tmp/out.sql"
 run "mask, to /dev/null" "$dkcpr" wash -q --mode mask "$tmp/input.sql" >/dev/null
 run "scan (audit), to /dev/null" sh -c '"$0" scan "$1" >/dev/null || [ $? -eq 1 ]' "$dkcpr" "$tmp/input.sql"
+
+# Other encodings and compression: sizes are of the input as stored.
+iconv -f UTF-8 -t UTF-16LE "$tmp/input.sql" >"$tmp/input16.sql"
+rm -f "$tmp/input.sql"
+run_bytes=$(stat -c %s "$tmp/input16.sql")
+run "UTF-16LE pseudonym, /dev/null" "$dkcpr" wash -q --key-file "$tmp/key" "$tmp/input16.sql" >/dev/null
+iconv -f UTF-16LE -t UTF-8 "$tmp/input16.sql" | gzip -6 >"$tmp/input.sql.gz"
+rm -f "$tmp/input16.sql"
+run_bytes=$(stat -c %s "$tmp/input.sql.gz")
+run "gzip pseudonym, recompressed" "$dkcpr" wash -q --key-file "$tmp/key" "$tmp/input.sql.gz" >/dev/null
+# The floor: zlib alone, decompressing and compressing the same stream.
+run "gzip -dc | gzip -6 (zlib alone)" sh -c 'gzip -dc "$0" | gzip -6 >/dev/null' "$tmp/input.sql.gz"

@@ -539,9 +539,14 @@ typedef struct dkcpr_wash_options {
                                  must find never-real pseudonyms) */
   dkcpr_wash_mode mode;     /**< default DKCPR_WASH_PSEUDONYM */
   size_t token_chars;       /**< default DKCPR_TOKEN_DEFAULT_CHARS */
-  const char *placeholder;  /**< redact text, default "[CPR]"; not owned */
+  const char *placeholder;  /**< redact text, default "[CPR]"; not owned;
+                                 at most DKCPR_PLACEHOLDER_MAX_BYTES bytes */
   size_t placeholder_len;
 } dkcpr_wash_options;
+
+/** The longest placeholder, in bytes: a longer one makes dkcpr_washer_new()
+ * fail with DKCPR_E_ARG in any mode (output grows with it). */
+#define DKCPR_PLACEHOLDER_MAX_BYTES 256
 
 /** Defaults as documented on the fields. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
 DKCPR_API dkcpr_status dkcpr_wash_options_init(dkcpr_wash_options *opts,
@@ -552,7 +557,7 @@ typedef struct dkcpr_wash_stats {
   uint64_t bytes_in;
   uint64_t bytes_out;
   uint64_t found[4][3];    /**< numbers found at or above the minimum confidence */
-  uint64_t replaced[4][3]; /**< numbers replaced */
+  uint64_t replaced[4][3]; /**< numbers replaced (pseudonym mode: reversibly) */
   uint64_t failed;         /**< found but left unchanged (e.g. reveal of a non-pseudonym) */
 } dkcpr_wash_stats;
 
@@ -563,7 +568,9 @@ typedef struct dkcpr_washer dkcpr_washer;
  * Create a washer.
  * @param p  the pseudonymizer (not owned, must outlive the washer); may be
  *           NULL for the mask and redact modes.
- * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG, DKCPR_E_NOMEM.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (bad version, mode or token
+ *   length, or a placeholder longer than DKCPR_PLACEHOLDER_MAX_BYTES),
+ *   DKCPR_E_NOMEM.
  */
 DKCPR_API dkcpr_status dkcpr_washer_new(dkcpr_washer **out,
                                         const dkcpr_pseudonymizer *p,
@@ -595,6 +602,87 @@ DKCPR_API dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out,
 /** Copy the counts so far. @return DKCPR_OK, DKCPR_E_NULL. */
 DKCPR_API dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w,
                                           dkcpr_wash_stats *out);
+
+/**
+ * What the pseudonym mode writes for a number it cannot map reversibly (a
+ * replacement number under DKCPR_NEVER_REAL, whose pseudonym would be
+ * indistinguishable from the pseudonyms of real numbers; a nine-digit
+ * number there): DKCPR_WASH_TOKEN (the default, the keyed token of
+ * opts->token_chars characters) or DKCPR_WASH_REDACT (the placeholder).
+ * Such numbers are never left unchanged, are counted apart (see
+ * dkcpr_washer_irreversible) and are left as they are by reveal. Call
+ * before the first feed.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (another mode), DKCPR_E_STATE
+ *   (after a feed).
+ */
+DKCPR_API dkcpr_status dkcpr_washer_set_fallback(dkcpr_washer *w,
+                                                 dkcpr_wash_mode fallback);
+
+/**
+ * Numbers the pseudonym mode replaced irreversibly with its fallback; they
+ * are not in dkcpr_wash_stats.replaced, so found = replaced + irreversible
+ * + failed. @return DKCPR_OK, DKCPR_E_NULL.
+ */
+DKCPR_API dkcpr_status dkcpr_washer_irreversible(const dkcpr_washer *w,
+                                                 uint64_t *count);
+
+/* ------------------------------------------------------------------------ */
+/* What an input is                                                          */
+/* ------------------------------------------------------------------------ */
+
+/** Compression told from an input's first bytes. */
+typedef enum dkcpr_compression {
+  DKCPR_COMPRESSION_NONE = 0,
+  DKCPR_COMPRESSION_GZIP = 1,
+  DKCPR_COMPRESSION_ZSTD = 2,
+  DKCPR_COMPRESSION_XZ = 3,
+  DKCPR_COMPRESSION_BZIP2 = 4
+} dkcpr_compression;
+
+/** What dkcpr_sniff found. */
+typedef enum dkcpr_sniff_kind {
+  DKCPR_SNIFF_TEXT = 0,       /**< text: UTF-8, or the charset named */
+  DKCPR_SNIFF_COMPRESSED = 1, /**< decompress, then sniff what comes out */
+  DKCPR_SNIFF_CONTAINER = 2,  /**< a known format that is not text */
+  DKCPR_SNIFF_BINARY = 3      /**< not text in any encoding it knows */
+} dkcpr_sniff_kind;
+
+#define DKCPR_SNIFFED_VERSION 1
+/** Bytes dkcpr_sniff looks at; give it this many (or the whole input). */
+#define DKCPR_SNIFF_BYTES 65536
+
+/** The verdict on an input's first bytes. Set version before the call. */
+typedef struct dkcpr_sniffed {
+  unsigned int version;          /**< DKCPR_SNIFFED_VERSION */
+  dkcpr_sniff_kind kind;
+  dkcpr_compression compression; /**< with DKCPR_SNIFF_COMPRESSED */
+  /** With DKCPR_SNIFF_TEXT: NULL for UTF-8 (a BOM is part of the text),
+   *  else an ICU converter name: "UTF-16LE", "UTF-16BE", "UTF-32LE",
+   *  "UTF-32BE" or "windows-1252" (legacy single-byte text). */
+  const char *charset;
+  /** With CONTAINER or BINARY: what it is ("an SQLite database", "binary
+   *  data") and how to get washable text out of it. Static strings. */
+  const char *what;
+  const char *way_out;
+  size_t binary_at;              /**< with BINARY: the first byte that is not text */
+} dkcpr_sniffed;
+
+/**
+ * Classify an input by its first bytes, so nothing is washed as text that
+ * is not text: compression by magic number, then containers (pg_dump
+ * archives, SQLite, zip/xlsx/docx/ods, OLE2, PDF, tar, 7z, rar, Parquet,
+ * Avro, images), then text by its BOM, by where NUL bytes fall (UTF-16 and
+ * UTF-32 without BOM), or by whether it is UTF-8 (else Windows-1252).
+ * @param head    the first DKCPR_SNIFF_BYTES bytes, or the whole input.
+ * @param at_eof  non-zero when head is the whole input (a sequence cut at
+ *                its end is then evidence of binary data).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown version).
+ */
+DKCPR_API dkcpr_status dkcpr_sniff(dkcpr_sniffed *out, const void *head,
+                                   size_t head_len, int at_eof);
+
+/** "gzip", "zstd", "xz", "bzip2", or "uncompressed". */
+DKCPR_API const char *dkcpr_compression_name(dkcpr_compression c);
 
 #ifdef __cplusplus
 }

@@ -35,13 +35,17 @@ static dkcpr_status check_options(const dkcpr_wash_options *o,
   st = dkcpr__scan_options_check(&o->scan);
   if (st != DKCPR_OK) return st;
   if ((unsigned)o->mode > DKCPR_WASH_REVEAL) return DKCPR_E_ARG;
-  if (o->mode == DKCPR_WASH_TOKEN &&
+  /* Pseudonym mode writes tokens too, for numbers it cannot map. */
+  if ((o->mode == DKCPR_WASH_TOKEN || o->mode == DKCPR_WASH_PSEUDONYM) &&
       (o->token_chars < DKCPR_TOKEN_MIN_CHARS ||
        o->token_chars > DKCPR_TOKEN_MAX_CHARS))
     return DKCPR_E_ARG;
   if (o->mode == DKCPR_WASH_REDACT && o->placeholder == NULL &&
       o->placeholder_len > 0)
     return DKCPR_E_NULL;
+  /* Whatever the mode: the pseudonym mode's fallback may use it too. */
+  if (o->placeholder_len > DKCPR_PLACEHOLDER_MAX_BYTES)
+    return DKCPR_E_ARG;
   if (p == NULL && o->mode != DKCPR_WASH_MASK && o->mode != DKCPR_WASH_REDACT)
     return DKCPR_E_NULL;
   return DKCPR_OK;
@@ -67,6 +71,7 @@ dkcpr_status dkcpr_washer_new(dkcpr_washer **out, const dkcpr_pseudonymizer *p,
     return st;
   }
   w->p = p;
+  w->fallback = DKCPR_WASH_TOKEN;
   /* Found and replaced whatever the birth date (dkcpr__scan_eval never
    * applies the not-yet-born check): wash and reveal stay inverses. */
   w->find_opts = w->opts.scan.parse;
@@ -92,7 +97,26 @@ size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len) {
   if (in_len > (SIZE_MAX >> 8)) return SIZE_MAX;
   n = in_len + DKCPR__SCAN_HIST; /* plus the bytes held back */
   numbers = n / 10 + 1;         /* numbers are 9+ bytes, apart */
-  return n + numbers * dkcpr__wash_growth(&w->opts) + 1;
+  return n + numbers * dkcpr__wash_growth(w) + 1;
+}
+
+dkcpr_status dkcpr_washer_set_fallback(dkcpr_washer *w, dkcpr_wash_mode fallback) {
+  if (w == NULL) return DKCPR_E_NULL;
+  if (fallback != DKCPR_WASH_TOKEN && fallback != DKCPR_WASH_REDACT)
+    return DKCPR_E_ARG;
+  if (w->fed) return DKCPR_E_STATE;
+  if (fallback == DKCPR_WASH_TOKEN && w->opts.mode == DKCPR_WASH_PSEUDONYM &&
+      (w->opts.token_chars < DKCPR_TOKEN_MIN_CHARS ||
+       w->opts.token_chars > DKCPR_TOKEN_MAX_CHARS))
+    return DKCPR_E_ARG;
+  w->fallback = fallback;
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr_washer_irreversible(const dkcpr_washer *w, uint64_t *count) {
+  if (w == NULL || count == NULL) return DKCPR_E_NULL;
+  *count = w->irreversible;
+  return DKCPR_OK;
 }
 
 /* Write stream bytes [emitted, to) unchanged. */
@@ -109,13 +133,22 @@ static void flush(dkcpr_washer *w) {
   dkcpr__wash_replace(w);
   for (i = 0; i < w->n; i++) {
     const dkcpr__wash_item *it = &w->items[i];
+    dkcpr_wash_mode how = w->opts.mode;
     emit_until(w, it->start);
-    if (w->statuses[i] != DKCPR_OK) {
+    /* A number the pseudonym mode cannot map reversibly is never left as
+     * it is: it gets the fallback instead. */
+    if (w->statuses[i] != DKCPR_OK && how == DKCPR_WASH_PSEUDONYM &&
+        dkcpr__wash_fallback(w, i) == DKCPR_OK) {
+      how = w->fallback;
+      w->irreversible++;
+    } else if (w->statuses[i] != DKCPR_OK) {
       w->stats.failed++;
       emit_until(w, it->end);
       continue;
+    } else {
+      w->stats.replaced[it->kind][it->confidence - 1]++;
     }
-    if (w->opts.mode == DKCPR_WASH_REDACT) {
+    if (how == DKCPR_WASH_REDACT) {
       if (w->opts.placeholder_len)
         memcpy(w->out + w->out_len, w->opts.placeholder,
                w->opts.placeholder_len);
@@ -126,7 +159,6 @@ static void flush(dkcpr_washer *w) {
       w->out_len += w->out_lens[i];
     }
     w->emitted = it->end;
-    w->stats.replaced[it->kind][it->confidence - 1]++;
   }
   OPENSSL_cleanse(w->items, w->n * sizeof w->items[0]);
   w->n = 0;
@@ -177,6 +209,7 @@ dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out, size_t out_cap,
     return DKCPR_E_NULL;
   st = begin(w, out, out_cap, out_len, in_len);
   if (st != DKCPR_OK) return st;
+  w->fed = 1;
   dkcpr__core_feed(&w->core, in_len ? in : "", in_len, on_candidate, w);
   flush(w);
   emit_until(w, dkcpr__core_hold(&w->core));
@@ -193,6 +226,7 @@ dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out, size_t out_cap,
   st = begin(w, out, out_cap, out_len, 0);
   if (st != DKCPR_OK) return st;
   w->finished = 1;
+  w->fed = 1;
   dkcpr__core_finish(&w->core, on_candidate, w);
   flush(w);
   emit_until(w, w->core.total);

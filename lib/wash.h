@@ -29,6 +29,9 @@ struct dkcpr_washer {
   uint64_t emitted;          /* stream offset up to which output is written */
   int finished;
   dkcpr_wash_stats stats;
+  dkcpr_wash_mode fallback;  /* pseudonym mode: for numbers it cannot map */
+  uint64_t irreversible;     /* replaced by the fallback */
+  int fed;                   /* a feed or finish happened */
   char *out;                 /* the caller's buffer during a call */
   size_t out_len;
   size_t n;                  /* items in the batch */
@@ -51,6 +54,10 @@ struct dkcpr_washer {
 void dkcpr__wash_replace(dkcpr_washer *w);
 
 /* Most bytes a replacement can add to the number it replaces. */
-size_t dkcpr__wash_growth(const dkcpr_wash_options *o);
+size_t dkcpr__wash_growth(const dkcpr_washer *w);
+
+/* Write item i's irreversible replacement (token or placeholder) into
+ * repl/out_lens; returns its status. */
+dkcpr_status dkcpr__wash_fallback(dkcpr_washer *w, size_t i);
 
 #endif /* DKCPR_WASH_H */

@@ -8,14 +8,34 @@
 #include "scan_escape.h"
 #include "wash.h"
 
-size_t dkcpr__wash_growth(const dkcpr_wash_options *o) {
+static size_t growth_of(const dkcpr_wash_options *o, dkcpr_wash_mode mode) {
   /* Numbers are at least 9 bytes long. */
-  switch (o->mode) {
+  switch (mode) {
   case DKCPR_WASH_TOKEN: return o->token_chars > 9 ? o->token_chars - 9 : 0;
   case DKCPR_WASH_REDACT:
     return o->placeholder_len > 9 ? o->placeholder_len - 9 : 0;
   default: return 0; /* same layout, nine digits stay nine */
   }
+}
+
+size_t dkcpr__wash_growth(const dkcpr_washer *w) {
+  size_t g = growth_of(&w->opts, w->opts.mode);
+  if (w->opts.mode == DKCPR_WASH_PSEUDONYM) {
+    size_t f = growth_of(&w->opts, w->fallback);
+    if (f > g) g = f;
+  }
+  return g;
+}
+
+dkcpr_status dkcpr__wash_fallback(dkcpr_washer *w, size_t i) {
+  char *out = w->repl + i * DKCPR__WASH_STRIDE;
+  if (w->fallback == DKCPR_WASH_REDACT) {
+    w->out_lens[i] = 0; /* the placeholder is written by the caller */
+    return DKCPR_OK;
+  }
+  return dkcpr_token(out, DKCPR__WASH_STRIDE, &w->out_lens[i], w->p,
+                     w->items[i].in, 10, w->opts.token_chars,
+                     &w->engine_opts);
 }
 
 /* Most engine calls spent on one nine-digit number (each lands on a day

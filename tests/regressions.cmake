@@ -14,3 +14,13 @@ foreach(name IN LISTS dkcpr_regress_targets)
   target_compile_options(replay_${name} PRIVATE -Wall -Wextra -Werror)
   add_test(NAME c.regress.${name} COMMAND replay_${name} ${dir})
 endforeach()
+
+# The command's input decoding, replayed the same way.
+if(TARGET dkcpr_cli_decode AND IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuzz_input)
+  add_executable(replay_fuzz_input ${PROJECT_SOURCE_DIR}/fuzz/fuzz_input.c
+                 ${PROJECT_SOURCE_DIR}/fuzz/replay_main.c)
+  target_link_libraries(replay_fuzz_input PRIVATE dkcpr_cli_decode)
+  target_compile_options(replay_fuzz_input PRIVATE -Wall -Wextra -Werror)
+  add_test(NAME c.regress.fuzz_input
+           COMMAND replay_fuzz_input ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuzz_input)
+endif()

@@ -111,6 +111,25 @@ static void redact_uses_the_placeholder(void **state) {
   free(got);
 }
 
+/* Output grows with the placeholder: it is capped, so the bound stays small. */
+static void redact_placeholder_is_capped(void **state) {
+  static char longest[DKCPR_PLACEHOLDER_MAX_BYTES + 1];
+  dkcpr_wash_options o = options(DKCPR_WASH_REDACT);
+  dkcpr_washer *w = NULL;
+  (void)state;
+  memset(longest, 'p', sizeof longest);
+  o.placeholder = longest;
+  o.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_OK);
+  dkcpr_washer_free(w);
+  o.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES + 1;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  assert_null(w);
+  /* In every mode: a pseudonym wash may fall back to the placeholder. */
+  o.mode = DKCPR_WASH_MASK;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+}
+
 static void nine_digits_opt_in(void **state) {
   dkcpr_wash_options o = options(DKCPR_WASH_MASK);
   size_t n;
@@ -151,15 +170,75 @@ static void nine_digits_round_trip(void **state) {
   assert_int_equal(dkcpr_pseudonymizer_new(&never, key, sizeof key, NULL, 0,
                                            DKCPR_KEEP_DEFAULT, DKCPR_NEVER_REAL),
                    DKCPR_OK);
+  /* Never-real has no nine-digit form: the number gets the fallback token. */
   washed = wash(never, &o, "(707614285)", 11, 0, 1, &n1, &st);
-  assert_int_equal(st.failed, 1);
-  assert_memory_equal(washed, "(707614285)", 11);
+  assert_int_equal(st.failed, 0);
+  assert_int_equal(n1, 2 + DKCPR_TOKEN_DEFAULT_CHARS);
+  assert_memory_not_equal(washed + 1, "707614285", 9);
   free(washed);
   dkcpr_pseudonymizer_free(never);
   dkcpr_pseudonymizer_free(p);
 }
 
 /* Random bytes (NUL and invalid UTF-8 included) with numbers of every form. */
+/* Under never-real, a replacement number (day + 60) already in the input
+ * cannot get a pseudonym: it is replaced irreversibly (token by default,
+ * or the placeholder), counted apart, and reveal leaves it alone, so every
+ * other number still round-trips. */
+static void never_real_replacement_numbers_get_the_fallback(void **state) {
+  dkcpr_pseudonymizer *never = NULL;
+  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  dkcpr_wash_options r = options(DKCPR_WASH_REVEAL);
+  dkcpr_wash_stats st;
+  dkcpr_washer *w = NULL;
+  uint64_t irreversible = 9;
+  char token[DKCPR_TOKEN_MAX_CHARS + 1], *washed, *back, out[2048];
+  size_t token_len, n1, n2, got;
+  const char *in = "a 6701651004 b 0707614285 c\n"; /* day+60, then ordinary */
+  (void)state;
+  assert_int_equal(dkcpr_pseudonymizer_new(&never, key, sizeof key, NULL, 0,
+                                           DKCPR_KEEP_DEFAULT, DKCPR_NEVER_REAL),
+                   DKCPR_OK);
+  dkcpr_options po;
+  assert_int_equal(dkcpr_options_init(&po, DKCPR_OPTIONS_VERSION), DKCPR_OK);
+  po.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT;
+  assert_int_equal(dkcpr_token(token, sizeof token, &token_len, never,
+                               "6701651004", 10, DKCPR_TOKEN_DEFAULT_CHARS, &po),
+                   DKCPR_OK);
+  washed = wash(never, &o, in, strlen(in), 3, 7, &n1, &st);
+  assert_int_equal(st.failed, 0);
+  assert_int_equal(st.replaced[DKCPR_KIND_CPR][0] + st.replaced[DKCPR_KIND_CPR][1] +
+                   st.replaced[DKCPR_KIND_CPR][2], 1);
+  assert_int_equal(n1, strlen(in) - 10 + token_len);
+  assert_memory_equal(washed, "a ", 2);
+  assert_memory_equal(washed + 2, token, token_len);
+  assert_memory_not_equal(washed + 2 + token_len + 3, "0707614285", 10);
+  back = wash(never, &r, washed, n1, 0, 1, &n2, NULL);
+  assert_int_equal(n2, n1);
+  assert_memory_equal(back, "a ", 2);
+  assert_memory_equal(back + 2, token, token_len); /* left alone */
+  assert_memory_equal(back + 2 + token_len, " b 0707614285 c\n", 16);
+  free(back);
+  free(washed);
+
+  /* The placeholder instead, and the count. */
+  assert_int_equal(dkcpr_washer_new(&w, never, &o), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_set_fallback(w, DKCPR_WASH_MASK), DKCPR_E_ARG);
+  assert_int_equal(dkcpr_washer_set_fallback(w, DKCPR_WASH_REDACT), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &got, "6701651004\n", 11),
+                   DKCPR_OK);
+  assert_int_equal(dkcpr_washer_set_fallback(w, DKCPR_WASH_TOKEN), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_washer_finish(w, out + got, sizeof out - got, &n1), DKCPR_OK);
+  assert_memory_equal(out, "[CPR]\n", 6);
+  assert_int_equal(got + n1, 6);
+  assert_int_equal(dkcpr_washer_irreversible(w, &irreversible), DKCPR_OK);
+  assert_int_equal(irreversible, 1);
+  assert_int_equal(dkcpr_washer_irreversible(NULL, &irreversible), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_washer_set_fallback(NULL, DKCPR_WASH_TOKEN), DKCPR_E_NULL);
+  dkcpr_washer_free(w);
+  dkcpr_pseudonymizer_free(never);
+}
+
 static const char *const numbers[] = {
     "0707614285", "070761-4285", "070761 4285", "070761\xc2\xa0" "4285",
     "070761\xe2\x80\x94" "4285", "0201609995", "6707614285", "0101274234",
@@ -469,8 +548,10 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(mask_keeps_layout),
       cmocka_unit_test(redact_uses_the_placeholder),
+      cmocka_unit_test(redact_placeholder_is_capped),
       cmocka_unit_test(nine_digits_opt_in),
       cmocka_unit_test(nine_digits_round_trip),
+      cmocka_unit_test(never_real_replacement_numbers_get_the_fallback),
       cmocka_unit_test(random_binary_round_trip),
       cmocka_unit_test(other_bytes_unchanged_any_chunking),
       cmocka_unit_test(output_lag_is_bounded),

@@ -75,6 +75,7 @@ int cli_parse_keep(const char *cmd, const char *s, unsigned int *out) {
                                         {"year", DKCPR_KEEP_YEAR},
                                         {"date", DKCPR_KEEP_DATE}};
   unsigned int keep = 0;
+  int saw_none = 0;
   const char *p = s;
   for (;;) {
     const char *comma = strchr(p, ',');
@@ -90,9 +91,14 @@ int cli_parse_keep(const char *cmd, const char *s, unsigned int *out) {
     if (lookup(cmd, "--keep item", item, t, COUNT(t), &v))
       return -1;
     keep |= (unsigned int)v;
+    saw_none |= v == DKCPR_KEEP_NONE;
     if (!comma)
       break;
     p = comma + 1;
+  }
+  if (saw_none && keep != DKCPR_KEEP_NONE) {
+    cli_error(cmd, "--keep none cannot be combined with what it would keep");
+    return -1;
   }
   *out = keep;
   return 0;
@@ -141,13 +147,26 @@ int cli_parse_u64(const char *cmd, const char *what, const char *s,
   return 0;
 }
 
+/* Only the option's name is ever shown, never its value: the value of a
+ * mistyped option (--key=..., --kye-file=...) may well be a key. */
 int cli_bad_option(const char *cmd, int opt, const char *arg) {
-  if (opt == ':')
+  if (opt == ':') {
     cli_error(cmd, "option '%s' needs a value (see dkcpr %s --help)", arg, cmd);
-  else if (optopt && strncmp(arg, "--", 2) != 0)
+  } else if (optopt && strncmp(arg, "--", 2) != 0) {
     cli_error(cmd, "unknown option '-%c' (see dkcpr %s --help)", optopt, cmd);
-  else
-    cli_error(cmd, "unknown option '%s' (see dkcpr %s --help)", arg, cmd);
+  } else {
+    const char *eq = strchr(arg, '=');
+    int name_len = eq ? (int)(eq - arg) : (int)strlen(arg);
+    if (name_len > 64)
+      name_len = 64;
+    if (eq)
+      cli_error(cmd, "option '%.*s' is unknown, ambiguous or takes no value "
+                "(its value is not shown; see dkcpr %s --help)",
+                name_len, arg, cmd);
+    else
+      cli_error(cmd, "unknown or ambiguous option '%.*s' (see dkcpr %s --help)",
+                name_len, arg, cmd);
+  }
   return CLI_EXIT_USAGE;
 }
 

@@ -10,7 +10,9 @@
 static const char usage[] =
     "Usage: dkcpr check [OPTION]... [NUMBER]...\n"
     "Validate CPR numbers given as arguments, or one per line on standard input.\n"
-    "Prints a line per number: valid, or invalid and the reason.\n"
+    "Prints a line per number: valid, or invalid and the reason. The number is\n"
+    "shown escaped (\\n, \\xHH), only its first 40 bytes when it is longer than\n"
+    "256 bytes (such a line is invalid and never read into memory whole).\n"
     "\n"
     "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE    more dates for the known-dates policy\n"
@@ -25,19 +27,42 @@ static const char usage[] =
 
 enum { OPT_KNOWN_DATES = 256, OPT_LENIENT, OPT_ALLOW_REPLACEMENT, OPT_REFERENCE_DATE };
 
+/* No written form of a number, however lenient, is longer than this: a
+ * longer line is reported without being read into memory. */
+#define CHECK_MAX_LINE 256
+/* How much of an over-long line is shown. */
+#define CHECK_ECHO 40
+
+/* The number as given, escaped (it may hold anything) and with key-like
+ * text hidden; at most CHECK_ECHO bytes of an over-long one. */
+static void echo(const char *s, size_t len) {
+  if (len <= CHECK_MAX_LINE) {
+    cli_put_text(stdout, s, len, CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
+    return;
+  }
+  size_t n = CHECK_ECHO;
+  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+    n--; /* end at a character boundary */
+  cli_put_text(stdout, s, n, CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
+  fputs("...", stdout);
+}
+
 /* Print the result for one number; returns 0 valid, 1 invalid, or an exit
- * code above 1 when the options themselves are wrong. */
-static int check_one(const char *s, size_t len, const dkcpr_options *opts,
-                     int quiet) {
+ * code above 1 when the options themselves are wrong. too_long: the line
+ * went on past what s holds. */
+static int check_one(const char *s, size_t len, int too_long,
+                     const dkcpr_options *opts, int quiet) {
   dkcpr_cpr cpr;
-  dkcpr_status st = dkcpr_parse(&cpr, s, len, opts);
+  dkcpr_status st = DKCPR_E_LENGTH;
+  if (!too_long && len <= CHECK_MAX_LINE)
+    st = dkcpr_parse(&cpr, s, len, opts);
   if (st == DKCPR_E_ARG) {
     cli_error("check", "%s (check --reference-date)", dkcpr_strerror(st));
     return CLI_EXIT_USAGE;
   }
   if (quiet)
     return st != DKCPR_OK;
-  fwrite(s, 1, len, stdout);
+  echo(s, too_long ? CHECK_MAX_LINE + 1 : len);
   if (st == DKCPR_OK) {
     if (cpr.kind == DKCPR_KIND_CPR)
       fputs(": valid\n", stdout);
@@ -45,7 +70,38 @@ static int check_one(const char *s, size_t len, const dkcpr_options *opts,
       printf(": valid (%s)\n", dkcpr_kind_name(cpr.kind));
     return 0;
   }
-  printf(": invalid: %s (%s)\n", dkcpr_strerror(st), dkcpr_status_name(st));
+  if (too_long || len > CHECK_MAX_LINE)
+    printf(": invalid: longer than %d bytes, not a CPR number (%s)\n",
+           CHECK_MAX_LINE, dkcpr_status_name(st));
+  else
+    printf(": invalid: %s (%s)\n", dkcpr_strerror(st), dkcpr_status_name(st));
+  return 1;
+}
+
+/* The next line of f without its line end, at most CHECK_MAX_LINE + 1
+ * bytes of it kept in buf (the rest is read and dropped, so memory stays
+ * constant); *too_long says some were dropped. Returns 0 at the end. */
+static int read_line(FILE *f, char buf[CHECK_MAX_LINE + 2], size_t *len,
+                     int *too_long) {
+  size_t n = 0;
+  int c, any = 0;
+  *too_long = 0;
+  while ((c = getc_unlocked(f)) != EOF) {
+    any = 1;
+    if (c == '\n')
+      break;
+    if (n < CHECK_MAX_LINE + 2)
+      buf[n++] = (char)c;
+    else
+      *too_long = 1;
+  }
+  if (!any)
+    return 0;
+  if (!*too_long && n && buf[n - 1] == '\r')
+    n--;
+  if (n > CHECK_MAX_LINE)
+    *too_long = 1;
+  *len = n;
   return 1;
 }
 
@@ -98,31 +154,21 @@ int cmd_check(int argc, char *argv[]) {
   rc = CLI_EXIT_OK;
   if (optind < argc) {
     for (int i = optind; i < argc && invalid <= 1; i++)
-      invalid |= check_one(argv[i], strlen(argv[i]), &po, quiet);
+      invalid |= check_one(argv[i], strlen(argv[i]), 0, &po, quiet);
   } else {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while (invalid <= 1 && (n = getline(&line, &cap, stdin)) >= 0) {
-      size_t len = (size_t)n;
-      if (len && line[len - 1] == '\n')
-        len--;
-      if (len && line[len - 1] == '\r')
-        len--;
-      if (len) /* blank lines separate, they are not numbers */
-        invalid |= check_one(line, len, &po, quiet);
-    }
+    char line[CHECK_MAX_LINE + 2];
+    size_t len;
+    int too_long;
+    while (invalid <= 1 && read_line(stdin, line, &len, &too_long))
+      if (len || too_long) /* blank lines separate, they are not numbers */
+        invalid |= check_one(line, len, too_long, &po, quiet);
     if (ferror(stdin)) {
       cli_error("check", "cannot read standard input: %s", strerror(errno));
       rc = CLI_EXIT_INPUT;
     }
-    free(line);
   }
   dkcpr_datelist_free(dates);
-  if (fflush(stdout) != 0) {
-    cli_error("check", "cannot write standard output: %s", strerror(errno));
-    return CLI_EXIT_OUTPUT;
-  }
+  /* main() checks that standard output was written. */
   if (invalid > 1)
     return CLI_EXIT_USAGE;
   if (rc)

@@ -15,55 +15,30 @@ static const char usage[] =
     "Make a new key: 64 hexadecimal characters and a newline.\n"
     "\n"
     "  -o, --output=FILE   create FILE with mode 0600 (refuses an existing FILE)\n"
-    "  -f, --force         replace an existing FILE\n"
+    "  -f, --force         replace an existing regular FILE (atomically; never a\n"
+    "                      symbolic link, device or FIFO)\n"
     "  -h, --help          this help\n"
     "\n"
     "Without -o the key goes to standard output, which must not be a terminal\n"
     "(a key is never shown on screen): redirect it or use -o.\n"
     "Exit: 0 done, 2 usage, 4 output not written, 6 random generator failed.\n";
 
+/* A key file is written like every -o output (a new file, put in place
+ * atomically, never through a symbolic link, never onto a device or FIFO),
+ * and is private from its first byte: mode 0600 whatever the umask. */
 static int write_key_file(const char *path, const char *text, size_t len,
                           int force) {
-  /* A key file is always created new with 0600, so it is never readable by
-   * others, not even for a moment; --force writes a new file beside the old
-   * one and renames it over. */
-  char *tmp = NULL;
-  const char *target = path;
-  if (force) {
-    size_t n = strlen(path);
-    tmp = malloc(n + sizeof ".dkcpr-new");
-    if (!tmp) {
-      cli_error("keygen", "out of memory");
-      return CLI_EXIT_INTERNAL;
-    }
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".dkcpr-new", sizeof ".dkcpr-new");
-    unlink(tmp); /* a leftover of an interrupted run */
-    target = tmp;
+  cli_out out;
+  unsigned int flags = CLI_OUT_PRIVATE | CLI_OUT_FILE_ONLY |
+                       (force ? 0u : CLI_OUT_NO_REPLACE);
+  int rc = cli_out_open_flags(&out, "keygen", path, flags);
+  if (rc)
+    return rc;
+  if ((rc = cli_out_write(&out, "keygen", text, len)) != 0) {
+    cli_out_abort(&out);
+    return rc;
   }
-  int fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    int err = errno;
-    if (err == EEXIST)
-      cli_error("keygen", "'%s' exists; not overwritten (use --force)", path);
-    else
-      cli_error("keygen", "cannot create '%s': %s", path, strerror(err));
-    free(tmp);
-    return CLI_EXIT_OUTPUT;
-  }
-  int err = cli_write_all(fd, text, len);
-  if (!err && fsync(fd) != 0)
-    err = errno;
-  if (close(fd) != 0 && !err)
-    err = errno;
-  if (!err && tmp && rename(tmp, path) != 0)
-    err = errno;
-  if (err) {
-    unlink(target);
-    cli_error("keygen", "cannot write '%s': %s", path, strerror(err));
-  }
-  free(tmp);
-  return err ? CLI_EXIT_OUTPUT : CLI_EXIT_OK;
+  return cli_out_commit(&out, "keygen");
 }
 
 int cmd_keygen(int argc, char *argv[]) {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "input.h"
 
 static const char usage[] =
     "Usage: dkcpr scan [OPTION]... [PATH]...\n"
@@ -18,27 +19,38 @@ static const char usage[] =
     "\n"
     "  -r, --recursive          scan directories and everything below them\n"
     "      --json               one JSON object per finding per line: file, line,\n"
-    "                           column, offset, length, masked, kind, confidence\n"
+    "                           column, offset, length, masked, kind, confidence;\n"
+    "                           file_base64 too when the name is not UTF-8\n"
     "      --min-confidence=L   low (default), medium or high\n"
-    "      --nine-digits        also numbers that lost their leading zero (9\n"
-    "                           digits: integer columns, Excel, JSON numbers)\n"
     "  -p, --policy=P           default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE   more dates for the known-dates policy\n"
     "      --show               also print the full number (otherwise never shown)\n"
+    "      --nine-digits        also numbers that lost their leading zero (Excel,\n"
+    "                           integer columns): nine digits, day 1-9\n"
+    "      --encoding=NAME      the files' text encoding (any ICU converter name),\n"
+    "                           instead of detecting it\n"
+    "      --binary=WHAT        files that are not text (archives, databases, binary\n"
+    "                           data): error (default: named, exit 2), skip (named,\n"
+    "                           exit unchanged) or scan (their bytes as text)\n"
     "  -h, --help               this help\n"
     "\n"
-    "Lines and columns count from 1, columns in bytes; offsets count bytes from 0.\n"
-    "Binary files (a NUL byte in the first 8 KiB) are skipped and named.\n"
-    "Exit: 0 nothing found, 1 numbers found, 2 an error (also when found).\n";
+    "File names are escaped in text output: \\\\, \\n, \\t, \\r, and \\xHH for other\n"
+    "control and invisible characters and bytes that are not UTF-8.\n"
+    "UTF-16, UTF-32 and legacy (Windows-1252) text and gzip, zstd, xz and bzip2\n"
+    "files are decoded first; lines, columns (in bytes) and offsets (bytes from 0)\n"
+    "then count in the decoded UTF-8 text. In trees, .git, .hg and .svn are left out.\n"
+    "Exit: 0 nothing found, 1 numbers found, 2 an error, or a file that could not\n"
+    "be scanned (also when numbers were found).\n";
 
-#define BINARY_PROBE 8192
 #define EXIT_SCAN_ERROR 2
 
-enum { OPT_JSON = 256, OPT_MIN_CONFIDENCE, OPT_KNOWN_DATES, OPT_SHOW, OPT_NINE_DIGITS };
+enum { OPT_JSON = 256, OPT_MIN_CONFIDENCE, OPT_KNOWN_DATES, OPT_SHOW, OPT_ENCODING,
+       OPT_BINARY, OPT_NINE_DIGITS };
 
 struct scan_run {
   dkcpr_scan_options opts;
   int recursive, json, show;
+  cli_input_opts input;
   uint64_t found;
   int errors;
   char *buf[2]; /* the previous and the current chunk */
@@ -79,9 +91,16 @@ static void print_match(struct scan_run *r, const char *name,
   unsigned long long line = lc->line, column = m->start - lc->line_start + 1;
   const char *kind = dkcpr_kind_name(m->kind);
   const char *conf = dkcpr_confidence_name(m->confidence);
+  size_t name_len = strlen(name);
   if (r->json) {
+    /* "file" is exact for UTF-8 names; any other name is also given byte
+     * for byte in "file_base64" (its "file" has U+FFFD for the bad bytes). */
     fputs("{\"file\":", stdout);
-    cli_json_string(stdout, name, strlen(name));
+    cli_json_string(stdout, name, name_len);
+    if (!cli_utf8_valid(name, name_len)) {
+      fputs(",\"file_base64\":", stdout);
+      cli_json_base64(stdout, name, name_len);
+    }
     printf(",\"line\":%llu,\"column\":%llu,\"offset\":%llu,\"length\":%llu,"
            "\"masked\":\"%s\",\"kind\":\"%s\",\"confidence\":\"%s\"",
            line, column, (unsigned long long)m->start,
@@ -90,8 +109,10 @@ static void print_match(struct scan_run *r, const char *name,
       printf(",\"number\":\"%s\"", full);
     puts("}");
   } else {
-    printf("%s:%llu:%llu: %s %s %s\n", name, line, column,
-           r->show ? full : masked, kind, conf);
+    /* Escaped: a newline or escape sequence in a name cannot forge a line. */
+    cli_put_text(stdout, name, name_len, CLI_TEXT_ESCAPE);
+    printf(":%llu:%llu: %s %s %s\n", line, column, r->show ? full : masked,
+           kind, conf);
   }
 }
 
@@ -111,31 +132,35 @@ static int drain(struct scan_run *r, dkcpr_scanner *s, const char *name,
   return st == DKCPR_E_RANGE ? 0 : -1;
 }
 
-static void scan_fd(struct scan_run *r, int fd, const char *name) {
+static void scan_input(struct scan_run *r, const char *path) {
+  cli_input *in;
+  if (cli_input_open(&in, "scan", path, &r->input) != 0) {
+    r->errors++;
+    return;
+  }
+  if (in->untouched) {
+    cli_input_close(in);
+    return;
+  }
+  const char *name = in->names.input;
   dkcpr_scanner *s = NULL;
   dkcpr_status st = dkcpr_scanner_new(&s, &r->opts);
   if (st != DKCPR_OK) {
     cli_error("scan", "%s", dkcpr_strerror(st));
     r->errors++;
+    cli_input_close(in);
     return;
   }
   struct line_counter lc = {0, 1, 0};
   uint64_t base = 0, prev_base = 0;
   size_t prev_len = 0;
-  int cur = 0, first = 1;
+  int cur = 0;
   for (;;) {
-    long n = cli_read_full(fd, r->buf[cur], CLI_CHUNK);
+    long n = cli_input_read(in, r->buf[cur], CLI_CHUNK);
     if (n < 0) {
-      cli_error("scan", "cannot read '%s': %s", name, strerror(errno));
       r->errors++;
       break;
     }
-    if (first && memchr(r->buf[cur], '\0',
-                        (size_t)n < BINARY_PROBE ? (size_t)n : BINARY_PROBE)) {
-      fprintf(stderr, "dkcpr scan: skipping binary file '%s'\n", name);
-      break;
-    }
-    first = 0;
     const char *prev = prev_len ? r->buf[!cur] : NULL;
     st = n ? dkcpr_scanner_feed(s, r->buf[cur], (size_t)n)
            : dkcpr_scanner_finish(s);
@@ -157,6 +182,7 @@ static void scan_fd(struct scan_run *r, int fd, const char *name) {
     cur = !cur;
   }
   dkcpr_scanner_free(s);
+  cli_input_close(in);
   fflush(stdout);
 }
 
@@ -173,7 +199,9 @@ static void scan_dir(struct scan_run *r, const char *path) {
   size_t plen = strlen(path);
   for (int i = 0; i < n; i++) {
     const char *e = entries[i]->d_name;
-    if (strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
+    /* Version control's own files are history, not the tree's content. */
+    if (strcmp(e, ".") != 0 && strcmp(e, "..") != 0 && strcmp(e, ".git") != 0 &&
+        strcmp(e, ".hg") != 0 && strcmp(e, ".svn") != 0) {
       size_t need = plen + strlen(e) + 2;
       char *child = malloc(need);
       if (child) {
@@ -195,7 +223,7 @@ static void scan_dir(struct scan_run *r, const char *path) {
  * links and special files are left alone, as grep -r does. */
 static void scan_path(struct scan_run *r, const char *path, int top) {
   if (strcmp(path, "-") == 0) {
-    scan_fd(r, STDIN_FILENO, cli_input_name(path));
+    scan_input(r, path);
     return;
   }
   struct stat sb;
@@ -215,14 +243,7 @@ static void scan_path(struct scan_run *r, const char *path, int top) {
   }
   if (!S_ISREG(sb.st_mode) && !top)
     return;
-  int fd, err = cli_open_input(path, &fd);
-  if (err) {
-    cli_error("scan", "cannot open '%s': %s", path, strerror(err));
-    r->errors++;
-    return;
-  }
-  scan_fd(r, fd, path);
-  close(fd);
+  scan_input(r, path);
 }
 
 int cmd_scan(int argc, char *argv[]) {
@@ -230,10 +251,12 @@ int cmd_scan(int argc, char *argv[]) {
       {"recursive", no_argument, NULL, 'r'},
       {"json", no_argument, NULL, OPT_JSON},
       {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
-      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
       {"policy", required_argument, NULL, 'p'},
       {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
       {"show", no_argument, NULL, OPT_SHOW},
+      {"encoding", required_argument, NULL, OPT_ENCODING},
+      {"binary", required_argument, NULL, OPT_BINARY},
+      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   struct scan_run r;
@@ -262,6 +285,26 @@ int cmd_scan(int argc, char *argv[]) {
         return EXIT_SCAN_ERROR;
       break;
     case OPT_KNOWN_DATES: known_dates = optarg; break;
+    case OPT_ENCODING:
+      if (charset_check(optarg) != 0) {
+        cli_error("scan", "unknown encoding '%s' (an ICU converter name such as "
+                  "UTF-16LE or windows-1252)", optarg);
+        return EXIT_SCAN_ERROR;
+      }
+      r.input.encoding = optarg;
+      break;
+    case OPT_BINARY:
+      if (strcmp(optarg, "error") == 0)
+        r.input.binary = CLI_BINARY_ERROR;
+      else if (strcmp(optarg, "skip") == 0)
+        r.input.binary = CLI_BINARY_SKIP;
+      else if (strcmp(optarg, "scan") == 0)
+        r.input.binary = CLI_BINARY_WASH;
+      else {
+        cli_error("scan", "--binary must be error, skip or scan");
+        return EXIT_SCAN_ERROR;
+      }
+      break;
     case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
     default:
       cli_bad_option("scan", opt, argv[optind - 1]);
@@ -286,10 +329,7 @@ int cmd_scan(int argc, char *argv[]) {
   free(r.buf[0]);
   free(r.buf[1]);
   dkcpr_datelist_free(dates);
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    cli_error("scan", "cannot write standard output: %s", strerror(errno));
-    r.errors++;
-  }
+  /* main() checks that standard output was written. */
   if (r.errors)
     return EXIT_SCAN_ERROR;
   return r.found ? CLI_EXIT_NEGATIVE : CLI_EXIT_OK;

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "input.h"
+#include "manifest.h"
 #include "wash_stream.h"
 
 static const char wash_usage[] =
@@ -23,44 +25,70 @@ static const char wash_usage[] =
     "                            comma-separated (default year,sex)\n"
     "      --never-real          pseudonyms in the day+60 replacement space, so\n"
     "                            they can never be a person's number\n"
+    "      --fallback=MODE       token (default) or redact: what replaces, for\n"
+    "                            good, a number no pseudonym can stand for (a\n"
+    "                            replacement number under --never-real); reveal\n"
+    "                            leaves it as it is\n"
     "  -m, --mode=MODE           pseudonym (default), mask, token or redact\n"
     "      --min-confidence=L    low (default), medium or high\n"
-    "      --nine-digits         also numbers that lost their leading zero (9\n"
-    "                            digits: integer columns, Excel, JSON numbers)\n"
     "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
     "      --known-dates=FILE    more dates for the known-dates policy (YYYY-MM-DD lines)\n"
-    "      --placeholder=TEXT    redact mode text (default [CPR])\n"
+    "      --placeholder=TEXT    redact mode text, at most 256 bytes (default [CPR])\n"
     "      --token-chars=N       token mode length, 16-52 (default 26)\n"
-    "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
+    "      --encoding=NAME       the inputs' text encoding (any ICU converter name),\n"
+    "                            instead of detecting it\n"
+    "      --binary=WHAT         inputs that are not text (archives, databases,\n"
+    "                            binary data): error (default), pass (copy them\n"
+    "                            unchanged, NOT washed) or wash (their bytes as text)\n"
+    "      --nine-digits         also numbers that lost their leading zero (Excel,\n"
+    "                            integer columns): nine digits, day 1-9\n"
+    "      --manifest=FILE       write a JSON manifest: every option reveal needs,\n"
+    "                            a key check value, sizes and SHA-256, counts\n"
+    "  -o, --output=OUT          write OUT atomically (new file, then rename); never\n"
+    "                            through a symlink or into a FIFO (see dkcpr(1))\n"
     "  -q, --quiet               no summary on standard error\n"
     "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
     "  -h, --help                this help\n"
     "\n"
-    "pseudonym and token modes need a key; reveal with the same key, context,\n"
-    "--keep, --never-real and --nine-digits undoes a pseudonym wash. A summary\n"
-    "by kind goes to standard error.\n"
-    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
+    "Inputs in UTF-16, UTF-32 or a legacy encoding (Windows-1252) are washed and\n"
+    "written back in their encoding; gzip, zstd, xz and bzip2 inputs are\n"
+    "decompressed and written recompressed (uncompressed to a terminal).\n"
+    "pseudonym and token modes need a key; reveal --manifest with the same key\n"
+    "undoes a pseudonym wash (without a manifest: the same key, --context, --keep,\n"
+    "--never-real, --policy, --known-dates, --min-confidence, --nine-digits,\n"
+    "--encoding and --binary). A summary per input goes\n"
+    "to standard error. Exit: 0 done, 2 usage, 3 input (also an input that is\n"
+    "not text), 4 output, 5 key, 6 internal, 7 numbers found but left unchanged.\n";
 
 static const char reveal_usage[] =
     "Usage: dkcpr reveal [OPTION]... [FILE]...\n"
-    "Undo a pseudonym-mode wash: give the same key, context, --keep,\n"
-    "--never-real and --nine-digits as the wash.\n"
+    "Undo a pseudonym-mode wash. With --manifest, every option comes from the\n"
+    "wash's manifest and a key other than the wash's is refused; without it,\n"
+    "give the same key and the same --context, --keep, --never-real, --policy,\n"
+    "--known-dates, --min-confidence, --nine-digits, --encoding and --binary as\n"
+    "the wash, or other valid numbers come out.\n"
     "\n"
     "  -k, --key-file=FILE       key: 64 hexadecimal characters\n"
     "      --key-env=VARIABLE    key from an environment variable instead\n"
+    "      --manifest=FILE       the wash's manifest (dkcpr wash --manifest)\n"
     "  -c, --context=TEXT        the wash's context\n"
     "      --keep=LIST           the wash's --keep (default year,sex)\n"
     "      --never-real          the wash used --never-real\n"
     "      --min-confidence=L    low (default), medium or high\n"
-    "      --nine-digits         the wash used --nine-digits\n"
     "  -p, --policy=P            default, known-dates or strict\n"
     "      --known-dates=FILE    more dates for the known-dates policy\n"
-    "  -o, --output=OUT          write OUT atomically (temporary file, then rename)\n"
+    "      --encoding=NAME       the wash's --encoding, if it had one\n"
+    "      --binary=WHAT         the wash's --binary: error (default), pass or wash\n"
+    "      --nine-digits         the wash used --nine-digits\n"
+    "  -o, --output=OUT          write OUT atomically (new file, then rename); never\n"
+    "                            through a symlink or into a FIFO (see dkcpr(1))\n"
     "  -q, --quiet               no summary on standard error\n"
     "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
     "  -h, --help                this help\n"
     "\n"
-    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key, 6 internal.\n";
+    "Encodings and compression are detected and kept as in wash.\n"
+    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key (also: not the wash's key),\n"
+    "6 internal.\n";
 
 enum {
   OPT_KEY_ENV = 256,
@@ -70,25 +98,111 @@ enum {
   OPT_KNOWN_DATES,
   OPT_PLACEHOLDER,
   OPT_TOKEN_CHARS,
-  OPT_NINE_DIGITS
+  OPT_ENCODING,
+  OPT_BINARY,
+  OPT_FALLBACK,
+  OPT_NINE_DIGITS,
+  OPT_MANIFEST
 };
 
 struct wash_config {
   const char *cmd;
-  dkcpr_wash_mode mode;
+  dkcpr_wash_mode mode, fallback;
   unsigned int keep, pflags;
   const char *context, *key_file, *key_env, *known_dates, *output;
-  const char *placeholder;
+  size_t context_len;
+  const char *placeholder, *manifest;
   uint64_t token_chars, jobs;
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
   int quiet, nine_digits;
+  cli_input_opts input;
+  const char *mapping_option; /* the first option given that decides the mapping */
+  unsigned int given;         /* GIVEN_* bits: options named on the command line */
+  char key_check[MANIFEST_KEY_CHECK_HEX + 1];
 };
 
 struct wash_totals {
   dkcpr_wash_stats sum;
+  uint64_t irreversible; /* pseudonym mode: replaced by the fallback */
+  uint64_t by_options;   /* valid numbers left in place by --policy, --min-confidence */
+  dkcpr_scan_options all; /* what finds every valid number */
   size_t inputs;
+  size_t not_washed; /* copied unchanged by --binary=pass */
+  manifest_part *parts; /* per input, for the manifest */
+  cli_digest out_digest;
+  FILE *report;      /* a line per input, shown once every input is done */
+  char *report_text;
+  size_t report_len;
 };
+
+/* Options that only some modes use, to say when one does nothing. */
+enum {
+  GIVEN_KEY = 1u << 0,
+  GIVEN_CONTEXT = 1u << 1,
+  GIVEN_KEEP = 1u << 2,
+  GIVEN_NEVER_REAL = 1u << 3,
+  GIVEN_FALLBACK = 1u << 4,
+  GIVEN_TOKEN_CHARS = 1u << 5,
+  GIVEN_PLACEHOLDER = 1u << 6
+};
+
+static unsigned int given_bit(int opt) {
+  switch (opt) {
+  case 'k': case OPT_KEY_ENV: return GIVEN_KEY;
+  case 'c': return GIVEN_CONTEXT;
+  case OPT_KEEP: return GIVEN_KEEP;
+  case OPT_NEVER_REAL: return GIVEN_NEVER_REAL;
+  case OPT_FALLBACK: return GIVEN_FALLBACK;
+  case OPT_TOKEN_CHARS: return GIVEN_TOKEN_CHARS;
+  case OPT_PLACEHOLDER: return GIVEN_PLACEHOLDER;
+  default: return 0;
+  }
+}
+
+/* A warning for each option given that the chosen mode does not use. */
+static void warn_unused_options(const struct wash_config *c) {
+  static const struct {
+    unsigned int bit;
+    const char *name;
+  } names[] = {{GIVEN_KEY, "the key"}, {GIVEN_CONTEXT, "--context"},
+               {GIVEN_KEEP, "--keep"}, {GIVEN_NEVER_REAL, "--never-real"},
+               {GIVEN_FALLBACK, "--fallback"}, {GIVEN_TOKEN_CHARS, "--token-chars"},
+               {GIVEN_PLACEHOLDER, "--placeholder"}};
+  unsigned int used;
+  switch (c->mode) {
+  case DKCPR_WASH_PSEUDONYM:
+    used = GIVEN_KEY | GIVEN_CONTEXT | GIVEN_KEEP | GIVEN_NEVER_REAL | GIVEN_FALLBACK |
+           (c->fallback == DKCPR_WASH_REDACT ? GIVEN_PLACEHOLDER : GIVEN_TOKEN_CHARS);
+    break;
+  case DKCPR_WASH_TOKEN: used = GIVEN_KEY | GIVEN_CONTEXT | GIVEN_TOKEN_CHARS; break;
+  case DKCPR_WASH_REDACT: used = GIVEN_PLACEHOLDER; break;
+  default: used = 0; break;
+  }
+  const char *mode = c->mode != DKCPR_WASH_PSEUDONYM ? manifest_mode_name(c->mode)
+                     : c->fallback == DKCPR_WASH_REDACT ? "pseudonym --fallback=redact"
+                     : "pseudonym --fallback=token";
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (c->given & names[i].bit & ~used)
+      cli_warn(c->cmd, "%s does nothing with --mode %s", names[i].name, mode);
+}
+
+/* The options that decide which numbers a wash replaces and how (a
+ * manifest holds them all), or NULL. */
+static const char *mapping_option_name(int opt) {
+  switch (opt) {
+  case 'c': return "--context";
+  case OPT_KEEP: return "--keep";
+  case OPT_NEVER_REAL: return "--never-real";
+  case OPT_MIN_CONFIDENCE: return "--min-confidence";
+  case 'p': return "--policy";
+  case OPT_KNOWN_DATES: return NULL; /* a file, checked against the manifest */
+  case OPT_ENCODING: return "--encoding";
+  case OPT_BINARY: return "--binary";
+  case OPT_NINE_DIGITS: return "--nine-digits";
+  default: return NULL;
+  }
+}
 
 static int parse_options(struct wash_config *c, int reveal, int argc,
                          char *argv[]) {
@@ -99,29 +213,48 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       {"keep", required_argument, NULL, OPT_KEEP},
       {"never-real", no_argument, NULL, OPT_NEVER_REAL},
       {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
-      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
       {"policy", required_argument, NULL, 'p'},
       {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
       {"output", required_argument, NULL, 'o'},
       {"quiet", no_argument, NULL, 'q'},
       {"jobs", required_argument, NULL, 'j'},
       {"help", no_argument, NULL, 'h'},
+      {"encoding", required_argument, NULL, OPT_ENCODING},
+      {"binary", required_argument, NULL, OPT_BINARY},
+      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
+      {"manifest", required_argument, NULL, OPT_MANIFEST},
       /* wash only, from here on */
       {"mode", required_argument, NULL, 'm'},
       {"placeholder", required_argument, NULL, OPT_PLACEHOLDER},
       {"token-chars", required_argument, NULL, OPT_TOKEN_CHARS},
+      {"fallback", required_argument, NULL, OPT_FALLBACK},
       {NULL, 0, NULL, 0}};
   optind = 0;
   opterr = 0;
   int opt;
   const char *shorts = reveal ? ":k:c:p:o:qj:h" : ":k:c:p:o:qj:hm:";
   while ((opt = getopt_long(argc, argv, shorts, wash_opts, NULL)) != -1) {
-    if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS))
+    if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS ||
+                   opt == OPT_FALLBACK))
       opt = '?'; /* the wash-only options mean nothing to reveal */
+    if (!c->mapping_option)
+      c->mapping_option = mapping_option_name(opt);
+    c->given |= given_bit(opt);
     switch (opt) {
     case 'k': c->key_file = optarg; break;
+    case OPT_NINE_DIGITS: c->nine_digits = 1; break;
+    case OPT_MANIFEST:
+      if (strcmp(optarg, "-") == 0) {
+        cli_error(c->cmd, "--manifest needs a file name");
+        return CLI_EXIT_USAGE;
+      }
+      c->manifest = optarg;
+      break;
     case OPT_KEY_ENV: c->key_env = optarg; break;
-    case 'c': c->context = optarg; break;
+    case 'c':
+      c->context = optarg;
+      c->context_len = strlen(optarg);
+      break;
     case OPT_KEEP:
       if (cli_parse_keep(c->cmd, optarg, &c->keep))
         return CLI_EXIT_USAGE;
@@ -135,9 +268,28 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       if (cli_parse_policy(c->cmd, optarg, &c->policy))
         return CLI_EXIT_USAGE;
       break;
-    case OPT_NINE_DIGITS: c->nine_digits = 1; break;
     case OPT_KNOWN_DATES: c->known_dates = optarg; break;
     case 'o': c->output = optarg; break;
+    case OPT_ENCODING:
+      if (charset_check(optarg) != 0) {
+        cli_error(c->cmd, "unknown encoding '%s' (an ICU converter name such as "
+                  "UTF-16LE or windows-1252)", optarg);
+        return CLI_EXIT_USAGE;
+      }
+      c->input.encoding = optarg;
+      break;
+    case OPT_BINARY:
+      if (strcmp(optarg, "error") == 0)
+        c->input.binary = CLI_BINARY_ERROR;
+      else if (strcmp(optarg, "pass") == 0)
+        c->input.binary = CLI_BINARY_PASS;
+      else if (strcmp(optarg, "wash") == 0)
+        c->input.binary = CLI_BINARY_WASH;
+      else {
+        cli_error(c->cmd, "--binary must be error, pass or wash");
+        return CLI_EXIT_USAGE;
+      }
+      break;
     case 'q': c->quiet = 1; break;
     case 'j':
       if (cli_parse_u64(c->cmd, "--jobs", optarg, 1, 64, &c->jobs))
@@ -150,7 +302,24 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       if (cli_parse_mode(c->cmd, optarg, &c->mode))
         return CLI_EXIT_USAGE;
       break;
-    case OPT_PLACEHOLDER: c->placeholder = optarg; break;
+    case OPT_PLACEHOLDER:
+      if (strlen(optarg) > DKCPR_PLACEHOLDER_MAX_BYTES) {
+        cli_error(c->cmd, "--placeholder is %zu bytes long; at most %d are allowed",
+                  strlen(optarg), DKCPR_PLACEHOLDER_MAX_BYTES);
+        return CLI_EXIT_USAGE;
+      }
+      c->placeholder = optarg;
+      break;
+    case OPT_FALLBACK:
+      if (strcmp(optarg, "token") == 0)
+        c->fallback = DKCPR_WASH_TOKEN;
+      else if (strcmp(optarg, "redact") == 0)
+        c->fallback = DKCPR_WASH_REDACT;
+      else {
+        cli_error(c->cmd, "--fallback must be token or redact");
+        return CLI_EXIT_USAGE;
+      }
+      break;
     case OPT_TOKEN_CHARS:
       if (cli_parse_u64(c->cmd, "--token-chars", optarg, DKCPR_TOKEN_MIN_CHARS,
                         DKCPR_TOKEN_MAX_CHARS, &c->token_chars))
@@ -160,6 +329,8 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       return cli_bad_option(c->cmd, opt, argv[optind - 1]);
     }
   }
+  if (!reveal)
+    warn_unused_options(c);
   return 0;
 }
 
@@ -178,34 +349,155 @@ static uint64_t total_size(char *const paths[], int n) {
   return total ? total : 1;
 }
 
+/* Copy an input that is not washed (--binary=pass) through its sink. */
+static int copy_through(cli_input *in, out_layer *sink, dkcpr_wash_stats *st) {
+  char *buf = malloc(CLI_CHUNK);
+  if (!buf) {
+    cli_error(in->names.cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  int rc = 0;
+  long n;
+  while (rc == 0 && (n = cli_input_read(in, buf, CLI_CHUNK)) != 0) {
+    if (n < 0) {
+      rc = CLI_EXIT_INPUT;
+      break;
+    }
+    st->bytes_in += (uint64_t)n;
+    st->bytes_out += (uint64_t)n;
+    rc = sink->push(sink, buf, (size_t)n);
+  }
+  free(buf);
+  return rc;
+}
+
+/* The options that left valid numbers in place, for messages. */
+static const char *weakening_options(const struct wash_config *c) {
+  int policy = c->policy != DKCPR_POLICY_DEFAULT;
+  int confidence = c->min_confidence != DKCPR_CONFIDENCE_LOW;
+  return policy && confidence ? "--policy and --min-confidence"
+         : policy ? "--policy" : confidence ? "--min-confidence" : NULL;
+}
+
+static void report_input(const struct wash_config *c, FILE *f, const cli_input *in,
+                         const dkcpr_wash_stats *s, uint64_t irreversible,
+                         uint64_t by_options) {
+  char what[160];
+  if (!f)
+    return;
+  cli_input_describe(in, what, sizeof what);
+  if (in->untouched) {
+    fprintf(f, "dkcpr %s: ", c->cmd);
+    cli_put_str(f, in->names.input, CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
+    fprintf(f, ": %s, copied unchanged, NOT washed\n", what);
+    return;
+  }
+  uint64_t replaced = 0;
+  for (int k = 0; k < 4; k++)
+    for (int i = 0; i < 3; i++)
+      replaced += s->replaced[k][i];
+  fprintf(f, "dkcpr %s: ", c->cmd);
+  cli_put_str(f, in->names.input, CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
+  fprintf(f, ": %s, found %llu, %s %llu, ", what,
+          (unsigned long long)wash_count_found(s),
+          c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
+          (unsigned long long)replaced);
+  if (c->mode == DKCPR_WASH_PSEUDONYM)
+    fprintf(f, "irreversibly %llu, ", (unsigned long long)irreversible);
+  fprintf(f, "left unchanged %llu", (unsigned long long)s->failed);
+  if (weakening_options(c) && c->mode != DKCPR_WASH_REVEAL)
+    fprintf(f, "; left in place by %s: %llu", weakening_options(c),
+            (unsigned long long)by_options);
+  fputc('\n', f);
+}
+
+/* What the manifest says of an input: name, format, size, SHA-256, counts. */
+static int record_part(struct wash_totals *t, cli_input *in,
+                       const dkcpr_wash_stats *st, uint64_t irreversible) {
+  manifest_part *parts = realloc(t->parts, (t->inputs) * sizeof *parts);
+  if (!parts) {
+    cli_error(in->names.cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  t->parts = parts;
+  manifest_part *m = &parts[t->inputs - 1];
+  memset(m, 0, sizeof *m);
+  char what[160];
+  cli_input_describe(in, what, sizeof what);
+  m->name = strdup(in->names.input);
+  m->format = strdup(what);
+  m->bytes = in->digest.bytes;
+  cli_digest_final(&in->digest, m->sha256);
+  m->found = wash_count_found(st);
+  for (int k = 0; k < 4; k++)
+    for (int i = 0; i < 3; i++)
+      m->replaced += st->replaced[k][i];
+  m->irreversible = irreversible;
+  m->unchanged = st->failed;
+  if (!m->name || !m->format) {
+    cli_error(in->names.cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  return 0;
+}
+
 /* Wash one input into out. Returns 0 or an exit code after a message. */
 static int wash_one(const struct wash_config *c, const char *path,
                     const dkcpr_pseudonymizer *p, const dkcpr_wash_options *wo,
                     cli_out *out, cli_progress *prog, struct wash_totals *t) {
-  int fd, err = cli_open_input(path, &fd);
-  if (err) {
-    cli_error(c->cmd, "cannot open '%s': %s", path, strerror(err));
-    return CLI_EXIT_INPUT;
+  cli_input *in;
+  int rc = cli_input_open(&in, c->cmd, path, &c->input);
+  if (rc)
+    return rc;
+  /* Compressed input is written back compressed, except to a terminal. */
+  out_layer *sink = cli_input_sink(in, out, !isatty(out->fd),
+                                   c->manifest ? &t->out_digest : NULL);
+  if (!sink) {
+    cli_input_close(in);
+    return CLI_EXIT_INTERNAL;
   }
-  wash_stream x = {c->cmd, cli_input_name(path), p, wo, out, prog, &t->sum};
-  /* Several threads only when the result cannot differ: see wash_stream.h. */
-  int rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
-               ? wash_parallel(&x, fd, (int)c->jobs)
-               : wash_sequential(&x, fd, NULL, 0);
+  dkcpr_wash_stats st;
+  memset(&st, 0, sizeof st);
+  uint64_t irreversible = 0, by_options = 0;
+  if (in->untouched) {
+    rc = copy_through(in, sink, &st);
+  } else {
+    wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st, c->fallback, 0,
+                     c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0};
+    /* Several threads only when the result cannot differ: see wash_stream.h. */
+    rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
+             ? wash_parallel(&x, in, (int)c->jobs)
+             : wash_sequential(&x, in, NULL, 0);
+    irreversible = x.irreversible;
+    uint64_t found = wash_count_found(&st);
+    by_options = x.all_found > found ? x.all_found - found : 0;
+  }
   if (rc == 0)
+    rc = sink->finish(sink);
+  if (rc == 0) {
     t->inputs++;
-  if (fd != STDIN_FILENO)
-    close(fd);
+    t->not_washed += (size_t)in->untouched;
+    wash_add_stats(&t->sum, &st);
+    t->irreversible += irreversible;
+    t->by_options += by_options;
+    report_input(c, t->report, in, &st, irreversible, by_options);
+    if (c->manifest)
+      rc = record_part(t, in, &st, irreversible);
+  }
+  out_layer_free(sink);
+  cli_input_close(in);
   return rc;
 }
 
 static void print_summary(const struct wash_config *c, const struct wash_totals *t) {
   const dkcpr_wash_stats *s = &t->sum;
   char in[32], out[32];
-  fprintf(stderr, "dkcpr %s: %zu input%s, %s read, %s written to %s\n", c->cmd,
-          t->inputs, t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
-          cli_human_bytes(out, s->bytes_out),
-          c->output && strcmp(c->output, "-") != 0 ? c->output : "standard output");
+  if (t->report_text)
+    fwrite(t->report_text, 1, t->report_len, stderr);
+  cli_note(c->cmd, "%zu input%s, %s read, %s written to %s", t->inputs,
+           t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
+           cli_human_bytes(out, s->bytes_out),
+           c->output && strcmp(c->output, "-") != 0 ? c->output : "standard output");
   uint64_t found = 0, replaced = 0, by_conf[3] = {0, 0, 0};
   char kinds[256] = "";
   for (int k = 0; k < 4; k++) {
@@ -227,20 +519,150 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
     fprintf(stderr, " (%s; confidence high %llu, medium %llu, low %llu)", kinds,
             (unsigned long long)by_conf[2], (unsigned long long)by_conf[1],
             (unsigned long long)by_conf[0]);
-  fprintf(stderr, ", %s %llu, left unchanged %llu\n",
-          c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
-          (unsigned long long)replaced, (unsigned long long)s->failed);
+  fprintf(stderr, ", %s %llu, ", c->mode == DKCPR_WASH_REVEAL ? "revealed" : "replaced",
+          (unsigned long long)replaced);
+  if (c->mode == DKCPR_WASH_PSEUDONYM)
+    fprintf(stderr, "irreversibly %llu (%s), ", (unsigned long long)t->irreversible,
+            c->fallback == DKCPR_WASH_REDACT ? "placeholder" : "token");
+  fprintf(stderr, "left unchanged %llu\n", (unsigned long long)s->failed);
+  if (t->not_washed)
+    fprintf(stderr, "dkcpr %s: %zu input%s copied unchanged, NOT washed (--binary=pass)\n",
+            c->cmd, t->not_washed, t->not_washed == 1 ? "" : "s");
 }
 
-/* Numbers found but not replaced are still in the output: always say so. */
-static void warn_unchanged(const struct wash_config *c, const dkcpr_wash_stats *s) {
-  if (s->failed == 0 || c->mode == DKCPR_WASH_REVEAL)
+/* Numbers found but not replaced are still in the output: always say so,
+ * also when the user's options left them (then the exit status is 0). */
+static void warn_unchanged(const struct wash_config *c, const struct wash_totals *t) {
+  if (c->mode == DKCPR_WASH_REVEAL)
     return;
-  cli_warn(c->cmd, "%llu number%s found but left unchanged%s",
-           (unsigned long long)s->failed, s->failed == 1 ? "" : "s",
-           c->pflags & DKCPR_NEVER_REAL
-               ? " (replacement numbers cannot be pseudonymized with --never-real)"
-               : "");
+  if (t->sum.failed)
+    cli_warn(c->cmd, "%llu number%s found but left unchanged",
+             (unsigned long long)t->sum.failed, t->sum.failed == 1 ? "" : "s");
+  if (t->by_options)
+    cli_warn(c->cmd, "%llu valid number%s left in the output because of %s",
+             (unsigned long long)t->by_options, t->by_options == 1 ? "" : "s",
+             weakening_options(c));
+}
+
+/* SHA-256 of a file, for the known-dates list a wash used. */
+static int file_sha256(const char *cmd, const char *path, char out[65]) {
+  FILE *f = fopen(path, "rb");
+  cli_digest d;
+  if (!f) {
+    cli_error(cmd, "cannot open '%s': %s", path, strerror(errno));
+    return CLI_EXIT_INPUT;
+  }
+  if (cli_digest_init(&d) != 0) {
+    fclose(f);
+    cli_error(cmd, "cannot start SHA-256");
+    return CLI_EXIT_INTERNAL;
+  }
+  char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    cli_digest_update(&d, buf, n);
+  int failed = ferror(f);
+  fclose(f);
+  cli_digest_final(&d, out);
+  if (failed) {
+    cli_error(cmd, "cannot read '%s'", path);
+    return CLI_EXIT_INPUT;
+  }
+  return 0;
+}
+
+/* reveal --manifest: every option that decides the mapping comes from the
+ * wash's manifest. */
+static int apply_manifest(struct wash_config *c, manifest *m) {
+  if (c->mapping_option) {
+    cli_error(c->cmd, "%s comes from the manifest; leave it out", c->mapping_option);
+    return CLI_EXIT_USAGE;
+  }
+  int rc = manifest_read(c->cmd, c->manifest, m);
+  if (rc)
+    return rc;
+  const manifest_mapping *map = &m->map;
+  if (map->mode != DKCPR_WASH_PSEUDONYM) {
+    cli_error(c->cmd, "the manifest '%s' is of a %s wash, which cannot be revealed",
+              c->manifest, manifest_mode_name(map->mode));
+    return CLI_EXIT_USAGE;
+  }
+  if (!m->key_check[0]) {
+    cli_error(c->cmd, "the manifest '%s' has no key check value", c->manifest);
+    return CLI_EXIT_USAGE;
+  }
+  if (map->encoding && charset_check(map->encoding) != 0) {
+    cli_error(c->cmd, "the manifest's encoding '%s' is unknown here", map->encoding);
+    return CLI_EXIT_USAGE;
+  }
+  if (map->known_dates_sha256[0] && !c->known_dates) {
+    cli_error(c->cmd, "the wash used a known-dates file: give the same with --known-dates");
+    return CLI_EXIT_USAGE;
+  }
+  if (!map->known_dates_sha256[0] && c->known_dates) {
+    cli_error(c->cmd, "the wash used no known-dates file: leave --known-dates out");
+    return CLI_EXIT_USAGE;
+  }
+  if (c->known_dates) {
+    char sha[65];
+    if ((rc = file_sha256(c->cmd, c->known_dates, sha)) != 0)
+      return rc;
+    if (strcmp(sha, map->known_dates_sha256) != 0) {
+      cli_error(c->cmd, "'%s' is not the known-dates file the wash used", c->known_dates);
+      return CLI_EXIT_USAGE;
+    }
+  }
+  c->context = map->context;
+  c->context_len = map->context_len;
+  c->keep = map->keep;
+  c->pflags = map->never_real ? DKCPR_NEVER_REAL : 0;
+  c->policy = map->policy;
+  c->min_confidence = map->min_confidence;
+  c->nine_digits = map->nine_digits;
+  c->input.encoding = map->encoding;
+  c->input.binary = map->binary;
+  c->input.digest = 1;
+  return 0;
+}
+
+/* wash --manifest: write it once the output is in place. */
+static int write_manifest(const struct wash_config *c, struct wash_totals *t) {
+  manifest m;
+  memset(&m, 0, sizeof m);
+  m.map.mode = c->mode;
+  m.map.fallback = c->fallback;
+  m.map.context = (char *)(c->context ? c->context : "");
+  m.map.context_len = c->context_len;
+  m.map.keep = c->keep;
+  m.map.never_real = (c->pflags & DKCPR_NEVER_REAL) != 0;
+  m.map.nine_digits = c->nine_digits;
+  m.map.token_chars = c->token_chars;
+  m.map.placeholder = (char *)c->placeholder;
+  m.map.policy = c->policy;
+  m.map.min_confidence = c->min_confidence;
+  m.map.encoding = (char *)c->input.encoding;
+  m.map.binary = c->input.binary;
+  if (c->known_dates) {
+    int rc = file_sha256(c->cmd, c->known_dates, m.map.known_dates_sha256);
+    if (rc)
+      return rc;
+  }
+  memcpy(m.key_check, c->key_check, sizeof m.key_check);
+  m.inputs = t->parts;
+  m.n_inputs = t->inputs;
+  m.output.name = (char *)(c->output && strcmp(c->output, "-") != 0 ? c->output : NULL);
+  m.output.bytes = t->out_digest.bytes;
+  cli_digest_final(&t->out_digest, m.output.sha256);
+  return manifest_write(c->cmd, c->manifest, &m);
+}
+
+static void free_parts(struct wash_totals *t) {
+  for (size_t i = 0; t->parts && i < t->inputs; i++) {
+    free(t->parts[i].name);
+    free(t->parts[i].format);
+  }
+  free(t->parts);
+  cli_digest_free(&t->out_digest);
 }
 
 static int run(int reveal, int argc, char *argv[]) {
@@ -248,6 +670,7 @@ static int run(int reveal, int argc, char *argv[]) {
   memset(&c, 0, sizeof c);
   c.cmd = reveal ? "reveal" : "wash";
   c.mode = DKCPR_WASH_PSEUDONYM;
+  c.fallback = DKCPR_WASH_TOKEN;
   c.keep = DKCPR_KEEP_DEFAULT;
   c.policy = DKCPR_POLICY_DEFAULT;
   c.min_confidence = DKCPR_CONFIDENCE_LOW;
@@ -259,10 +682,23 @@ static int run(int reveal, int argc, char *argv[]) {
     return rc < 0 ? CLI_EXIT_OK : rc;
   if (reveal)
     c.mode = DKCPR_WASH_REVEAL;
+  manifest from;
+  memset(&from, 0, sizeof from);
+  if (reveal && c.manifest && (rc = apply_manifest(&c, &from)) != 0) {
+    manifest_free(&from);
+    return rc;
+  }
+  if (!reveal && c.manifest) {
+    c.input.digest = 1;
+    if (c.output && strcmp(c.output, c.manifest) == 0) {
+      cli_error(c.cmd, "the manifest and the output are the same file");
+      return CLI_EXIT_USAGE;
+    }
+  }
 
   dkcpr_pseudonymizer *p = NULL;
   dkcpr_datelist *dates = NULL;
-  cli_out out = {-1, NULL, NULL};
+  cli_out out = {.fd = -1};
   int out_open = 0;
   dkcpr_status st;
 
@@ -270,10 +706,18 @@ static int run(int reveal, int argc, char *argv[]) {
       c.mode == DKCPR_WASH_REVEAL) {
     uint8_t key[DKCPR_KEY_BYTES];
     rc = cli_load_key(c.cmd, c.key_file, c.key_env, key);
+    if (rc == 0 && c.manifest) {
+      manifest_key_check(key, c.key_check);
+      if (reveal && strcmp(c.key_check, from.key_check) != 0) {
+        cli_error(c.cmd, "this is not the key the wash used (its key check value "
+                  "differs from the manifest's)");
+        rc = CLI_EXIT_KEY;
+      }
+    }
     if (rc == 0) {
       const char *ctx = c.context ? c.context : "";
       st = dkcpr_pseudonymizer_new(&p, key, sizeof key, (const uint8_t *)ctx,
-                                   strlen(ctx), c.keep, c.pflags);
+                                   c.context_len, c.keep, c.pflags);
       if (st != DKCPR_OK) {
         cli_error(c.cmd, "%s", dkcpr_strerror(st));
         rc = cli_exit_for_status(st);
@@ -296,7 +740,8 @@ static int run(int reveal, int argc, char *argv[]) {
   wo.scan.parse.policy = c.policy;
   wo.scan.parse.known_dates = dates;
   wo.scan.min_confidence = c.min_confidence;
-  if (c.nine_digits) wo.scan.flags |= DKCPR_SCAN_NINE_DIGITS;
+  if (c.nine_digits)
+    wo.scan.flags |= DKCPR_SCAN_NINE_DIGITS;
   wo.token_chars = (size_t)c.token_chars;
   if (c.placeholder) {
     wo.placeholder = c.placeholder;
@@ -312,21 +757,47 @@ static int run(int reveal, int argc, char *argv[]) {
   int n_inputs = optind < argc ? argc - optind : 1;
   struct wash_totals totals;
   memset(&totals, 0, sizeof totals);
+  /* Every number valid under the default policy, at any confidence, as the
+   * washer finds them (replacement numbers, any birth date). */
+  totals.all = wo.scan;
+  totals.all.parse.policy = DKCPR_POLICY_DEFAULT;
+  totals.all.parse.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
+  totals.all.min_confidence = DKCPR_CONFIDENCE_LOW;
+  if (!reveal && c.manifest && cli_digest_init(&totals.out_digest) != 0) {
+    cli_error(c.cmd, "cannot start SHA-256");
+    rc = CLI_EXIT_INTERNAL;
+  }
+  if (!c.quiet)
+    totals.report = open_memstream(&totals.report_text, &totals.report_len);
   cli_progress prog;
   cli_progress_init(&prog, total_size(inputs, n_inputs));
   for (int i = 0; i < n_inputs && rc == 0; i++)
     rc = wash_one(&c, inputs[i], p, &wo, &out, &prog, &totals);
   cli_progress_end(&prog);
+  if (totals.report)
+    fclose(totals.report); /* sets report_text and report_len */
   if (rc == 0) {
     rc = cli_out_commit(&out, c.cmd);
     out_open = 0; /* committed or, on failure, already cleaned up */
   }
+  if (rc == 0 && !reveal && c.manifest)
+    rc = write_manifest(&c, &totals);
+  if (rc == 0 && reveal && c.manifest && n_inputs == 1 && from.output.sha256[0] &&
+      strcmp(from.output.sha256, totals.parts[0].sha256) != 0)
+    cli_warn(c.cmd, "'%s' is not the output the manifest describes (its SHA-256 "
+             "differs): numbers in parts changed since the wash are not the wash's",
+             totals.parts[0].name);
   if (rc == 0 && !c.quiet)
     print_summary(&c, &totals);
   if (rc == 0)
-    warn_unchanged(&c, &totals.sum);
+    warn_unchanged(&c, &totals);
+  if (rc == 0 && totals.sum.failed && c.mode != DKCPR_WASH_REVEAL)
+    rc = CLI_EXIT_UNCHANGED;
 
+  free(totals.report_text);
+  free_parts(&totals);
 done:
+  manifest_free(&from);
   if (out_open)
     cli_out_abort(&out);
   dkcpr_datelist_free(dates);

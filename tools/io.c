@@ -6,8 +6,30 @@
 
 #include "cli.h"
 
+static int stdin_closed;
+
+void cli_reserve_std_fds(void) {
+  /* /dev/null opened the "wrong" way: reading fd 0 or writing fd 1 and 2
+   * then fails with EBADF as it did while they were closed, instead of
+   * reading or writing whatever file open() would have put there. */
+  static const int flags[3] = {O_WRONLY, O_RDONLY, O_RDONLY};
+  for (int fd = 0; fd <= 2; fd++) {
+    if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+      continue;
+    if (fd == STDIN_FILENO)
+      stdin_closed = 1;
+    int n = open("/dev/null", flags[fd]);
+    if (n >= 0 && n != fd) { /* cannot happen: fd is the lowest free one */
+      dup2(n, fd);
+      close(n);
+    }
+  }
+}
+
 int cli_open_input(const char *path, int *fd) {
   if (strcmp(path, "-") == 0) {
+    if (stdin_closed)
+      return EBADF;
     *fd = STDIN_FILENO;
     return 0;
   }

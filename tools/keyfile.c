@@ -2,6 +2,7 @@
  * never printed; every buffer that held it is wiped. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -55,6 +56,18 @@ static int decode(const char *cmd, const char *source, const char *text,
   return 0;
 }
 
+/* A portable environment variable name, and short: [A-Za-z_][A-Za-z0-9_]*. */
+static int is_variable_name(const char *s) {
+  size_t n = strlen(s);
+  if (n == 0 || n > 128 || (s[0] >= '0' && s[0] <= '9'))
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!(s[i] == '_' || (s[i] >= '0' && s[i] <= '9') ||
+          (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+      return 0;
+  return 1;
+}
+
 static int load_file(const char *cmd, const char *path,
                      uint8_t key[DKCPR_KEY_BYTES]) {
   char source[64 + 4096];
@@ -98,6 +111,13 @@ int cli_load_key(const char *cmd, const char *key_file, const char *key_env,
   if (key_file)
     return load_file(cmd, key_file, key);
   if (key_env) {
+    /* A key given where the name belongs must not be echoed: show the
+     * name only when it looks like one. (Messages also hide key-like text.) */
+    if (!is_variable_name(key_env)) {
+      cli_error(cmd, "--key-env takes the name of an environment variable; "
+                "the value given is not a name (not shown)");
+      return CLI_EXIT_KEY;
+    }
     const char *v = getenv(key_env);
     char source[64 + 256];
     snprintf(source, sizeof source, "environment variable %.255s", key_env);

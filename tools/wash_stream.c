@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wash_buf.h"
 #include "wash_stream.h"
 
 void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s) {
@@ -25,15 +26,25 @@ uint64_t wash_count_found(const dkcpr_wash_stats *s) {
   return n;
 }
 
-static int grow(char **buf, size_t *cap, size_t need) {
-  if (need <= *cap)
-    return 0;
-  char *b = realloc(*buf, need);
-  if (!b)
-    return -1;
-  *buf = b;
-  *cap = need;
-  return 0;
+/* A washer for x, with its fallback. */
+static dkcpr_status new_washer(dkcpr_washer **w, const wash_stream *x) {
+  dkcpr_status st = dkcpr_washer_new(w, x->p, x->wo);
+  if (st == DKCPR_OK && x->wo->mode == DKCPR_WASH_PSEUDONYM &&
+      (st = dkcpr_washer_set_fallback(*w, x->fallback)) != DKCPR_OK) {
+    dkcpr_washer_free(*w);
+    *w = NULL;
+  }
+  return st;
+}
+
+/* Count what a scanner finds in the next chunk (n == 0: the end). */
+static dkcpr_status count_all(dkcpr_scanner *s, const char *buf, size_t n,
+                              uint64_t *found) {
+  dkcpr_status st = n ? dkcpr_scanner_feed(s, buf, n) : dkcpr_scanner_finish(s);
+  dkcpr_match m;
+  while (st == DKCPR_OK && (st = dkcpr_scanner_next(s, &m)) == DKCPR_OK)
+    (*found)++;
+  return st == DKCPR_E_RANGE ? DKCPR_OK : st;
 }
 
 static int fail(wash_stream *x, dkcpr_status st) {
@@ -52,20 +63,22 @@ static void progress(wash_stream *x, const dkcpr_wash_stats *current) {
   cli_progress_update(x->prog, bytes, found);
 }
 
-int wash_sequential(wash_stream *x, int fd, const char *prefix,
+int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
                     size_t prefix_len) {
   dkcpr_washer *w = NULL;
-  char *in = NULL, *out = NULL;
-  size_t out_cap = 0;
-  dkcpr_status st = dkcpr_washer_new(&w, x->p, x->wo);
+  dkcpr_scanner *all = NULL;
+  char *in = NULL;
+  wash_buf out = {NULL, 0, 0};
+  dkcpr_status st = new_washer(&w, x);
   int rc = 0;
-  if (st != DKCPR_OK)
+  if (st == DKCPR_OK && x->all)
+    st = dkcpr_scanner_new(&all, x->all);
+  if (st != DKCPR_OK) {
+    dkcpr_washer_free(w);
     return fail(x, st);
-  size_t need = dkcpr_washer_bound(w, CLI_CHUNK);
-  if (need < dkcpr_washer_bound(w, prefix_len))
-    need = dkcpr_washer_bound(w, prefix_len);
+  }
   in = malloc(CLI_CHUNK);
-  if (!in || grow(&out, &out_cap, need)) {
+  if (!in) {
     cli_error(x->cmd, "out of memory");
     rc = CLI_EXIT_INTERNAL;
     goto done;
@@ -77,31 +90,36 @@ int wash_sequential(wash_stream *x, int fd, const char *prefix,
     if (first && prefix_len) {
       chunk = prefix;
       n = (long)prefix_len;
-    } else if ((n = cli_read_full(fd, in, CLI_CHUNK)) < 0) {
-      cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
+    } else if ((n = cli_input_read(src, in, CLI_CHUNK)) < 0) {
       rc = CLI_EXIT_INPUT;
       goto done;
     }
-    size_t out_len = 0;
-    st = n ? dkcpr_washer_feed(w, out, out_cap, &out_len, chunk, (size_t)n)
-           : dkcpr_washer_finish(w, out, out_cap, &out_len);
+    out.len = 0;
+    st = n ? wash_buf_feed(w, &out, chunk, (size_t)n) : wash_buf_finish(w, &out);
+    if (st == DKCPR_OK && all)
+      st = count_all(all, chunk, (size_t)n, &x->all_found);
     if (st != DKCPR_OK) {
       rc = fail(x, st);
       goto done;
     }
-    if ((rc = cli_out_write(x->out, x->cmd, out, out_len)) != 0)
+    if ((rc = x->sink->push(x->sink, out.data, out.len)) != 0)
       goto done;
     if (n == 0)
       break;
     if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
       progress(x, &now);
   }
-  if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
+  uint64_t irreversible = 0;
+  if (dkcpr_washer_stats(w, &now) == DKCPR_OK &&
+      dkcpr_washer_irreversible(w, &irreversible) == DKCPR_OK) {
     wash_add_stats(x->sum, &now);
+    x->irreversible += irreversible;
+  }
 done:
   dkcpr_washer_free(w);
+  dkcpr_scanner_free(all);
   free(in);
-  free(out);
+  free(out.data);
   return rc;
 }
 
@@ -111,6 +129,7 @@ typedef struct segment {
   char *in, *out;
   size_t in_len, out_cap, out_len;
   dkcpr_wash_stats stats;
+  uint64_t irreversible, all_found;
   dkcpr_status st;
   int nomem;
   pthread_t thread;
@@ -119,25 +138,32 @@ typedef struct segment {
 static void *wash_segment(void *arg) {
   segment *s = arg;
   dkcpr_washer *w = NULL;
-  size_t fed = 0, flushed = 0;
+  dkcpr_scanner *all = NULL;
   s->out_len = 0;
-  s->st = dkcpr_washer_new(&w, s->x->p, s->x->wo);
+  s->all_found = 0;
+  s->st = new_washer(&w, s->x);
+  /* Numbers never span a newline, so counting per segment counts the whole. */
+  if (s->st == DKCPR_OK && s->x->all &&
+      (s->st = dkcpr_scanner_new(&all, s->x->all)) == DKCPR_OK &&
+      (s->st = count_all(all, s->in, s->in_len, &s->all_found)) == DKCPR_OK)
+    s->st = count_all(all, NULL, 0, &s->all_found);
   if (s->st == DKCPR_OK) {
-    size_t need = dkcpr_washer_bound(w, s->in_len) + dkcpr_washer_bound(w, 0);
-    if (grow(&s->out, &s->out_cap, need)) {
-      s->nomem = 1;
-      s->st = DKCPR_E_NOMEM;
+    /* Sized by the output written, not by the worst case. */
+    wash_buf b = {s->out, 0, s->out_cap};
+    s->st = wash_buf_feed(w, &b, s->in, s->in_len);
+    if (s->st == DKCPR_OK)
+      s->st = wash_buf_finish(w, &b);
+    s->out = b.data;
+    s->out_cap = b.cap;
+    s->nomem = s->st == DKCPR_E_NOMEM;
+    if (s->st == DKCPR_OK) {
+      s->out_len = b.len;
+      dkcpr_washer_stats(w, &s->stats);
+      dkcpr_washer_irreversible(w, &s->irreversible);
     }
   }
-  if (s->st == DKCPR_OK)
-    s->st = dkcpr_washer_feed(w, s->out, s->out_cap, &fed, s->in, s->in_len);
-  if (s->st == DKCPR_OK)
-    s->st = dkcpr_washer_finish(w, s->out + fed, s->out_cap - fed, &flushed);
-  if (s->st == DKCPR_OK) {
-    s->out_len = fed + flushed;
-    dkcpr_washer_stats(w, &s->stats);
-  }
   dkcpr_washer_free(w);
+  dkcpr_scanner_free(all);
   return NULL;
 }
 
@@ -149,7 +175,7 @@ static size_t cut_after_newline(const char *buf, size_t len) {
   return 0;
 }
 
-int wash_parallel(wash_stream *x, int fd, int jobs) {
+int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
   segment *segs = calloc((size_t)jobs, sizeof *segs);
   char *carry = malloc(CLI_CHUNK);
   size_t carry_len = 0;
@@ -173,9 +199,8 @@ int wash_parallel(wash_stream *x, int fd, int jobs) {
     for (; used < jobs && !eof; used++) {
       segment *s = &segs[used];
       memcpy(s->in, carry, carry_len);
-      long n = cli_read_full(fd, s->in + carry_len, CLI_CHUNK - carry_len);
+      long n = cli_input_read(src, s->in + carry_len, CLI_CHUNK - carry_len);
       if (n < 0) {
-        cli_error(x->cmd, "cannot read '%s': %s", x->name, strerror(errno));
         rc = CLI_EXIT_INPUT;
         goto done;
       }
@@ -211,14 +236,16 @@ int wash_parallel(wash_stream *x, int fd, int jobs) {
         rc = fail(x, segs[i].st);
         break;
       }
-      rc = cli_out_write(x->out, x->cmd, segs[i].out, segs[i].out_len);
+      rc = x->sink->push(x->sink, segs[i].out, segs[i].out_len);
       wash_add_stats(x->sum, &segs[i].stats);
+      x->irreversible += segs[i].irreversible;
+      x->all_found += segs[i].all_found;
     }
     if (rc)
       goto done;
     progress(x, NULL);
     if (long_line) {
-      rc = wash_sequential(x, fd, carry, carry_len);
+      rc = wash_sequential(x, src, carry, carry_len);
       goto done;
     }
   }

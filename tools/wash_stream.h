@@ -3,27 +3,35 @@
 #ifndef DKCPR_CLI_WASH_STREAM_H
 #define DKCPR_CLI_WASH_STREAM_H
 
-#include "cli.h"
+#include "input.h"
 
 typedef struct wash_stream {
   const char *cmd;
   const char *name;                 /* the input, for messages */
   const dkcpr_pseudonymizer *p;     /* shared by every thread: immutable */
   const dkcpr_wash_options *wo;
-  cli_out *out;
+  out_layer *sink;                  /* where washed text goes */
   cli_progress *prog;
   dkcpr_wash_stats *sum;            /* totals so far, added to as segments finish */
+  dkcpr_wash_mode fallback;         /* pseudonym mode: for numbers it cannot map */
+  uint64_t irreversible;            /* numbers that got the fallback */
+  /* When the user's --policy or --min-confidence leave numbers in place:
+   * what finds every valid number, and how many it found, so the numbers
+   * left unchanged by those options can be counted and said. */
+  const dkcpr_scan_options *all;
+  uint64_t all_found;
 } wash_stream;
 
-/* Wash fd: prefix first (bytes already read), then the rest of fd, with one
+/* Wash in: prefix first (bytes already read), then the rest of in, with one
  * washer. Returns 0 or an exit code after a message. */
-int wash_sequential(wash_stream *x, int fd, const char *prefix, size_t prefix_len);
+int wash_sequential(wash_stream *x, cli_input *in, const char *prefix,
+                    size_t prefix_len);
 
-/* Wash fd on `jobs` threads. Only for a minimum confidence of low: then
+/* Wash in on `jobs` threads. Only for a minimum confidence of low: then
  * which numbers are replaced, and how, never depends on anything before a
  * newline, so the output equals wash_sequential()'s. Falls back to one
  * washer when a line is longer than a read. */
-int wash_parallel(wash_stream *x, int fd, int jobs);
+int wash_parallel(wash_stream *x, cli_input *in, int jobs);
 
 void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s);
 uint64_t wash_count_found(const dkcpr_wash_stats *s);

@@ -120,6 +120,7 @@ DKCPR_PY_BYTES(const uint8_t *key, key_len)
 DKCPR_PY_BYTES(const uint8_t *context, context_len)
 DKCPR_PY_BYTES(const uint8_t *seed, seed_len)
 DKCPR_PY_BYTES(const char *placeholder, placeholder_len)
+DKCPR_PY_BYTES(const void *head, head_len)
 
 /* The pseudonymizer is immutable: release the GIL while it works. */
 %define DKCPR_PY_NOGIL(NAME)

@@ -67,13 +67,47 @@ class ScanTest(CliTestCase):
         self.assertExit(p, 0)
         self.assertEqual(p.stdout, b"")
 
-    def test_binary_file_skipped_and_named(self):
-        f = self.write("image.bin", b"\x89PNG\x00\x00 211062-5629 " * 10)
+    def test_file_not_text_is_an_error_unless_skipped(self):
+        # A gate never reads "clean" for a file it did not read.
+        f = self.write("image.bin", b"\x89PNG\r\n\x1a\n\x00\x00 211062-5629 " * 10)
         p = run(["scan", f])
-        self.assertExit(p, 0)
-        self.assertIn(b"binary", p.stderr)
+        self.assertExit(p, 2)
+        self.assertIn(b"image", p.stderr)
         self.assertIn(f.encode(), p.stderr)
         self.assertEqual(p.stdout, b"")
+        p = run(["scan", "--binary=skip", f])
+        self.assertExit(p, 0)
+        self.assertIn(b"NOT scanned", p.stderr)
+        p = run(["scan", "--binary=scan", f])
+        self.assertExit(p, 1)
+        self.assertIn(b"211062-XXXX", p.stdout)
+        blob = self.write("blob.bin", b"\x00\x01\x02 211062-5629 \x00")
+        p = run(["scan", blob])
+        self.assertExit(p, 2)
+        self.assertIn(b"binary data", p.stderr)
+
+    def test_nine_digits_on_request(self):
+        f = self.write("excel.csv", "navn;cpr\nJens;707614285\n")
+        self.assertExit(run(["scan", f]), 0)
+        p = run(["scan", "--nine-digits", f])
+        self.assertExit(p, 1)
+        self.assertIn(b"070761-XXXX", p.stdout)
+
+    def test_encodings_and_compression_are_read(self):
+        text = "Borger 211062-5629 og 0101580008\n"
+        forms = {"utf16le.txt": b"\xff\xfe" + text.encode("utf-16-le"),
+                 "utf16be.txt": text.encode("utf-16-be"),
+                 "utf32.txt": text.encode("utf-32"),
+                 "latin1.txt": ("Søren Ærø " + text).encode("cp1252")}
+        import bz2, gzip, lzma
+        forms["gz.txt.gz"] = gzip.compress(text.encode())
+        forms["xz.txt.xz"] = lzma.compress(text.encode())
+        forms["bz.txt.bz2"] = bz2.compress(text.encode())
+        for name, data in forms.items():
+            with self.subTest(name=name):
+                p = run(["scan", self.write(name, data)])
+                self.assertExit(p, 1)
+                self.assertEqual(p.stdout.count(b"\n"), 2, p.stdout)
 
     def test_recursive_tree(self):
         os.makedirs(self.path("a/b/c"))
@@ -81,8 +115,14 @@ class ScanTest(CliTestCase):
         self.write("a/b/c/two.log", "x\ny 0101580008\n")
         self.write("a/b/clean.txt", "nothing\n")
         self.write("a/b/blob.bin", b"\x00211062-5629")
+        os.makedirs(self.path("a/.git/objects"))
+        self.write("a/.git/objects/x", b"\x78\x01\x00\x00 211062-5629")
         p = run(["scan", "-r", self.path("a")])
+        self.assertExit(p, 2)
+        self.assertIn(b"blob.bin", p.stderr)
+        p = run(["scan", "-r", "--binary=skip", self.path("a")])
         self.assertExit(p, 1)
+        self.assertNotIn(b".git", p.stderr)
         out = p.stdout.decode()
         self.assertIn(self.path("a/one.txt") + ":1:6: 211062-XXXX", out)
         self.assertIn(self.path("a/b/c/two.log") + ":2:3: 010158-XXXX", out)
@@ -106,13 +146,6 @@ class ScanTest(CliTestCase):
         high = run(["scan", "--min-confidence", "high"] + SAMPLES).stdout.splitlines()
         self.assertLessEqual(len(high), len(low))
         self.assertTrue(all(line.endswith(b" high") for line in high))
-
-    def test_nine_digits(self):
-        data = b"id;cpr\n1;707614285\n"  # 0707614285 stored as an integer
-        self.assertExit(run(["scan"], stdin=data), 0)
-        p = run(["scan", "--nine-digits"], stdin=data)
-        self.assertExit(p, 1)
-        self.assertEqual(p.stdout, b"(standard input):2:3: 070761-XXXX cpr medium\n")
 
     def test_standard_input_and_chunk_boundary(self):
         # A number straddling the program's 1 MiB reads, on a known line.

@@ -8,6 +8,8 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Dict, List, Optional, Union
 
 from . import _native
 from . import native as _swig
+from ._atomic import AtomicOutput
+from ._inputs import Opened
 from ._options import KnownDates, fill_parse
 from ._types import ConfidenceLike, Match, _confidence
 
@@ -163,13 +165,29 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
               min_confidence: ConfidenceLike = "low", token_length: int = 26,
               placeholder: Optional[str] = None,
               known_dates: Optional[KnownDates] = None,
-              chunk_size: int = _CHUNK) -> Dict[str, Any]:
+              chunk_size: int = _CHUNK, binary: str = "error",
+              encoding: Optional[str] = None) -> Dict[str, Any]:
     """Wash ``src`` into ``dst`` as :func:`wash` does, streaming in chunks.
 
-    src and dst are paths or binary file objects. Bytes that are not valid
-    UTF-8 pass through unchanged; memory stays bounded whatever the size.
-    If ``dst`` is a path and washing fails, the partial file is removed.
-    Returns counts: bytes_in, bytes_out, found and replaced (by kind), failed.
+    src and dst are paths or binary file objects. The input is classified by
+    its first bytes, as the dkcpr program does: UTF-16, UTF-32 and legacy
+    (Windows-1252) text is decoded and written back in its encoding; gzip,
+    xz and bzip2 files are decompressed and written back compressed the same
+    way (zstd raises ValueError: no zstd module here). An archive, database
+    or other input that is not text raises ValueError naming the way out,
+    unless ``binary`` is "pass" (copied unchanged, NOT washed) or "wash"
+    (its bytes washed as text). ``encoding`` (a codec name) overrides the
+    guess. Bytes that are not valid in the text pass through unchanged;
+    memory stays bounded whatever the size.
+    A path ``dst`` is written as the dkcpr program writes ``-o``: a new
+    private file in the same directory, fsync'd and renamed over ``dst``
+    only when washing succeeded, so a failure leaves ``dst`` as it was. A
+    symbolic link, FIFO, socket or another user's file at ``dst`` is refused
+    (ValueError or PermissionError); a character device (``/dev/null``) is
+    written to directly and never removed.
+    Returns counts: bytes_in, bytes_out (of the UTF-8 text), found and
+    replaced (by kind), failed, and ``format`` (such as "gzip, UTF-16LE
+    text") and ``washed`` (False for binary="pass").
     """
     w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
                        min_confidence, token_length, placeholder, known_dates)
@@ -181,22 +199,26 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
         raise ValueError("src and dst are the same file")
     fin = open(src, "rb") if src_is_path else src
     try:
-        fout = open(dst, "wb") if dst_is_path else dst
+        opened = Opened(fin, binary, encoding)
+        out = AtomicOutput(dst) if dst_is_path else None
+        fout = out.file if out is not None else dst
         try:
-            while True:
-                chunk = fin.read(chunk_size)
-                if not chunk:
-                    break
-                fout.write(w.feed(chunk))
-            fout.write(w.finish())
+            write, close = opened.writer(fout)
+            for chunk in opened.chunks(chunk_size):
+                write(chunk if opened.passed else w.feed(chunk))
+            if not opened.passed:
+                write(w.finish())
+            close()
         except BaseException:
-            if dst_is_path:
-                fout.close()
-                os.unlink(dst)
+            if out is not None:
+                out.abort()
             raise
-        if dst_is_path:
-            fout.close()
+        if out is not None:
+            out.commit()
     finally:
         if src_is_path:
             fin.close()
-    return w.stats()
+    stats = w.stats()
+    stats["format"] = opened.describe()
+    stats["washed"] = not opened.passed
+    return stats
