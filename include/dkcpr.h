@@ -445,7 +445,10 @@ DKCPR_API const char *dkcpr_confidence_name(dkcpr_confidence c);
 /** Scanner options. Initialise with dkcpr_scan_options_init(). */
 typedef struct dkcpr_scan_options {
   unsigned int version;            /**< DKCPR_SCAN_OPTIONS_VERSION */
-  dkcpr_options parse;             /**< policy, replacement, reference date */
+  dkcpr_options parse;             /**< policy, replacement numbers; the
+                                        not-yet-born check is never applied
+                                        in text (scan and wash agree, and
+                                        wash and reveal are exact inverses) */
   unsigned int flags;              /**< DKCPR_SCAN_* bits */
   dkcpr_confidence min_confidence; /**< default DKCPR_CONFIDENCE_LOW */
 } dkcpr_scan_options;
@@ -493,8 +496,10 @@ DKCPR_API void dkcpr_scanner_free(dkcpr_scanner *s);
 
 /**
  * Feed the next chunk (any size, including 0). Matches completed by it
- * become available to dkcpr_scanner_next(); take them all before the next
- * feed to keep memory bounded.
+ * become available to dkcpr_scanner_next() (a match is complete once the
+ * characters that may still change it are seen: up to about two hundred
+ * bytes after it, or the finish); take them all before the next feed to
+ * keep memory bounded.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE (after finish), DKCPR_E_NOMEM.
  */
 DKCPR_API dkcpr_status dkcpr_scanner_feed(dkcpr_scanner *s, const char *chunk,
@@ -528,9 +533,10 @@ typedef enum dkcpr_wash_mode {
 /** Washer options. Initialise with dkcpr_wash_options_init(). */
 typedef struct dkcpr_wash_options {
   unsigned int version;     /**< DKCPR_WASH_OPTIONS_VERSION */
-  dkcpr_scan_options scan;  /**< what is found (the not-yet-born check is
-                                 never applied, so wash and reveal are exact
-                                 inverses) */
+  dkcpr_scan_options scan;  /**< what is found: what dkcpr_scan()
+                                 reports with these options, with
+                                 replacement numbers always allowed (reveal
+                                 must find never-real pseudonyms) */
   dkcpr_wash_mode mode;     /**< default DKCPR_WASH_PSEUDONYM */
   size_t token_chars;       /**< default DKCPR_TOKEN_DEFAULT_CHARS */
   const char *placeholder;  /**< redact text, default "[CPR]"; not owned;
@@ -578,8 +584,9 @@ DKCPR_API size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len);
 
 /**
  * Wash the next chunk. Output is held back only while a number may still
- * be continuing at the end of the chunk (a few bytes), so output lags input
- * by a bounded amount.
+ * be continuing at the end of the chunk, or context words may still follow
+ * it (a few hundred bytes at most), so output lags input by a bounded
+ * amount.
  * @param out_cap  at least dkcpr_washer_bound(w, in_len).
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_BUFSIZE (nothing consumed),
  *   DKCPR_E_STATE, DKCPR_E_NOMEM.
