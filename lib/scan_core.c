@@ -506,6 +506,7 @@ void dkcpr__core_finish(dkcpr__scan_core *c, dkcpr__cand_fn fn, void *ctx) {
   while (c->pos < c->total) {
     unsigned char tmp[2 * DKCPR__ESC_MAX];
     size_t have = dkcpr__core_copy(c, c->pos, c->total, tmp);
+    if (have == 0) break; /* every byte is kept until classified: cannot happen */
     c->pos += classify_at(c, tmp, have, c->pos, 1);
   }
   if (c->in_run) {

@@ -108,7 +108,7 @@ static int decode_reference(dkcpr__esc *e, const unsigned char *p,
   if (digits == 0 || digits >= 8 || p[k] != ';') return 0;
   if (cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   e->kind = hex ? DKCPR__ESC_HEX : DKCPR__ESC_DEC;
-  e->x = hex ? (char)p[2] : 0;
+  e->x = (char)(hex ? p[2] : 0);
   e->width = (uint8_t)digits;
   e->cp = cp;
   e->len = (uint8_t)(k + 1);
