@@ -19,3 +19,9 @@ if(TARGET dkcpr_cli)
   add_test(NAME docs.cli COMMAND /usr/bin/python3 ${DKCPR_DOCS_TEST} CommandLines)
   set_tests_properties(docs.cli PROPERTIES TIMEOUT 60 ENVIRONMENT "${DKCPR_DOCS_ENV}")
 endif()
+# README's Python example, run against the package in the build tree.
+if(TARGET dkcpr_python)
+  add_test(NAME docs.python_run COMMAND /usr/bin/python3 ${DKCPR_DOCS_TEST} PythonRun)
+  set_tests_properties(docs.python_run PROPERTIES TIMEOUT 60
+    ENVIRONMENT "${DKCPR_DOCS_ENV};PYTHONPATH=$<TARGET_FILE_DIR:dkcpr_python>/..")
+endif()

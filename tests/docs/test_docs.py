@@ -7,7 +7,8 @@
 - the `dkcpr ...` command lines in ```sh blocks (and inline code that is
   one) name only subcommands and options that the built program's
   `dkcpr CMD --help` lists (DKCPR_BIN);
-- the ```python blocks compile.
+- the ```python blocks compile, and README's runs (PythonRun, against the
+  built package on PYTHONPATH).
 
 The self-tests run each check on a broken copy, to prove it can fail.
 
@@ -294,6 +295,20 @@ class CommandLines(unittest.TestCase):
 class PythonBlocks(unittest.TestCase):
     def test_python_blocks_compile(self):
         self.assertEqual(python_errors(SOURCE), [])
+
+
+class PythonRun(unittest.TestCase):
+    """README's Python example runs against the built package (PYTHONPATH)."""
+
+    def test_readme_python_example_runs(self):
+        os.environ.setdefault("DKCPR_KEY", os.urandom(32).hex())
+        _, blocks = split_markdown((SOURCE / "README.md").read_text(encoding="utf-8"))
+        ran = 0
+        for info, start, code in blocks:
+            if info in ("python", "py"):
+                exec(compile(code, "README.md:%d" % start, "exec"), {})
+                ran += 1
+        self.assertGreater(ran, 0, "README.md has no python example")
 
 
 class SelfTest(unittest.TestCase):
