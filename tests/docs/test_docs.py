@@ -6,7 +6,8 @@
 - each page in docs/ starts with its title and a one-line summary;
 - the `dkcpr ...` command lines in ```sh blocks (and inline code that is
   one) name only subcommands and options that the built program's
-  `dkcpr CMD --help` lists (DKCPR_BIN);
+  `dkcpr CMD --help` lists (DKCPR_BIN), and so do the rows of a command
+  table (docs/cli.md);
 - the ```python blocks compile, and README's runs (PythonRun, against the
   built package on PYTHONPATH).
 
@@ -253,6 +254,24 @@ def unknown_cli_words(root, binary, files=None):
     return bad
 
 
+def unknown_table_options(root, binary, files=None):
+    """Rows of a command table (| `wash [FILE]...` | ... |) may name only
+    options of that command."""
+    cli, bad = Cli(binary), []
+    for page in files or pages(root):
+        prose, _ = split_markdown(page.read_text(encoding="utf-8"))
+        for no, line in prose:
+            m = re.match(r"^\| `([a-z]+)[ `]", line)
+            if not m or m.group(1) not in cli.commands:
+                continue
+            opts = cli.options(m.group(1))
+            for word in sorted(set(re.findall(r"(?<![\w-])(--[a-z][\w-]*|-[a-zA-Z])\b", line))):
+                if word not in opts:
+                    bad.append("%s:%d: the %s row names %s, which its --help does not list" % (
+                        page.relative_to(root), no, m.group(1), word))
+    return bad
+
+
 def python_errors(root, files=None):
     bad = []
     for page in files or [root / "README.md", root / "docs" / "python.md"]:
@@ -278,11 +297,17 @@ class Links(unittest.TestCase):
         self.assertEqual(summary_problems(SOURCE), [])
 
 
+def readme_too_big(root):
+    size = (root / "README.md").stat().st_size
+    if size >= README_MAX_BYTES:
+        return ["README.md is %d bytes (limit %d): move detail into docs/"
+                % (size, README_MAX_BYTES)]
+    return []
+
+
 class Size(unittest.TestCase):
     def test_readme_is_a_front_page(self):
-        size = (SOURCE / "README.md").stat().st_size
-        self.assertLess(size, README_MAX_BYTES,
-                        "README.md is %d bytes: move detail into docs/" % size)
+        self.assertEqual(readme_too_big(SOURCE), [])
 
 
 class CommandLines(unittest.TestCase):
@@ -291,6 +316,12 @@ class CommandLines(unittest.TestCase):
         if not binary:
             self.skipTest("DKCPR_BIN not set")
         self.assertEqual(unknown_cli_words(SOURCE, binary), [])
+
+    def test_command_tables_name_only_listed_options(self):
+        binary = os.environ.get("DKCPR_BIN")
+        if not binary:
+            self.skipTest("DKCPR_BIN not set")
+        self.assertEqual(unknown_table_options(SOURCE, binary), [])
 
 
 class PythonBlocks(unittest.TestCase):
@@ -372,9 +403,22 @@ class SelfTest(unittest.TestCase):
         for word in ("--no-such-option", "-Z", "frobnicate", "--no-such-either", "--sed"):
             self.assertTrue(any(word in b for b in bad), (word, bad))
 
+    def test_unknown_option_in_a_command_table_fails(self):
+        binary = os.environ.get("DKCPR_BIN")
+        if not binary:
+            self.skipTest("DKCPR_BIN not set")
+        self.readme("| command | what it does |\n| --- | --- |\n"
+                    "| `scan [-r] PATH...` | `--json`, `--shw` |\n"
+                    "| `keygen` | `-o FILE`, `--force` |\n")
+        bad = unknown_table_options(self.root, binary)
+        self.assertEqual(len(bad), 1, bad)
+        self.assertIn("--shw", bad[0])
+
     def test_readme_size_limit_fails(self):
+        self.readme("x" * (README_MAX_BYTES - 1))
+        self.assertEqual(readme_too_big(self.root), [])
         self.readme("x" * README_MAX_BYTES)
-        self.assertGreaterEqual((self.root / "README.md").stat().st_size, README_MAX_BYTES)
+        self.assertEqual(len(readme_too_big(self.root)), 1)
 
 
 if __name__ == "__main__":
