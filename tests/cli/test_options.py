@@ -46,14 +46,18 @@ class OptionsTest(CliTestCase):
             rows.append(f"{i};{n};Anne" if i % 3 else f"{i};Borgerens CPR-nummer:\n{n} x")
         data = ("\n".join(rows) + "\n").encode()
         self.assertGreater(len(data), 3 << 20)  # several segments per thread
-        summaries = {}
-        for jobs in ("1", "2", "4"):
-            p = self.wash("-j", jobs, stdin=data)
-            self.assertExit(p, 0)
-            summaries[jobs] = [ln for ln in p.stderr.splitlines() if b"confidence high" in ln]
-        self.assertEqual(len(summaries["1"]), 1)
-        self.assertEqual(summaries["2"], summaries["1"])
-        self.assertEqual(summaries["4"], summaries["1"])
+        for confidence in ("low", "medium", "high"):
+            outputs, summaries = {}, {}
+            for jobs in ("1", "2", "4"):
+                p = self.wash("-j", jobs, "--min-confidence", confidence, stdin=data)
+                self.assertExit(p, 0)
+                outputs[jobs] = p.stdout
+                summaries[jobs] = [ln for ln in p.stderr.splitlines()
+                                   if b"confidence high" in ln or b"left in place" in ln]
+            self.assertEqual(len(summaries["1"]), 2 if confidence != "low" else 1)
+            for jobs in ("2", "4"):
+                self.assertEqual(summaries[jobs], summaries["1"], confidence)
+                self.assertEqual(outputs[jobs], outputs["1"], confidence)
 
     def test_contradictions_are_refused(self):
         for keep in ("none,year", "sex,none"):
