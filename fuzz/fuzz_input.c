@@ -57,16 +57,7 @@ static const stream_names names = {"fuzz", "input"};
 
 /* All of l's output, up to MAX_OUT bytes; -1 on a decoding error. */
 static long drain(in_layer *l, uint8_t *out) {
-  size_t got = 0;
-  while (got < MAX_OUT) {
-    long n = l->pull(l, (char *)out + got, MAX_OUT - got);
-    if (n < 0)
-      return -1;
-    if (n == 0)
-      break;
-    got += (size_t)n;
-  }
-  return (long)got;
+  return in_layer_read_full(l, (char *)out, MAX_OUT);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

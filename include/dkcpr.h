@@ -604,6 +604,22 @@ DKCPR_API dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w,
                                           dkcpr_wash_stats *out);
 
 /**
+ * Give the washer the text that came before its input, read only for
+ * context: words before a number, a CSV header line. Nothing in it is
+ * washed, written or counted. A washer that takes up a stream in the
+ * middle (a part of a file washed on another thread) then finds and rates
+ * every number as one washer over the whole stream would. Pass the stream's
+ * first line (when it is short) followed by the last DKCPR_WASHER_PRIME_BYTES
+ * bytes before the input, or everything before it when that is shorter.
+ * Call before the first feed.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE (after a feed).
+ */
+DKCPR_API dkcpr_status dkcpr_washer_prime(dkcpr_washer *w, const char *before,
+                                          size_t len);
+/** The context a number can draw on before it, in bytes (see dkcpr_washer_prime). */
+#define DKCPR_WASHER_PRIME_BYTES 1024
+
+/**
  * What the pseudonym mode writes for a number it cannot map reversibly (a
  * replacement number under DKCPR_NEVER_REAL, whose pseudonym would be
  * indistinguishable from the pseudonyms of real numbers; a nine-digit

@@ -168,6 +168,7 @@ static void on_candidate(void *ctx, const dkcpr__cand *cand) {
   dkcpr_washer *w = ctx;
   dkcpr__wash_item *it;
   dkcpr_match m;
+  if (cand->start < w->primed) return; /* in the context before the input */
   if (!dkcpr__scan_eval(&m, &w->core, cand, &w->find_opts,
                         w->opts.scan.min_confidence))
     return;
@@ -199,6 +200,17 @@ static void end(dkcpr_washer *w, size_t *out_len) {
   w->stats.bytes_out += w->out_len;
   if (out_len != NULL) *out_len = w->out_len;
   w->out = NULL;
+}
+
+dkcpr_status dkcpr_washer_prime(dkcpr_washer *w, const char *before, size_t len) {
+  if (w == NULL || (before == NULL && len > 0)) return DKCPR_E_NULL;
+  if (w->fed || w->primed) return DKCPR_E_STATE;
+  if (len == 0) return DKCPR_OK;
+  w->primed = w->core.total + len;
+  dkcpr__core_feed(&w->core, before, len, on_candidate, w);
+  dkcpr__core_commit(&w->core);
+  w->emitted = w->core.total; /* none of it is written */
+  return DKCPR_OK;
 }
 
 dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out, size_t out_cap,

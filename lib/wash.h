@@ -32,6 +32,7 @@ struct dkcpr_washer {
   dkcpr_wash_mode fallback;  /* pseudonym mode: for numbers it cannot map */
   uint64_t irreversible;     /* replaced by the fallback */
   int fed;                   /* a feed or finish happened */
+  uint64_t primed;           /* stream bytes before the input, context only */
   char *out;                 /* the caller's buffer during a call */
   size_t out_len;
   size_t n;                  /* items in the batch */

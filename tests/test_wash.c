@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,6 +238,38 @@ static void never_real_replacement_numbers_get_the_fallback(void **state) {
   assert_int_equal(dkcpr_washer_set_fallback(NULL, DKCPR_WASH_TOKEN), DKCPR_E_NULL);
   dkcpr_washer_free(w);
   dkcpr_pseudonymizer_free(never);
+}
+
+/* A washer primed with the text before its input rates numbers as one
+ * washer over the whole stream does, and writes and counts only its input. */
+static void prime_gives_context_only(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  const char *before = "id;cpr;navn\n1;x;y\nBorgerens CPR-nummer:\n";
+  const char *in = "0707614285 og 2;2110625629;Anne\n";
+  dkcpr_wash_stats whole, primed;
+  size_t n, got, fin;
+  char out[4096], joined[256];
+  dkcpr_washer *w = NULL;
+  (void)state;
+  snprintf(joined, sizeof joined, "%s%s", before, in);
+  free(wash(p, &o, joined, strlen(joined), 0, 1, &n, &whole));
+  assert_int_equal(dkcpr_washer_new(&w, p, &o), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_prime(w, before, strlen(before)), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_prime(w, before, 1), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &got, in, strlen(in)), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(w, out + got, sizeof out - got, &fin), DKCPR_OK);
+  assert_int_equal(got + fin, strlen(in)); /* only the input is written */
+  assert_memory_not_equal(out, in, 10);
+  assert_int_equal(dkcpr_washer_stats(w, &primed), DKCPR_OK);
+  assert_int_equal(primed.bytes_in, strlen(in));
+  /* The same numbers at the same confidences as in one pass. */
+  assert_memory_equal(primed.found, whole.found, sizeof whole.found);
+  assert_true(whole.found[DKCPR_KIND_CPR][2] == 2); /* both high: word, header */
+  assert_int_equal(dkcpr_washer_prime(w, before, 1), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_washer_prime(NULL, before, 1), DKCPR_E_NULL);
+  dkcpr_washer_free(w);
+  dkcpr_pseudonymizer_free(p);
 }
 
 static const char *const numbers[] = {
@@ -552,6 +585,7 @@ int main(void) {
       cmocka_unit_test(nine_digits_opt_in),
       cmocka_unit_test(nine_digits_round_trip),
       cmocka_unit_test(never_real_replacement_numbers_get_the_fallback),
+      cmocka_unit_test(prime_gives_context_only),
       cmocka_unit_test(random_binary_round_trip),
       cmocka_unit_test(other_bytes_unchanged_any_chunking),
       cmocka_unit_test(output_lag_is_bounded),

@@ -464,10 +464,9 @@ static int wash_one(const struct wash_config *c, const char *path,
   } else {
     wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st, c->fallback, 0,
                      c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0};
-    /* Several threads only when the result cannot differ: see wash_stream.h. */
-    rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
-             ? wash_parallel(&x, in, (int)c->jobs)
-             : wash_sequential(&x, in, NULL, 0);
+    /* Threads give the same bytes and counts: see wash_stream.h. */
+    rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
+             : wash_sequential(&x, in, NULL, 0, NULL, 0);
     irreversible = x.irreversible;
     uint64_t found = wash_count_found(&st);
     by_options = x.all_found > found ? x.all_found - found : 0;

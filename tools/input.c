@@ -61,20 +61,6 @@ static long head_pull(in_layer *self, char *buf, size_t cap) {
   return h->eof ? 0 : self->below->pull(self->below, buf, cap);
 }
 
-/* Fill buf from l until cap bytes or the end. */
-static long pull_full(in_layer *l, char *buf, size_t cap) {
-  size_t got = 0;
-  while (got < cap) {
-    long n = l->pull(l, buf + got, cap - got);
-    if (n < 0)
-      return -1;
-    if (n == 0)
-      break;
-    got += (size_t)n;
-  }
-  return (long)got;
-}
-
 static int refuse(cli_input *in, const cli_input_opts *opts, const dkcpr_sniffed *sn) {
   char what[96];
   if (sn->kind == DKCPR_SNIFF_BINARY)
@@ -160,7 +146,7 @@ int cli_input_open(cli_input **out, const char *cmd, const char *path,
       goto fail;
     head->base.below = z;
   }
-  n = pull_full(head->base.below, head->head, sizeof head->head);
+  n = in_layer_read_full(head->base.below, head->head, sizeof head->head);
   if (n < 0)
     goto fail;
   head->len = (size_t)n;
@@ -205,7 +191,7 @@ fail:
 }
 
 long cli_input_read(cli_input *in, char *buf, size_t cap) {
-  return pull_full(in->top, buf, cap);
+  return in_layer_read_full(in->top, buf, cap);
 }
 
 void cli_input_close(cli_input *in) {

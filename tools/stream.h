@@ -37,6 +37,10 @@ struct out_layer {
   const stream_names *names;
 };
 
+/* Fill buf from l until cap bytes or the end: bytes read, or -1 after a
+ * message. */
+long in_layer_read_full(in_layer *l, char *buf, size_t cap);
+
 /* Free a whole chain (NULL is a no-op). */
 void in_layer_free(in_layer *l);
 void out_layer_free(out_layer *l);

@@ -38,6 +38,7 @@
  * typemap pins the array for the call). */
 %apply (char *STRING, size_t LENGTH) { (const void *head, size_t head_len) };
 %ignore dkcpr_washer_set_fallback;
+%ignore dkcpr_washer_prime;
 %ignore dkcpr_washer_irreversible;
 
 /* The JNI environment reaches a helper without showing up in Java. */

@@ -64,6 +64,7 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_washer_bound;
 %ignore dkcpr_washer_stats;
 %ignore dkcpr_washer_set_fallback;
+%ignore dkcpr_washer_prime;
 %ignore dkcpr_washer_irreversible;
 
 %init %{

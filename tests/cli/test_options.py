@@ -35,6 +35,30 @@ class OptionsTest(CliTestCase):
         self.assertNotIn(b"left in place", p.stderr)
         self.assertNotIn(b"warning", p.stderr)
 
+    def test_counts_by_confidence_are_the_same_for_every_jobs(self):
+        # Segments washed on other threads start mid-stream: the context
+        # before them (the words on the line before, the CSV header) must
+        # still count, so the summary does not depend on -j.
+        rows = ["id;cpr;navn"]
+        numbers = ["0707614285", "2110625629", "0101580008", "2512489996"]
+        for i in range(120000):
+            n = numbers[i % 4]
+            rows.append(f"{i};{n};Anne" if i % 3 else f"{i};Borgerens CPR-nummer:\n{n} x")
+        data = ("\n".join(rows) + "\n").encode()
+        self.assertGreater(len(data), 3 << 20)  # several segments per thread
+        for confidence in ("low", "medium", "high"):
+            outputs, summaries = {}, {}
+            for jobs in ("1", "2", "4"):
+                p = self.wash("-j", jobs, "--min-confidence", confidence, stdin=data)
+                self.assertExit(p, 0)
+                outputs[jobs] = p.stdout
+                summaries[jobs] = [ln for ln in p.stderr.splitlines()
+                                   if b"confidence high" in ln or b"left in place" in ln]
+            self.assertEqual(len(summaries["1"]), 2 if confidence != "low" else 1)
+            for jobs in ("2", "4"):
+                self.assertEqual(summaries[jobs], summaries["1"], confidence)
+                self.assertEqual(outputs[jobs], outputs["1"], confidence)
+
     def test_contradictions_are_refused(self):
         for keep in ("none,year", "sex,none"):
             p = self.wash("--keep", keep)
