@@ -38,6 +38,8 @@
  * typemap pins the array for the call). */
 %apply (char *STRING, size_t LENGTH) { (const void *head, size_t head_len) };
 %ignore dkcpr_washer_set_fallback;
+/* Priming serves one stream washed on several threads, which the
+ * bindings do not do. */
 %ignore dkcpr_washer_prime;
 %ignore dkcpr_washer_irreversible;
 

@@ -64,6 +64,8 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_washer_bound;
 %ignore dkcpr_washer_stats;
 %ignore dkcpr_washer_set_fallback;
+/* Priming serves one stream washed on several threads, which the
+ * bindings do not do. */
 %ignore dkcpr_washer_prime;
 %ignore dkcpr_washer_irreversible;
 
