@@ -57,16 +57,7 @@ static const stream_names names = {"fuzz", "input"};
 
 /* All of l's output, up to MAX_OUT bytes; -1 on a decoding error. */
 static long drain(in_layer *l, uint8_t *out) {
-  size_t got = 0;
-  while (got < MAX_OUT) {
-    long n = l->pull(l, (char *)out + got, MAX_OUT - got);
-    if (n < 0)
-      return -1;
-    if (n == 0)
-      break;
-    got += (size_t)n;
-  }
-  return (long)got;
+  return in_layer_read_full(l, (char *)out, MAX_OUT);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -78,14 +69,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!encoded && !(encoded = malloc(MAX_OUT * 2)))
     return 0;
 
-  sniff_text text;
-  sniff_text_of(data, size, 1, &text);
-  if (text.container && text.container != &sniff_binary && text.charset)
-    abort(); /* a container has no charset */
+  dkcpr_sniffed sn;
+  sn.version = DKCPR_SNIFFED_VERSION;
+  if (dkcpr_sniff(&sn, data, size, 1) != DKCPR_OK)
+    abort();
+  if ((sn.kind == DKCPR_SNIFF_CONTAINER || sn.kind == DKCPR_SNIFF_BINARY) !=
+      (sn.what != NULL && sn.way_out != NULL))
+    abort(); /* what is not text is named, with the way out */
+  if (sn.kind != DKCPR_SNIFF_TEXT && sn.charset)
+    abort();
 
   mem_in src = {{mem_pull, mem_destroy, NULL, &names}, data, size, 0, 1};
-  sniff_compression c = sniff_compression_of(data, size);
-  if (c != SNIFF_PLAIN) {
+  dkcpr_compression c = sn.compression;
+  if (sn.kind == DKCPR_SNIFF_COMPRESSED) {
     in_layer *z = decompressor_new(c, &src.base, &names);
     if (z) {
       (void)drain(z, decoded);
@@ -97,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   /* Decode with a charset (the detected one, else one the input picks),
    * encode again: the bytes must come back unchanged. */
-  const char *charset = text.charset ? text.charset
+  const char *charset = sn.charset ? sn.charset
                                      : charsets[size ? data[0] % 5 : 0];
   in_layer *dec = charset_decoder_new(charset, &src.base, &names);
   if (!dec)

@@ -20,7 +20,8 @@ static void check_match(const dkcpr_match *m, const char *text, size_t len,
                         const dkcpr_scan_options *opts) {
   dkcpr_options parse = opts->parse;
   FUZZ_CHECK(m->start < m->end && m->end <= len);
-  FUZZ_CHECK(m->end - m->start >= 9 && m->end - m->start <= 64);
+  /* 13 characters, each escaped in at most 12 bytes (%HH%HH%HH%HH) */
+  FUZZ_CHECK(m->end - m->start >= 9 && m->end - m->start <= 160);
   FUZZ_CHECK(m->digits[10] == '\0' && strlen(m->digits) == 10);
   FUZZ_CHECK(m->confidence >= opts->min_confidence &&
              m->confidence <= DKCPR_CONFIDENCE_HIGH);

@@ -448,7 +448,10 @@ DKCPR_API const char *dkcpr_confidence_name(dkcpr_confidence c);
 /** Scanner options. Initialise with dkcpr_scan_options_init(). */
 typedef struct dkcpr_scan_options {
   unsigned int version;            /**< DKCPR_SCAN_OPTIONS_VERSION */
-  dkcpr_options parse;             /**< policy, replacement, reference date */
+  dkcpr_options parse;             /**< policy, replacement numbers; the
+                                        not-yet-born check is never applied
+                                        in text (scan and wash agree, and
+                                        wash and reveal are exact inverses) */
   unsigned int flags;              /**< DKCPR_SCAN_* bits */
   dkcpr_confidence min_confidence; /**< default DKCPR_CONFIDENCE_LOW */
 } dkcpr_scan_options;
@@ -496,8 +499,10 @@ DKCPR_API void dkcpr_scanner_free(dkcpr_scanner *s);
 
 /**
  * Feed the next chunk (any size, including 0). Matches completed by it
- * become available to dkcpr_scanner_next(); take them all before the next
- * feed to keep memory bounded.
+ * become available to dkcpr_scanner_next() (a match is complete once the
+ * characters that may still change it are seen: up to about two hundred
+ * bytes after it, or the finish); take them all before the next feed to
+ * keep memory bounded.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE (after finish), DKCPR_E_NOMEM.
  */
 DKCPR_API dkcpr_status dkcpr_scanner_feed(dkcpr_scanner *s, const char *chunk,
@@ -531,9 +536,10 @@ typedef enum dkcpr_wash_mode {
 /** Washer options. Initialise with dkcpr_wash_options_init(). */
 typedef struct dkcpr_wash_options {
   unsigned int version;     /**< DKCPR_WASH_OPTIONS_VERSION */
-  dkcpr_scan_options scan;  /**< what is found (the not-yet-born check is
-                                 never applied, so wash and reveal are exact
-                                 inverses) */
+  dkcpr_scan_options scan;  /**< what is found: what dkcpr_scan()
+                                 reports with these options, with
+                                 replacement numbers always allowed (reveal
+                                 must find never-real pseudonyms) */
   dkcpr_wash_mode mode;     /**< default DKCPR_WASH_PSEUDONYM */
   size_t token_chars;       /**< default DKCPR_TOKEN_DEFAULT_CHARS */
   const char *placeholder;  /**< redact text, default "[CPR]"; not owned;
@@ -581,8 +587,9 @@ DKCPR_API size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len);
 
 /**
  * Wash the next chunk. Output is held back only while a number may still
- * be continuing at the end of the chunk (a few bytes), so output lags input
- * by a bounded amount.
+ * be continuing at the end of the chunk, or context words may still follow
+ * it (a few hundred bytes at most), so output lags input by a bounded
+ * amount.
  * @param out_cap  at least dkcpr_washer_bound(w, in_len).
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_BUFSIZE (nothing consumed),
  *   DKCPR_E_STATE, DKCPR_E_NOMEM.
@@ -598,6 +605,22 @@ DKCPR_API dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out,
 /** Copy the counts so far. @return DKCPR_OK, DKCPR_E_NULL. */
 DKCPR_API dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w,
                                           dkcpr_wash_stats *out);
+
+/**
+ * Give the washer the text that came before its input, read only for
+ * context: words before a number, a CSV header line. Nothing in it is
+ * washed, written or counted. A washer that takes up a stream in the
+ * middle (a part of a file washed on another thread) then finds and rates
+ * every number as one washer over the whole stream would. Pass the stream's
+ * first line (when it is short) followed by the last DKCPR_WASHER_PRIME_BYTES
+ * bytes before the input, or everything before it when that is shorter.
+ * Call before the first feed.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE (after a feed).
+ */
+DKCPR_API dkcpr_status dkcpr_washer_prime(dkcpr_washer *w, const char *before,
+                                          size_t len);
+/** The context a number can draw on before it, in bytes (see dkcpr_washer_prime). */
+#define DKCPR_WASHER_PRIME_BYTES 1024
 
 /**
  * What the pseudonym mode writes for a number it cannot map reversibly (a
@@ -621,6 +644,64 @@ DKCPR_API dkcpr_status dkcpr_washer_set_fallback(dkcpr_washer *w,
  */
 DKCPR_API dkcpr_status dkcpr_washer_irreversible(const dkcpr_washer *w,
                                                  uint64_t *count);
+
+/* ------------------------------------------------------------------------ */
+/* What an input is                                                          */
+/* ------------------------------------------------------------------------ */
+
+/** Compression told from an input's first bytes. */
+typedef enum dkcpr_compression {
+  DKCPR_COMPRESSION_NONE = 0,
+  DKCPR_COMPRESSION_GZIP = 1,
+  DKCPR_COMPRESSION_ZSTD = 2,
+  DKCPR_COMPRESSION_XZ = 3,
+  DKCPR_COMPRESSION_BZIP2 = 4
+} dkcpr_compression;
+
+/** What dkcpr_sniff found. */
+typedef enum dkcpr_sniff_kind {
+  DKCPR_SNIFF_TEXT = 0,       /**< text: UTF-8, or the charset named */
+  DKCPR_SNIFF_COMPRESSED = 1, /**< decompress, then sniff what comes out */
+  DKCPR_SNIFF_CONTAINER = 2,  /**< a known format that is not text */
+  DKCPR_SNIFF_BINARY = 3      /**< not text in any encoding it knows */
+} dkcpr_sniff_kind;
+
+#define DKCPR_SNIFFED_VERSION 1
+/** Bytes dkcpr_sniff looks at; give it this many (or the whole input). */
+#define DKCPR_SNIFF_BYTES 65536
+
+/** The verdict on an input's first bytes. Set version before the call. */
+typedef struct dkcpr_sniffed {
+  unsigned int version;          /**< DKCPR_SNIFFED_VERSION */
+  dkcpr_sniff_kind kind;
+  dkcpr_compression compression; /**< with DKCPR_SNIFF_COMPRESSED */
+  /** With DKCPR_SNIFF_TEXT: NULL for UTF-8 (a BOM is part of the text),
+   *  else an ICU converter name: "UTF-16LE", "UTF-16BE", "UTF-32LE",
+   *  "UTF-32BE" or "windows-1252" (legacy single-byte text). */
+  const char *charset;
+  /** With CONTAINER or BINARY: what it is ("an SQLite database", "binary
+   *  data") and how to get washable text out of it. Static strings. */
+  const char *what;
+  const char *way_out;
+  size_t binary_at;              /**< with BINARY: the first byte that is not text */
+} dkcpr_sniffed;
+
+/**
+ * Classify an input by its first bytes, so nothing is washed as text that
+ * is not text: compression by magic number, then containers (pg_dump
+ * archives, SQLite, zip/xlsx/docx/ods, OLE2, PDF, tar, 7z, rar, Parquet,
+ * Avro, images), then text by its BOM, by where NUL bytes fall (UTF-16 and
+ * UTF-32 without BOM), or by whether it is UTF-8 (else Windows-1252).
+ * @param head    the first DKCPR_SNIFF_BYTES bytes, or the whole input.
+ * @param at_eof  non-zero when head is the whole input (a sequence cut at
+ *                its end is then evidence of binary data).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown version).
+ */
+DKCPR_API dkcpr_status dkcpr_sniff(dkcpr_sniffed *out, const void *head,
+                                   size_t head_len, int at_eof);
+
+/** "gzip", "zstd", "xz", "bzip2", or "uncompressed". */
+DKCPR_API const char *dkcpr_compression_name(dkcpr_compression c);
 
 #ifdef __cplusplus
 }

@@ -62,13 +62,18 @@ int dkcpr__scan_eval(dkcpr_match *m, const dkcpr__scan_core *c,
                      dkcpr_confidence min) {
   dkcpr_cpr cpr;
   dkcpr_confidence conf;
-  if (dkcpr__check_canonical(&cpr, cand->canon, opts) != DKCPR_OK) return 0;
+  dkcpr_options o = *opts;
+  /* The not-yet-born check is never applied in text: the washer must find
+   * every pseudonym it wrote (a birth date kept to the year may move past
+   * today), and scan reports exactly what wash replaces. */
+  o.flags |= DKCPR_PARSE_ALLOW_FUTURE;
+  if (dkcpr__check_canonical(&cpr, cand->canon, &o) != DKCPR_OK) return 0;
   /* Letters are only ever e-CPR letters; digits in letter places are not. */
   if ((cand->shape == DKCPR__SHAPE_ECPR) !=
       (cpr.kind == DKCPR_KIND_XECPR || cpr.kind == DKCPR_KIND_DECPR))
     return 0;
-  conf = dkcpr__confidence(cand->shape, &cpr,
-                           dkcpr__context_near(c, cand->start));
+  conf = dkcpr__confidence(cand, &cpr,
+                           dkcpr__context_near(c, cand->start, cand->end));
   if (conf < min) return 0;
   memset(m, 0, sizeof *m);
   m->start = cand->start;

@@ -1,5 +1,5 @@
-/* Character classes of the scanner (internal; included by scan_core.c only,
- * inline because they run once per character near digits). */
+/* Character classes of the scanner (internal; included by scan_core.c and
+ * wash_ops.c; inline because they run once per character near digits). */
 #ifndef DKCPR_SCAN_CHARS_H
 #define DKCPR_SCAN_CHARS_H
 
@@ -8,16 +8,21 @@
 
 #include <unicode/uchar.h>
 
-/* Character classes. HYPHEN is both a separator and a grouping mark. */
+/* Character classes. HYPHEN, DOT and SLASH are separators and grouping marks. */
 enum {
   CL_OTHER = 0,
   CL_DIGIT,
   CL_UPPER,
   CL_LOWER,
-  CL_SEP,    /* ' ', or a Unicode space separator (Zs) or dash punctuation (Pd) */
+  CL_SPACE,  /* ' ', or a Unicode space separator (Zs) */
+  CL_DASH,   /* Unicode dash punctuation (Pd) and U+2212 MINUS SIGN */
   CL_HYPHEN, /* '-' */
-  CL_GROUP,  /* '.' '/' */
-  CL_PLUS    /* '+' */
+  CL_DOT,    /* '.' */
+  CL_SLASH,  /* '/' */
+  CL_PLUS,   /* '+' */
+  CL_TAB,    /* '\t' */
+  CL_INVIS,  /* format characters (Cf): soft hyphen, zero-width space, joiners */
+  CL_COMMA   /* ',' */
 };
 
 static inline uint8_t ascii_class(unsigned char b) {
@@ -25,10 +30,13 @@ static inline uint8_t ascii_class(unsigned char b) {
   if (b >= 'A' && b <= 'Z') return CL_UPPER;
   if (b >= 'a' && b <= 'z') return CL_LOWER;
   switch (b) {
-  case ' ': return CL_SEP;
+  case ' ': return CL_SPACE;
   case '-': return CL_HYPHEN;
-  case '.': case '/': return CL_GROUP;
+  case '.': return CL_DOT;
+  case '/': return CL_SLASH;
   case '+': return CL_PLUS;
+  case '\t': return CL_TAB;
+  case ',': return CL_COMMA;
   default: return CL_OTHER;
   }
 }
@@ -39,8 +47,12 @@ static inline uint8_t unicode_class(int32_t cp, int *val) {
     *val = u_charDigitValue(cp);
     return CL_DIGIT;
   }
-  /* The parser's lenient separators, so whatever is found can be replaced. */
-  if (t == U_SPACE_SEPARATOR || t == U_DASH_PUNCTUATION) return CL_SEP;
+  if (t == U_SPACE_SEPARATOR) return CL_SPACE;
+  /* U+2212: word processors turn a typed '-' into a minus sign. */
+  if (t == U_DASH_PUNCTUATION || cp == 0x2212) return CL_DASH;
+  /* Invisible characters that formatting puts between digits (soft hyphen,
+   * zero-width space, word joiner, zero-width joiner, direction marks). */
+  if (t == U_FORMAT_CHAR) return CL_INVIS;
   return CL_OTHER;
 }
 

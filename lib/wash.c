@@ -72,11 +72,12 @@ dkcpr_status dkcpr_washer_new(dkcpr_washer **out, const dkcpr_pseudonymizer *p,
   }
   w->p = p;
   w->fallback = DKCPR_WASH_TOKEN;
-  /* Found and replaced whatever the birth date: wash and reveal stay inverses. */
+  /* Found and replaced whatever the birth date (dkcpr__scan_eval never
+   * applies the not-yet-born check): wash and reveal stay inverses. */
   w->find_opts = w->opts.scan.parse;
-  w->find_opts.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
+  w->find_opts.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT;
   w->engine_opts = w->find_opts;
-  w->engine_opts.flags |= DKCPR_PARSE_LENIENT;
+  w->engine_opts.flags |= DKCPR_PARSE_ALLOW_FUTURE;
   dkcpr__core_init(&w->core,
                    (w->opts.scan.flags & DKCPR_SCAN_NINE_DIGITS) != 0);
   *out = w;
@@ -167,7 +168,7 @@ static void on_candidate(void *ctx, const dkcpr__cand *cand) {
   dkcpr_washer *w = ctx;
   dkcpr__wash_item *it;
   dkcpr_match m;
-  size_t off;
+  if (cand->start < w->primed) return; /* in the context before the input */
   if (!dkcpr__scan_eval(&m, &w->core, cand, &w->find_opts,
                         w->opts.scan.min_confidence))
     return;
@@ -178,10 +179,10 @@ static void on_candidate(void *ctx, const dkcpr__cand *cand) {
   it->kind = m.kind;
   it->confidence = m.confidence;
   it->shape = cand->shape;
-  off = cand->shape == DKCPR__SHAPE_NINE;
-  it->in[0] = '0';
-  it->in_len = off + dkcpr__core_copy(&w->core, m.start, m.end,
-                                      (unsigned char *)it->in + off);
+  memcpy(it->in, cand->canon, 10);
+  it->in[10] = '\0';
+  it->raw_len = dkcpr__core_copy(&w->core, m.start, m.end,
+                                 (unsigned char *)it->raw);
   if (w->n == DKCPR__WASH_BATCH) flush(w);
 }
 
@@ -199,6 +200,17 @@ static void end(dkcpr_washer *w, size_t *out_len) {
   w->stats.bytes_out += w->out_len;
   if (out_len != NULL) *out_len = w->out_len;
   w->out = NULL;
+}
+
+dkcpr_status dkcpr_washer_prime(dkcpr_washer *w, const char *before, size_t len) {
+  if (w == NULL || (before == NULL && len > 0)) return DKCPR_E_NULL;
+  if (w->fed || w->primed) return DKCPR_E_STATE;
+  if (len == 0) return DKCPR_OK;
+  w->primed = w->core.total + len;
+  dkcpr__core_feed(&w->core, before, len, on_candidate, w);
+  dkcpr__core_commit(&w->core);
+  w->emitted = w->core.total; /* none of it is written */
+  return DKCPR_OK;
 }
 
 dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out, size_t out_cap,

@@ -7,23 +7,24 @@
 
 /* Numbers replaced per engine call; bounds the washer's memory. */
 #define DKCPR__WASH_BATCH 256
-/* Room per replacement: the longest candidate or token, a leading '0' and a NUL. */
-#define DKCPR__WASH_STRIDE 64
+/* Room per replacement: the longest candidate or token and a NUL. */
+#define DKCPR__WASH_STRIDE (DKCPR__SCAN_MAX_SPAN + 16)
 
 typedef struct dkcpr__wash_item {
   uint64_t start, end;
   dkcpr_kind kind;
   dkcpr_confidence confidence;
   dkcpr__shape shape;
-  size_t in_len;                    /* bytes in in[] */
-  char in[DKCPR__WASH_STRIDE];      /* the number as written ('0' first for nine) */
+  char in[11];                      /* canonical characters ('0' first for nine), NUL */
+  size_t raw_len;                   /* bytes in raw[] */
+  char raw[DKCPR__SCAN_MAX_SPAN];   /* the number as written */
 } dkcpr__wash_item;
 
 struct dkcpr_washer {
   dkcpr_wash_options opts;
   const dkcpr_pseudonymizer *p;
-  dkcpr_options find_opts;   /* what is found: never the not-yet-born check */
-  dkcpr_options engine_opts; /* the same, lenient, for the engine */
+  dkcpr_options find_opts;   /* what is found (replacement numbers allowed) */
+  dkcpr_options engine_opts; /* the same, never the not-yet-born check */
   dkcpr__scan_core core;
   uint64_t emitted;          /* stream offset up to which output is written */
   int finished;
@@ -31,6 +32,7 @@ struct dkcpr_washer {
   dkcpr_wash_mode fallback;  /* pseudonym mode: for numbers it cannot map */
   uint64_t irreversible;     /* replaced by the fallback */
   int fed;                   /* a feed or finish happened */
+  uint64_t primed;           /* stream bytes before the input, context only */
   char *out;                 /* the caller's buffer during a call */
   size_t out_len;
   size_t n;                  /* items in the batch */
@@ -46,8 +48,10 @@ struct dkcpr_washer {
   dkcpr_status statuses_walk[DKCPR__WASH_BATCH];
 };
 
-/* Compute the replacement of every item of the batch into repl/out_lens/
- * statuses (one engine call for pseudonym and reveal). */
+/* Compute the replacement text of every item of the batch into repl/
+ * out_lens/statuses (one engine call for pseudonym and reveal): the engine
+ * maps canonical characters, which are then written back into the number as
+ * it was written (same separators, same digit scripts). */
 void dkcpr__wash_replace(dkcpr_washer *w);
 
 /* Most bytes a replacement can add to the number it replaces. */

@@ -1,7 +1,11 @@
 /* What replaces each number: pseudonym, reveal, mask, token, placeholder. */
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "internal.h"
+#include "scan_chars.h"
+#include "scan_escape.h"
 #include "wash.h"
 
 static size_t growth_of(const dkcpr_wash_options *o, dkcpr_wash_mode mode) {
@@ -30,34 +34,8 @@ dkcpr_status dkcpr__wash_fallback(dkcpr_washer *w, size_t i) {
     return DKCPR_OK;
   }
   return dkcpr_token(out, DKCPR__WASH_STRIDE, &w->out_lens[i], w->p,
-                     w->items[i].in, w->items[i].in_len, w->opts.token_chars,
+                     w->items[i].in, 10, w->opts.token_chars,
                      &w->engine_opts);
-}
-
-/* The last four characters become X; a full-width digit becomes a
- * full-width X so the text keeps its width and length. */
-static size_t mask(char *out, const char *in, size_t len) {
-  size_t cut = len, chars = 0, n;
-  while (cut > 0 && chars < 4) {
-    cut--;
-    if (((unsigned char)in[cut] & 0xC0) != 0x80) chars++;
-  }
-  memcpy(out, in, cut);
-  n = cut;
-  while (cut < len) {
-    const unsigned char *c = (const unsigned char *)in + cut;
-    if (c[0] == 0xEF && cut + 2 < len && c[1] == 0xBC && c[2] >= 0x90 &&
-        c[2] <= 0x99) {
-      out[n++] = '\xef'; /* U+FF38 FULLWIDTH LATIN CAPITAL LETTER X */
-      out[n++] = '\xbc';
-      out[n++] = '\xb8';
-    } else {
-      out[n++] = 'X';
-    }
-    cut++;
-    while (cut < len && ((unsigned char)in[cut] & 0xC0) == 0x80) cut++;
-  }
-  return n;
 }
 
 /* Most engine calls spent on one nine-digit number (each lands on a day
@@ -123,11 +101,57 @@ static void nine_digit_walk(dkcpr_washer *w) {
   }
 }
 
+/* The number as it was written (raw), with its digits and e-CPR letters
+ * replaced in order by chars (digits, letters, or 'X' to mask): every other
+ * character is kept byte for byte, and each new character is written the
+ * way the one it replaces was: in its digit script (a full-width digit
+ * masks to a full-width X) and with its escape (%3x stays percent-encoded,
+ * &#48; a decimal reference of the same width, \u0030 a JSON escape). */
+static size_t render(char *out, const char *raw, size_t raw_len,
+                     const char *chars, size_t n_chars) {
+  size_t i = 0, n = 0, k = 0;
+  while (i < raw_len) {
+    const unsigned char *p = (const unsigned char *)raw + i;
+    dkcpr__esc e;
+    int32_t cp, z;
+    size_t len;
+    if (dkcpr__esc_start(p[0]) &&
+        dkcpr__escape_decode(&e, p, raw_len - i, 1) > 0) {
+      cp = e.cp;
+      len = e.len;
+    } else {
+      e.kind = DKCPR__ESC_NONE;
+      len = decode(p, raw_len - i, &cp);
+      if (len == 0) len = 1; /* cannot happen: a found span is whole */
+    }
+    if (k < n_chars && cp >= 0 &&
+        ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= 0x80 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER))) {
+      char c = chars[k++];
+      if (c >= '0' && c <= '9' && cp >= 0x80)
+        z = cp - u_charDigitValue(cp) + (c - '0');
+      else if (c == 'X' && cp >= 0xFF10 && cp <= 0xFF19)
+        z = 0xFF38; /* FULLWIDTH LATIN CAPITAL LETTER X */
+      else
+        z = (unsigned char)c;
+      if (e.kind == DKCPR__ESC_NONE && z < 0x80)
+        out[n++] = (char)z;
+      else
+        n += dkcpr__escape_encode(out + n, &e, z);
+    } else {
+      memcpy(out + n, p, len);
+      n += len;
+    }
+    i += len;
+  }
+  return n;
+}
+
 void dkcpr__wash_replace(dkcpr_washer *w) {
   size_t i;
   for (i = 0; i < w->n; i++) {
     w->in_ptrs[i] = w->items[i].in;
-    w->in_lens[i] = w->items[i].in_len;
+    w->in_lens[i] = 10;
   }
   switch (w->opts.mode) {
   case DKCPR_WASH_PSEUDONYM:
@@ -135,6 +159,14 @@ void dkcpr__wash_replace(dkcpr_washer *w) {
     engine(w, w->repl, w->in_ptrs, w->in_lens, w->out_lens, w->statuses,
            w->n);
     nine_digit_walk(w);
+    for (i = 0; i < w->n; i++) {
+      const dkcpr__wash_item *it = &w->items[i];
+      char *r = w->repl + i * DKCPR__WASH_STRIDE;
+      if (w->statuses[i] != DKCPR_OK) continue;
+      w->out_lens[i] = render(w->walk, it->raw, it->raw_len, r,
+                              w->out_lens[i]);
+      memcpy(r, w->walk, w->out_lens[i]);
+    }
     break;
   case DKCPR_WASH_TOKEN:
     for (i = 0; i < w->n; i++)
@@ -143,12 +175,15 @@ void dkcpr__wash_replace(dkcpr_washer *w) {
                                    w->in_ptrs[i], w->in_lens[i],
                                    w->opts.token_chars, &w->engine_opts);
     break;
-  case DKCPR_WASH_MASK:
+  case DKCPR_WASH_MASK: /* the last four characters become X */
     for (i = 0; i < w->n; i++) {
       const dkcpr__wash_item *it = &w->items[i];
+      char chars[10];
       size_t skip = it->shape == DKCPR__SHAPE_NINE; /* the added '0' */
-      w->out_lens[i] = mask(w->repl + i * DKCPR__WASH_STRIDE, it->in + skip,
-                            it->in_len - skip);
+      memcpy(chars, it->in + skip, 10 - skip);
+      memset(chars + 6 - skip, 'X', 4);
+      w->out_lens[i] = render(w->repl + i * DKCPR__WASH_STRIDE, it->raw,
+                              it->raw_len, chars, 10 - skip);
       w->statuses[i] = DKCPR_OK;
     }
     break;

@@ -5,3 +5,4 @@ dkcpr_add_test(test_scan_corpus)
 target_compile_definitions(test_scan_corpus PRIVATE
   DKCPR_CORPUS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/corpus")
 dkcpr_add_test(test_wash TIMEOUT 120)
+dkcpr_add_test(test_sniff)

@@ -17,7 +17,15 @@ static const char sample[] =
     "NBSP 070761\xc2\xa0" "4285 en-dash 070761\xe2\x80\x93" "4285 x\n"
     "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x90\xef\xbc\x97\xef\xbc\x96\xef\xbc\x91"
     "\xef\xbc\x94\xef\xbc\x92\xef\xbc\x98\xef\xbc\x95 e-CPR 0203291WQ3 day+60 6707614285\n"
-    "bad \xff\xfe\xe2\x80 utf8 0707614285-12 1.0707614285 \x00 NUL 070761-4285\xe2\x80";
+    "bad \xff\xfe\xe2\x80 utf8 0707614285-12 1.0707614285 \x00 NUL 070761-4285\xe2\x80\n"
+    "q=cpr+0707614285& /2024/08/0707614285.pdf 070761 - 4285 070761\xc2\xad" "4285 "
+    "PID|||0201609995^^^CPR^PN| 0707614285-0201609995 0707614285.0 0,1402234888 "
+    "0707614285.5 070761\t4285\n"
+    "q=%30%37%30%37%36%31%2D%34%32%38%35& <b>070761&nbsp;4285</b> "
+    "&#48;&#55;&#48;&#55;&#54;&#49;&#x2011;&#52;&#50;&#56;&#53; "
+    "\"\\uff10\\uff17\\uff10\\uff17\\uff16\\uff11\\u00a0\\uff14\\uff12\\uff18\\uff15\" "
+    "070761%C2%A04285 \\ud835\\udfce707614285 50%0707614285 "
+    "abcdefghij \xc2\xa0" "070761  4285 abcdefghij\xc2\xa0\t070761\t4285 %3";
 
 typedef struct result {
   dkcpr_match m[64];
@@ -79,18 +87,45 @@ static void every_split_position(void **state) {
   size_t i, j;
   (void)state;
   one_piece(&whole, sample, len);
-  assert_int_equal(whole.n, 8); /* the sample's true numbers */
+  assert_int_equal(whole.n, 24); /* the sample's true numbers */
   for (i = 0; i <= len; i++) {
     scan_cuts(&part, sample, len, &i, 1);
     same(&whole, &part);
   }
-  /* every pair of cuts within the first numbers */
+  /* every pair of cuts within the first numbers, and within the escapes */
   for (i = 0; i <= 120; i++)
     for (j = i; j <= 120; j++) {
       size_t cuts[2] = {i, j};
       scan_cuts(&part, sample, len, cuts, 2);
       same(&whole, &part);
     }
+  for (i = len - 330; i <= len; i++)
+    for (j = i; j <= len && j <= i + 40; j++) {
+      size_t cuts[2] = {i, j};
+      scan_cuts(&part, sample, len, cuts, 2);
+      same(&whole, &part);
+    }
+}
+
+/* A header naming the column, read whatever the chunking. */
+static void header_any_split(void **state) {
+  static const char csv[] =
+      "id;\"cpr nr\";navn\r\n"
+      "1;0201609995;\"Holm; Pia\"\r\n2;x;Anne Hansen, Egevaenget 91, 4000 Roskilde\r\n"
+      "3;0201609995;y\r\n4;\"a\";0201609995\r\n";
+  const size_t len = sizeof csv - 1;
+  result whole, part;
+  size_t i, k, medium = 0;
+  (void)state;
+  one_piece(&whole, csv, len);
+  assert_int_equal(whole.n, 3);
+  for (k = 0; k < whole.n; k++)
+    medium += whole.m[k].confidence == DKCPR_CONFIDENCE_MEDIUM;
+  assert_int_equal(medium, 2); /* the third is in the navn column */
+  for (i = 0; i <= len; i++) {
+    scan_cuts(&part, csv, len, &i, 1);
+    same(&whole, &part);
+  }
 }
 
 static void one_byte_at_a_time(void **state) {
@@ -111,6 +146,11 @@ static const char *const pieces[] = {
     "707614285", "cpr ", "F\xc3\x98" "DT ", "\xef\xbc\x90\xef\xbc\x97", "-",
     ".", "/", "+", " ", "\n", "\xe2\x80", "\xc3", "\xff", "12", "1234567",
     "Lorem ipsum dolor sit amet, ", "\xc3\xa6\xc3\xb8\xc3\xa5 ",
+    "^^^CPR^PN|", " - ", "\t", "\xc2\xad", "\xe2\x80\x8b", ",", "0,", "=", "q=",
+    "  ", ".0", "/2024/", "\xe2\x88\x92", "%30", "%37", "%2D", "%2d", "%C2%A0", "%",
+    "&#48;", "&#x37;", "&nbsp;", "&#x2011;", "&", "&#", "\\u0030", "\\uff17",
+    "\\u00a0", "\\", "\\u", "\\ud835\\udfce", "%E2%80%91", "%e2%80",
+    "\xc2\xa0", "123456", "\xc2\xad", "abcdefghijklmnop",
 };
 
 /* Large random text, random chunk sizes, matches compared one by one. */
@@ -193,7 +233,11 @@ static void skips_change_nothing(void **state) {
       "0707614285", "070761-4285", "0203291WQ3", "707614285", "1234567",
       "123456", "12", "1", "-", ".", "/", "+", " ", "AB", "x", "\xc2\xa0",
       "\xe2\x80\x93", "\xef\xbc\x95", "\xd9\xa1", "\xc3\xa6", "2026-11-26T10:15:42Z ",
-      "12345678901", "0707614285-1", "CPR "};
+      "12345678901", "0707614285-1", "CPR ", "^^^CPR^PN", " - ", "\t",
+      "\xc2\xad", "\xe2\x80\x8b", ",", "0,", "=", "q=", "a", "  ", ".0", "/",
+      "\xe2\x88\x92", "1503800010", "0,1402234888", "%30", "%37", "%2D",
+      "%C2%A0", "%", "&#48;", "&#x37;", "&nbsp;", "&", "\\u0030", "\\uff17",
+      "\\u00a0", "\\", "%E2%80%91"};
   const size_t len = 1u << 20;
   char *text = malloc(len);
   cands a = {malloc(200000 * sizeof(dkcpr__cand)), 0, 200000};
@@ -233,8 +277,46 @@ static void skips_change_nothing(void **state) {
   free(text);
 }
 
+/* Short random texts of the characters the rules look at, each split at
+ * every position: what the rules read around a number (the characters
+ * before a run, a separator, the window after) never depends on the
+ * chunking. */
+static void random_texts_every_split(void **state) {
+  static const char *const tokens[] = {
+      "070761", "4285", "0707614285", "0201609995", "1", "0", "12", "123456",
+      "1234567", "707614285", " ", "  ", "\t", "-", ".", "/", "+", ",", "=", "a", "Z",
+      "WQ", "\xc2\xa0", "\xc2\xad", "\xe2\x80\x8b", "\xe2\x88\x92", "\xe2\x80\x93",
+      "\xef\xbc\x90", "\xef\xbc\x97", "%2D", "%20", "%30", "%3", "%", "%C2%A0", "&nbsp;",
+      "&#48;", "&#x2011;", "&#", "&", "\\u0030", "\\u00a0", "\\uff10", "\\u", "\\",
+      "^^^CPR^PN", "cpr ", "\n", "\xff", "\xc3", "abcdefghijklmnopq", "x y z "};
+  uint64_t rng = 4242;
+  size_t round;
+  (void)state;
+  for (round = 0; round < 3000; round++) {
+    char text[600];
+    size_t len = 0, k, i;
+    result whole, part;
+    for (k = 0; k < 24; k++) {
+      const char *t;
+      size_t tl;
+      rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+      t = tokens[rng % (sizeof tokens / sizeof tokens[0])];
+      tl = strlen(t);
+      memcpy(text + len, t, tl);
+      len += tl;
+    }
+    one_piece(&whole, text, len);
+    for (i = 0; i <= len; i++) {
+      scan_cuts(&part, text, len, &i, 1);
+      same(&whole, &part);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(random_texts_every_split),
+      cmocka_unit_test(header_any_split),
       cmocka_unit_test(every_split_position),
       cmocka_unit_test(one_byte_at_a_time),
       cmocka_unit_test(random_chunking_large_input),

@@ -75,6 +75,7 @@ int cli_parse_keep(const char *cmd, const char *s, unsigned int *out) {
                                         {"year", DKCPR_KEEP_YEAR},
                                         {"date", DKCPR_KEEP_DATE}};
   unsigned int keep = 0;
+  int saw_none = 0;
   const char *p = s;
   for (;;) {
     const char *comma = strchr(p, ',');
@@ -90,9 +91,14 @@ int cli_parse_keep(const char *cmd, const char *s, unsigned int *out) {
     if (lookup(cmd, "--keep item", item, t, COUNT(t), &v))
       return -1;
     keep |= (unsigned int)v;
+    saw_none |= v == DKCPR_KEEP_NONE;
     if (!comma)
       break;
     p = comma + 1;
+  }
+  if (saw_none && keep != DKCPR_KEEP_NONE) {
+    cli_error(cmd, "--keep none cannot be combined with what it would keep");
+    return -1;
   }
   *out = keep;
   return 0;

@@ -118,12 +118,15 @@ struct wash_config {
   int quiet, nine_digits;
   cli_input_opts input;
   const char *mapping_option; /* the first option given that decides the mapping */
+  unsigned int given;         /* GIVEN_* bits: options named on the command line */
   char key_check[MANIFEST_KEY_CHECK_HEX + 1];
 };
 
 struct wash_totals {
   dkcpr_wash_stats sum;
   uint64_t irreversible; /* pseudonym mode: replaced by the fallback */
+  uint64_t by_options;   /* valid numbers left in place by --policy, --min-confidence */
+  dkcpr_scan_options all; /* what finds every valid number */
   size_t inputs;
   size_t not_washed; /* copied unchanged by --binary=pass */
   manifest_part *parts; /* per input, for the manifest */
@@ -132,6 +135,57 @@ struct wash_totals {
   char *report_text;
   size_t report_len;
 };
+
+/* Options that only some modes use, to say when one does nothing. */
+enum {
+  GIVEN_KEY = 1u << 0,
+  GIVEN_CONTEXT = 1u << 1,
+  GIVEN_KEEP = 1u << 2,
+  GIVEN_NEVER_REAL = 1u << 3,
+  GIVEN_FALLBACK = 1u << 4,
+  GIVEN_TOKEN_CHARS = 1u << 5,
+  GIVEN_PLACEHOLDER = 1u << 6
+};
+
+static unsigned int given_bit(int opt) {
+  switch (opt) {
+  case 'k': case OPT_KEY_ENV: return GIVEN_KEY;
+  case 'c': return GIVEN_CONTEXT;
+  case OPT_KEEP: return GIVEN_KEEP;
+  case OPT_NEVER_REAL: return GIVEN_NEVER_REAL;
+  case OPT_FALLBACK: return GIVEN_FALLBACK;
+  case OPT_TOKEN_CHARS: return GIVEN_TOKEN_CHARS;
+  case OPT_PLACEHOLDER: return GIVEN_PLACEHOLDER;
+  default: return 0;
+  }
+}
+
+/* A warning for each option given that the chosen mode does not use. */
+static void warn_unused_options(const struct wash_config *c) {
+  static const struct {
+    unsigned int bit;
+    const char *name;
+  } names[] = {{GIVEN_KEY, "the key"}, {GIVEN_CONTEXT, "--context"},
+               {GIVEN_KEEP, "--keep"}, {GIVEN_NEVER_REAL, "--never-real"},
+               {GIVEN_FALLBACK, "--fallback"}, {GIVEN_TOKEN_CHARS, "--token-chars"},
+               {GIVEN_PLACEHOLDER, "--placeholder"}};
+  unsigned int used;
+  switch (c->mode) {
+  case DKCPR_WASH_PSEUDONYM:
+    used = GIVEN_KEY | GIVEN_CONTEXT | GIVEN_KEEP | GIVEN_NEVER_REAL | GIVEN_FALLBACK |
+           (c->fallback == DKCPR_WASH_REDACT ? GIVEN_PLACEHOLDER : GIVEN_TOKEN_CHARS);
+    break;
+  case DKCPR_WASH_TOKEN: used = GIVEN_KEY | GIVEN_CONTEXT | GIVEN_TOKEN_CHARS; break;
+  case DKCPR_WASH_REDACT: used = GIVEN_PLACEHOLDER; break;
+  default: used = 0; break;
+  }
+  const char *mode = c->mode != DKCPR_WASH_PSEUDONYM ? manifest_mode_name(c->mode)
+                     : c->fallback == DKCPR_WASH_REDACT ? "pseudonym --fallback=redact"
+                     : "pseudonym --fallback=token";
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (c->given & names[i].bit & ~used)
+      cli_warn(c->cmd, "%s does nothing with --mode %s", names[i].name, mode);
+}
 
 /* The options that decide which numbers a wash replaces and how (a
  * manifest holds them all), or NULL. */
@@ -185,6 +239,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       opt = '?'; /* the wash-only options mean nothing to reveal */
     if (!c->mapping_option)
       c->mapping_option = mapping_option_name(opt);
+    c->given |= given_bit(opt);
     switch (opt) {
     case 'k': c->key_file = optarg; break;
     case OPT_NINE_DIGITS: c->nine_digits = 1; break;
@@ -274,6 +329,8 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       return cli_bad_option(c->cmd, opt, argv[optind - 1]);
     }
   }
+  if (!reveal)
+    warn_unused_options(c);
   return 0;
 }
 
@@ -314,8 +371,17 @@ static int copy_through(cli_input *in, out_layer *sink, dkcpr_wash_stats *st) {
   return rc;
 }
 
+/* The options that left valid numbers in place, for messages. */
+static const char *weakening_options(const struct wash_config *c) {
+  int policy = c->policy != DKCPR_POLICY_DEFAULT;
+  int confidence = c->min_confidence != DKCPR_CONFIDENCE_LOW;
+  return policy && confidence ? "--policy and --min-confidence"
+         : policy ? "--policy" : confidence ? "--min-confidence" : NULL;
+}
+
 static void report_input(const struct wash_config *c, FILE *f, const cli_input *in,
-                         const dkcpr_wash_stats *s, uint64_t irreversible) {
+                         const dkcpr_wash_stats *s, uint64_t irreversible,
+                         uint64_t by_options) {
   char what[160];
   if (!f)
     return;
@@ -338,7 +404,11 @@ static void report_input(const struct wash_config *c, FILE *f, const cli_input *
           (unsigned long long)replaced);
   if (c->mode == DKCPR_WASH_PSEUDONYM)
     fprintf(f, "irreversibly %llu, ", (unsigned long long)irreversible);
-  fprintf(f, "left unchanged %llu\n", (unsigned long long)s->failed);
+  fprintf(f, "left unchanged %llu", (unsigned long long)s->failed);
+  if (weakening_options(c) && c->mode != DKCPR_WASH_REVEAL)
+    fprintf(f, "; left in place by %s: %llu", weakening_options(c),
+            (unsigned long long)by_options);
+  fputc('\n', f);
 }
 
 /* What the manifest says of an input: name, format, size, SHA-256, counts. */
@@ -388,16 +458,18 @@ static int wash_one(const struct wash_config *c, const char *path,
   }
   dkcpr_wash_stats st;
   memset(&st, 0, sizeof st);
-  uint64_t irreversible = 0;
+  uint64_t irreversible = 0, by_options = 0;
   if (in->untouched) {
     rc = copy_through(in, sink, &st);
   } else {
-    wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st, c->fallback, 0};
-    /* Several threads only when the result cannot differ: see wash_stream.h. */
-    rc = c->jobs > 1 && c->min_confidence == DKCPR_CONFIDENCE_LOW
-             ? wash_parallel(&x, in, (int)c->jobs)
-             : wash_sequential(&x, in, NULL, 0);
+    wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st, c->fallback, 0,
+                     c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0};
+    /* Threads give the same bytes and counts: see wash_stream.h. */
+    rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
+             : wash_sequential(&x, in, NULL, 0, NULL, 0);
     irreversible = x.irreversible;
+    uint64_t found = wash_count_found(&st);
+    by_options = x.all_found > found ? x.all_found - found : 0;
   }
   if (rc == 0)
     rc = sink->finish(sink);
@@ -406,7 +478,8 @@ static int wash_one(const struct wash_config *c, const char *path,
     t->not_washed += (size_t)in->untouched;
     wash_add_stats(&t->sum, &st);
     t->irreversible += irreversible;
-    report_input(c, t->report, in, &st, irreversible);
+    t->by_options += by_options;
+    report_input(c, t->report, in, &st, irreversible, by_options);
     if (c->manifest)
       rc = record_part(t, in, &st, irreversible);
   }
@@ -456,12 +529,18 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
             c->cmd, t->not_washed, t->not_washed == 1 ? "" : "s");
 }
 
-/* Numbers found but not replaced are still in the output: always say so. */
-static void warn_unchanged(const struct wash_config *c, const dkcpr_wash_stats *s) {
-  if (s->failed == 0 || c->mode == DKCPR_WASH_REVEAL)
+/* Numbers found but not replaced are still in the output: always say so,
+ * also when the user's options left them (then the exit status is 0). */
+static void warn_unchanged(const struct wash_config *c, const struct wash_totals *t) {
+  if (c->mode == DKCPR_WASH_REVEAL)
     return;
-  cli_warn(c->cmd, "%llu number%s found but left unchanged",
-           (unsigned long long)s->failed, s->failed == 1 ? "" : "s");
+  if (t->sum.failed)
+    cli_warn(c->cmd, "%llu number%s found but left unchanged",
+             (unsigned long long)t->sum.failed, t->sum.failed == 1 ? "" : "s");
+  if (t->by_options)
+    cli_warn(c->cmd, "%llu valid number%s left in the output because of %s",
+             (unsigned long long)t->by_options, t->by_options == 1 ? "" : "s",
+             weakening_options(c));
 }
 
 /* SHA-256 of a file, for the known-dates list a wash used. */
@@ -698,6 +777,12 @@ static int run(int reveal, int argc, char *argv[]) {
 
   struct wash_totals totals;
   memset(&totals, 0, sizeof totals);
+  /* Every number valid under the default policy, at any confidence, as the
+   * washer finds them (replacement numbers, any birth date). */
+  totals.all = wo.scan;
+  totals.all.parse.policy = DKCPR_POLICY_DEFAULT;
+  totals.all.parse.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
+  totals.all.min_confidence = DKCPR_CONFIDENCE_LOW;
   if (!reveal && c.manifest && cli_digest_init(&totals.out_digest) != 0) {
     cli_error(c.cmd, "cannot start SHA-256");
     rc = CLI_EXIT_INTERNAL;
@@ -724,10 +809,10 @@ static int run(int reveal, int argc, char *argv[]) {
              totals.parts[0].name);
   if (rc == 0 && !c.quiet)
     print_summary(&c, &totals);
-  if (rc == 0 && totals.sum.failed && c.mode != DKCPR_WASH_REVEAL) {
-    warn_unchanged(&c, &totals.sum);
+  if (rc == 0)
+    warn_unchanged(&c, &totals);
+  if (rc == 0 && totals.sum.failed && c.mode != DKCPR_WASH_REVEAL)
     rc = CLI_EXIT_UNCHANGED;
-  }
 
   free(totals.report_text);
   free_parts(&totals);

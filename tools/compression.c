@@ -20,7 +20,7 @@
 
 typedef struct zdec {
   in_layer base;
-  sniff_compression kind;
+  dkcpr_compression kind;
   z_stream z;
   ZSTD_DStream *zs;
   lzma_stream lz;
@@ -34,7 +34,7 @@ typedef struct zdec {
 
 static long zdec_fail(zdec *d, const char *why) {
   cli_error(d->base.names->cmd, "cannot decompress '%s' (%s): %s",
-            d->base.names->input, sniff_compression_name(d->kind), why);
+            d->base.names->input, dkcpr_compression_name(d->kind), why);
   return -1;
 }
 
@@ -46,9 +46,9 @@ static long zdec_step(zdec *d, char *out, size_t cap) {
   if (d->ended && avail) {
     /* More bytes after a finished stream: the next stream starts. */
     int reset_failed = 0;
-    if (d->kind == SNIFF_GZIP)
+    if (d->kind == DKCPR_COMPRESSION_GZIP)
       reset_failed = inflateReset(&d->z) != Z_OK;
-    else if (d->kind == SNIFF_BZIP2)
+    else if (d->kind == DKCPR_COMPRESSION_BZIP2)
       reset_failed = BZ2_bzDecompressEnd(&d->bz) != BZ_OK ||
                      BZ2_bzDecompressInit(&d->bz, 0, 0) != BZ_OK;
     if (reset_failed)
@@ -56,7 +56,7 @@ static long zdec_step(zdec *d, char *out, size_t cap) {
     d->ended = 0;
   }
   switch (d->kind) {
-  case SNIFF_GZIP: {
+  case DKCPR_COMPRESSION_GZIP: {
     d->z.next_in = (Bytef *)src;
     d->z.avail_in = (uInt)avail;
     d->z.next_out = (Bytef *)out;
@@ -70,7 +70,7 @@ static long zdec_step(zdec *d, char *out, size_t cap) {
       return zdec_fail(d, d->z.msg ? d->z.msg : "corrupt data");
     break;
   }
-  case SNIFF_ZSTD: {
+  case DKCPR_COMPRESSION_ZSTD: {
     ZSTD_inBuffer ib = {src, avail, 0};
     ZSTD_outBuffer ob = {out, cap, 0};
     size_t r = ZSTD_decompressStream(d->zs, &ob, &ib);
@@ -81,7 +81,7 @@ static long zdec_step(zdec *d, char *out, size_t cap) {
     d->ended = r == 0;
     break;
   }
-  case SNIFF_XZ: {
+  case DKCPR_COMPRESSION_XZ: {
     d->lz.next_in = src;
     d->lz.avail_in = avail;
     d->lz.next_out = (uint8_t *)out;
@@ -99,7 +99,7 @@ static long zdec_step(zdec *d, char *out, size_t cap) {
       return zdec_fail(d, r == LZMA_MEM_ERROR ? "out of memory" : "corrupt data");
     break;
   }
-  case SNIFF_BZIP2: {
+  case DKCPR_COMPRESSION_BZIP2: {
     d->bz.next_in = (char *)src;
     d->bz.avail_in = (unsigned)avail;
     d->bz.next_out = out;
@@ -113,7 +113,7 @@ static long zdec_step(zdec *d, char *out, size_t cap) {
       return zdec_fail(d, r == BZ_MEM_ERROR ? "out of memory" : "corrupt data");
     break;
   }
-  case SNIFF_PLAIN:
+  case DKCPR_COMPRESSION_NONE:
     break;
   }
   d->in_pos += used;
@@ -149,16 +149,16 @@ static long zdec_pull(in_layer *self, char *out, size_t cap) {
 static void zdec_destroy(in_layer *self) {
   zdec *d = (zdec *)self;
   switch (d->kind) {
-  case SNIFF_GZIP: inflateEnd(&d->z); break;
-  case SNIFF_ZSTD: ZSTD_freeDStream(d->zs); break;
-  case SNIFF_XZ: lzma_end(&d->lz); break;
-  case SNIFF_BZIP2: BZ2_bzDecompressEnd(&d->bz); break;
-  case SNIFF_PLAIN: break;
+  case DKCPR_COMPRESSION_GZIP: inflateEnd(&d->z); break;
+  case DKCPR_COMPRESSION_ZSTD: ZSTD_freeDStream(d->zs); break;
+  case DKCPR_COMPRESSION_XZ: lzma_end(&d->lz); break;
+  case DKCPR_COMPRESSION_BZIP2: BZ2_bzDecompressEnd(&d->bz); break;
+  case DKCPR_COMPRESSION_NONE: break;
   }
   free(d);
 }
 
-in_layer *decompressor_new(sniff_compression c, in_layer *below,
+in_layer *decompressor_new(dkcpr_compression c, in_layer *below,
                            const stream_names *names) {
   zdec *d = calloc(1, sizeof *d);
   if (!d) {
@@ -168,19 +168,19 @@ in_layer *decompressor_new(sniff_compression c, in_layer *below,
   d->kind = c;
   int ok = 0;
   switch (c) {
-  case SNIFF_GZIP: ok = inflateInit2(&d->z, 15 + 16) == Z_OK; break;
-  case SNIFF_ZSTD: ok = (d->zs = ZSTD_createDStream()) != NULL; break;
-  case SNIFF_XZ: {
+  case DKCPR_COMPRESSION_GZIP: ok = inflateInit2(&d->z, 15 + 16) == Z_OK; break;
+  case DKCPR_COMPRESSION_ZSTD: ok = (d->zs = ZSTD_createDStream()) != NULL; break;
+  case DKCPR_COMPRESSION_XZ: {
     lzma_stream init = LZMA_STREAM_INIT;
     d->lz = init;
     ok = lzma_stream_decoder(&d->lz, XZ_MEMLIMIT, LZMA_CONCATENATED) == LZMA_OK;
     break;
   }
-  case SNIFF_BZIP2: ok = BZ2_bzDecompressInit(&d->bz, 0, 0) == BZ_OK; break;
-  case SNIFF_PLAIN: break;
+  case DKCPR_COMPRESSION_BZIP2: ok = BZ2_bzDecompressInit(&d->bz, 0, 0) == BZ_OK; break;
+  case DKCPR_COMPRESSION_NONE: break;
   }
   if (!ok) {
-    cli_error(names->cmd, "cannot start %s decompression", sniff_compression_name(c));
+    cli_error(names->cmd, "cannot start %s decompression", dkcpr_compression_name(c));
     free(d);
     return NULL;
   }
@@ -193,7 +193,7 @@ in_layer *decompressor_new(sniff_compression c, in_layer *below,
 
 typedef struct zenc {
   out_layer base;
-  sniff_compression kind;
+  dkcpr_compression kind;
   z_stream z;
   ZSTD_CCtx *zs;
   lzma_stream lz;
@@ -203,7 +203,7 @@ typedef struct zenc {
 
 static int zenc_fail(zenc *e) {
   cli_error(e->base.names->cmd, "%s compression of the output for '%s' failed",
-            sniff_compression_name(e->kind), e->base.names->input);
+            dkcpr_compression_name(e->kind), e->base.names->input);
   return CLI_EXIT_INTERNAL;
 }
 
@@ -215,7 +215,7 @@ static int zenc_run(zenc *e, const char *in, size_t len, int finish) {
     int done = 0;
     size_t chunk = len > (size_t)1 << 30 ? (size_t)1 << 30 : len;
     switch (e->kind) {
-    case SNIFF_GZIP: {
+    case DKCPR_COMPRESSION_GZIP: {
       e->z.next_in = (Bytef *)in;
       e->z.avail_in = (uInt)chunk;
       e->z.next_out = (Bytef *)e->out;
@@ -228,7 +228,7 @@ static int zenc_run(zenc *e, const char *in, size_t len, int finish) {
       done = r == Z_STREAM_END;
       break;
     }
-    case SNIFF_ZSTD: {
+    case DKCPR_COMPRESSION_ZSTD: {
       ZSTD_inBuffer ib = {in, chunk, 0};
       ZSTD_outBuffer ob = {e->out, sizeof e->out, 0};
       size_t r = ZSTD_compressStream2(e->zs, &ob, &ib,
@@ -240,7 +240,7 @@ static int zenc_run(zenc *e, const char *in, size_t len, int finish) {
       done = r == 0;
       break;
     }
-    case SNIFF_XZ: {
+    case DKCPR_COMPRESSION_XZ: {
       e->lz.next_in = (const uint8_t *)in;
       e->lz.avail_in = chunk;
       e->lz.next_out = (uint8_t *)e->out;
@@ -253,7 +253,7 @@ static int zenc_run(zenc *e, const char *in, size_t len, int finish) {
       done = r == LZMA_STREAM_END;
       break;
     }
-    case SNIFF_BZIP2: {
+    case DKCPR_COMPRESSION_BZIP2: {
       e->bz.next_in = (char *)in;
       e->bz.avail_in = (unsigned)chunk;
       e->bz.next_out = e->out;
@@ -268,7 +268,7 @@ static int zenc_run(zenc *e, const char *in, size_t len, int finish) {
       done = r == BZ_STREAM_END;
       break;
     }
-    case SNIFF_PLAIN:
+    case DKCPR_COMPRESSION_NONE:
       return 0;
     }
     in += used;
@@ -297,16 +297,16 @@ static int zenc_finish(out_layer *self) {
 static void zenc_destroy(out_layer *self) {
   zenc *e = (zenc *)self;
   switch (e->kind) {
-  case SNIFF_GZIP: deflateEnd(&e->z); break;
-  case SNIFF_ZSTD: ZSTD_freeCCtx(e->zs); break;
-  case SNIFF_XZ: lzma_end(&e->lz); break;
-  case SNIFF_BZIP2: BZ2_bzCompressEnd(&e->bz); break;
-  case SNIFF_PLAIN: break;
+  case DKCPR_COMPRESSION_GZIP: deflateEnd(&e->z); break;
+  case DKCPR_COMPRESSION_ZSTD: ZSTD_freeCCtx(e->zs); break;
+  case DKCPR_COMPRESSION_XZ: lzma_end(&e->lz); break;
+  case DKCPR_COMPRESSION_BZIP2: BZ2_bzCompressEnd(&e->bz); break;
+  case DKCPR_COMPRESSION_NONE: break;
   }
   free(e);
 }
 
-out_layer *compressor_new(sniff_compression c, out_layer *below,
+out_layer *compressor_new(dkcpr_compression c, out_layer *below,
                           const stream_names *names) {
   zenc *e = calloc(1, sizeof *e);
   if (!e) {
@@ -316,22 +316,22 @@ out_layer *compressor_new(sniff_compression c, out_layer *below,
   e->kind = c;
   int ok = 0;
   switch (c) {
-  case SNIFF_GZIP:
+  case DKCPR_COMPRESSION_GZIP:
     ok = deflateInit2(&e->z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
     break;
-  case SNIFF_ZSTD:
+  case DKCPR_COMPRESSION_ZSTD:
     ok = (e->zs = ZSTD_createCCtx()) != NULL &&
          !ZSTD_isError(ZSTD_CCtx_setParameter(e->zs, ZSTD_c_compressionLevel, 3)) &&
          !ZSTD_isError(ZSTD_CCtx_setParameter(e->zs, ZSTD_c_checksumFlag, 1));
     break;
-  case SNIFF_XZ: {
+  case DKCPR_COMPRESSION_XZ: {
     lzma_stream init = LZMA_STREAM_INIT;
     e->lz = init;
     ok = lzma_easy_encoder(&e->lz, 6, LZMA_CHECK_CRC64) == LZMA_OK;
     break;
   }
-  case SNIFF_BZIP2: ok = BZ2_bzCompressInit(&e->bz, 9, 0, 0) == BZ_OK; break;
-  case SNIFF_PLAIN: break;
+  case DKCPR_COMPRESSION_BZIP2: ok = BZ2_bzCompressInit(&e->bz, 9, 0, 0) == BZ_OK; break;
+  case DKCPR_COMPRESSION_NONE: break;
   }
   e->base.push = zenc_push;
   e->base.finish = zenc_finish;
@@ -339,7 +339,7 @@ out_layer *compressor_new(sniff_compression c, out_layer *below,
   e->base.below = below;
   e->base.names = names;
   if (!ok) {
-    cli_error(names->cmd, "cannot start %s compression", sniff_compression_name(c));
+    cli_error(names->cmd, "cannot start %s compression", dkcpr_compression_name(c));
     e->base.below = NULL;
     zenc_destroy(&e->base);
     return NULL;

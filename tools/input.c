@@ -7,14 +7,14 @@
 
 #include "input.h"
 
-/* The file itself. Its first SNIFF_HEAD bytes are read ahead so the
+/* The file itself. Its first DKCPR_SNIFF_BYTES bytes are read ahead so the
  * compression can be told before anything is decoded. */
 typedef struct raw_layer {
   in_layer base;
   int fd;
   cli_digest *digest;
   size_t len, pos;
-  char head[SNIFF_HEAD];
+  char head[DKCPR_SNIFF_BYTES];
 } raw_layer;
 
 static long raw_pull(in_layer *self, char *buf, size_t cap) {
@@ -47,7 +47,7 @@ typedef struct head_layer {
   in_layer base;
   size_t len, pos;
   int eof; /* the head is the whole stream */
-  char head[SNIFF_HEAD];
+  char head[DKCPR_SNIFF_BYTES];
 } head_layer;
 
 static long head_pull(in_layer *self, char *buf, size_t cap) {
@@ -61,30 +61,15 @@ static long head_pull(in_layer *self, char *buf, size_t cap) {
   return h->eof ? 0 : self->below->pull(self->below, buf, cap);
 }
 
-/* Fill buf from l until cap bytes or the end. */
-static long pull_full(in_layer *l, char *buf, size_t cap) {
-  size_t got = 0;
-  while (got < cap) {
-    long n = l->pull(l, buf + got, cap - got);
-    if (n < 0)
-      return -1;
-    if (n == 0)
-      break;
-    got += (size_t)n;
-  }
-  return (long)got;
-}
-
-static int refuse(cli_input *in, const cli_input_opts *opts, size_t binary_at) {
-  const sniff_container *c = in->container;
+static int refuse(cli_input *in, const cli_input_opts *opts, const dkcpr_sniffed *sn) {
   char what[96];
-  if (c == &sniff_binary)
-    snprintf(what, sizeof what, "%s (byte %zu is not text)", c->name, binary_at);
+  if (sn->kind == DKCPR_SNIFF_BINARY)
+    snprintf(what, sizeof what, "%s (byte %zu is not text)", sn->what, sn->binary_at);
   else
-    snprintf(what, sizeof what, "%s", c->name);
+    snprintf(what, sizeof what, "%s", sn->what);
   char inside[64] = "";
-  if (in->compression != SNIFF_PLAIN)
-    snprintf(inside, sizeof inside, " inside %s", sniff_compression_name(in->compression));
+  if (in->compression != DKCPR_COMPRESSION_NONE)
+    snprintf(inside, sizeof inside, " inside %s", dkcpr_compression_name(in->compression));
   if (opts->binary == CLI_BINARY_PASS) {
     cli_warn(in->names.cmd, "'%s' is %s%s: copied unchanged, NOT washed (--binary=pass)",
              in->names.input, what, inside);
@@ -106,7 +91,7 @@ static int refuse(cli_input *in, const cli_input_opts *opts, size_t binary_at) {
   }
   cli_error(in->names.cmd, "'%s' is %s%s and cannot be %s as text: %s",
             in->names.input, what, inside,
-            scan ? "scanned" : "washed", c->way_out);
+            scan ? "scanned" : "washed", sn->way_out);
   return CLI_EXIT_INPUT;
 }
 
@@ -151,39 +136,38 @@ int cli_input_open(cli_input **out, const char *cmd, const char *path,
     goto fail;
   }
   raw->len = (size_t)n;
-  in->compression = sniff_compression_of((unsigned char *)raw->head, raw->len);
-  if (in->compression != SNIFF_PLAIN) {
+  dkcpr_sniffed sn;
+  sn.version = DKCPR_SNIFFED_VERSION;
+  dkcpr_sniff(&sn, raw->head, raw->len, raw->len < sizeof raw->head);
+  in->compression = sn.compression;
+  if (in->compression != DKCPR_COMPRESSION_NONE) {
     in_layer *z = decompressor_new(in->compression, &raw->base, &in->names);
     if (!z)
       goto fail;
     head->base.below = z;
   }
-  n = pull_full(head->base.below, head->head, sizeof head->head);
+  n = in_layer_read_full(head->base.below, head->head, sizeof head->head);
   if (n < 0)
     goto fail;
   head->len = (size_t)n;
   head->eof = head->len < sizeof head->head;
-  if (in->compression != SNIFF_PLAIN &&
-      sniff_compression_of((unsigned char *)head->head, head->len) != SNIFF_PLAIN) {
+  dkcpr_sniff(&sn, head->head, head->len, head->eof);
+  if (in->compression != DKCPR_COMPRESSION_NONE && sn.kind == DKCPR_SNIFF_COMPRESSED) {
     cli_error(cmd, "'%s' is compressed twice (%s inside %s): decompress it once first",
-              in->names.input,
-              sniff_compression_name(sniff_compression_of((unsigned char *)head->head, head->len)),
-              sniff_compression_name(in->compression));
+              in->names.input, dkcpr_compression_name(sn.compression),
+              dkcpr_compression_name(in->compression));
     goto fail;
   }
-
-  sniff_text text;
-  sniff_text_of((unsigned char *)head->head, head->len, head->eof, &text);
-  in->charset = text.charset;
-  in->container = text.container;
+  in->charset = sn.charset;
+  in->not_text = sn.kind == DKCPR_SNIFF_TEXT ? NULL : sn.what;
   /* The user's encoding wins over the guess, but not over a container's
    * magic number. */
-  if (opts->encoding && (!text.container || text.container == &sniff_binary)) {
-    in->container = NULL;
+  if (opts->encoding && sn.kind != DKCPR_SNIFF_CONTAINER) {
+    in->not_text = NULL;
     in->charset = charset_is_utf8(opts->encoding) ? NULL : opts->encoding;
   }
-  if (in->container) {
-    if ((rc = refuse(in, opts, text.binary_at)) != 0)
+  if (in->not_text) {
+    if ((rc = refuse(in, opts, &sn)) != 0)
       goto fail;
     in->charset = NULL; /* bytes as they are */
   }
@@ -207,7 +191,7 @@ fail:
 }
 
 long cli_input_read(cli_input *in, char *buf, size_t cap) {
-  return pull_full(in->top, buf, cap);
+  return in_layer_read_full(in->top, buf, cap);
 }
 
 void cli_input_close(cli_input *in) {
@@ -221,13 +205,12 @@ void cli_input_close(cli_input *in) {
 }
 
 void cli_input_describe(const cli_input *in, char *buf, size_t cap) {
-  const char *what = in->container ? in->container->name
-                                   : sniff_charset_name(in->charset);
-  if (in->compression != SNIFF_PLAIN)
-    snprintf(buf, cap, "%s, %s%s", sniff_compression_name(in->compression), what,
-             in->container ? "" : " text");
+  const char *what = in->not_text ? in->not_text : in->charset ? in->charset : "UTF-8";
+  if (in->compression != DKCPR_COMPRESSION_NONE)
+    snprintf(buf, cap, "%s, %s%s", dkcpr_compression_name(in->compression), what,
+             in->not_text ? "" : " text");
   else
-    snprintf(buf, cap, "%s%s", what, in->container ? "" : " text");
+    snprintf(buf, cap, "%s%s", what, in->not_text ? "" : " text");
 }
 
 /* The end of every output chain: the output file or standard output. */
@@ -261,7 +244,7 @@ out_layer *cli_input_sink(const cli_input *in, cli_out *out, int recompress,
   f->out = out;
   f->digest = digest;
   out_layer *top = &f->base;
-  if (recompress && in->compression != SNIFF_PLAIN) {
+  if (recompress && in->compression != DKCPR_COMPRESSION_NONE) {
     out_layer *z = compressor_new(in->compression, top, &in->names);
     if (!z)
       goto fail;

@@ -34,9 +34,9 @@ void cli_digest_free(cli_digest *d);
 
 typedef struct cli_input {
   stream_names names;
-  sniff_compression compression;
+  dkcpr_compression compression;
   const char *charset;              /* NULL: UTF-8 */
-  const sniff_container *container; /* not text (with --binary=pass/wash/skip) */
+  const char *not_text;             /* what it is, when not text (--binary=pass/wash/skip) */
   int untouched;                    /* pass or skip: not washed, not scanned */
   in_layer *top;
   int fd;

@@ -1,4 +1,4 @@
-/* Freeing chains of stream layers (see stream.h). */
+/* Reading from and freeing chains of stream layers (see stream.h). */
 #include "stream.h"
 
 void in_layer_free(in_layer *l) {
@@ -15,4 +15,17 @@ void out_layer_free(out_layer *l) {
     l->destroy(l);
     l = below;
   }
+}
+
+long in_layer_read_full(in_layer *l, char *buf, size_t cap) {
+  size_t got = 0;
+  while (got < cap) {
+    long n = l->pull(l, buf + got, cap - got);
+    if (n < 0)
+      return -1;
+    if (n == 0)
+      break;
+    got += (size_t)n;
+  }
+  return (long)got;
 }

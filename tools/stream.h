@@ -9,7 +9,6 @@
 #include <stddef.h>
 
 #include "cli.h"
-#include "sniff.h"
 
 /* What messages name: the subcommand and the input. */
 typedef struct stream_names {
@@ -38,15 +37,19 @@ struct out_layer {
   const stream_names *names;
 };
 
+/* Fill buf from l until cap bytes or the end: bytes read, or -1 after a
+ * message. */
+long in_layer_read_full(in_layer *l, char *buf, size_t cap);
+
 /* Free a whole chain (NULL is a no-op). */
 void in_layer_free(in_layer *l);
 void out_layer_free(out_layer *l);
 
 /* Decompression and compression (compression.c). NULL when out of memory
  * or the library fails, after a message. */
-in_layer *decompressor_new(sniff_compression c, in_layer *below,
+in_layer *decompressor_new(dkcpr_compression c, in_layer *below,
                            const stream_names *names);
-out_layer *compressor_new(sniff_compression c, out_layer *below,
+out_layer *compressor_new(dkcpr_compression c, out_layer *below,
                           const stream_names *names);
 
 /* Conversion between a charset and UTF-8 with ICU (charset.c); invalid

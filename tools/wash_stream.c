@@ -37,6 +37,16 @@ static dkcpr_status new_washer(dkcpr_washer **w, const wash_stream *x) {
   return st;
 }
 
+/* Count what a scanner finds in the next chunk (n == 0: the end). */
+static dkcpr_status count_all(dkcpr_scanner *s, const char *buf, size_t n,
+                              uint64_t *found) {
+  dkcpr_status st = n ? dkcpr_scanner_feed(s, buf, n) : dkcpr_scanner_finish(s);
+  dkcpr_match m;
+  while (st == DKCPR_OK && (st = dkcpr_scanner_next(s, &m)) == DKCPR_OK)
+    (*found)++;
+  return st == DKCPR_E_RANGE ? DKCPR_OK : st;
+}
+
 static int fail(wash_stream *x, dkcpr_status st) {
   cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
   return cli_exit_for_status(st);
@@ -54,14 +64,21 @@ static void progress(wash_stream *x, const dkcpr_wash_stats *current) {
 }
 
 int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
-                    size_t prefix_len) {
+                    size_t prefix_len, const char *before, size_t before_len) {
   dkcpr_washer *w = NULL;
+  dkcpr_scanner *all = NULL;
   char *in = NULL;
   wash_buf out = {NULL, 0, 0};
   dkcpr_status st = new_washer(&w, x);
   int rc = 0;
-  if (st != DKCPR_OK)
+  if (st == DKCPR_OK && before_len)
+    st = dkcpr_washer_prime(w, before, before_len);
+  if (st == DKCPR_OK && x->all)
+    st = dkcpr_scanner_new(&all, x->all);
+  if (st != DKCPR_OK) {
+    dkcpr_washer_free(w);
     return fail(x, st);
+  }
   in = malloc(CLI_CHUNK);
   if (!in) {
     cli_error(x->cmd, "out of memory");
@@ -81,6 +98,8 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
     }
     out.len = 0;
     st = n ? wash_buf_feed(w, &out, chunk, (size_t)n) : wash_buf_finish(w, &out);
+    if (st == DKCPR_OK && all)
+      st = count_all(all, chunk, (size_t)n, &x->all_found);
     if (st != DKCPR_OK) {
       rc = fail(x, st);
       goto done;
@@ -100,9 +119,53 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
   }
 done:
   dkcpr_washer_free(w);
+  dkcpr_scanner_free(all);
   free(in);
   free(out.data);
   return rc;
+}
+
+/* The text before a segment, for dkcpr_washer_prime: the stream's first
+ * line (a CSV header gives context) and the bytes just before. */
+#define PRIME DKCPR_WASHER_PRIME_BYTES
+typedef struct before_text {
+  uint64_t offset; /* stream bytes handed to segments so far */
+  char first[PRIME];
+  size_t first_len; /* 0 while unknown, or when the first line is longer */
+  int first_done;
+  char tail[PRIME];
+  size_t tail_len;
+} before_text;
+
+/* The next len stream bytes go to a segment. */
+static void before_advance(before_text *b, const char *data, size_t len) {
+  for (size_t i = 0; i < len && !b->first_done; i++) {
+    if (b->first_len == sizeof b->first) {
+      b->first_len = 0; /* too long to be a header */
+      b->first_done = 1;
+    } else {
+      b->first[b->first_len++] = data[i];
+      b->first_done = data[i] == '\n';
+    }
+  }
+  size_t keep = len >= PRIME ? 0 : b->tail_len + len > PRIME ? PRIME - len : b->tail_len;
+  memmove(b->tail, b->tail + b->tail_len - keep, keep);
+  size_t take = len < PRIME ? len : PRIME;
+  memcpy(b->tail + keep, data + len - take, take);
+  b->tail_len = keep + take;
+  b->offset += len;
+}
+
+/* The text before the next segment into out (2 * PRIME bytes). */
+static size_t before_make(const before_text *b, char *out) {
+  if (b->offset <= PRIME) { /* the tail is all of it */
+    memcpy(out, b->tail, b->tail_len);
+    return b->tail_len;
+  }
+  size_t n = b->first_done ? b->first_len : 0;
+  memcpy(out, b->first, n);
+  memcpy(out + n, b->tail, b->tail_len);
+  return n + b->tail_len;
 }
 
 /* One segment: whole lines, washed by a washer of its own. */
@@ -110,8 +173,10 @@ typedef struct segment {
   wash_stream *x;
   char *in, *out;
   size_t in_len, out_cap, out_len;
+  char before[2 * PRIME];
+  size_t before_len;
   dkcpr_wash_stats stats;
-  uint64_t irreversible;
+  uint64_t irreversible, all_found;
   dkcpr_status st;
   int nomem;
   pthread_t thread;
@@ -120,8 +185,17 @@ typedef struct segment {
 static void *wash_segment(void *arg) {
   segment *s = arg;
   dkcpr_washer *w = NULL;
+  dkcpr_scanner *all = NULL;
   s->out_len = 0;
+  s->all_found = 0;
   s->st = new_washer(&w, s->x);
+  if (s->st == DKCPR_OK && s->before_len)
+    s->st = dkcpr_washer_prime(w, s->before, s->before_len);
+  /* Numbers never span a newline, so counting per segment counts the whole. */
+  if (s->st == DKCPR_OK && s->x->all &&
+      (s->st = dkcpr_scanner_new(&all, s->x->all)) == DKCPR_OK &&
+      (s->st = count_all(all, s->in, s->in_len, &s->all_found)) == DKCPR_OK)
+    s->st = count_all(all, NULL, 0, &s->all_found);
   if (s->st == DKCPR_OK) {
     /* Sized by the output written, not by the worst case. */
     wash_buf b = {s->out, 0, s->out_cap};
@@ -138,6 +212,7 @@ static void *wash_segment(void *arg) {
     }
   }
   dkcpr_washer_free(w);
+  dkcpr_scanner_free(all);
   return NULL;
 }
 
@@ -152,9 +227,10 @@ static size_t cut_after_newline(const char *buf, size_t len) {
 int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
   segment *segs = calloc((size_t)jobs, sizeof *segs);
   char *carry = malloc(CLI_CHUNK);
+  before_text *before = calloc(1, sizeof *before);
   size_t carry_len = 0;
   int rc = 0, eof = 0;
-  if (!segs || !carry) {
+  if (!segs || !carry || !before) {
     cli_error(x->cmd, "out of memory");
     rc = CLI_EXIT_INTERNAL;
     goto done;
@@ -191,6 +267,8 @@ int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
         break;
       }
       s->in_len = cut;
+      s->before_len = before_make(before, s->before);
+      before_advance(before, s->in, cut);
       carry_len = len - cut;
       memcpy(carry, s->in + cut, carry_len);
     }
@@ -213,12 +291,20 @@ int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
       rc = x->sink->push(x->sink, segs[i].out, segs[i].out_len);
       wash_add_stats(x->sum, &segs[i].stats);
       x->irreversible += segs[i].irreversible;
+      x->all_found += segs[i].all_found;
     }
     if (rc)
       goto done;
     progress(x, NULL);
     if (long_line) {
-      rc = wash_sequential(x, src, carry, carry_len);
+      char *text = malloc(2 * PRIME);
+      if (!text) {
+        cli_error(x->cmd, "out of memory");
+        rc = CLI_EXIT_INTERNAL;
+        goto done;
+      }
+      rc = wash_sequential(x, src, carry, carry_len, text, before_make(before, text));
+      free(text);
       goto done;
     }
   }
@@ -229,5 +315,6 @@ done:
   }
   free(segs);
   free(carry);
+  free(before);
   return rc;
 }

@@ -15,17 +15,24 @@ typedef struct wash_stream {
   dkcpr_wash_stats *sum;            /* totals so far, added to as segments finish */
   dkcpr_wash_mode fallback;         /* pseudonym mode: for numbers it cannot map */
   uint64_t irreversible;            /* numbers that got the fallback */
+  /* When the user's --policy or --min-confidence leave numbers in place:
+   * what finds every valid number, and how many it found, so the numbers
+   * left unchanged by those options can be counted and said. */
+  const dkcpr_scan_options *all;
+  uint64_t all_found;
 } wash_stream;
 
 /* Wash in: prefix first (bytes already read), then the rest of in, with one
- * washer. Returns 0 or an exit code after a message. */
+ * washer; before (may be NULL) is the text that came before, for context
+ * only (dkcpr_washer_prime). Returns 0 or an exit code after a message. */
 int wash_sequential(wash_stream *x, cli_input *in, const char *prefix,
-                    size_t prefix_len);
+                    size_t prefix_len, const char *before, size_t before_len);
 
-/* Wash in on `jobs` threads. Only for a minimum confidence of low: then
- * which numbers are replaced, and how, never depends on anything before a
- * newline, so the output equals wash_sequential()'s. Falls back to one
- * washer when a line is longer than a read. */
+/* Wash in on `jobs` threads, in segments cut after newlines. A number never
+ * spans a newline, and each segment's washer is primed with the text before
+ * it (the context a number draws on: the line before, a CSV header), so
+ * the output and the counts equal wash_sequential()'s at every minimum
+ * confidence. Falls back to one washer when a line is longer than a read. */
 int wash_parallel(wash_stream *x, cli_input *in, int jobs);
 
 void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s);

@@ -63,6 +63,11 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_washer_free;
 %ignore dkcpr_washer_bound;
 %ignore dkcpr_washer_stats;
+%ignore dkcpr_washer_set_fallback;
+/* Priming serves one stream washed on several threads, which the
+ * bindings do not do. */
+%ignore dkcpr_washer_prime;
+%ignore dkcpr_washer_irreversible;
 
 %init %{
   if (dkcpr_py_init(d) < 0) return NULL;
@@ -120,6 +125,7 @@ DKCPR_PY_BYTES(const uint8_t *key, key_len)
 DKCPR_PY_BYTES(const uint8_t *context, context_len)
 DKCPR_PY_BYTES(const uint8_t *seed, seed_len)
 DKCPR_PY_BYTES(const char *placeholder, placeholder_len)
+DKCPR_PY_BYTES(const void *head, head_len)
 
 /* The pseudonymizer is immutable: release the GIL while it works. */
 %define DKCPR_PY_NOGIL(NAME)
@@ -240,4 +246,7 @@ typedef struct dkcpr_py_washer {} dkcpr_py_washer;
   PyObject *feed(PyObject *data) { return dkcpr_py_wash_feed($self, data); }
   PyObject *finish() { return dkcpr_py_wash_finish($self); }
   PyObject *stats() { return dkcpr_py_wash_stats($self); }
+  void set_fallback(int fallback, dkcpr_status *STATUS) {
+    *STATUS = dkcpr_washer_set_fallback($self->w, (dkcpr_wash_mode)fallback);
+  }
 }

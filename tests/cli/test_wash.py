@@ -5,7 +5,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clitest import (KEY_HEX, NUMBER_RE, SAMPLES, CliTestCase, run,  # noqa: E402
+from clitest import (KEY_HEX, NUMBER_RE, SAMPLES, CliTestCase, is_number, run,  # noqa: E402
                      is_ecpr_text, sample_numbers)
 
 def sample_bytes():
@@ -65,6 +65,28 @@ class WashTest(CliTestCase):
                 revealed = self.reveal(*opts, stdin=washed.stdout)
                 self.assertExit(revealed, 0)
                 self.assertEqual(revealed.stdout, original)
+
+    def test_nine_digits(self):
+        # 0707614285 and 0201609995 stored as integers: 707614285, 201609995
+        # (checked by python-stdnum with the zero put back).
+        data = b"id,cpr\n1,707614285\n2,201609995\n3,123456789\n"
+        self.assertTrue(is_number(b"0707614285") and is_number(b"0201609995"))
+        plain = self.wash(stdin=data)
+        self.assertExit(plain, 0)
+        self.assertEqual(plain.stdout, data)  # nine digits are opt-in
+        washed = self.wash("--nine-digits", stdin=data)
+        self.assertExit(washed, 0)
+        lines = washed.stdout.split(b"\n")
+        self.assertEqual(len(washed.stdout), len(data))
+        for i in (1, 2):
+            self.assertNotEqual(lines[i], data.split(b"\n")[i])
+            self.assertEqual(len(lines[i]), 11)  # still nine digits
+            self.assertTrue(is_number(b"0" + lines[i][2:]))
+        self.assertEqual(lines[3], b"3,123456789")
+        self.assertEqual(self.reveal(stdin=washed.stdout).stdout, washed.stdout)
+        revealed = self.reveal("--nine-digits", stdin=washed.stdout)
+        self.assertExit(revealed, 0)
+        self.assertEqual(revealed.stdout, data)
 
     def test_never_real(self):
         # Pseudonyms land in the day+60 space, so replacement numbers already

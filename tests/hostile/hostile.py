@@ -3,15 +3,15 @@ a careless or malicious user would, in a private temporary directory."""
 import os
 import subprocess
 import tempfile
-import unittest
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+from clitest import KEY_HEX, CliTestCase  # noqa: E402  (the program tests' fixture)
 
 BIN = os.environ.get("DKCPR_BIN", "dkcpr")
 PYTHONPATH = os.environ.get("DKCPR_PYTHONPATH", "")
 # A sanitizer build: memory figures are the sanitizer's, not the program's.
 SANITIZED = os.environ.get("DKCPR_SANITIZED", "0") == "1"
-
-# A fixed key, as the other program tests use.
-KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
 
 COMMANDS = ["wash", "reveal", "scan", "check", "info", "keygen", "generate"]
 
@@ -77,31 +77,5 @@ def run_measured(args, stdin_data=b"", env=None, stdin_writer=None, field="VmHWM
     return data
 
 
-class HostileTestCase(unittest.TestCase):
-    def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory(prefix="dkcpr-hostile-")
-        self.tmp = self._tmp.name
-        self.key_file = self.path("test.key")
-        fd = os.open(self.key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.write(fd, (KEY_HEX + "\n").encode())
-        os.close(fd)
-
-    def tearDown(self):
-        self._tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
-
-    def write(self, name, data):
-        p = self.path(name)
-        with open(p, "wb") as f:
-            f.write(data if isinstance(data, bytes) else data.encode())
-        return p
-
-    def read(self, path):
-        with open(path, "rb") as f:
-            return f.read()
-
-    def assertExit(self, proc, code):
-        self.assertEqual(proc.returncode, code,
-                         f"exit {proc.returncode}, expected {code}; stderr: {proc.stderr!r}")
+class HostileTestCase(CliTestCase):
+    """A private temporary directory holding test.key (see CliTestCase)."""

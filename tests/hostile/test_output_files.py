@@ -4,6 +4,7 @@ someone's FIFO, never changing another user's file; every catchable signal
 removes the temporary file; names up to NAME_MAX work; a closed standard
 input or a full standard output is an error with a message."""
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -73,6 +74,20 @@ class OutputFilesTest(HostileTestCase):
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
         self.assertEqual((q.returncode, q.stdout), (0, MASKED), q.stderr)
 
+    def program_for_nobody(self):
+        """The program and its library where another user can run them: the
+        build tree may sit in root's home, which nobody else may enter."""
+        d = self.path("bin")
+        os.mkdir(d)
+        os.chmod(d, 0o755)
+        shutil.copy2(BIN, d)
+        for line in subprocess.run(["ldd", BIN], capture_output=True, text=True).stdout.splitlines():
+            if "libdkcpr" in line and "=>" in line:
+                lib = line.split("=>")[1].split("(")[0].strip()
+                shutil.copy2(lib, os.path.join(d, os.path.basename(lib)))
+        env = dict(os.environ, LD_LIBRARY_PATH=d)
+        return os.path.join(d, os.path.basename(BIN)), env
+
     @unittest.skipUnless(os.geteuid() == 0, "needs root to act as two users")
     def test_another_users_file(self):
         os.chmod(self.tmp, 0o777)
@@ -81,7 +96,9 @@ class OutputFilesTest(HostileTestCase):
         mine = self.write("roots.csv", b"root's\n")
         os.chmod(mine, 0o644)
         # Someone else may not replace it (a rename would make it theirs).
-        p = run(["wash", "-m", "mask", "-q", "-o", mine, src], preexec_fn=as_nobody)
+        program, env = self.program_for_nobody()
+        p = subprocess.run([program, "wash", "-m", "mask", "-q", "-o", mine, src],
+                           capture_output=True, env=env, timeout=60, preexec_fn=as_nobody)
         self.assertExit(p, 4)
         self.assertIn(b"another user", p.stderr)
         self.assertEqual(self.read(mine), b"root's\n")

@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Dict, List, Optional, Union
 from . import _native
 from . import native as _swig
 from ._atomic import AtomicOutput
+from ._inputs import Opened
 from ._options import KnownDates, fill_parse
 from ._types import ConfidenceLike, Match, _confidence
 
@@ -91,9 +92,12 @@ def _pseudonymizer_class() -> type:
 def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
             policy: Optional[str], nine_digits: bool,
             min_confidence: ConfidenceLike, token_length: int,
-            placeholder: Optional[str], known_dates: Optional[KnownDates]) -> Any:
+            placeholder: Optional[str], known_dates: Optional[KnownDates],
+            fallback: str = "token") -> Any:
     if mode not in _MODES:
         raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
+    if fallback not in ("token", "redact"):
+        raise ValueError(f"fallback must be 'token' or 'redact', not {fallback!r}")
     h = None
     if pseudonymizer is not None:
         if not isinstance(pseudonymizer, _pseudonymizer_class()):
@@ -127,6 +131,8 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
                                token_length, known_dates), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
     w = _swig.Washer(h, wo, ph)
+    if mode == "pseudonym":
+        w.set_fallback(_MODES[fallback])
     # The caller keeps these alive while the washer works: it points into them.
     return w, (h, known_dates)
 
@@ -136,7 +142,7 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
          nine_digits: bool = False,
          min_confidence: ConfidenceLike = "low", token_length: int = 26,
          placeholder: Optional[str] = None,
-         known_dates: Optional[KnownDates] = None) -> str:
+         known_dates: Optional[KnownDates] = None, fallback: str = "token") -> str:
     """``text`` with every CPR number replaced; every other character is kept.
 
     mode: ``"pseudonym"`` (default; same length and layout), ``"mask"``
@@ -145,12 +151,15 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     ``"reveal"`` (undo a pseudonym wash). pseudonym, token and reveal need a
     Pseudonymizer; its policy and known_dates are used unless given.
     Replacement numbers are always replaced too, and the not-yet-born check
-    never applies, so wash and reveal are exact inverses.
+    never applies, so wash and reveal are exact inverses. A number the
+    pseudonym mode cannot map reversibly (a replacement number under
+    never_real) gets ``fallback``: its keyed token (default) or, with
+    ``"redact"``, the placeholder; reveal leaves it as it is.
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, not {type(text).__name__}")
     w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
-                       min_confidence, token_length, placeholder, known_dates)
+                       min_confidence, token_length, placeholder, known_dates, fallback)
     data = text.encode("utf-8", "surrogatepass")
     out = w.feed(data) + w.finish()
     return out.decode("utf-8", "surrogatepass")
@@ -164,21 +173,32 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
               min_confidence: ConfidenceLike = "low", token_length: int = 26,
               placeholder: Optional[str] = None,
               known_dates: Optional[KnownDates] = None,
-              chunk_size: int = _CHUNK) -> Dict[str, Any]:
+              chunk_size: int = _CHUNK, binary: str = "error",
+              encoding: Optional[str] = None, fallback: str = "token") -> Dict[str, Any]:
     """Wash ``src`` into ``dst`` as :func:`wash` does, streaming in chunks.
 
-    src and dst are paths or binary file objects. Bytes that are not valid
-    UTF-8 pass through unchanged; memory stays bounded whatever the size.
+    src and dst are paths or binary file objects. The input is classified by
+    its first bytes, as the dkcpr program does: UTF-16, UTF-32 and legacy
+    (Windows-1252) text is decoded and written back in its encoding; gzip,
+    xz and bzip2 files are decompressed and written back compressed the same
+    way (zstd raises ValueError: no zstd module here). An archive, database
+    or other input that is not text raises ValueError naming the way out,
+    unless ``binary`` is "pass" (copied unchanged, NOT washed) or "wash"
+    (its bytes washed as text). ``encoding`` (a codec name) overrides the
+    guess. Bytes that are not valid in the text pass through unchanged;
+    memory stays bounded whatever the size.
     A path ``dst`` is written as the dkcpr program writes ``-o``: a new
     private file in the same directory, fsync'd and renamed over ``dst``
     only when washing succeeded, so a failure leaves ``dst`` as it was. A
     symbolic link, FIFO, socket or another user's file at ``dst`` is refused
     (ValueError or PermissionError); a character device (``/dev/null``) is
     written to directly and never removed.
-    Returns counts: bytes_in, bytes_out, found and replaced (by kind), failed.
+    ``fallback`` is as for :func:`wash`. Returns counts: bytes_in, bytes_out
+    (of the UTF-8 text), found and replaced (by kind), irreversible, failed, and ``format`` (such as "gzip, UTF-16LE
+    text") and ``washed`` (False for binary="pass").
     """
     w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
-                       min_confidence, token_length, placeholder, known_dates)
+                       min_confidence, token_length, placeholder, known_dates, fallback)
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
     src_is_path = isinstance(src, (str, bytes, os.PathLike))
@@ -190,12 +210,13 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
         out = AtomicOutput(dst) if dst_is_path else None
         fout = out.file if out is not None else dst
         try:
-            while True:
-                chunk = fin.read(chunk_size)
-                if not chunk:
-                    break
-                fout.write(w.feed(chunk))
-            fout.write(w.finish())
+            opened = Opened(fin, binary, encoding)
+            write, close = opened.writer(fout)
+            for chunk in opened.chunks(chunk_size):
+                write(chunk if opened.passed else w.feed(chunk))
+            if not opened.passed:
+                write(w.finish())
+            close()
         except BaseException:
             if out is not None:
                 out.abort()
@@ -205,4 +226,7 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     finally:
         if src_is_path:
             fin.close()
-    return w.stats()
+    stats = w.stats()
+    stats["format"] = opened.describe()
+    stats["washed"] = not opened.passed
+    return stats

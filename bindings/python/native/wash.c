@@ -124,12 +124,15 @@ static PyObject *by_kind(const uint64_t table[4][3]) {
 
 PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw) {
   dkcpr_wash_stats s;
+  uint64_t irreversible = 0;
   dkcpr_status st = dkcpr_washer_stats(pw->w, &s);
+  if (st == DKCPR_OK) st = dkcpr_washer_irreversible(pw->w, &irreversible);
   if (st != DKCPR_OK) return dkcpr_py_raise(st, -1);
-  return Py_BuildValue("{s:K,s:K,s:N,s:N,s:K}", "bytes_in",
+  return Py_BuildValue("{s:K,s:K,s:N,s:N,s:K,s:K}", "bytes_in",
                        (unsigned long long)s.bytes_in, "bytes_out",
                        (unsigned long long)s.bytes_out, "found",
                        by_kind((const uint64_t(*)[3])s.found), "replaced",
-                       by_kind((const uint64_t(*)[3])s.replaced), "failed",
+                       by_kind((const uint64_t(*)[3])s.replaced), "irreversible",
+                       (unsigned long long)irreversible, "failed",
                        (unsigned long long)s.failed);
 }

@@ -103,3 +103,48 @@ def test_wash_file_streams(tmp_path):
         assert_same(back.getvalue(), original)
         with pytest.raises(ValueError, match="same file"):
             dkcpr.wash_file(src, src, p)
+
+
+FORMS = [
+    ("070761 - 4285", "typed: spaced hyphen"),
+    ("070761\u22124285", "minus sign"),
+    ("070761\u00ad4285", "soft hyphen"),
+    ("070761\u200b4285", "zero-width space"),
+    ("/2024/08/0707614285.pdf", "dated path"),
+    ("q=cpr+0707614285", "form-encoded space"),
+    ("070761%2D4285", "URL encoding"),
+    ("%30%37%30%37%36%31%2d%34%32%38%35", "percent-encoded digits"),
+    ("070761&nbsp;4285", "HTML reference"),
+    ("&#48;&#55;&#48;&#55;&#54;&#49;&#x2011;&#52;&#50;&#56;&#53;", "references as digits"),
+    ("070761\\u00a04285", "JSON escape"),
+    ("\\uff10\\uff17\\uff10\\uff17\\uff16\\uff11\\uff14\\uff12\\uff18\\uff15", "JSON full-width"),
+]
+
+
+@pytest.mark.parametrize("written,what", FORMS)
+def test_written_forms_found_and_round_trip(written, what):
+    text = "Åse 😀 " + written + " ✓"
+    found = dkcpr.scan(text)
+    assert [m.digits for m in found] == ["0707614285"], what
+    # code-point offsets: the span is the number as written
+    assert text[found[0].start:found[0].end] in written, what
+    assert text[found[0].end:] in (" ✓", ".pdf ✓"), what
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        washed = dkcpr.wash(text, p)
+        assert washed != text
+        # only digits change, into digits: separators and escapes are kept
+        assert len(washed) == len(text)
+        assert all(a == b or (a.isdigit() and b.isdigit()) for a, b in zip(text, washed))
+        assert dkcpr.wash(washed, p, mode="reveal") == text
+
+
+def test_context_after_the_number_and_inside_identifiers():
+    hl7 = "PID|1||0201609995^^^CPR^PN||Hansen"
+    xml = "<PersonCivilRegistrationIdentifier>0201609995</PersonCivilRegistrationIdentifier>"
+    for text in (hl7, xml, '{"cprNr": "0201609995"}'):
+        assert [m.confidence for m in dkcpr.scan(text)] == [dkcpr.Confidence.MEDIUM], text
+    assert [m.confidence for m in dkcpr.scan("x 0201609995")] == [dkcpr.Confidence.LOW]
+
+
+def test_decimals_and_accounts_are_not_numbers():
+    assert dkcpr.scan("andel 0,1402234888 og 1234-0707614285 og 0707614285.5") == []

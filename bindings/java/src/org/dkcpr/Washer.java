@@ -1,16 +1,21 @@
 package org.dkcpr;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.DkcprNativeConstants;
+import org.dkcpr.internal.sniff_kind;
+import org.dkcpr.internal.sniffed;
 
 /**
  * Replaces every CPR number found in text and keeps everything else exactly as it was
@@ -72,12 +77,43 @@ public final class Washer {
 
   /**
    * Washes UTF-8 bytes from {@code in} to {@code out}; invalid UTF-8 passes through
-   * untouched. Closes neither stream.
+   * untouched. Closes neither stream. The first bytes are looked at first, as the
+   * {@code dkcpr} program does, so nothing is washed as UTF-8 that is not: compressed
+   * input, text in another encoding (UTF-16, UTF-32, Windows-1252) and formats that are
+   * not text (archives, databases, binary data) throw, naming what the input is and how
+   * to read it as text (for example a {@code GZIPInputStream}, or an
+   * {@code InputStreamReader} with the charset for {@link #wash(Reader, Writer)}).
+   *
+   * @throws IllegalArgumentException if the input is not UTF-8 text; nothing is written
    */
   public WashStats wash(InputStream in, OutputStream out) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    return run(new Chunks.StreamSource(in), out);
+    byte[] head = in.readNBytes(DkcprNativeConstants.SNIFF_BYTES);
+    requireUtf8Text(head, head.length < DkcprNativeConstants.SNIFF_BYTES);
+    InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
+    return run(new Chunks.StreamSource(whole), out);
+  }
+
+  /** Throws unless the first bytes of a stream are UTF-8 text. */
+  private static void requireUtf8Text(byte[] head, boolean atEof) {
+    sniffed s = new sniffed();
+    s.setVersion(DkcprNativeConstants.SNIFFED_VERSION);
+    DkcprNative.sniff(s, head, atEof ? 1 : 0);
+    sniff_kind kind = s.getKind();
+    if (kind == sniff_kind.SNIFF_COMPRESSED) {
+      throw new IllegalArgumentException("the input is "
+          + DkcprNative.compression_name(s.getCompression())
+          + "-compressed: decompress it first (java.util.zip.GZIPInputStream for gzip)");
+    }
+    if (kind != sniff_kind.SNIFF_TEXT) {
+      throw new IllegalArgumentException("the input is " + s.getWhat() + " and cannot be "
+          + "washed as text: " + s.getWay_out());
+    }
+    if (s.getCharset() != null) {
+      throw new IllegalArgumentException("the input is " + s.getCharset() + " text: read it "
+          + "with an InputStreamReader for that charset and wash(Reader, Writer)");
+    }
   }
 
   /** Washes characters from {@code in} to {@code out}. Closes neither. */

@@ -1,4 +1,4 @@
-/* Classifying an input by its first bytes (see sniff.h). Magic numbers
+/* Classifying an input by its first bytes (dkcpr_sniff). Magic numbers
  * come from each format's specification; text encodings are told by a BOM,
  * else by where NUL bytes fall, else by whether the bytes are UTF-8. */
 #define _GNU_SOURCE /* memmem */
@@ -6,7 +6,13 @@
 
 #include <unicode/utf8.h>
 
-#include "sniff.h"
+#include "dkcpr.h"
+
+/* A format that is not text: its name and how to get washable text out. */
+typedef struct sniff_container {
+  const char *name;
+  const char *way_out;
+} sniff_container;
 
 /* A string literal and its length without the NUL. */
 #define MAGIC(s) (s), sizeof(s) - 1
@@ -16,29 +22,29 @@ static int starts(const unsigned char *p, size_t n, size_t off, const char *m,
   return n >= off + m_len && memcmp(p + off, m, m_len) == 0;
 }
 
-sniff_compression sniff_compression_of(const unsigned char *p, size_t n) {
+static dkcpr_compression compression_of(const unsigned char *p, size_t n) {
   if (starts(p, n, 0, MAGIC("\x1f\x8b")))
-    return SNIFF_GZIP;
+    return DKCPR_COMPRESSION_GZIP;
   if (starts(p, n, 0, MAGIC("\x28\xb5\x2f\xfd")))
-    return SNIFF_ZSTD;
+    return DKCPR_COMPRESSION_ZSTD;
   if (starts(p, n, 0, MAGIC("\xfd" "7zXZ\0")))
-    return SNIFF_XZ;
+    return DKCPR_COMPRESSION_XZ;
   /* "BZh", a block size digit, then the first block's magic (or the end
    * of stream's, for an empty one). */
   if (n >= 10 && starts(p, n, 0, MAGIC("BZh")) && p[3] >= '1' && p[3] <= '9' &&
       (starts(p, n, 4, MAGIC("\x31\x41\x59\x26\x53\x59")) ||
        starts(p, n, 4, MAGIC("\x17\x72\x45\x38\x50\x90"))))
-    return SNIFF_BZIP2;
-  return SNIFF_PLAIN;
+    return DKCPR_COMPRESSION_BZIP2;
+  return DKCPR_COMPRESSION_NONE;
 }
 
-const char *sniff_compression_name(sniff_compression c) {
+const char *dkcpr_compression_name(dkcpr_compression c) {
   switch (c) {
-  case SNIFF_GZIP: return "gzip";
-  case SNIFF_ZSTD: return "zstd";
-  case SNIFF_XZ: return "xz";
-  case SNIFF_BZIP2: return "bzip2";
-  case SNIFF_PLAIN: break;
+  case DKCPR_COMPRESSION_GZIP: return "gzip";
+  case DKCPR_COMPRESSION_ZSTD: return "zstd";
+  case DKCPR_COMPRESSION_XZ: return "xz";
+  case DKCPR_COMPRESSION_BZIP2: return "bzip2";
+  case DKCPR_COMPRESSION_NONE: break;
   }
   return "uncompressed";
 }
@@ -71,7 +77,7 @@ static const sniff_container avro = {
     "an Avro container file", "export it as JSON or CSV and wash that"};
 static const sniff_container image = {
     "an image", "numbers in pixels cannot be washed; leave it out of test data"};
-const sniff_container sniff_binary = {
+static const sniff_container binary = {
     "binary data",
     "convert it to text first, or read its bytes as text with --binary=wash "
     "(scan: --binary=scan)"};
@@ -217,12 +223,18 @@ static int is_binary_control(unsigned char c) {
   return c < 0x09 || (c >= 0x0E && c <= 0x1A) || c == 0x7F;
 }
 
-void sniff_text_of(const unsigned char *p, size_t n, int at_eof, sniff_text *out) {
+typedef struct sniff_text {
+  const char *charset;
+  const sniff_container *container;
+  size_t binary_at;
+} sniff_text;
+
+static void text_of(const unsigned char *p, size_t n, int at_eof, sniff_text *out) {
   memset(out, 0, sizeof *out);
   if ((out->container = container_of(p, n)) != NULL)
     return;
   const char *wide = charset_of_bom(p, n);
-  const unsigned char *nul = memchr(p, '\0', n);
+  const unsigned char *nul = n ? memchr(p, '\0', n) : NULL;
   if (!wide && nul)
     wide = charset_of_nuls(p, n);
   if (wide) {
@@ -230,13 +242,13 @@ void sniff_text_of(const unsigned char *p, size_t n, int at_eof, sniff_text *out
     if (valid_wide(wide, p, n, at_eof, &bad_at)) {
       out->charset = wide;
     } else {
-      out->container = &sniff_binary;
+      out->container = &binary;
       out->binary_at = bad_at;
     }
     return;
   }
   if (nul) {
-    out->container = &sniff_binary;
+    out->container = &binary;
     out->binary_at = (size_t)(nul - p);
     return;
   }
@@ -258,7 +270,7 @@ void sniff_text_of(const unsigned char *p, size_t n, int at_eof, sniff_text *out
     }
   }
   if (controls * 50 > n) {
-    out->container = &sniff_binary;
+    out->container = &binary;
     out->binary_at = first_control;
     return;
   }
@@ -269,6 +281,27 @@ void sniff_text_of(const unsigned char *p, size_t n, int at_eof, sniff_text *out
     out->charset = "windows-1252";
 }
 
-const char *sniff_charset_name(const char *charset) {
-  return charset ? charset : "UTF-8";
+dkcpr_status dkcpr_sniff(dkcpr_sniffed *out, const void *head, size_t head_len,
+                         int at_eof) {
+  const unsigned char *p = head;
+  sniff_text t;
+  if (out == NULL || (head == NULL && head_len > 0)) return DKCPR_E_NULL;
+  if (out->version < 1 || out->version > DKCPR_SNIFFED_VERSION) return DKCPR_E_ARG;
+  out->kind = DKCPR_SNIFF_TEXT;
+  out->compression = compression_of(p, head_len);
+  out->charset = out->what = out->way_out = NULL;
+  out->binary_at = 0;
+  if (out->compression != DKCPR_COMPRESSION_NONE) {
+    out->kind = DKCPR_SNIFF_COMPRESSED;
+    return DKCPR_OK;
+  }
+  text_of(p, head_len, at_eof, &t);
+  out->charset = t.charset;
+  if (t.container) {
+    out->kind = t.container == &binary ? DKCPR_SNIFF_BINARY : DKCPR_SNIFF_CONTAINER;
+    out->what = t.container->name;
+    out->way_out = t.container->way_out;
+    out->binary_at = t.binary_at;
+  }
+  return DKCPR_OK;
 }
