@@ -392,10 +392,7 @@ static void report_input(const struct wash_config *c, FILE *f, const cli_input *
     fprintf(f, ": %s, copied unchanged, NOT washed\n", what);
     return;
   }
-  uint64_t replaced = 0;
-  for (int k = 0; k < 4; k++)
-    for (int i = 0; i < 3; i++)
-      replaced += s->replaced[k][i];
+  uint64_t replaced = wash_count_replaced(s);
   fprintf(f, "dkcpr %s: ", c->cmd);
   cli_put_str(f, in->names.input, CLI_TEXT_ESCAPE | CLI_TEXT_HIDE_KEYS);
   fprintf(f, ": %s, found %llu, %s %llu, ", what,
@@ -429,9 +426,7 @@ static int record_part(struct wash_totals *t, cli_input *in,
   m->bytes = in->digest.bytes;
   cli_digest_final(&in->digest, m->sha256);
   m->found = wash_count_found(st);
-  for (int k = 0; k < 4; k++)
-    for (int i = 0; i < 3; i++)
-      m->replaced += st->replaced[k][i];
+  m->replaced = wash_count_replaced(st);
   m->irreversible = irreversible;
   m->unchanged = st->failed;
   if (!m->name || !m->format) {

@@ -26,6 +26,14 @@ uint64_t wash_count_found(const dkcpr_wash_stats *s) {
   return n;
 }
 
+uint64_t wash_count_replaced(const dkcpr_wash_stats *s) {
+  uint64_t n = 0;
+  for (int k = 0; k < 4; k++)
+    for (int c = 0; c < 3; c++)
+      n += s->replaced[k][c];
+  return n;
+}
+
 /* A washer for x, with its fallback. */
 static dkcpr_status new_washer(dkcpr_washer **w, const wash_stream *x) {
   dkcpr_status st = dkcpr_washer_new(w, x->p, x->wo);

@@ -37,5 +37,6 @@ int wash_parallel(wash_stream *x, cli_input *in, int jobs);
 
 void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s);
 uint64_t wash_count_found(const dkcpr_wash_stats *s);
+uint64_t wash_count_replaced(const dkcpr_wash_stats *s);
 
 #endif /* DKCPR_CLI_WASH_STREAM_H */
