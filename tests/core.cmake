@@ -35,5 +35,5 @@ foreach(mode examples_c:configured relocated:relocated static:static)
   add_test(NAME install.${name}
     COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/install/check_install.sh
             ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-${how} ${how})
-  set_tests_properties(install.${name} PROPERTIES TIMEOUT 300)
+  set_tests_properties(install.${name} PROPERTIES TIMEOUT 900)
 endforeach()

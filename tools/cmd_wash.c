@@ -118,12 +118,10 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
   optind = 0;
   opterr = 0;
   int opt;
+  /* reveal's table lacks the wash-only options: they are unknown there. */
   const char *shorts = reveal ? cli_shorts_reveal : cli_shorts_wash;
   const struct option *longs = reveal ? cli_options_reveal : cli_options_wash;
   while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-    if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS ||
-                   opt == OPT_FALLBACK))
-      opt = '?'; /* the wash-only options mean nothing to reveal */
     if (!c->mapping_option)
       c->mapping_option = mapping_option_name(opt);
     c->given |= given_bit(opt);
