@@ -9,6 +9,10 @@ if(TARGET dkcpr_cli)
     set_tests_properties(cli.${area} PROPERTIES TIMEOUT 120
       ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
   endforeach()
+  # --help, the accepted options and dkcpr(1) against their one source.
+  add_test(NAME cli.text COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_text.py)
+  set_tests_properties(cli.text PROPERTIES TIMEOUT 300
+    ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_CLI_SOURCE=${PROJECT_SOURCE_DIR}/tools/dkcpr.1.md;DKCPR_CLI_GENERATOR=${PROJECT_SOURCE_DIR}/tools/gen_cli_text.py;DKCPR_CLI_BUILT_DIR=${PROJECT_BINARY_DIR}/tools;DKCPR_VERSION=${PROJECT_VERSION};PYTHONDONTWRITEBYTECODE=1")
   # The threaded wash, alone, for the ThreadSanitizer gate (label "threads").
   add_test(NAME cli.wash_threads
     COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_wash.py

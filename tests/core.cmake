@@ -26,8 +26,14 @@ add_test(NAME diff.stdnum_cpr
           $<TARGET_FILE:cpr_verdict> 1000000)
 set_tests_properties(diff.stdnum_cpr PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
 
-# Install into a temporary prefix and build examples/c with find_package and pkg-config.
-add_test(NAME install.examples_c
-  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/install/check_install.sh
-          ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-check)
-set_tests_properties(install.examples_c PROPERTIES TIMEOUT 300)
+# Install into a temporary prefix and build examples/c with find_package and
+# pkg-config: as configured, installed elsewhere and moved, and static.
+foreach(mode examples_c:configured relocated:relocated static:static)
+  string(REPLACE ":" ";" pair ${mode})
+  list(GET pair 0 name)
+  list(GET pair 1 how)
+  add_test(NAME install.${name}
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/install/check_install.sh
+            ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-${how} ${how})
+  set_tests_properties(install.${name} PROPERTIES TIMEOUT 900)
+endforeach()

@@ -31,10 +31,12 @@ if(TARGET dkcpr_cli AND IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuz
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(YAJL REQUIRED IMPORTED_TARGET yajl)
   find_package(Threads REQUIRED)
-  get_target_property(cli_sources dkcpr_cli SOURCES)
+  include(${PROJECT_SOURCE_DIR}/tools/sources.cmake)
+  set(cli_sources ${DKCPR_CLI_SOURCES})
   list(TRANSFORM cli_sources PREPEND ${PROJECT_SOURCE_DIR}/tools/)
   add_executable(replay_fuzz_cli ${PROJECT_SOURCE_DIR}/fuzz/fuzz_cli.c
                  ${PROJECT_SOURCE_DIR}/fuzz/replay_main.c ${cli_sources})
+  dkcpr_cli_text(replay_fuzz_cli)
   set_source_files_properties(${PROJECT_SOURCE_DIR}/tools/main.c
     TARGET_DIRECTORY replay_fuzz_cli PROPERTIES COMPILE_DEFINITIONS main=dkcpr_cli_main)
   target_include_directories(replay_fuzz_cli PRIVATE ${PROJECT_SOURCE_DIR}/tools)

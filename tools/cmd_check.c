@@ -6,26 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage[] =
-    "Usage: dkcpr check [OPTION]... [NUMBER]...\n"
-    "Validate CPR numbers given as arguments, or one per line on standard input.\n"
-    "Prints a line per number: valid, or invalid and the reason. The number is\n"
-    "shown escaped (\\n, \\xHH), only its first 40 bytes when it is longer than\n"
-    "256 bytes (such a line is invalid and never read into memory whole).\n"
-    "\n"
-    "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
-    "      --known-dates=FILE    more dates for the known-dates policy\n"
-    "      --lenient             allow surrounding white space, Unicode dashes,\n"
-    "                            spaces and digits\n"
-    "      --allow-replacement   accept replacement numbers (day+60, e-CPR)\n"
-    "      --reference-date=D    judge \"not yet born\" on D (YYYY-MM-DD), not today\n"
-    "  -q, --quiet               print nothing; only the exit code\n"
-    "  -h, --help                this help\n"
-    "\n"
-    "Exit: 0 all valid, 1 some invalid, 2 usage, 3 input.\n";
-
-enum { OPT_KNOWN_DATES = 256, OPT_LENIENT, OPT_ALLOW_REPLACEMENT, OPT_REFERENCE_DATE };
+#include "cli_text.h"
 
 /* No written form of a number, however lenient, is longer than this: a
  * longer line is reported without being read into memory. */
@@ -106,15 +87,6 @@ static int read_line(FILE *f, char buf[CHECK_MAX_LINE + 2], size_t *len,
 }
 
 int cmd_check(int argc, char *argv[]) {
-  static const struct option opts[] = {
-      {"policy", required_argument, NULL, 'p'},
-      {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
-      {"lenient", no_argument, NULL, OPT_LENIENT},
-      {"allow-replacement", no_argument, NULL, OPT_ALLOW_REPLACEMENT},
-      {"reference-date", required_argument, NULL, OPT_REFERENCE_DATE},
-      {"quiet", no_argument, NULL, 'q'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   dkcpr_options po;
   dkcpr_status st = dkcpr_options_init(&po, DKCPR_OPTIONS_VERSION);
   if (st != DKCPR_OK) {
@@ -125,7 +97,8 @@ int cmd_check(int argc, char *argv[]) {
   int quiet = 0, opt;
   optind = 0;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, ":p:qh", opts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, cli_shorts_check, cli_options_check, NULL)) !=
+         -1) {
     switch (opt) {
     case 'p':
       if (cli_parse_policy("check", optarg, &po.policy))
@@ -140,7 +113,7 @@ int cmd_check(int argc, char *argv[]) {
         return CLI_EXIT_USAGE;
       break;
     case 'q': quiet = 1; break;
-    case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+    case 'h': fputs(cli_help_check, stdout); return CLI_EXIT_OK;
     default: return cli_bad_option("check", opt, argv[optind - 1]);
     }
   }

@@ -6,24 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage[] =
-    "Usage: dkcpr generate --count=N [OPTION]...\n"
-    "Print N distinct valid CPR numbers (10 digits), one per line.\n"
-    "\n"
-    "  -n, --count=N         how many (required)\n"
-    "      --born=FROM..TO   birth dates, YYYY-MM-DD or YYYY on either side;\n"
-    "                        either side may be left out (default 1858-01-01..today)\n"
-    "      --sex=f|m         only women or only men (default both)\n"
-    "      --mod11=yes|no|any  passing, failing or either (default any)\n"
-    "      --never-real      day+60 replacement numbers, never a person's number\n"
-    "      --seed=TEXT       the same seed gives the same numbers (default random)\n"
-    "  -h, --help            this help\n"
-    "\n"
-    "Exit: 0 done, 2 usage (also: fewer numbers match than asked for),\n"
-    "4 output not written, 6 internal failure.\n";
-
-enum { OPT_BORN = 256, OPT_SEX, OPT_MOD11, OPT_NEVER_REAL, OPT_SEED };
+#include "cli_text.h"
 
 #define BATCH 4096
 #define STRIDE 11
@@ -53,15 +36,6 @@ static int parse_born(const char *s, dkcpr_generate_options *g) {
 }
 
 int cmd_generate(int argc, char *argv[]) {
-  static const struct option opts[] = {
-      {"count", required_argument, NULL, 'n'},
-      {"born", required_argument, NULL, OPT_BORN},
-      {"sex", required_argument, NULL, OPT_SEX},
-      {"mod11", required_argument, NULL, OPT_MOD11},
-      {"never-real", no_argument, NULL, OPT_NEVER_REAL},
-      {"seed", required_argument, NULL, OPT_SEED},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   dkcpr_generate_options g;
   dkcpr_status st = dkcpr_generate_options_init(&g, DKCPR_GENERATE_OPTIONS_VERSION);
   if (st != DKCPR_OK) {
@@ -73,7 +47,8 @@ int cmd_generate(int argc, char *argv[]) {
   const char *seed = NULL;
   optind = 0;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, ":n:h", opts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, cli_shorts_generate, cli_options_generate, NULL)) !=
+         -1) {
     switch (opt) {
     case 'n':
       if (cli_parse_u64("generate", "--count", optarg, 0, UINT64_MAX / 2, &count))
@@ -108,7 +83,7 @@ int cmd_generate(int argc, char *argv[]) {
       break;
     case OPT_NEVER_REAL: g.flags |= DKCPR_GENERATE_NEVER_REAL; break;
     case OPT_SEED: seed = optarg; break;
-    case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+    case 'h': fputs(cli_help_generate, stdout); return CLI_EXIT_OK;
     default: return cli_bad_option("generate", opt, argv[optind - 1]);
     }
   }

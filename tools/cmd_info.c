@@ -4,22 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage[] =
-    "Usage: dkcpr info [OPTION]... NUMBER\n"
-    "Show the birth date, age, sex, century digit, mod-11 status, known-date\n"
-    "flag and kind of one CPR number or replacement number.\n"
-    "\n"
-    "      --json                one JSON object\n"
-    "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
-    "      --known-dates=FILE    more dates for the known-dates list\n"
-    "      --lenient             allow white space, Unicode dashes, spaces, digits\n"
-    "      --reference-date=D    age and \"not yet born\" on D (YYYY-MM-DD), not today\n"
-    "  -h, --help                this help\n"
-    "\n"
-    "Exit: 0 shown, 1 the number is invalid, 2 usage, 3 input.\n";
-
-enum { OPT_JSON = 256, OPT_KNOWN_DATES, OPT_LENIENT, OPT_REFERENCE_DATE };
+#include "cli_text.h"
 
 static void show(const dkcpr_cpr *c, const char *dashed, int age, int json) {
   const char *sex = c->sex == DKCPR_SEX_MALE ? "male" : "female";
@@ -46,14 +31,6 @@ static void show(const dkcpr_cpr *c, const char *dashed, int age, int json) {
 }
 
 int cmd_info(int argc, char *argv[]) {
-  static const struct option opts[] = {
-      {"json", no_argument, NULL, OPT_JSON},
-      {"policy", required_argument, NULL, 'p'},
-      {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
-      {"lenient", no_argument, NULL, OPT_LENIENT},
-      {"reference-date", required_argument, NULL, OPT_REFERENCE_DATE},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   dkcpr_options po;
   dkcpr_status st = dkcpr_options_init(&po, DKCPR_OPTIONS_VERSION);
   if (st != DKCPR_OK) {
@@ -66,7 +43,8 @@ int cmd_info(int argc, char *argv[]) {
   int json = 0, opt;
   optind = 0;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, ":p:h", opts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, cli_shorts_info, cli_options_info, NULL)) !=
+         -1) {
     switch (opt) {
     case OPT_JSON: json = 1; break;
     case 'p':
@@ -80,7 +58,7 @@ int cmd_info(int argc, char *argv[]) {
                          &po.ref_month, &po.ref_day))
         return CLI_EXIT_USAGE;
       break;
-    case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+    case 'h': fputs(cli_help_info, stdout); return CLI_EXIT_OK;
     default: return cli_bad_option("info", opt, argv[optind - 1]);
     }
   }

@@ -9,19 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-
-static const char usage[] =
-    "Usage: dkcpr keygen [-o FILE] [--force]\n"
-    "Make a new key: 64 hexadecimal characters and a newline.\n"
-    "\n"
-    "  -o, --output=FILE   create FILE with mode 0600 (refuses an existing FILE)\n"
-    "  -f, --force         replace an existing regular FILE (atomically; never a\n"
-    "                      symbolic link, device or FIFO)\n"
-    "  -h, --help          this help\n"
-    "\n"
-    "Without -o the key goes to standard output, which must not be a terminal\n"
-    "(a key is never shown on screen): redirect it or use -o.\n"
-    "Exit: 0 done, 2 usage, 4 output not written, 6 random generator failed.\n";
+#include "cli_text.h"
 
 /* A key file is written like every -o output (a new file, put in place
  * atomically, never through a symbolic link, never onto a device or FIFO),
@@ -42,19 +30,16 @@ static int write_key_file(const char *path, const char *text, size_t len,
 }
 
 int cmd_keygen(int argc, char *argv[]) {
-  static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-                                       {"force", no_argument, NULL, 'f'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
   const char *output = NULL;
   int force = 0, opt;
   optind = 0;
   opterr = 0;
-  while ((opt = getopt_long(argc, argv, ":o:fh", opts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, cli_shorts_keygen, cli_options_keygen, NULL)) !=
+         -1) {
     switch (opt) {
     case 'o': output = optarg; break;
     case 'f': force = 1; break;
-    case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+    case 'h': fputs(cli_help_keygen, stdout); return CLI_EXIT_OK;
     default: return cli_bad_option("keygen", opt, argv[optind - 1]);
     }
   }

@@ -10,42 +10,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_text.h"
 #include "input.h"
 
-static const char usage[] =
-    "Usage: dkcpr scan [OPTION]... [PATH]...\n"
-    "Find CPR numbers in files (standard input without PATH or with '-').\n"
-    "Prints file:line:column: the masked number, its kind and confidence.\n"
-    "\n"
-    "  -r, --recursive          scan directories and everything below them\n"
-    "      --json               one JSON object per finding per line: file, line,\n"
-    "                           column, offset, length, masked, kind, confidence;\n"
-    "                           file_base64 too when the name is not UTF-8\n"
-    "      --min-confidence=L   low (default), medium or high\n"
-    "  -p, --policy=P           default, known-dates or strict (mod 11)\n"
-    "      --known-dates=FILE   more dates for the known-dates policy\n"
-    "      --show               also print the full number (otherwise never shown)\n"
-    "      --nine-digits        also numbers that lost their leading zero (Excel,\n"
-    "                           integer columns): nine digits, day 1-9\n"
-    "      --encoding=NAME      the files' text encoding (any ICU converter name),\n"
-    "                           instead of detecting it\n"
-    "      --binary=WHAT        files that are not text (archives, databases, binary\n"
-    "                           data): error (default: named, exit 2), skip (named,\n"
-    "                           exit unchanged) or scan (their bytes as text)\n"
-    "  -h, --help               this help\n"
-    "\n"
-    "File names are escaped in text output: \\\\, \\n, \\t, \\r, and \\xHH for other\n"
-    "control and invisible characters and bytes that are not UTF-8.\n"
-    "UTF-16, UTF-32 and legacy (Windows-1252) text and gzip, zstd, xz and bzip2\n"
-    "files are decoded first; lines, columns (in bytes) and offsets (bytes from 0)\n"
-    "then count in the decoded UTF-8 text. In trees, .git, .hg and .svn are left out.\n"
-    "Exit: 0 nothing found, 1 numbers found, 2 an error, or a file that could not\n"
-    "be scanned (also when numbers were found).\n";
-
 #define EXIT_SCAN_ERROR 2
-
-enum { OPT_JSON = 256, OPT_MIN_CONFIDENCE, OPT_KNOWN_DATES, OPT_SHOW, OPT_ENCODING,
-       OPT_BINARY, OPT_NINE_DIGITS };
 
 struct scan_run {
   dkcpr_scan_options opts;
@@ -247,18 +215,6 @@ static void scan_path(struct scan_run *r, const char *path, int top) {
 }
 
 int cmd_scan(int argc, char *argv[]) {
-  static const struct option opts[] = {
-      {"recursive", no_argument, NULL, 'r'},
-      {"json", no_argument, NULL, OPT_JSON},
-      {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
-      {"policy", required_argument, NULL, 'p'},
-      {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
-      {"show", no_argument, NULL, OPT_SHOW},
-      {"encoding", required_argument, NULL, OPT_ENCODING},
-      {"binary", required_argument, NULL, OPT_BINARY},
-      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   struct scan_run r;
   memset(&r, 0, sizeof r);
   dkcpr_status st = dkcpr_scan_options_init(&r.opts, DKCPR_SCAN_OPTIONS_VERSION);
@@ -270,7 +226,8 @@ int cmd_scan(int argc, char *argv[]) {
   optind = 0;
   opterr = 0;
   int opt;
-  while ((opt = getopt_long(argc, argv, ":rp:h", opts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, cli_shorts_scan, cli_options_scan, NULL)) !=
+         -1) {
     switch (opt) {
     case 'r': r.recursive = 1; break;
     case OPT_JSON: r.json = 1; break;
@@ -305,7 +262,7 @@ int cmd_scan(int argc, char *argv[]) {
         return EXIT_SCAN_ERROR;
       }
       break;
-    case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+    case 'h': fputs(cli_help_scan, stdout); return CLI_EXIT_OK;
     default:
       cli_bad_option("scan", opt, argv[optind - 1]);
       return EXIT_SCAN_ERROR;

@@ -9,101 +9,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_text.h"
 #include "input.h"
 #include "manifest.h"
 #include "wash_stream.h"
-
-static const char wash_usage[] =
-    "Usage: dkcpr wash [OPTION]... [FILE]...\n"
-    "Replace every CPR number in the FILEs (or standard input, also '-') and\n"
-    "write the text otherwise unchanged to standard output or to -o OUT.\n"
-    "\n"
-    "  -k, --key-file=FILE       key: 64 hexadecimal characters (dkcpr keygen)\n"
-    "      --key-env=VARIABLE    key from an environment variable instead\n"
-    "  -c, --context=TEXT        separates datasets: other context, other pseudonyms\n"
-    "      --keep=LIST           what pseudonyms keep: none, sex, year, date,\n"
-    "                            comma-separated (default year,sex)\n"
-    "      --never-real          pseudonyms in the day+60 replacement space, so\n"
-    "                            they can never be a person's number\n"
-    "      --fallback=MODE       token (default) or redact: what replaces, for\n"
-    "                            good, a number no pseudonym can stand for (a\n"
-    "                            replacement number under --never-real); reveal\n"
-    "                            leaves it as it is\n"
-    "  -m, --mode=MODE           pseudonym (default), mask, token or redact\n"
-    "      --min-confidence=L    low (default), medium or high\n"
-    "  -p, --policy=P            default, known-dates or strict (mod 11)\n"
-    "      --known-dates=FILE    more dates for the known-dates policy (YYYY-MM-DD lines)\n"
-    "      --placeholder=TEXT    redact mode text, at most 256 bytes (default [CPR])\n"
-    "      --token-chars=N       token mode length, 16-52 (default 26)\n"
-    "      --encoding=NAME       the inputs' text encoding (any ICU converter name),\n"
-    "                            instead of detecting it\n"
-    "      --binary=WHAT         inputs that are not text (archives, databases,\n"
-    "                            binary data): error (default), pass (copy them\n"
-    "                            unchanged, NOT washed) or wash (their bytes as text)\n"
-    "      --nine-digits         also numbers that lost their leading zero (Excel,\n"
-    "                            integer columns): nine digits, day 1-9\n"
-    "      --manifest=FILE       write a JSON manifest: every option reveal needs,\n"
-    "                            a key check value, sizes and SHA-256, counts\n"
-    "  -o, --output=OUT          write OUT atomically (new file, then rename); never\n"
-    "                            through a symlink or into a FIFO (see dkcpr(1))\n"
-    "  -q, --quiet               no summary on standard error\n"
-    "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
-    "  -h, --help                this help\n"
-    "\n"
-    "Inputs in UTF-16, UTF-32 or a legacy encoding (Windows-1252) are washed and\n"
-    "written back in their encoding; gzip, zstd, xz and bzip2 inputs are\n"
-    "decompressed and written recompressed (uncompressed to a terminal).\n"
-    "pseudonym and token modes need a key; reveal --manifest with the same key\n"
-    "undoes a pseudonym wash (without a manifest: the same key, --context, --keep,\n"
-    "--never-real, --policy, --known-dates, --min-confidence, --nine-digits,\n"
-    "--encoding and --binary). A summary per input goes\n"
-    "to standard error. Exit: 0 done, 2 usage, 3 input (also an input that is\n"
-    "not text), 4 output, 5 key, 6 internal, 7 numbers found but left unchanged.\n";
-
-static const char reveal_usage[] =
-    "Usage: dkcpr reveal [OPTION]... [FILE]...\n"
-    "Undo a pseudonym-mode wash. With --manifest, every option comes from the\n"
-    "wash's manifest and a key other than the wash's is refused; without it,\n"
-    "give the same key and the same --context, --keep, --never-real, --policy,\n"
-    "--known-dates, --min-confidence, --nine-digits, --encoding and --binary as\n"
-    "the wash, or other valid numbers come out.\n"
-    "\n"
-    "  -k, --key-file=FILE       key: 64 hexadecimal characters\n"
-    "      --key-env=VARIABLE    key from an environment variable instead\n"
-    "      --manifest=FILE       the wash's manifest (dkcpr wash --manifest)\n"
-    "  -c, --context=TEXT        the wash's context\n"
-    "      --keep=LIST           the wash's --keep (default year,sex)\n"
-    "      --never-real          the wash used --never-real\n"
-    "      --min-confidence=L    low (default), medium or high\n"
-    "  -p, --policy=P            default, known-dates or strict\n"
-    "      --known-dates=FILE    more dates for the known-dates policy\n"
-    "      --encoding=NAME       the wash's --encoding, if it had one\n"
-    "      --binary=WHAT         the wash's --binary: error (default), pass or wash\n"
-    "      --nine-digits         the wash used --nine-digits\n"
-    "  -o, --output=OUT          write OUT atomically (new file, then rename); never\n"
-    "                            through a symlink or into a FIFO (see dkcpr(1))\n"
-    "  -q, --quiet               no summary on standard error\n"
-    "  -j, --jobs=N              threads (default: the processors, at most 4)\n"
-    "  -h, --help                this help\n"
-    "\n"
-    "Encodings and compression are detected and kept as in wash.\n"
-    "Exit: 0 done, 2 usage, 3 input, 4 output, 5 key (also: not the wash's key),\n"
-    "6 internal.\n";
-
-enum {
-  OPT_KEY_ENV = 256,
-  OPT_KEEP,
-  OPT_NEVER_REAL,
-  OPT_MIN_CONFIDENCE,
-  OPT_KNOWN_DATES,
-  OPT_PLACEHOLDER,
-  OPT_TOKEN_CHARS,
-  OPT_ENCODING,
-  OPT_BINARY,
-  OPT_FALLBACK,
-  OPT_NINE_DIGITS,
-  OPT_MANIFEST
-};
 
 struct wash_config {
   const char *cmd;
@@ -206,37 +115,13 @@ static const char *mapping_option_name(int opt) {
 
 static int parse_options(struct wash_config *c, int reveal, int argc,
                          char *argv[]) {
-  static const struct option wash_opts[] = {
-      {"key-file", required_argument, NULL, 'k'},
-      {"key-env", required_argument, NULL, OPT_KEY_ENV},
-      {"context", required_argument, NULL, 'c'},
-      {"keep", required_argument, NULL, OPT_KEEP},
-      {"never-real", no_argument, NULL, OPT_NEVER_REAL},
-      {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
-      {"policy", required_argument, NULL, 'p'},
-      {"known-dates", required_argument, NULL, OPT_KNOWN_DATES},
-      {"output", required_argument, NULL, 'o'},
-      {"quiet", no_argument, NULL, 'q'},
-      {"jobs", required_argument, NULL, 'j'},
-      {"help", no_argument, NULL, 'h'},
-      {"encoding", required_argument, NULL, OPT_ENCODING},
-      {"binary", required_argument, NULL, OPT_BINARY},
-      {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
-      {"manifest", required_argument, NULL, OPT_MANIFEST},
-      /* wash only, from here on */
-      {"mode", required_argument, NULL, 'm'},
-      {"placeholder", required_argument, NULL, OPT_PLACEHOLDER},
-      {"token-chars", required_argument, NULL, OPT_TOKEN_CHARS},
-      {"fallback", required_argument, NULL, OPT_FALLBACK},
-      {NULL, 0, NULL, 0}};
   optind = 0;
   opterr = 0;
   int opt;
-  const char *shorts = reveal ? ":k:c:p:o:qj:h" : ":k:c:p:o:qj:hm:";
-  while ((opt = getopt_long(argc, argv, shorts, wash_opts, NULL)) != -1) {
-    if (reveal && (opt == 'm' || opt == OPT_PLACEHOLDER || opt == OPT_TOKEN_CHARS ||
-                   opt == OPT_FALLBACK))
-      opt = '?'; /* the wash-only options mean nothing to reveal */
+  /* reveal's table lacks the wash-only options: they are unknown there. */
+  const char *shorts = reveal ? cli_shorts_reveal : cli_shorts_wash;
+  const struct option *longs = reveal ? cli_options_reveal : cli_options_wash;
+  while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
     if (!c->mapping_option)
       c->mapping_option = mapping_option_name(opt);
     c->given |= given_bit(opt);
@@ -296,7 +181,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
         return CLI_EXIT_USAGE;
       break;
     case 'h':
-      fputs(reveal ? reveal_usage : wash_usage, stdout);
+      fputs(reveal ? cli_help_reveal : cli_help_wash, stdout);
       return -1;
     case 'm':
       if (cli_parse_mode(c->cmd, optarg, &c->mode))

@@ -7,26 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-
-static const char usage_text[] =
-    "Usage: dkcpr COMMAND [OPTION]... [ARG]...\n"
-    "Danish CPR numbers: wash them out of data, find, check and explain them.\n"
-    "\n"
-    "Commands:\n"
-    "  wash      replace every CPR number in files or standard input\n"
-    "  reveal    undo a pseudonym wash (needs the same key and options)\n"
-    "  scan      find CPR numbers in files or directory trees (a CI gate)\n"
-    "  check     validate numbers: one line per number, valid or the reason\n"
-    "  info      birth date, age, sex and kind of one number\n"
-    "  keygen    make a new key (64 hexadecimal characters)\n"
-    "  generate  synthetic valid CPR numbers, reproducible with a seed\n"
-    "\n"
-    "  dkcpr COMMAND --help   options of a command\n"
-    "  dkcpr --version        the program's and library's version\n"
-    "\n"
-    "Exit codes: 0 success; 1 numbers found (scan) or a number invalid (check,\n"
-    "info); 2 usage; 3 input unreadable; 4 output not written; 5 key problem;\n"
-    "6 internal failure. scan exits 2 on any error. See dkcpr(1).\n";
+#include "cli_text.h"
 
 /* One line on standard error, written with one call so lines of threads
  * and processes do not interleave. The message passes through
@@ -143,13 +124,13 @@ static int close_stdout(const char *cmd, int rc, int output_error) {
 int main(int argc, char *argv[]) {
   cli_reserve_std_fds();
   if (argc < 2) {
-    fputs(usage_text, stderr);
+    fputs(cli_help_main, stderr);
     return CLI_EXIT_USAGE;
   }
   const char *name = argv[1];
   if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
       strcmp(name, "help") == 0) {
-    fputs(usage_text, stdout);
+    fputs(cli_help_main, stdout);
     return close_stdout(NULL, CLI_EXIT_OK, CLI_EXIT_OUTPUT);
   }
   if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
