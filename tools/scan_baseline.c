@@ -205,7 +205,7 @@ void scan_baseline_free(scan_baseline *b) {
 }
 
 int scan_baseline_has(scan_baseline *b, const char *rel, const char *digits) {
-  entry key;
+  entry key = {{0}, NULL};
   if (!b || b->n == 0 || fingerprint(key.fp, b, rel, digits) != 0)
     return 0;
   if (!b->sorted) {
