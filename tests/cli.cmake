@@ -9,7 +9,7 @@ if(TARGET dkcpr_cli)
     add_test(NAME cli.${area}
       COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${area}.py)
     set_tests_properties(cli.${area} PROPERTIES TIMEOUT 120
-      ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
+      ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data;DKCPR_BUILD_DIR=${PROJECT_BINARY_DIR}")
   endforeach()
   # The threaded wash, alone, for the ThreadSanitizer gate (label "threads").
   add_test(NAME cli.wash_threads

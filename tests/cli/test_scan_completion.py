@@ -62,6 +62,23 @@ class CompletionTest(CliTestCase):
         self.write("baseline.txt", "")
         self.assertEqual(self.complete("dkcpr scan --baseline base"), ["baseline.txt"])
 
+    def test_installed_where_bash_completion_looks(self):
+        build = os.environ.get("DKCPR_BUILD_DIR")
+        if not build or not os.path.exists(BASH_COMPLETION):
+            self.skipTest("DKCPR_BUILD_DIR not set or bash-completion not installed")
+        prefix = self.path("prefix")
+        subprocess.run(["cmake", "--install", build, "--prefix", prefix], check=True,
+                       capture_output=True, timeout=120)
+        installed = os.path.join(prefix, "share", "bash-completion", "completions", "dkcpr")
+        with open(installed, "rb") as a, open(SCRIPT, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        # bash-completion finds it by the command's name, on first use.
+        env = dict(os.environ, XDG_DATA_DIRS=os.path.join(prefix, "share"))
+        p = subprocess.run(["bash", "-c", f"source {BASH_COMPLETION}; "
+                            "__load_completion dkcpr; complete -p dkcpr"],
+                           capture_output=True, env=env, timeout=60)
+        self.assertEqual(p.stdout.strip(), b"complete -F _dkcpr dkcpr", p.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()
