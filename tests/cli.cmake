@@ -3,11 +3,13 @@
 if(TARGET dkcpr_cli)
   set(DKCPR_CLI_PYTHON /usr/bin/python3 CACHE FILEPATH
       "Python that runs the command-line tests (Debian's, with stdnum)")
-  foreach(area wash inputs manifest real_files options scan check_info keygen_generate usage)
+  foreach(area wash inputs manifest real_files options scan check_info keygen_generate usage
+                scan_report scan_exclude scan_baseline scan_progress scan_completion
+                scan_precommit)
     add_test(NAME cli.${area}
       COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${area}.py)
     set_tests_properties(cli.${area} PROPERTIES TIMEOUT 120
-      ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
+      ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data;DKCPR_BUILD_DIR=${PROJECT_BINARY_DIR}")
   endforeach()
   # --help, the accepted options and dkcpr(1) against their one source.
   add_test(NAME cli.text COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_text.py)
