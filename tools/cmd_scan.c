@@ -78,8 +78,10 @@ static void count_to(struct line_counter *lc, const char *buf, uint64_t base,
 
 static void print_match(struct scan_run *r, const char *name,
                         const dkcpr_match *m, const struct line_counter *lc) {
-  dkcpr_options po = r->opts.parse;
-  po.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
+  dkcpr_options po;
+  dkcpr_options_init(&po, DKCPR_OPTIONS_VERSION);
+  po.known_dates = r->opts.known_dates;
+  po.flags = r->opts.parse_flags | DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
   po.policy = DKCPR_POLICY_DEFAULT;
   dkcpr_cpr cpr;
   char masked[DKCPR_FORMAT_BUFSIZE] = "XXXXXX-XXXX";
@@ -122,7 +124,7 @@ static int drain(struct scan_run *r, dkcpr_scanner *s, const char *name,
                  size_t cur_len) {
   dkcpr_match m;
   dkcpr_status st;
-  while ((st = dkcpr_scanner_next(s, &m)) == DKCPR_OK) {
+  while ((st = dkcpr_scanner_next(&m, s)) == DKCPR_OK) {
     if (prev)
       count_to(lc, prev, prev_base, prev_len, m.start);
     count_to(lc, cur, cur_base, cur_len, m.start);
@@ -281,7 +283,7 @@ int cmd_scan(int argc, char *argv[]) {
         return EXIT_SCAN_ERROR;
       break;
     case 'p':
-      if (cli_parse_policy("scan", optarg, &r.opts.parse.policy))
+      if (cli_parse_policy("scan", optarg, &r.opts.policy))
         return EXIT_SCAN_ERROR;
       break;
     case OPT_KNOWN_DATES: known_dates = optarg; break;
@@ -314,7 +316,7 @@ int cmd_scan(int argc, char *argv[]) {
   dkcpr_datelist *dates = NULL;
   if (known_dates && cli_load_known_dates("scan", known_dates, &dates) != 0)
     return EXIT_SCAN_ERROR;
-  r.opts.parse.known_dates = dates;
+  r.opts.known_dates = dates;
   r.buf[0] = malloc(CLI_CHUNK);
   r.buf[1] = malloc(CLI_CHUNK);
   if (!r.buf[0] || !r.buf[1]) {
