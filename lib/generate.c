@@ -10,10 +10,10 @@
 #include <openssl/hmac.h>
 
 #include "ff1.h"
-#include "fpe_class.h"
-#include "internal.h"
+#include "class_rank.h"
+#include "dkcpr.h"
 #include "prefix_cipher.h"
-#include "pseudonymizer.h"
+#include "pseudonym_engine.h"
 #include "versioned.h"
 
 /* Size of each version of dkcpr_generate_options (see versioned.h). */

@@ -1,8 +1,4 @@
 /* Parse options: defaults, checking, and the reference date. */
-#define _POSIX_C_SOURCE 200809L /* localtime_r */
-
-#include <time.h>
-
 #include "parse.h"
 #include "rules.h"
 #include "versioned.h"
@@ -10,17 +6,6 @@
 /* Size of each version of dkcpr_options (see versioned.h). */
 static const size_t options_sizes[] = {sizeof(dkcpr_options)};
 #define OPTIONS_VERSIONS (sizeof options_sizes / sizeof options_sizes[0])
-
-int dkcpr__today(int *year, int *month, int *day) {
-  time_t now = time(NULL);
-  struct tm tm;
-  if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL)
-    return -1;
-  *year = tm.tm_year + 1900;
-  *month = tm.tm_mon + 1;
-  *day = tm.tm_mday;
-  return 0;
-}
 
 dkcpr_status dkcpr_options_init(dkcpr_options *opts, unsigned int version) {
   dkcpr_options d;
@@ -73,18 +58,4 @@ dkcpr_status dkcpr__resolve_options(dkcpr__ref *ref,
   }
   ref->date_key = DKCPR__DATE_KEY(y, m, d);
   return DKCPR_OK;
-}
-
-const char *dkcpr_kind_name(dkcpr_kind kind) {
-  switch (kind) {
-  case DKCPR_KIND_CPR:
-    return "cpr";
-  case DKCPR_KIND_REPLACEMENT:
-    return "replacement";
-  case DKCPR_KIND_XECPR:
-    return "x-ecpr";
-  case DKCPR_KIND_DECPR:
-    return "d-ecpr";
-  }
-  return "unknown";
 }

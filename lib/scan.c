@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "parse.h"
 #include "scan_core.h"
 #include "versioned.h"

@@ -7,7 +7,7 @@
 
 #include <openssl/crypto.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "versioned.h"
 #include "wash.h"
 

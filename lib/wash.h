@@ -1,4 +1,4 @@
-/* Internal washer state, shared by wash.c (streaming) and wash_ops.c (replacements). */
+/* Internal washer state, shared by wash.c (streaming) and wash_replace.c (replacements). */
 #ifndef DKCPR_WASH_H
 #define DKCPR_WASH_H
 
@@ -42,7 +42,7 @@ struct dkcpr_washer {
   size_t out_lens[DKCPR__WASH_BATCH];
   dkcpr_status statuses[DKCPR__WASH_BATCH];
   char repl[DKCPR__WASH_BATCH * DKCPR__WASH_STRIDE];
-  /* second pass for nine-digit numbers (see wash_ops.c) */
+  /* second pass for nine-digit numbers (see wash_replace.c) */
   char walk[DKCPR__WASH_BATCH * DKCPR__WASH_STRIDE];
   size_t out_lens_walk[DKCPR__WASH_BATCH];
   dkcpr_status statuses_walk[DKCPR__WASH_BATCH];
