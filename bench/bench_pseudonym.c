@@ -14,9 +14,9 @@
 
 #include "dkcpr.h"
 #include "ff1.h"
-#include "fpe_class.h"
+#include "class_rank.h"
 #include "prefix_cipher.h"
-#include "pseudonymizer.h"
+#include "pseudonym_engine.h"
 
 #define NIN 65536
 #define BATCH 4096

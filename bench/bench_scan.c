@@ -104,17 +104,18 @@ static void bench_wash(const dkcpr_pseudonymizer *p, size_t total) {
   if (in == NULL) exit(1);
   make_wash_input(in, block);
   dkcpr_wash_options_init(&o, DKCPR_WASH_OPTIONS_VERSION);
-  if (dkcpr_washer_new(&w, p, &o) != DKCPR_OK) exit(1);
+  if (dkcpr_washer_new(&w, p, NULL, &o) != DKCPR_OK) exit(1);
   cap = dkcpr_washer_bound(w, chunk);
   out = malloc(cap);
   t0 = now();
   for (at = 0; at < total; at += chunk)
-    dkcpr_washer_feed(w, out, cap, &got, in + at % block, chunk);
-  dkcpr_washer_finish(w, out, cap, &got);
+    dkcpr_washer_feed(out, cap, &got, w, in + at % block, chunk);
+  dkcpr_washer_finish(out, cap, &got, w);
   t = now() - t0;
-  dkcpr_washer_stats(w, &st);
-  for (i = 0; i < 4; i++)
-    for (k = 0; k < 3; k++) replaced += st.replaced[i][k];
+  st.version = DKCPR_WASH_STATS_VERSION;
+  dkcpr_washer_stats(&st, w);
+  for (i = 0; i < DKCPR_KIND_COUNT; i++)
+    for (k = 0; k < DKCPR_CONFIDENCE_COUNT; k++) replaced += st.replaced[i][k];
   printf("wash, pseudonym, 1 number / 200 B, %zu MiB (%zu replaced, %llu failed)"
          "\t%.1f\tMB/s\n",
          total >> 20, replaced, (unsigned long long)st.failed, (double)total / t / 1e6);

@@ -14,7 +14,7 @@ static void fuzz_datelist(const uint8_t *data, size_t size) {
   size_t bad_line = 0;
   dkcpr_status st;
   FUZZ_CHECK(dkcpr_datelist_new(&list) == DKCPR_OK);
-  st = dkcpr_datelist_load(list, (const char *)data, size, &bad_line);
+  st = dkcpr_datelist_load(&bad_line, list, (const char *)data, size);
   FUZZ_CHECK(st == DKCPR_OK ? bad_line == 0 : st != DKCPR_E_NULL);
   (void)dkcpr_datelist_contains(list, 2000, 1, 1);
   dkcpr_datelist_free(list);

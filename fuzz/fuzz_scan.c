@@ -18,7 +18,11 @@ static int match_equal(const dkcpr_match *a, const dkcpr_match *b) {
 
 static void check_match(const dkcpr_match *m, const char *text, size_t len,
                         const dkcpr_scan_options *opts) {
-  dkcpr_options parse = opts->parse;
+  dkcpr_options parse;
+  FUZZ_CHECK(dkcpr_options_init(&parse, DKCPR_OPTIONS_VERSION) == DKCPR_OK);
+  parse.policy = opts->policy;
+  parse.flags = opts->parse_flags;
+  parse.known_dates = opts->known_dates;
   FUZZ_CHECK(m->start < m->end && m->end <= len);
   /* 13 characters, each escaped in at most 12 bytes (%HH%HH%HH%HH) */
   FUZZ_CHECK(m->end - m->start >= 9 && m->end - m->start <= 160);
@@ -26,7 +30,7 @@ static void check_match(const dkcpr_match *m, const char *text, size_t len,
   FUZZ_CHECK(m->confidence >= opts->min_confidence &&
              m->confidence <= DKCPR_CONFIDENCE_HIGH);
   FUZZ_CHECK(m->kind == DKCPR_KIND_CPR ||
-             (opts->parse.flags & DKCPR_PARSE_ALLOW_REPLACEMENT));
+             (opts->parse_flags & DKCPR_PARSE_ALLOW_REPLACEMENT));
   /* The canonical digits are a valid number of the reported kind. */
   {
     dkcpr_cpr cpr;
@@ -55,11 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   FUZZ_CHECK(dkcpr_scan_options_init(&opts, DKCPR_SCAN_OPTIONS_VERSION) ==
              DKCPR_OK);
-  opts.parse.ref_year = FUZZ_REF_YEAR;
-  opts.parse.ref_month = FUZZ_REF_MONTH;
-  opts.parse.ref_day = FUZZ_REF_DAY;
-  opts.parse.policy = (dkcpr_policy)((choice & 3u) % 3u);
-  if (choice & 0x4u) opts.parse.flags &= ~DKCPR_PARSE_ALLOW_REPLACEMENT;
+  opts.policy = (dkcpr_policy)((choice & 3u) % 3u);
+  if (choice & 0x4u) opts.parse_flags &= ~DKCPR_PARSE_ALLOW_REPLACEMENT;
   if (choice & 0x8u) opts.flags |= DKCPR_SCAN_NINE_DIGITS;
   opts.min_confidence = (dkcpr_confidence)(1 + ((choice >> 4) & 3u) % 3u);
 
@@ -84,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t n = fuzz_next_chunk(&chunker, in.size - off);
     FUZZ_CHECK(dkcpr_scanner_feed(scanner, text + off, n) == DKCPR_OK);
     off += n;
-    while ((st = dkcpr_scanner_next(scanner, &m)) == DKCPR_OK) {
+    while ((st = dkcpr_scanner_next(&m, scanner)) == DKCPR_OK) {
       FUZZ_CHECK(i < count && match_equal(&m, &whole[i]));
       FUZZ_CHECK(m.end <= off);
       i++;
@@ -92,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(st == DKCPR_E_RANGE);
   } while (off < in.size);
   FUZZ_CHECK(dkcpr_scanner_finish(scanner) == DKCPR_OK);
-  while ((st = dkcpr_scanner_next(scanner, &m)) == DKCPR_OK) {
+  while ((st = dkcpr_scanner_next(&m, scanner)) == DKCPR_OK) {
     FUZZ_CHECK(i < count && match_equal(&m, &whole[i]));
     i++;
   }

@@ -26,11 +26,12 @@ typedef struct buffer {
 
 /* Wash text in chunks chosen by chunker (NULL: one piece) into out. */
 static void wash(buffer *out, dkcpr_wash_stats *stats,
-                 const dkcpr_pseudonymizer *p, const dkcpr_wash_options *opts,
+                 const dkcpr_pseudonymizer *p, const dkcpr_scan_options *so,
+                 const dkcpr_wash_options *opts,
                  const char *text, size_t len, fuzz_chunker *chunker) {
   dkcpr_washer *w = NULL;
   size_t off = 0, cap = 64, n, wrote;
-  FUZZ_CHECK(dkcpr_washer_new(&w, p, opts) == DKCPR_OK);
+  FUZZ_CHECK(dkcpr_washer_new(&w, p, so, opts) == DKCPR_OK);
   out->len = 0;
   out->data = malloc(cap);
   FUZZ_CHECK(out->data != NULL);
@@ -44,8 +45,7 @@ static void wash(buffer *out, dkcpr_wash_stats *stats,
       FUZZ_CHECK(out->data != NULL);
     }
     wrote = 0;
-    FUZZ_CHECK(dkcpr_washer_feed(w, out->data + out->len, need, &wrote,
-                                 text + off, n) == DKCPR_OK);
+    FUZZ_CHECK(dkcpr_washer_feed(out->data + out->len, need, &wrote, w, text + off, n) == DKCPR_OK);
     FUZZ_CHECK(wrote <= need);
     out->len += wrote;
     off += n;
@@ -57,12 +57,13 @@ static void wash(buffer *out, dkcpr_wash_stats *stats,
     FUZZ_CHECK(out->data != NULL);
   }
   wrote = 0;
-  FUZZ_CHECK(dkcpr_washer_finish(w, out->data + out->len, n, &wrote) ==
+  FUZZ_CHECK(dkcpr_washer_finish(out->data + out->len, n, &wrote, w) ==
              DKCPR_OK);
   FUZZ_CHECK(wrote <= n);
   out->len += wrote;
-  FUZZ_CHECK(dkcpr_washer_stats(w, stats) == DKCPR_OK);
-  FUZZ_CHECK(dkcpr_washer_irreversible(w, &last_irreversible) == DKCPR_OK);
+  stats->version = DKCPR_WASH_STATS_VERSION;
+  FUZZ_CHECK(dkcpr_washer_stats(stats, w) == DKCPR_OK);
+  last_irreversible = stats->irreversible;
   FUZZ_CHECK(stats->bytes_in == len && stats->bytes_out == out->len);
   dkcpr_washer_free(w);
 }
@@ -73,6 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   unsigned keep_choice = fuzz_take_byte(&in);
   fuzz_chunker chunker;
   const dkcpr_pseudonymizer *p;
+  dkcpr_scan_options so;
   dkcpr_wash_options opts;
   dkcpr_wash_stats one_stats, chunk_stats, back_stats;
   buffer one, chunked, back, again;
@@ -90,16 +92,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_CHECK(dkcpr_wash_options_init(&opts, DKCPR_WASH_OPTIONS_VERSION) ==
              DKCPR_OK);
   opts.mode = (dkcpr_wash_mode)(choice & 3u);
-  opts.scan.parse.ref_year = FUZZ_REF_YEAR;
-  opts.scan.parse.ref_month = FUZZ_REF_MONTH;
-  opts.scan.parse.ref_day = FUZZ_REF_DAY;
-  opts.scan.parse.policy = (dkcpr_policy)(((choice >> 2) & 3u) % 3u);
-  if (choice & 0x10u) opts.scan.flags |= DKCPR_SCAN_NINE_DIGITS;
-  opts.scan.min_confidence = (dkcpr_confidence)(1 + ((choice >> 5) & 3u) % 3u);
+  FUZZ_CHECK(dkcpr_scan_options_init(&so, DKCPR_SCAN_OPTIONS_VERSION) ==
+             DKCPR_OK);
+  so.policy = (dkcpr_policy)(((choice >> 2) & 3u) % 3u);
+  if (choice & 0x10u) so.flags |= DKCPR_SCAN_NINE_DIGITS;
+  so.min_confidence = (dkcpr_confidence)(1 + ((choice >> 5) & 3u) % 3u);
 
-  wash(&one, &one_stats, p, &opts, text, in.size, NULL);
+  wash(&one, &one_stats, p, &so, &opts, text, in.size, NULL);
   irreversible = last_irreversible;
-  wash(&chunked, &chunk_stats, p, &opts, text, in.size, &chunker);
+  wash(&chunked, &chunk_stats, p, &so, &opts, text, in.size, &chunker);
   FUZZ_CHECK(one.len == chunked.len &&
              memcmp(one.data, chunked.data, one.len) == 0);
   FUZZ_CHECK(memcmp(&one_stats, &chunk_stats, sizeof one_stats) == 0);
@@ -114,9 +115,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
 
   if (opts.mode == DKCPR_WASH_PSEUDONYM) {
-    dkcpr_confidence min = opts.scan.min_confidence;
+    dkcpr_confidence min = so.min_confidence;
     opts.mode = DKCPR_WASH_REVEAL;
-    wash(&back, &back_stats, p, &opts, one.data, one.len, NULL);
+    wash(&back, &back_stats, p, &so, &opts, one.data, one.len, NULL);
     if (irreversible == 0) {
       FUZZ_CHECK(back.len == in.size && memcmp(back.data, text, in.size) == 0);
     } else if (min == DKCPR_CONFIDENCE_LOW) {
@@ -124,7 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
        * same wash (at low, which numbers are found does not depend on the
        * words around them). */
       opts.mode = DKCPR_WASH_PSEUDONYM;
-      wash(&again, &back_stats, p, &opts, back.data, back.len, NULL);
+      wash(&again, &back_stats, p, &so, &opts, back.data, back.len, NULL);
       FUZZ_CHECK(again.len == one.len && memcmp(again.data, one.data, one.len) == 0);
       free(again.data);
     }

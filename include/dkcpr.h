@@ -18,6 +18,11 @@
  *   thread-safe; handles marked immutable may be shared by any number of
  *   threads, the others (scanner, washer) belong to one thread at a time.
  * - Key material is copied into handles and wiped when they are freed.
+ * - Structs that cross the boundary by pointer start with `unsigned int
+ *   version`. Fill an options struct with its `*_init(&o, VERSION)` call;
+ *   every version from 1 to the current one is accepted, and the library
+ *   reads (or, for results, writes) only the fields that version has. New
+ *   fields are only ever appended, with a version bump (docs/api-stability.md).
  */
 #ifndef DKCPR_H
 #define DKCPR_H
@@ -62,12 +67,17 @@ extern "C" {
   XX(E_SYNTAX, -18, "malformed text")                                         \
   XX(E_STATE, -19, "the handle cannot be used in its current state")
 
+/** Internal: counts the map's entries. */
+#define DKCPR_STATUS_COUNT_(name, value, msg) +1
+
 /** Result of every fallible call. */
 typedef enum dkcpr_status {
 #define DKCPR_STATUS_ENUM_(name, value, msg) DKCPR_##name = value,
   DKCPR_STATUS_MAP(DKCPR_STATUS_ENUM_)
 #undef DKCPR_STATUS_ENUM_
-  DKCPR_STATUS_LAST_ = -19 /**< internal; never returned */
+  /** internal, never returned: the lowest code; derived from the map,
+   *  whose values run 0, -1, -2, ... without gaps */
+  DKCPR_STATUS_LAST_ = 1 - (0 DKCPR_STATUS_MAP(DKCPR_STATUS_COUNT_))
 } dkcpr_status;
 
 /**
@@ -119,6 +129,9 @@ typedef enum dkcpr_kind {
   DKCPR_KIND_DECPR = 3        /**< regional healthcare e-CPR, 7th char 0, 5 or 6 */
 } dkcpr_kind;
 
+/** Number of kinds: dkcpr_kind values run from 0 to DKCPR_KIND_COUNT - 1. */
+#define DKCPR_KIND_COUNT 4
+
 /** Sex as encoded by the last digit: even female, odd male. */
 typedef enum dkcpr_sex { DKCPR_SEX_FEMALE = 0, DKCPR_SEX_MALE = 1 } dkcpr_sex;
 
@@ -158,9 +171,9 @@ DKCPR_API dkcpr_status dkcpr_datelist_add(dkcpr_datelist *list, int year,
  * @param[out] bad_line  if not NULL, the 1-based line of the first error (0 if none).
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_SYNTAX, DKCPR_E_DATE, DKCPR_E_NOMEM.
  */
-DKCPR_API dkcpr_status dkcpr_datelist_load(dkcpr_datelist *list,
-                                           const char *text, size_t text_len,
-                                           size_t *bad_line);
+DKCPR_API dkcpr_status dkcpr_datelist_load(size_t *bad_line,
+                                           dkcpr_datelist *list,
+                                           const char *text, size_t text_len);
 
 /** 1 if the date is on the list, else 0 (also 0 for a NULL list). */
 DKCPR_API int dkcpr_datelist_contains(const dkcpr_datelist *list, int year,
@@ -171,7 +184,7 @@ DKCPR_API int dkcpr_datelist_contains(const dkcpr_datelist *list, int year,
 
 /**
  * Parsing options. Initialise with dkcpr_options_init() and change fields
- * afterwards; new fields are only ever appended.
+ * afterwards; new fields are only ever appended, with a version bump.
  */
 typedef struct dkcpr_options {
   unsigned int version;  /**< DKCPR_OPTIONS_VERSION */
@@ -187,8 +200,9 @@ typedef struct dkcpr_options {
 
 /**
  * Fill opts with the defaults: default policy, no flags, today's date as the
- * reference date, the shipped known-dates list.
- * @param version  DKCPR_OPTIONS_VERSION.
+ * reference date, the shipped known-dates list. Only the fields of the
+ * given version are written.
+ * @param version  1 to DKCPR_OPTIONS_VERSION (normally DKCPR_OPTIONS_VERSION).
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown version).
  */
 DKCPR_API dkcpr_status dkcpr_options_init(dkcpr_options *opts,
@@ -439,26 +453,34 @@ typedef enum dkcpr_confidence {
   DKCPR_CONFIDENCE_HIGH = 3
 } dkcpr_confidence;
 
+/** Number of confidences: they run from 1 to DKCPR_CONFIDENCE_COUNT. */
+#define DKCPR_CONFIDENCE_COUNT 3
+
 /** Short lower-case name ("low", "medium", "high"); never NULL. */
 DKCPR_API const char *dkcpr_confidence_name(dkcpr_confidence c);
 
 #define DKCPR_SCAN_OPTIONS_VERSION 1
 #define DKCPR_SCAN_NINE_DIGITS 0x1u /**< also 9-digit numbers (leading zero lost) */
 
-/** Scanner options. Initialise with dkcpr_scan_options_init(). */
+/**
+ * What is found in text. Initialise with dkcpr_scan_options_init(). The
+ * not-yet-born check is never applied in text (scan and wash agree, and
+ * wash and reveal are exact inverses), so there is no reference date.
+ */
 typedef struct dkcpr_scan_options {
-  unsigned int version;            /**< DKCPR_SCAN_OPTIONS_VERSION */
-  dkcpr_options parse;             /**< policy, replacement numbers; the
-                                        not-yet-born check is never applied
-                                        in text (scan and wash agree, and
-                                        wash and reveal are exact inverses) */
-  unsigned int flags;              /**< DKCPR_SCAN_* bits */
-  dkcpr_confidence min_confidence; /**< default DKCPR_CONFIDENCE_LOW */
+  unsigned int version;             /**< DKCPR_SCAN_OPTIONS_VERSION */
+  dkcpr_policy policy;              /**< default DKCPR_POLICY_DEFAULT */
+  unsigned int parse_flags;         /**< DKCPR_PARSE_* bits, default
+                                         DKCPR_PARSE_ALLOW_REPLACEMENT */
+  const dkcpr_datelist *known_dates; /**< NULL: the shipped list. Not owned. */
+  unsigned int flags;               /**< DKCPR_SCAN_* bits, default 0 */
+  dkcpr_confidence min_confidence;  /**< default DKCPR_CONFIDENCE_LOW */
 } dkcpr_scan_options;
 
 /**
- * Defaults: parse options from dkcpr_options_init() with replacement
- * numbers allowed, no flags, minimum confidence low.
+ * Defaults as documented on the fields; only the fields of the given
+ * version are written.
+ * @param version  1 to DKCPR_SCAN_OPTIONS_VERSION.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG.
  */
 DKCPR_API dkcpr_status dkcpr_scan_options_init(dkcpr_scan_options *opts,
@@ -516,7 +538,7 @@ DKCPR_API dkcpr_status dkcpr_scanner_finish(dkcpr_scanner *s);
  * @return DKCPR_OK (one written to *out), DKCPR_E_RANGE (none available now),
  *   DKCPR_E_NULL.
  */
-DKCPR_API dkcpr_status dkcpr_scanner_next(dkcpr_scanner *s, dkcpr_match *out);
+DKCPR_API dkcpr_status dkcpr_scanner_next(dkcpr_match *out, dkcpr_scanner *s);
 
 /* ------------------------------------------------------------------------ */
 /* Washing text                                                              */
@@ -531,53 +553,79 @@ typedef enum dkcpr_wash_mode {
   DKCPR_WASH_REVEAL = 4     /**< undo a pseudonym wash */
 } dkcpr_wash_mode;
 
-#define DKCPR_WASH_OPTIONS_VERSION 1
+/** Version 1 had the fields up to placeholder_len; 2 added fallback. */
+#define DKCPR_WASH_OPTIONS_VERSION 2
 
-/** Washer options. Initialise with dkcpr_wash_options_init(). */
+/** How numbers are replaced. Initialise with dkcpr_wash_options_init(). */
 typedef struct dkcpr_wash_options {
   unsigned int version;     /**< DKCPR_WASH_OPTIONS_VERSION */
-  dkcpr_scan_options scan;  /**< what is found: what dkcpr_scan()
-                                 reports with these options, with
-                                 replacement numbers always allowed (reveal
-                                 must find never-real pseudonyms) */
   dkcpr_wash_mode mode;     /**< default DKCPR_WASH_PSEUDONYM */
   size_t token_chars;       /**< default DKCPR_TOKEN_DEFAULT_CHARS */
-  const char *placeholder;  /**< redact text, default "[CPR]"; not owned;
-                                 at most DKCPR_PLACEHOLDER_MAX_BYTES bytes */
+  const char *placeholder;  /**< redact text, default "[CPR]"; copied by
+                                 dkcpr_washer_new(); at most
+                                 DKCPR_PLACEHOLDER_MAX_BYTES bytes */
   size_t placeholder_len;
+  /** Version 2. What the pseudonym mode writes for a number it cannot map
+   *  reversibly (a replacement number under DKCPR_NEVER_REAL, whose
+   *  pseudonym would be indistinguishable from the pseudonyms of real
+   *  numbers; a nine-digit number there): DKCPR_WASH_TOKEN (the default,
+   *  the keyed token of token_chars characters) or DKCPR_WASH_REDACT (the
+   *  placeholder). Such numbers are never left unchanged, are counted apart
+   *  (dkcpr_wash_stats.irreversible) and are left as they are by reveal. */
+  dkcpr_wash_mode fallback;
 } dkcpr_wash_options;
 
 /** The longest placeholder, in bytes: a longer one makes dkcpr_washer_new()
  * fail with DKCPR_E_ARG in any mode (output grows with it). */
 #define DKCPR_PLACEHOLDER_MAX_BYTES 256
 
-/** Defaults as documented on the fields. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
+/**
+ * Defaults as documented on the fields; only the fields of the given
+ * version are written.
+ * @param version  1 to DKCPR_WASH_OPTIONS_VERSION.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG.
+ */
 DKCPR_API dkcpr_status dkcpr_wash_options_init(dkcpr_wash_options *opts,
                                                unsigned int version);
 
-/** Counts kept by a washer, indexed [kind][confidence - 1]. */
+#define DKCPR_WASH_STATS_VERSION 1
+
+/**
+ * Counts kept by a washer. found and replaced are indexed
+ * [kind][confidence - 1]; only [< DKCPR_KIND_COUNT][< DKCPR_CONFIDENCE_COUNT]
+ * is used, the rest is zero (room for later kinds and confidences).
+ * found = replaced + irreversible + failed, summed over the cells.
+ */
 typedef struct dkcpr_wash_stats {
+  unsigned int version;    /**< set by the caller: DKCPR_WASH_STATS_VERSION */
   uint64_t bytes_in;
   uint64_t bytes_out;
-  uint64_t found[4][3];    /**< numbers found at or above the minimum confidence */
-  uint64_t replaced[4][3]; /**< numbers replaced (pseudonym mode: reversibly) */
+  uint64_t found[8][4];    /**< numbers found at or above the minimum confidence */
+  uint64_t replaced[8][4]; /**< numbers replaced (pseudonym mode: reversibly) */
   uint64_t failed;         /**< found but left unchanged (e.g. reveal of a non-pseudonym) */
+  uint64_t irreversible;   /**< replaced by the pseudonym mode's fallback */
 } dkcpr_wash_stats;
 
 /** A streaming washer. One thread at a time; the pseudonymizer may be shared. */
 typedef struct dkcpr_washer dkcpr_washer;
 
 /**
- * Create a washer.
- * @param p  the pseudonymizer (not owned, must outlive the washer); may be
- *           NULL for the mask and redact modes.
- * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (bad version, mode or token
- *   length, or a placeholder longer than DKCPR_PLACEHOLDER_MAX_BYTES),
+ * Create a washer. Both option structs are copied (the placeholder too).
+ * @param[out] out  the washer; free with dkcpr_washer_free().
+ * @param p     the pseudonymizer (not owned, must outlive the washer); may be
+ *              NULL for the mask and redact modes.
+ * @param scan  what is found, or NULL for the defaults: what dkcpr_scan()
+ *              reports with these options, with replacement numbers always
+ *              allowed (reveal must find never-real pseudonyms).
+ * @param wash  how it is replaced, or NULL for the defaults.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (bad version, mode, fallback or
+ *   token length, or a placeholder longer than DKCPR_PLACEHOLDER_MAX_BYTES),
  *   DKCPR_E_NOMEM.
  */
 DKCPR_API dkcpr_status dkcpr_washer_new(dkcpr_washer **out,
                                         const dkcpr_pseudonymizer *p,
-                                        const dkcpr_wash_options *opts);
+                                        const dkcpr_scan_options *scan,
+                                        const dkcpr_wash_options *wash);
 
 /** Free a washer; NULL is a no-op. */
 DKCPR_API void dkcpr_washer_free(dkcpr_washer *w);
@@ -594,17 +642,21 @@ DKCPR_API size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len);
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_BUFSIZE (nothing consumed),
  *   DKCPR_E_STATE, DKCPR_E_NOMEM.
  */
-DKCPR_API dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out,
-                                         size_t out_cap, size_t *out_len,
+DKCPR_API dkcpr_status dkcpr_washer_feed(char *out, size_t out_cap,
+                                         size_t *out_len, dkcpr_washer *w,
                                          const char *in, size_t in_len);
 
 /** Flush the held-back bytes at the end of the input. Same contract as feed. */
-DKCPR_API dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out,
-                                           size_t out_cap, size_t *out_len);
+DKCPR_API dkcpr_status dkcpr_washer_finish(char *out, size_t out_cap,
+                                           size_t *out_len, dkcpr_washer *w);
 
-/** Copy the counts so far. @return DKCPR_OK, DKCPR_E_NULL. */
-DKCPR_API dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w,
-                                          dkcpr_wash_stats *out);
+/**
+ * Copy the counts so far: the fields of the version in out->version, which
+ * the caller sets (normally to DKCPR_WASH_STATS_VERSION).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown version).
+ */
+DKCPR_API dkcpr_status dkcpr_washer_stats(dkcpr_wash_stats *out,
+                                          const dkcpr_washer *w);
 
 /**
  * Give the washer the text that came before its input, read only for
@@ -621,29 +673,6 @@ DKCPR_API dkcpr_status dkcpr_washer_prime(dkcpr_washer *w, const char *before,
                                           size_t len);
 /** The context a number can draw on before it, in bytes (see dkcpr_washer_prime). */
 #define DKCPR_WASHER_PRIME_BYTES 1024
-
-/**
- * What the pseudonym mode writes for a number it cannot map reversibly (a
- * replacement number under DKCPR_NEVER_REAL, whose pseudonym would be
- * indistinguishable from the pseudonyms of real numbers; a nine-digit
- * number there): DKCPR_WASH_TOKEN (the default, the keyed token of
- * opts->token_chars characters) or DKCPR_WASH_REDACT (the placeholder).
- * Such numbers are never left unchanged, are counted apart (see
- * dkcpr_washer_irreversible) and are left as they are by reveal. Call
- * before the first feed.
- * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (another mode), DKCPR_E_STATE
- *   (after a feed).
- */
-DKCPR_API dkcpr_status dkcpr_washer_set_fallback(dkcpr_washer *w,
-                                                 dkcpr_wash_mode fallback);
-
-/**
- * Numbers the pseudonym mode replaced irreversibly with its fallback; they
- * are not in dkcpr_wash_stats.replaced, so found = replaced + irreversible
- * + failed. @return DKCPR_OK, DKCPR_E_NULL.
- */
-DKCPR_API dkcpr_status dkcpr_washer_irreversible(const dkcpr_washer *w,
-                                                 uint64_t *count);
 
 /* ------------------------------------------------------------------------ */
 /* What an input is                                                          */

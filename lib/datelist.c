@@ -146,8 +146,8 @@ static dkcpr_status parse_iso(const char *p, size_t n, uint32_t *key) {
   return DKCPR_OK;
 }
 
-dkcpr_status dkcpr_datelist_load(dkcpr_datelist *list, const char *text,
-                                 size_t text_len, size_t *bad_line) {
+dkcpr_status dkcpr_datelist_load(size_t *bad_line, dkcpr_datelist *list,
+                                 const char *text, size_t text_len) {
   if (bad_line != NULL)
     *bad_line = 0;
   if (list == NULL || (text == NULL && text_len > 0))

@@ -7,7 +7,7 @@
 
 #include <openssl/crypto.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 
 int dkcpr__aes_ecb(EVP_CIPHER_CTX *ctx, uint8_t *out, const uint8_t *in,
                    size_t nblocks) {

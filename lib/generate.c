@@ -10,30 +10,37 @@
 #include <openssl/hmac.h>
 
 #include "ff1.h"
-#include "fpe_class.h"
-#include "internal.h"
+#include "class_rank.h"
+#include "dkcpr.h"
 #include "prefix_cipher.h"
-#include "pseudonymizer.h"
+#include "pseudonym_engine.h"
+#include "versioned.h"
+
+/* Size of each version of dkcpr_generate_options (see versioned.h). */
+static const size_t generate_sizes[] = {sizeof(dkcpr_generate_options)};
+#define GENERATE_VERSIONS (sizeof generate_sizes / sizeof generate_sizes[0])
 
 dkcpr_status dkcpr_generate_options_init(dkcpr_generate_options *opts,
                                          unsigned int version) {
   time_t now = time(NULL);
   struct tm tm;
+  dkcpr_generate_options d;
   if (opts == NULL) return DKCPR_E_NULL;
-  if (version != DKCPR_GENERATE_OPTIONS_VERSION) return DKCPR_E_ARG;
-  memset(opts, 0, sizeof *opts);
-  opts->version = version;
-  opts->from_year = DKCPR__CPR_Y0;
-  opts->from_month = opts->from_day = 1;
+  if (dkcpr__versioned_size(generate_sizes, GENERATE_VERSIONS, version) == 0)
+    return DKCPR_E_ARG;
+  memset(&d, 0, sizeof d);
+  d.from_year = DKCPR__CPR_Y0;
+  d.from_month = d.from_day = 1;
   if (localtime_r(&now, &tm) == NULL) return DKCPR_E_ARG;
-  opts->to_year = tm.tm_year + 1900;
-  opts->to_month = tm.tm_mon + 1;
-  opts->to_day = tm.tm_mday;
-  if (opts->to_year > DKCPR__CPR_Y1) /* the CPR span ends in 2057 */
-    opts->to_year = DKCPR__CPR_Y1, opts->to_month = 12, opts->to_day = 31;
-  opts->sex = -1;
-  opts->mod11 = -1;
-  return DKCPR_OK;
+  d.to_year = tm.tm_year + 1900;
+  d.to_month = tm.tm_mon + 1;
+  d.to_day = tm.tm_mday;
+  if (d.to_year > DKCPR__CPR_Y1) /* the CPR span ends in 2057 */
+    d.to_year = DKCPR__CPR_Y1, d.to_month = 12, d.to_day = 31;
+  d.sex = -1;
+  d.mod11 = -1;
+  return dkcpr__versioned_write(opts, &d, generate_sizes, GENERATE_VERSIONS,
+                                version);
 }
 
 static void put16(uint8_t *b, int v) {
@@ -57,7 +64,10 @@ dkcpr_status dkcpr_generate(char *out, size_t out_stride, uint64_t *total,
   dkcpr_status st = DKCPR_OK;
   if (opts == NULL || (seed == NULL && seed_len > 0) || (out == NULL && count > 0))
     return DKCPR_E_NULL;
-  if (opts->version != DKCPR_GENERATE_OPTIONS_VERSION || (count > 0 && out_stride < 11) ||
+  /* Every field is in version 1: a later version reads its own fields
+   * through dkcpr__versioned_read. */
+  if (dkcpr__versioned_size(generate_sizes, GENERATE_VERSIONS, opts->version) == 0 ||
+      (count > 0 && out_stride < 11) ||
       opts->sex < -1 || opts->sex > 1 || opts->mod11 < -1 || opts->mod11 > 1 ||
       (opts->flags & ~DKCPR_GENERATE_NEVER_REAL) != 0)
     return DKCPR_E_ARG;

@@ -1,7 +1,7 @@
 /* Keys: 32 bytes (AES-256), from the OS random generator or 64 hex digits. */
 #include <openssl/rand.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 
 size_t dkcpr_key_bytes(void) { return DKCPR_KEY_BYTES; }
 

@@ -1,35 +1,25 @@
 /* Parse options: defaults, checking, and the reference date. */
-#define _POSIX_C_SOURCE 200809L /* localtime_r */
-
-#include <time.h>
-
 #include "parse.h"
 #include "rules.h"
+#include "versioned.h"
 
-int dkcpr__today(int *year, int *month, int *day) {
-  time_t now = time(NULL);
-  struct tm tm;
-  if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL)
-    return -1;
-  *year = tm.tm_year + 1900;
-  *month = tm.tm_mon + 1;
-  *day = tm.tm_mday;
-  return 0;
-}
+/* Size of each version of dkcpr_options (see versioned.h). */
+static const size_t options_sizes[] = {sizeof(dkcpr_options)};
+#define OPTIONS_VERSIONS (sizeof options_sizes / sizeof options_sizes[0])
 
 dkcpr_status dkcpr_options_init(dkcpr_options *opts, unsigned int version) {
+  dkcpr_options d;
   if (opts == NULL)
     return DKCPR_E_NULL;
-  if (version != DKCPR_OPTIONS_VERSION)
-    return DKCPR_E_ARG;
-  opts->version = DKCPR_OPTIONS_VERSION;
-  opts->policy = DKCPR_POLICY_DEFAULT;
-  opts->flags = 0;
-  opts->known_dates = NULL;
+  d.version = DKCPR_OPTIONS_VERSION;
+  d.policy = DKCPR_POLICY_DEFAULT;
+  d.flags = 0;
+  d.known_dates = NULL;
   /* If the clock cannot be read, leave 0/0/0: "today, read at every call". */
-  if (dkcpr__today(&opts->ref_year, &opts->ref_month, &opts->ref_day) != 0)
-    opts->ref_year = opts->ref_month = opts->ref_day = 0;
-  return DKCPR_OK;
+  if (dkcpr__today(&d.ref_year, &d.ref_month, &d.ref_day) != 0)
+    d.ref_year = d.ref_month = d.ref_day = 0;
+  return dkcpr__versioned_write(opts, &d, options_sizes, OPTIONS_VERSIONS,
+                                version);
 }
 
 #define DKCPR__KNOWN_FLAGS \
@@ -44,7 +34,9 @@ dkcpr_status dkcpr__resolve_options(dkcpr__ref *ref,
     ref->known_dates = NULL;
     y = m = d = 0;
   } else {
-    if (opts->version != DKCPR_OPTIONS_VERSION ||
+    /* Every field is in version 1: a later version reads its own fields
+     * through dkcpr__versioned_read. */
+    if (dkcpr__versioned_size(options_sizes, OPTIONS_VERSIONS, opts->version) == 0 ||
         (opts->flags & ~DKCPR__KNOWN_FLAGS) != 0 ||
         (unsigned)opts->policy > DKCPR_POLICY_STRICT)
       return DKCPR_E_ARG;
@@ -66,18 +58,4 @@ dkcpr_status dkcpr__resolve_options(dkcpr__ref *ref,
   }
   ref->date_key = DKCPR__DATE_KEY(y, m, d);
   return DKCPR_OK;
-}
-
-const char *dkcpr_kind_name(dkcpr_kind kind) {
-  switch (kind) {
-  case DKCPR_KIND_CPR:
-    return "cpr";
-  case DKCPR_KIND_REPLACEMENT:
-    return "replacement";
-  case DKCPR_KIND_XECPR:
-    return "x-ecpr";
-  case DKCPR_KIND_DECPR:
-    return "d-ecpr";
-  }
-  return "unknown";
 }

@@ -35,10 +35,5 @@ dkcpr_status dkcpr__render(char *out, size_t out_cap, size_t *out_len,
 dkcpr_status dkcpr__render_plain(char *out, size_t out_cap, size_t *out_len,
                                  const char *in, size_t in_len, const char canon[10]);
 
-/* Calendar and rule helpers. */
-int dkcpr__century_year(int c7, int yy); /* full year for 7th digit and yy, -1 if c7 invalid */
-int dkcpr__is_leap(int year);
-int dkcpr__days_in_month(int year, int month); /* 0 for a bad month */
-int dkcpr__mod11_remainder(const char digits[10]); /* weighted sum mod 11 */
 
 #endif /* DKCPR_PARSE_H */

@@ -5,31 +5,6 @@
 #include "parse.h"
 #include "rules.h"
 
-/* Century by 7th digit: yy up to the limit maps into the 2000s, above it
- * into the given base century. Digits 0-3 never reach the 2000s. */
-static const signed char century_limit[10] = {-1, -1, -1, -1, 36,
-                                              57, 57, 57, 57, 36};
-static const short century_base[10] = {1900, 1900, 1900, 1900, 1900,
-                                       1800, 1800, 1800, 1800, 1900};
-
-int dkcpr__century_year(int c7, int yy) {
-  if (c7 < 0 || c7 > 9 || yy < 0 || yy > 99)
-    return -1;
-  return yy <= century_limit[c7] ? 2000 + yy : century_base[c7] + yy;
-}
-
-int dkcpr__is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int dkcpr__days_in_month(int year, int month) {
-  static const unsigned char days[13] = {0,  31, 28, 31, 30, 31, 30,
-                                         31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12)
-    return 0;
-  return month == 2 && dkcpr__is_leap(year) ? 29 : days[month];
-}
-
 int dkcpr__mod11_remainder(const char digits[10]) {
   static const unsigned char weight[10] = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
   int sum = 0;
@@ -138,7 +113,7 @@ dkcpr_status dkcpr__check_resolved(dkcpr_cpr *out, const char canon[10],
       kind = DKCPR_KIND_REPLACEMENT;
       day = d1 - 60;
     }
-    year = yy <= century_limit[c7] ? 2000 + yy : century_base[c7] + yy;
+    year = dkcpr__century_year(c7, yy);
   }
 
   if (!dkcpr__date_valid(year, month, day))

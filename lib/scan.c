@@ -2,15 +2,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "parse.h"
 #include "scan_core.h"
+#include "versioned.h"
 
 /* Matches kept before the caller takes them; grows with one feed's matches. */
 #define QUEUE_MIN 16
 
 struct dkcpr_scanner {
   dkcpr_scan_options opts;
+  dkcpr_options parse; /* what each candidate is checked with */
   dkcpr__scan_core core;
   int finished;
   dkcpr_status error; /* sticky out-of-memory from a callback */
@@ -27,32 +29,52 @@ const char *dkcpr_confidence_name(dkcpr_confidence c) {
   }
 }
 
-dkcpr_status dkcpr_scan_options_init(dkcpr_scan_options *opts,
-                                     unsigned int version) {
-  dkcpr_status st;
-  if (opts == NULL) return DKCPR_E_NULL;
-  if (version != DKCPR_SCAN_OPTIONS_VERSION) return DKCPR_E_ARG;
-  memset(opts, 0, sizeof *opts);
-  st = dkcpr_options_init(&opts->parse, DKCPR_OPTIONS_VERSION);
-  if (st != DKCPR_OK) return st;
-  opts->version = version;
-  opts->parse.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT;
-  opts->flags = 0;
-  opts->min_confidence = DKCPR_CONFIDENCE_LOW;
-  return DKCPR_OK;
+/* Size of each version of dkcpr_scan_options (see versioned.h). */
+static const size_t scan_sizes[] = {sizeof(dkcpr_scan_options)};
+#define SCAN_VERSIONS (sizeof scan_sizes / sizeof scan_sizes[0])
+
+static void scan_defaults(dkcpr_scan_options *d) {
+  memset(d, 0, sizeof *d);
+  d->version = DKCPR_SCAN_OPTIONS_VERSION;
+  d->policy = DKCPR_POLICY_DEFAULT;
+  d->parse_flags = DKCPR_PARSE_ALLOW_REPLACEMENT;
+  d->known_dates = NULL;
+  d->flags = 0;
+  d->min_confidence = DKCPR_CONFIDENCE_LOW;
 }
 
-dkcpr_status dkcpr__scan_options_check(const dkcpr_scan_options *o) {
-  if (o->version != DKCPR_SCAN_OPTIONS_VERSION ||
-      o->parse.version != DKCPR_OPTIONS_VERSION)
+dkcpr_status dkcpr_scan_options_init(dkcpr_scan_options *opts,
+                                     unsigned int version) {
+  dkcpr_scan_options d;
+  if (opts == NULL) return DKCPR_E_NULL;
+  scan_defaults(&d);
+  return dkcpr__versioned_write(opts, &d, scan_sizes, SCAN_VERSIONS, version);
+}
+
+dkcpr_status dkcpr__scan_options_resolve(dkcpr_scan_options *cur,
+                                         dkcpr_options *parse,
+                                         const dkcpr_scan_options *in) {
+  dkcpr_status st;
+  scan_defaults(cur);
+  if (in != NULL) {
+    st = dkcpr__versioned_read(cur, in, scan_sizes, SCAN_VERSIONS);
+    if (st != DKCPR_OK) return st;
+  }
+  if (cur->flags & ~DKCPR_SCAN_NINE_DIGITS) return DKCPR_E_ARG;
+  if (cur->min_confidence < DKCPR_CONFIDENCE_LOW ||
+      cur->min_confidence > DKCPR_CONFIDENCE_HIGH)
     return DKCPR_E_ARG;
-  if (o->flags & ~DKCPR_SCAN_NINE_DIGITS) return DKCPR_E_ARG;
-  if (o->min_confidence < DKCPR_CONFIDENCE_LOW ||
-      o->min_confidence > DKCPR_CONFIDENCE_HIGH)
-    return DKCPR_E_ARG;
-  /* Bad parse options (flags, policy, reference date) would otherwise
-   * reject every number silently: ask the parser once, up front. */
-  if (dkcpr_validate("0707614285", 10, &o->parse) == DKCPR_E_ARG)
+  memset(parse, 0, sizeof *parse);
+  parse->version = DKCPR_OPTIONS_VERSION;
+  parse->policy = cur->policy;
+  parse->flags = cur->parse_flags;
+  parse->known_dates = cur->known_dates;
+  /* A fixed reference date: the not-yet-born check is never applied in
+   * text (dkcpr__scan_eval), and no clock is read per number. */
+  parse->ref_year = 2000, parse->ref_month = 1, parse->ref_day = 1;
+  /* Bad parse options (flags, policy) would otherwise reject every number
+   * silently: ask the parser once, up front. */
+  if (dkcpr_validate("0707614285", 10, parse) == DKCPR_E_ARG)
     return DKCPR_E_ARG;
   return DKCPR_OK;
 }
@@ -89,6 +111,7 @@ int dkcpr__scan_eval(dkcpr_match *m, const dkcpr__scan_core *c,
 /* One-shot scan: write into the caller's array while counting. */
 typedef struct oneshot {
   const dkcpr_scan_options *opts;
+  const dkcpr_options *parse;
   const dkcpr__scan_core *core;
   dkcpr_match *out;
   size_t cap, count;
@@ -97,7 +120,7 @@ typedef struct oneshot {
 static void oneshot_fn(void *ctx, const dkcpr__cand *cand) {
   oneshot *o = ctx;
   dkcpr_match m;
-  if (!dkcpr__scan_eval(&m, o->core, cand, &o->opts->parse,
+  if (!dkcpr__scan_eval(&m, o->core, cand, o->parse,
                         o->opts->min_confidence))
     return;
   if (o->count < o->cap) o->out[o->count] = m;
@@ -107,7 +130,8 @@ static void oneshot_fn(void *ctx, const dkcpr__cand *cand) {
 dkcpr_status dkcpr_scan(dkcpr_match *out, size_t out_cap, size_t *count,
                         const char *text, size_t text_len,
                         const dkcpr_scan_options *opts) {
-  dkcpr_scan_options defaults;
+  dkcpr_scan_options cur;
+  dkcpr_options parse;
   dkcpr__scan_core core;
   oneshot o;
   dkcpr_status st;
@@ -115,15 +139,11 @@ dkcpr_status dkcpr_scan(dkcpr_match *out, size_t out_cap, size_t *count,
       (out == NULL && out_cap > 0))
     return DKCPR_E_NULL;
   *count = 0;
-  if (opts == NULL) {
-    st = dkcpr_scan_options_init(&defaults, DKCPR_SCAN_OPTIONS_VERSION);
-    if (st != DKCPR_OK) return st;
-    opts = &defaults;
-  }
-  st = dkcpr__scan_options_check(opts);
+  st = dkcpr__scan_options_resolve(&cur, &parse, opts);
   if (st != DKCPR_OK) return st;
-  dkcpr__core_init(&core, (opts->flags & DKCPR_SCAN_NINE_DIGITS) != 0);
-  o.opts = opts;
+  dkcpr__core_init(&core, (cur.flags & DKCPR_SCAN_NINE_DIGITS) != 0);
+  o.opts = &cur;
+  o.parse = &parse;
   o.core = &core;
   o.out = out;
   o.cap = out_cap;
@@ -142,12 +162,7 @@ dkcpr_status dkcpr_scanner_new(dkcpr_scanner **out,
   *out = NULL;
   s = calloc(1, sizeof *s);
   if (s == NULL) return DKCPR_E_NOMEM;
-  if (opts == NULL) {
-    st = dkcpr_scan_options_init(&s->opts, DKCPR_SCAN_OPTIONS_VERSION);
-  } else {
-    s->opts = *opts;
-    st = dkcpr__scan_options_check(opts);
-  }
+  st = dkcpr__scan_options_resolve(&s->opts, &s->parse, opts);
   if (st != DKCPR_OK) {
     free(s);
     return st;
@@ -166,7 +181,7 @@ void dkcpr_scanner_free(dkcpr_scanner *s) {
 static void queue_fn(void *ctx, const dkcpr__cand *cand) {
   dkcpr_scanner *s = ctx;
   dkcpr_match m;
-  if (!dkcpr__scan_eval(&m, &s->core, cand, &s->opts.parse,
+  if (!dkcpr__scan_eval(&m, &s->core, cand, &s->parse,
                         s->opts.min_confidence))
     return;
   if (s->head + s->count == s->cap) {
@@ -206,7 +221,7 @@ dkcpr_status dkcpr_scanner_finish(dkcpr_scanner *s) {
   return s->error;
 }
 
-dkcpr_status dkcpr_scanner_next(dkcpr_scanner *s, dkcpr_match *out) {
+dkcpr_status dkcpr_scanner_next(dkcpr_match *out, dkcpr_scanner *s) {
   if (s == NULL || out == NULL) return DKCPR_E_NULL;
   if (s->count == 0) return DKCPR_E_RANGE;
   *out = s->queue[s->head++];

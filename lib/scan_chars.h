@@ -1,5 +1,5 @@
 /* Character classes of the scanner (internal; included by scan_core.c and
- * wash_ops.c; inline because they run once per character near digits). */
+ * wash_replace.c; inline because they run once per character near digits). */
 #ifndef DKCPR_SCAN_CHARS_H
 #define DKCPR_SCAN_CHARS_H
 

@@ -33,7 +33,7 @@
 #define _GNU_SOURCE /* memrchr */
 #include <string.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "scan_core.h"
 
 typedef struct keyword {

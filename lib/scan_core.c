@@ -1,7 +1,7 @@
 /* Streaming candidate finder: digit runs and the glue between them (see scan_core.h). */
 #include <string.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "scan_chars.h"
 #include "scan_core.h"
 #include "scan_escape.h"

@@ -155,7 +155,11 @@ int dkcpr__scan_eval(dkcpr_match *m, const dkcpr__scan_core *c,
                      const dkcpr__cand *cand, const dkcpr_options *opts,
                      dkcpr_confidence min);
 
-/* Check scan options; DKCPR_OK or DKCPR_E_ARG. */
-dkcpr_status dkcpr__scan_options_check(const dkcpr_scan_options *o);
+/* Read the caller's scan options (any version; NULL: the defaults) into
+ * cur, current version, and derive the parse options each candidate is
+ * checked with; DKCPR_OK or DKCPR_E_ARG. */
+dkcpr_status dkcpr__scan_options_resolve(dkcpr_scan_options *cur,
+                                         dkcpr_options *parse,
+                                         const dkcpr_scan_options *in);
 
 #endif /* DKCPR_SCAN_CORE_H */

@@ -4,7 +4,7 @@
 
 #include <unicode/utf8.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "scan_chars.h"
 #include "scan_escape.h"
 

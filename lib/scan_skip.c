@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "scan_skip.h"
 
 #if defined(__x86_64__) || defined(__i386__)

@@ -6,9 +6,9 @@
 #include <openssl/crypto.h>
 #include <openssl/hmac.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "parse.h"
-#include "pseudonymizer.h"
+#include "pseudonym_engine.h"
 
 dkcpr_status dkcpr_token(char *out, size_t out_cap, size_t *out_len,
                          const dkcpr_pseudonymizer *p, const char *in,

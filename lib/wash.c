@@ -7,41 +7,49 @@
 
 #include <openssl/crypto.h>
 
-#include "internal.h"
+#include "dkcpr.h"
+#include "versioned.h"
 #include "wash.h"
 
 static const char default_placeholder[] = "[CPR]";
 
+/* Size of each version of the structs (see versioned.h): version 2 of the
+ * wash options added fallback. */
+static const size_t wash_sizes[] = {offsetof(dkcpr_wash_options, fallback),
+                                    sizeof(dkcpr_wash_options)};
+#define WASH_VERSIONS (sizeof wash_sizes / sizeof wash_sizes[0])
+static const size_t stats_sizes[] = {sizeof(dkcpr_wash_stats)};
+#define STATS_VERSIONS (sizeof stats_sizes / sizeof stats_sizes[0])
+
+static void wash_defaults(dkcpr_wash_options *d) {
+  memset(d, 0, sizeof *d);
+  d->version = DKCPR_WASH_OPTIONS_VERSION;
+  d->mode = DKCPR_WASH_PSEUDONYM;
+  d->token_chars = DKCPR_TOKEN_DEFAULT_CHARS;
+  d->placeholder = default_placeholder;
+  d->placeholder_len = sizeof default_placeholder - 1;
+  d->fallback = DKCPR_WASH_TOKEN;
+}
+
 dkcpr_status dkcpr_wash_options_init(dkcpr_wash_options *opts,
                                      unsigned int version) {
-  dkcpr_status st;
+  dkcpr_wash_options d;
   if (opts == NULL) return DKCPR_E_NULL;
-  if (version != DKCPR_WASH_OPTIONS_VERSION) return DKCPR_E_ARG;
-  memset(opts, 0, sizeof *opts);
-  st = dkcpr_scan_options_init(&opts->scan, DKCPR_SCAN_OPTIONS_VERSION);
-  if (st != DKCPR_OK) return st;
-  opts->version = version;
-  opts->mode = DKCPR_WASH_PSEUDONYM;
-  opts->token_chars = DKCPR_TOKEN_DEFAULT_CHARS;
-  opts->placeholder = default_placeholder;
-  opts->placeholder_len = sizeof default_placeholder - 1;
-  return DKCPR_OK;
+  wash_defaults(&d);
+  return dkcpr__versioned_write(opts, &d, wash_sizes, WASH_VERSIONS, version);
 }
 
 static dkcpr_status check_options(const dkcpr_wash_options *o,
                                   const dkcpr_pseudonymizer *p) {
-  dkcpr_status st;
-  if (o->version != DKCPR_WASH_OPTIONS_VERSION) return DKCPR_E_ARG;
-  st = dkcpr__scan_options_check(&o->scan);
-  if (st != DKCPR_OK) return st;
   if ((unsigned)o->mode > DKCPR_WASH_REVEAL) return DKCPR_E_ARG;
+  if (o->fallback != DKCPR_WASH_TOKEN && o->fallback != DKCPR_WASH_REDACT)
+    return DKCPR_E_ARG;
   /* Pseudonym mode writes tokens too, for numbers it cannot map. */
   if ((o->mode == DKCPR_WASH_TOKEN || o->mode == DKCPR_WASH_PSEUDONYM) &&
       (o->token_chars < DKCPR_TOKEN_MIN_CHARS ||
        o->token_chars > DKCPR_TOKEN_MAX_CHARS))
     return DKCPR_E_ARG;
-  if (o->mode == DKCPR_WASH_REDACT && o->placeholder == NULL &&
-      o->placeholder_len > 0)
+  if (o->placeholder == NULL && o->placeholder_len > 0)
     return DKCPR_E_NULL;
   /* Whatever the mode: the pseudonym mode's fallback may use it too. */
   if (o->placeholder_len > DKCPR_PLACEHOLDER_MAX_BYTES)
@@ -52,34 +60,36 @@ static dkcpr_status check_options(const dkcpr_wash_options *o,
 }
 
 dkcpr_status dkcpr_washer_new(dkcpr_washer **out, const dkcpr_pseudonymizer *p,
-                              const dkcpr_wash_options *opts) {
+                              const dkcpr_scan_options *scan,
+                              const dkcpr_wash_options *wash) {
   dkcpr_washer *w;
-  dkcpr_status st;
+  dkcpr_status st = DKCPR_OK;
   if (out == NULL) return DKCPR_E_NULL;
   *out = NULL;
   w = calloc(1, sizeof *w);
   if (w == NULL) return DKCPR_E_NOMEM;
-  if (opts == NULL) {
-    st = dkcpr_wash_options_init(&w->opts, DKCPR_WASH_OPTIONS_VERSION);
-  } else {
-    w->opts = *opts;
-    st = DKCPR_OK;
-  }
+  wash_defaults(&w->opts);
+  if (wash != NULL)
+    st = dkcpr__versioned_read(&w->opts, wash, wash_sizes, WASH_VERSIONS);
   if (st == DKCPR_OK) st = check_options(&w->opts, p);
+  if (st == DKCPR_OK)
+    st = dkcpr__scan_options_resolve(&w->scan, &w->find_opts, scan);
   if (st != DKCPR_OK) {
     free(w);
     return st;
   }
+  /* The washer owns its placeholder: the caller's may go away. */
+  if (w->opts.placeholder_len > 0)
+    memcpy(w->placeholder, w->opts.placeholder, w->opts.placeholder_len);
+  w->opts.placeholder = w->placeholder;
+  w->stats.version = DKCPR_WASH_STATS_VERSION;
   w->p = p;
-  w->fallback = DKCPR_WASH_TOKEN;
   /* Found and replaced whatever the birth date (dkcpr__scan_eval never
    * applies the not-yet-born check): wash and reveal stay inverses. */
-  w->find_opts = w->opts.scan.parse;
   w->find_opts.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT;
   w->engine_opts = w->find_opts;
   w->engine_opts.flags |= DKCPR_PARSE_ALLOW_FUTURE;
-  dkcpr__core_init(&w->core,
-                   (w->opts.scan.flags & DKCPR_SCAN_NINE_DIGITS) != 0);
+  dkcpr__core_init(&w->core, (w->scan.flags & DKCPR_SCAN_NINE_DIGITS) != 0);
   *out = w;
   return DKCPR_OK;
 }
@@ -98,25 +108,6 @@ size_t dkcpr_washer_bound(const dkcpr_washer *w, size_t in_len) {
   n = in_len + DKCPR__SCAN_HIST; /* plus the bytes held back */
   numbers = n / 10 + 1;         /* numbers are 9+ bytes, apart */
   return n + numbers * dkcpr__wash_growth(w) + 1;
-}
-
-dkcpr_status dkcpr_washer_set_fallback(dkcpr_washer *w, dkcpr_wash_mode fallback) {
-  if (w == NULL) return DKCPR_E_NULL;
-  if (fallback != DKCPR_WASH_TOKEN && fallback != DKCPR_WASH_REDACT)
-    return DKCPR_E_ARG;
-  if (w->fed) return DKCPR_E_STATE;
-  if (fallback == DKCPR_WASH_TOKEN && w->opts.mode == DKCPR_WASH_PSEUDONYM &&
-      (w->opts.token_chars < DKCPR_TOKEN_MIN_CHARS ||
-       w->opts.token_chars > DKCPR_TOKEN_MAX_CHARS))
-    return DKCPR_E_ARG;
-  w->fallback = fallback;
-  return DKCPR_OK;
-}
-
-dkcpr_status dkcpr_washer_irreversible(const dkcpr_washer *w, uint64_t *count) {
-  if (w == NULL || count == NULL) return DKCPR_E_NULL;
-  *count = w->irreversible;
-  return DKCPR_OK;
 }
 
 /* Write stream bytes [emitted, to) unchanged. */
@@ -139,8 +130,8 @@ static void flush(dkcpr_washer *w) {
      * it is: it gets the fallback instead. */
     if (w->statuses[i] != DKCPR_OK && how == DKCPR_WASH_PSEUDONYM &&
         dkcpr__wash_fallback(w, i) == DKCPR_OK) {
-      how = w->fallback;
-      w->irreversible++;
+      how = w->opts.fallback;
+      w->stats.irreversible++;
     } else if (w->statuses[i] != DKCPR_OK) {
       w->stats.failed++;
       emit_until(w, it->end);
@@ -170,7 +161,7 @@ static void on_candidate(void *ctx, const dkcpr__cand *cand) {
   dkcpr_match m;
   if (cand->start < w->primed) return; /* in the context before the input */
   if (!dkcpr__scan_eval(&m, &w->core, cand, &w->find_opts,
-                        w->opts.scan.min_confidence))
+                        w->scan.min_confidence))
     return;
   w->stats.found[m.kind][m.confidence - 1]++;
   it = &w->items[w->n++];
@@ -213,8 +204,8 @@ dkcpr_status dkcpr_washer_prime(dkcpr_washer *w, const char *before, size_t len)
   return DKCPR_OK;
 }
 
-dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out, size_t out_cap,
-                               size_t *out_len, const char *in,
+dkcpr_status dkcpr_washer_feed(char *out, size_t out_cap, size_t *out_len,
+                               dkcpr_washer *w, const char *in,
                                size_t in_len) {
   dkcpr_status st;
   if (w == NULL || out == NULL || (in == NULL && in_len > 0))
@@ -231,8 +222,8 @@ dkcpr_status dkcpr_washer_feed(dkcpr_washer *w, char *out, size_t out_cap,
   return DKCPR_OK;
 }
 
-dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out, size_t out_cap,
-                                 size_t *out_len) {
+dkcpr_status dkcpr_washer_finish(char *out, size_t out_cap, size_t *out_len,
+                                 dkcpr_washer *w) {
   dkcpr_status st;
   if (w == NULL || out == NULL) return DKCPR_E_NULL;
   st = begin(w, out, out_cap, out_len, 0);
@@ -246,8 +237,8 @@ dkcpr_status dkcpr_washer_finish(dkcpr_washer *w, char *out, size_t out_cap,
   return DKCPR_OK;
 }
 
-dkcpr_status dkcpr_washer_stats(const dkcpr_washer *w, dkcpr_wash_stats *out) {
+dkcpr_status dkcpr_washer_stats(dkcpr_wash_stats *out, const dkcpr_washer *w) {
   if (w == NULL || out == NULL) return DKCPR_E_NULL;
-  *out = w->stats;
-  return DKCPR_OK;
+  return dkcpr__versioned_write(out, &w->stats, stats_sizes, STATS_VERSIONS,
+                                out->version);
 }

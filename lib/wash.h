@@ -1,4 +1,4 @@
-/* Internal washer state, shared by wash.c (streaming) and wash_ops.c (replacements). */
+/* Internal washer state, shared by wash.c (streaming) and wash_replace.c (replacements). */
 #ifndef DKCPR_WASH_H
 #define DKCPR_WASH_H
 
@@ -21,16 +21,16 @@ typedef struct dkcpr__wash_item {
 } dkcpr__wash_item;
 
 struct dkcpr_washer {
-  dkcpr_wash_options opts;
+  dkcpr_wash_options opts;   /* current version; placeholder points below */
+  dkcpr_scan_options scan;   /* current version */
+  char placeholder[DKCPR_PLACEHOLDER_MAX_BYTES];
   const dkcpr_pseudonymizer *p;
   dkcpr_options find_opts;   /* what is found (replacement numbers allowed) */
   dkcpr_options engine_opts; /* the same, never the not-yet-born check */
   dkcpr__scan_core core;
   uint64_t emitted;          /* stream offset up to which output is written */
   int finished;
-  dkcpr_wash_stats stats;
-  dkcpr_wash_mode fallback;  /* pseudonym mode: for numbers it cannot map */
-  uint64_t irreversible;     /* replaced by the fallback */
+  dkcpr_wash_stats stats;    /* current version */
   int fed;                   /* a feed or finish happened */
   uint64_t primed;           /* stream bytes before the input, context only */
   char *out;                 /* the caller's buffer during a call */
@@ -42,7 +42,7 @@ struct dkcpr_washer {
   size_t out_lens[DKCPR__WASH_BATCH];
   dkcpr_status statuses[DKCPR__WASH_BATCH];
   char repl[DKCPR__WASH_BATCH * DKCPR__WASH_STRIDE];
-  /* second pass for nine-digit numbers (see wash_ops.c) */
+  /* second pass for nine-digit numbers (see wash_replace.c) */
   char walk[DKCPR__WASH_BATCH * DKCPR__WASH_STRIDE];
   size_t out_lens_walk[DKCPR__WASH_BATCH];
   dkcpr_status statuses_walk[DKCPR__WASH_BATCH];

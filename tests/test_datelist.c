@@ -99,7 +99,7 @@ static void load_text(void **state) {
                      "  1996-01-01 \r\n"
                      "\t2001-03-04\n"
                      "1997-01-01";
-  assert_int_equal(dkcpr_datelist_load(l, text, strlen(text), &bad), DKCPR_OK);
+  assert_int_equal(dkcpr_datelist_load(&bad, l, text, strlen(text)), DKCPR_OK);
   assert_int_equal(bad, 0);
   assert_int_equal(dkcpr_datelist_contains(l, 1993, 1, 1), 1);
   assert_int_equal(dkcpr_datelist_contains(l, 1996, 1, 1), 1);
@@ -107,10 +107,10 @@ static void load_text(void **state) {
   assert_int_equal(dkcpr_datelist_contains(l, 1997, 1, 1), 1);
   assert_int_equal(dkcpr_datelist_contains(l, 1960, 1, 1), 1);
   /* Only the given length is read. */
-  assert_int_equal(dkcpr_datelist_load(l, "1998-01-01xyz", 10, &bad), DKCPR_OK);
+  assert_int_equal(dkcpr_datelist_load(&bad, l, "1998-01-01xyz", 10), DKCPR_OK);
   assert_int_equal(dkcpr_datelist_contains(l, 1998, 1, 1), 1);
-  assert_int_equal(dkcpr_datelist_load(l, "", 0, &bad), DKCPR_OK);
-  assert_int_equal(dkcpr_datelist_load(l, NULL, 0, NULL), DKCPR_OK);
+  assert_int_equal(dkcpr_datelist_load(&bad, l, "", 0), DKCPR_OK);
+  assert_int_equal(dkcpr_datelist_load(NULL, l, NULL, 0), DKCPR_OK);
   dkcpr_datelist_free(l);
 }
 
@@ -135,18 +135,18 @@ static void load_errors_add_nothing(void **state) {
     dkcpr_datelist *l = NULL;
     size_t bad = 0;
     assert_int_equal(dkcpr_datelist_new(&l), DKCPR_OK);
-    assert_int_equal(dkcpr_datelist_load(l, cases[i].text, strlen(cases[i].text), &bad),
+    assert_int_equal(dkcpr_datelist_load(&bad, l, cases[i].text, strlen(cases[i].text)),
                      cases[i].st);
     assert_int_equal(bad, cases[i].line);
     assert_int_equal(dkcpr_datelist_contains(l, 1999, 1, 1), 0);
     dkcpr_datelist_free(l);
   }
   size_t bad = 5;
-  assert_int_equal(dkcpr_datelist_load(NULL, "1999-01-01", 10, &bad), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_datelist_load(&bad, NULL, "1999-01-01", 10), DKCPR_E_NULL);
   assert_int_equal(bad, 0);
   dkcpr_datelist *l = NULL;
   assert_int_equal(dkcpr_datelist_new(&l), DKCPR_OK);
-  assert_int_equal(dkcpr_datelist_load(l, NULL, 3, &bad), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_datelist_load(&bad, l, NULL, 3), DKCPR_E_NULL);
   dkcpr_datelist_free(l);
 }
 
@@ -180,7 +180,7 @@ static void shipped_list_equals_the_vector_file(void **state) {
   dkcpr_datelist *l = NULL;
   size_t bad = 7;
   assert_int_equal(dkcpr_datelist_new(&l), DKCPR_OK);
-  assert_int_equal(dkcpr_datelist_load(l, text, n, &bad), DKCPR_OK);
+  assert_int_equal(dkcpr_datelist_load(&bad, l, text, n), DKCPR_OK);
   assert_int_equal(bad, 0);
   int count = 0;
   for (int y = 1858; y <= 2057; y++)

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "fpe_class.h"
+#include "class_rank.h"
 #include "pseudonym_util.h"
 
 static void handle_arguments(void **state) {

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "fpe_class.h"
+#include "class_rank.h"
 
 static dkcpr__tables *T;
 

@@ -148,7 +148,7 @@ static void null_arguments(void **state) {
   assert_int_equal(dkcpr_age(&age, NULL, 2000, 1, 1), DKCPR_E_NULL);
   assert_int_equal(dkcpr_datelist_new(NULL), DKCPR_E_NULL);
   assert_int_equal(dkcpr_datelist_add(NULL, 2000, 1, 1), DKCPR_E_NULL);
-  assert_int_equal(dkcpr_datelist_load(NULL, "", 0, NULL), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_datelist_load(NULL, NULL, "", 0), DKCPR_E_NULL);
   assert_int_equal(dkcpr_datelist_contains(NULL, 1960, 1, 1), 0);
   dkcpr_datelist_free(NULL);
   assert_non_null(dkcpr_kind_name((dkcpr_kind)-1));
@@ -192,10 +192,10 @@ static void out_of_memory(void **state) {
   const char text[] = "2002-01-01\n2002-01-02\n2002-01-03\n2002-01-04\n2002-01-05\n"
                       "2002-01-06\n2002-01-07\n2002-01-08\n2002-01-09\n2002-01-10\n";
   size_t bad = 9;
-  assert_int_equal(dkcpr_datelist_load(l, text, sizeof text - 1, &bad), DKCPR_E_NOMEM);
+  assert_int_equal(dkcpr_datelist_load(&bad, l, text, sizeof text - 1), DKCPR_E_NOMEM);
   assert_int_equal(dkcpr_datelist_contains(l, 2002, 1, 1), 0);
   fail_alloc_after = -1;
-  assert_int_equal(dkcpr_datelist_load(l, text, sizeof text - 1, &bad), DKCPR_OK);
+  assert_int_equal(dkcpr_datelist_load(&bad, l, text, sizeof text - 1), DKCPR_OK);
   assert_int_equal(dkcpr_datelist_contains(l, 2002, 1, 10), 1);
   assert_int_equal(dkcpr_datelist_contains(l, 2001, 1, 6), 1);
   dkcpr_datelist_free(l);
@@ -231,10 +231,10 @@ static void every_status_is_reached(void **state) {
   o.flags = DKCPR_PARSE_LENIENT;
   HIT(dkcpr_parse(&c, "\xff", 1, &o));                    /* E_UTF8 */
   assert_int_equal(dkcpr_datelist_new(&l), DKCPR_OK);
-  HIT(dkcpr_datelist_load(l, "x", 1, &bad));              /* E_SYNTAX */
+  HIT(dkcpr_datelist_load(&bad, l, "x", 1));              /* E_SYNTAX */
   fail_alloc_after = 0;
-  HIT(dkcpr_datelist_load(l, "2001-01-01\n2001-01-02\n2001-01-03\n2001-01-04\n"
-                             "2001-01-05\n2001-01-06\n2001-01-07\n", 77, &bad)); /* E_NOMEM */
+  HIT(dkcpr_datelist_load(&bad, l, "2001-01-01\n2001-01-02\n2001-01-03\n2001-01-04\n"
+                             "2001-01-05\n2001-01-06\n2001-01-07\n", 77)); /* E_NOMEM */
   fail_alloc_after = -1;
   dkcpr_datelist_free(l);
 #undef HIT

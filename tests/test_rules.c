@@ -8,7 +8,9 @@
 #include <cmocka.h>
 
 #include "core_vectors.h"
+#include "calendar.h"
 #include "parse.h"
+#include "rules.h"
 
 /* Rows of the table: 7th digit -> year for yy 00-36, 37-57, 58-99 as centuries. */
 static const int table[10][3] = {

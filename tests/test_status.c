@@ -57,6 +57,17 @@ static void values_are_pinned(void **state) {
   assert_int_equal(N_STATUS, 20);
 }
 
+/* The sentinel follows the map: every code down to it is known, the next is not. */
+static void last_is_derived_from_the_map(void **state) {
+  int v;
+  (void)state;
+  assert_int_equal(DKCPR_STATUS_LAST_, DKCPR_E_STATE);
+  for (v = 0; v >= DKCPR_STATUS_LAST_; v--)
+    assert_string_not_equal(dkcpr_status_name((dkcpr_status)v), "DKCPR_E_UNKNOWN");
+  assert_string_equal(dkcpr_status_name((dkcpr_status)(DKCPR_STATUS_LAST_ - 1)),
+                      "DKCPR_E_UNKNOWN");
+}
+
 static void unknown_values_are_named(void **state) {
   (void)state;
   assert_string_equal(dkcpr_status_name((dkcpr_status)-999), "DKCPR_E_UNKNOWN");
@@ -69,6 +80,7 @@ int main(void) {
       cmocka_unit_test(names_and_messages_are_distinct),
       cmocka_unit_test(values_are_pinned),
       cmocka_unit_test(unknown_values_are_named),
+      cmocka_unit_test(last_is_derived_from_the_map),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,26 +25,30 @@ static dkcpr_pseudonymizer *pseudonymizer(void) {
   return p;
 }
 
-static dkcpr_wash_options options(dkcpr_wash_mode mode) {
-  dkcpr_wash_options o;
-  assert_int_equal(dkcpr_wash_options_init(&o, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
-  o.mode = mode;
-  o.scan.parse.ref_year = 2026;
-  o.scan.parse.ref_month = 11;
-  o.scan.parse.ref_day = 26;
+/* What a washer is made with: what it finds and how it replaces. */
+typedef struct wash_opts {
+  dkcpr_scan_options scan;
+  dkcpr_wash_options w;
+} wash_opts;
+
+static wash_opts options(dkcpr_wash_mode mode) {
+  wash_opts o;
+  assert_int_equal(dkcpr_scan_options_init(&o.scan, DKCPR_SCAN_OPTIONS_VERSION), DKCPR_OK);
+  assert_int_equal(dkcpr_wash_options_init(&o.w, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  o.w.mode = mode;
   return o;
 }
 
 /* Wash text in chunks of at most maxchunk bytes (0: one piece); returns a
  * malloc'd result of *out_len bytes. */
-static char *wash(const dkcpr_pseudonymizer *p, const dkcpr_wash_options *o,
+static char *wash(const dkcpr_pseudonymizer *p, const wash_opts *o,
                   const char *text, size_t len, size_t maxchunk, uint64_t seed,
                   size_t *out_len, dkcpr_wash_stats *stats) {
   dkcpr_washer *w = NULL;
   size_t cap = 4 * len + 4096, n = 0, at = 0, got, room;
   char *out = malloc(cap);
   assert_non_null(out);
-  assert_int_equal(dkcpr_washer_new(&w, p, o), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_new(&w, p, &o->scan, &o->w), DKCPR_OK);
   while (at < len) {
     size_t c = len - at;
     if (maxchunk) {
@@ -54,20 +58,23 @@ static char *wash(const dkcpr_pseudonymizer *p, const dkcpr_wash_options *o,
     }
     room = dkcpr_washer_bound(w, c);
     assert_true(n + room <= cap);
-    assert_int_equal(dkcpr_washer_feed(w, out + n, cap - n, &got, text + at, c), DKCPR_OK);
+    assert_int_equal(dkcpr_washer_feed(out + n, cap - n, &got, w, text + at, c), DKCPR_OK);
     n += got;
     at += c;
   }
-  assert_int_equal(dkcpr_washer_finish(w, out + n, cap - n, &got), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out + n, cap - n, &got, w), DKCPR_OK);
   n += got;
-  if (stats) assert_int_equal(dkcpr_washer_stats(w, stats), DKCPR_OK);
+  if (stats) {
+    stats->version = DKCPR_WASH_STATS_VERSION;
+    assert_int_equal(dkcpr_washer_stats(stats, w), DKCPR_OK);
+  }
   dkcpr_washer_free(w);
   *out_len = n;
   return out;
 }
 
 static void expect_wash(dkcpr_wash_mode mode, const char *in, const char *want) {
-  dkcpr_wash_options o = options(mode);
+  wash_opts o = options(mode);
   size_t n;
   char *got = wash(NULL, &o, in, strlen(in), 0, 1, &n, NULL);
   if (n != strlen(want) || memcmp(got, want, n) != 0)
@@ -93,19 +100,19 @@ static void mask_keeps_layout(void **state) {
 }
 
 static void redact_uses_the_placeholder(void **state) {
-  dkcpr_wash_options o = options(DKCPR_WASH_REDACT);
+  wash_opts o = options(DKCPR_WASH_REDACT);
   size_t n;
   char *got;
   (void)state;
   expect_wash(DKCPR_WASH_REDACT, "x 070761-4285 y 0707614285", "x [CPR] y [CPR]");
-  o.placeholder = "<fjernet>";
-  o.placeholder_len = 9;
+  o.w.placeholder = "<fjernet>";
+  o.w.placeholder_len = 9;
   got = wash(NULL, &o, "a0707614285b", 12, 0, 1, &n, NULL);
   assert_int_equal(n, 11);
   assert_memory_equal(got, "a<fjernet>b", 11);
   free(got);
-  o.placeholder = NULL;
-  o.placeholder_len = 0;
+  o.w.placeholder = NULL;
+  o.w.placeholder_len = 0;
   got = wash(NULL, &o, "a0707614285b", 12, 0, 1, &n, NULL);
   assert_int_equal(n, 2);
   assert_memory_equal(got, "ab", 2);
@@ -115,24 +122,24 @@ static void redact_uses_the_placeholder(void **state) {
 /* Output grows with the placeholder: it is capped, so the bound stays small. */
 static void redact_placeholder_is_capped(void **state) {
   static char longest[DKCPR_PLACEHOLDER_MAX_BYTES + 1];
-  dkcpr_wash_options o = options(DKCPR_WASH_REDACT);
+  wash_opts o = options(DKCPR_WASH_REDACT);
   dkcpr_washer *w = NULL;
   (void)state;
   memset(longest, 'p', sizeof longest);
-  o.placeholder = longest;
-  o.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES;
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_OK);
+  o.w.placeholder = longest;
+  o.w.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_OK);
   dkcpr_washer_free(w);
-  o.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES + 1;
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o.w.placeholder_len = DKCPR_PLACEHOLDER_MAX_BYTES + 1;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_ARG);
   assert_null(w);
   /* In every mode: a pseudonym wash may fall back to the placeholder. */
-  o.mode = DKCPR_WASH_MASK;
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o.w.mode = DKCPR_WASH_MASK;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_ARG);
 }
 
 static void nine_digits_opt_in(void **state) {
-  dkcpr_wash_options o = options(DKCPR_WASH_MASK);
+  wash_opts o = options(DKCPR_WASH_MASK);
   size_t n;
   char *got;
   (void)state;
@@ -147,8 +154,8 @@ static void nine_digits_opt_in(void **state) {
  * 1-9), and reveal undoes it; never-real pseudonyms have no nine-digit form. */
 static void nine_digits_round_trip(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer(), *never = NULL;
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
-  dkcpr_wash_options r = options(DKCPR_WASH_REVEAL);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts r = options(DKCPR_WASH_REVEAL);
   dkcpr_wash_stats st;
   const char *in = "INSERT INTO t VALUES (707614285),(101901234),(211062);\n"
                    "(507614285,'0707614285')";
@@ -188,11 +195,10 @@ static void nine_digits_round_trip(void **state) {
  * other number still round-trips. */
 static void never_real_replacement_numbers_get_the_fallback(void **state) {
   dkcpr_pseudonymizer *never = NULL;
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
-  dkcpr_wash_options r = options(DKCPR_WASH_REVEAL);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts r = options(DKCPR_WASH_REVEAL);
   dkcpr_wash_stats st;
   dkcpr_washer *w = NULL;
-  uint64_t irreversible = 9;
   char token[DKCPR_TOKEN_MAX_CHARS + 1], *washed, *back, out[2048];
   size_t token_len, n1, n2, got;
   const char *in = "a 6701651004 b 0707614285 c\n"; /* day+60, then ordinary */
@@ -222,20 +228,23 @@ static void never_real_replacement_numbers_get_the_fallback(void **state) {
   free(back);
   free(washed);
 
+  assert_int_equal(st.irreversible, 1);
+
   /* The placeholder instead, and the count. */
-  assert_int_equal(dkcpr_washer_new(&w, never, &o), DKCPR_OK);
-  assert_int_equal(dkcpr_washer_set_fallback(w, DKCPR_WASH_MASK), DKCPR_E_ARG);
-  assert_int_equal(dkcpr_washer_set_fallback(w, DKCPR_WASH_REDACT), DKCPR_OK);
-  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &got, "6701651004\n", 11),
+  o.w.fallback = DKCPR_WASH_REDACT;
+  assert_int_equal(dkcpr_washer_new(&w, never, &o.scan, &o.w), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &got, w, "6701651004\n", 11),
                    DKCPR_OK);
-  assert_int_equal(dkcpr_washer_set_fallback(w, DKCPR_WASH_TOKEN), DKCPR_E_STATE);
-  assert_int_equal(dkcpr_washer_finish(w, out + got, sizeof out - got, &n1), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out + got, sizeof out - got, &n1, w), DKCPR_OK);
   assert_memory_equal(out, "[CPR]\n", 6);
   assert_int_equal(got + n1, 6);
-  assert_int_equal(dkcpr_washer_irreversible(w, &irreversible), DKCPR_OK);
-  assert_int_equal(irreversible, 1);
-  assert_int_equal(dkcpr_washer_irreversible(NULL, &irreversible), DKCPR_E_NULL);
-  assert_int_equal(dkcpr_washer_set_fallback(NULL, DKCPR_WASH_TOKEN), DKCPR_E_NULL);
+  st.version = DKCPR_WASH_STATS_VERSION;
+  assert_int_equal(dkcpr_washer_stats(&st, w), DKCPR_OK);
+  assert_int_equal(st.irreversible, 1);
+  assert_int_equal(st.failed, 0);
+  assert_int_equal(st.replaced[DKCPR_KIND_REPLACEMENT][0] +
+                   st.replaced[DKCPR_KIND_REPLACEMENT][1] +
+                   st.replaced[DKCPR_KIND_REPLACEMENT][2], 0);
   dkcpr_washer_free(w);
   dkcpr_pseudonymizer_free(never);
 }
@@ -244,7 +253,7 @@ static void never_real_replacement_numbers_get_the_fallback(void **state) {
  * washer over the whole stream does, and writes and counts only its input. */
 static void prime_gives_context_only(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
   const char *before = "id;cpr;navn\n1;x;y\nBorgerens CPR-nummer:\n";
   const char *in = "0707614285 og 2;2110625629;Anne\n";
   dkcpr_wash_stats whole, primed;
@@ -254,14 +263,15 @@ static void prime_gives_context_only(void **state) {
   (void)state;
   snprintf(joined, sizeof joined, "%s%s", before, in);
   free(wash(p, &o, joined, strlen(joined), 0, 1, &n, &whole));
-  assert_int_equal(dkcpr_washer_new(&w, p, &o), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_new(&w, p, &o.scan, &o.w), DKCPR_OK);
   assert_int_equal(dkcpr_washer_prime(w, before, strlen(before)), DKCPR_OK);
   assert_int_equal(dkcpr_washer_prime(w, before, 1), DKCPR_E_STATE);
-  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &got, in, strlen(in)), DKCPR_OK);
-  assert_int_equal(dkcpr_washer_finish(w, out + got, sizeof out - got, &fin), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &got, w, in, strlen(in)), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out + got, sizeof out - got, &fin, w), DKCPR_OK);
   assert_int_equal(got + fin, strlen(in)); /* only the input is written */
   assert_memory_not_equal(out, in, 10);
-  assert_int_equal(dkcpr_washer_stats(w, &primed), DKCPR_OK);
+  primed.version = DKCPR_WASH_STATS_VERSION;
+  assert_int_equal(dkcpr_washer_stats(&primed, w), DKCPR_OK);
   assert_int_equal(primed.bytes_in, strlen(in));
   /* The same numbers at the same confidences as in one pass. */
   assert_memory_equal(primed.found, whole.found, sizeof whole.found);
@@ -308,8 +318,8 @@ static char *random_input(size_t len, uint64_t seed, size_t *inserted) {
 
 static void random_binary_round_trip(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
-  dkcpr_wash_options r = options(DKCPR_WASH_REVEAL);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts r = options(DKCPR_WASH_REVEAL);
   dkcpr_wash_stats st;
   uint64_t seed;
   (void)state;
@@ -338,7 +348,7 @@ static void random_binary_round_trip(void **state) {
 
 /* Outside the matches every byte is unchanged, and chunking never matters. */
 static void other_bytes_unchanged_any_chunking(void **state) {
-  dkcpr_wash_options o = options(DKCPR_WASH_REDACT);
+  wash_opts o = options(DKCPR_WASH_REDACT);
   dkcpr_scan_options so = o.scan;
   size_t len = 300000, inserted, n0, n1, nm, i, at = 0, pos = 0;
   char *in = random_input(len, 42, &inserted);
@@ -373,16 +383,16 @@ static void other_bytes_unchanged_any_chunking(void **state) {
 /* Output lags input only by the bytes of a number that may still go on. */
 static void output_lag_is_bounded(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
   dkcpr_washer *w;
   size_t len = 100000, inserted, at = 0, out_total = 0, got, c = 1;
   char *in = random_input(len, 5, &inserted);
   char out[4096];
   (void)state;
-  assert_int_equal(dkcpr_washer_new(&w, p, &o), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_new(&w, p, &o.scan, &o.w), DKCPR_OK);
   while (at < len) {
     size_t n = c > len - at ? len - at : c;
-    assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &got, in + at, n), DKCPR_OK);
+    assert_int_equal(dkcpr_washer_feed(out, sizeof out, &got, w, in + at, n), DKCPR_OK);
     at += n;
     out_total += got;
     assert_true(out_total <= at);
@@ -390,7 +400,7 @@ static void output_lag_is_bounded(void **state) {
     assert_true(at - out_total <= DKCPR__SCAN_MAX_SPAN + DKCPR__SCAN_AFTER + 8);
     c = c % 97 + 1;
   }
-  assert_int_equal(dkcpr_washer_finish(w, out, sizeof out, &got), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out, sizeof out, &got, w), DKCPR_OK);
   assert_int_equal(out_total + got, len);
   dkcpr_washer_free(w);
   dkcpr_pseudonymizer_free(p);
@@ -410,8 +420,8 @@ static void written_forms_round_trip(void **state) {
       " \xe2\x80\x8b\xef\xbc\x94\xef\xbc\x92\xef\xbc\x98\xef\xbc\x95 r 0203291WQ3 "
       "s 0102299999 end";
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
-  dkcpr_wash_options r = options(DKCPR_WASH_REVEAL);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts r = options(DKCPR_WASH_REVEAL);
   dkcpr_wash_stats st;
   dkcpr_match m[32];
   size_t len = sizeof in - 1, n1, n2, nm, i, k, replaced = 0;
@@ -465,8 +475,8 @@ static void escaped_forms_round_trip(void **state) {
       "%EF%BC%90%EF%BC%97%EF%BC%90%EF%BC%97%EF%BC%96%EF%BC%91-4285 "
       "\\ud835\\udfce707614285 0203291%57%51%33";
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
-  dkcpr_wash_options r = options(DKCPR_WASH_REVEAL);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts r = options(DKCPR_WASH_REVEAL);
   dkcpr_wash_stats st;
   dkcpr_match m[16], m2[16];
   size_t len = sizeof in - 1, n1, n2, nm, nm2, i;
@@ -512,7 +522,7 @@ static void escaped_forms_round_trip(void **state) {
 }
 
 static void counts_and_future_births(void **state) {
-  dkcpr_wash_options o = options(DKCPR_WASH_MASK);
+  wash_opts o = options(DKCPR_WASH_MASK);
   dkcpr_wash_stats st;
   size_t n;
   const char *in = "CPR: 070761-4285, 0201609995, 6707614285, 0203291WQ3, 0101274234";
@@ -538,43 +548,151 @@ static void counts_and_future_births(void **state) {
 }
 
 static void api_contract(void **state) {
-  dkcpr_wash_options o = options(DKCPR_WASH_PSEUDONYM);
+  wash_opts o = options(DKCPR_WASH_PSEUDONYM);
   dkcpr_washer *w = NULL;
   char out[4096];
   size_t n;
   (void)state;
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_NULL); /* needs a key */
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_NULL); /* needs a key */
   assert_null(w);
   o = options(DKCPR_WASH_TOKEN);
-  o.token_chars = 8;
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o.w.token_chars = 8;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);
-  o.scan.parse.ref_day = 32;
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o.scan.policy = (dkcpr_policy)7;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);
-  o.mode = (dkcpr_wash_mode)9;
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_E_ARG);
+  o.w.mode = (dkcpr_wash_mode)9;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);
-  assert_int_equal(dkcpr_washer_new(NULL, NULL, &o), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_washer_new(NULL, NULL, &o.scan, &o.w), DKCPR_E_NULL);
   assert_int_equal(dkcpr_wash_options_init(NULL, DKCPR_WASH_OPTIONS_VERSION), DKCPR_E_NULL);
-  assert_int_equal(dkcpr_wash_options_init(&o, 99), DKCPR_E_ARG);
+  assert_int_equal(dkcpr_wash_options_init(&o.w, 99), DKCPR_E_ARG);
+  assert_int_equal(dkcpr_wash_options_init(&o.w, 0), DKCPR_E_ARG);
   o = options(DKCPR_WASH_MASK);
-  assert_int_equal(dkcpr_washer_new(&w, NULL, &o), DKCPR_OK);
+  o.w.version = DKCPR_WASH_OPTIONS_VERSION + 1; /* from a newer header */
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_ARG);
+  o = options(DKCPR_WASH_PSEUDONYM);
+  o.w.fallback = DKCPR_WASH_MASK; /* only token or redact */
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_ARG);
+  assert_null(w);
+  /* NULL options are the defaults: pseudonym mode, which needs a key. */
+  assert_int_equal(dkcpr_washer_new(&w, NULL, NULL, NULL), DKCPR_E_NULL);
+  o = options(DKCPR_WASH_MASK);
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_OK);
   assert_true(dkcpr_washer_bound(w, 100) >= 100);
-  assert_int_equal(dkcpr_washer_feed(w, out, 10, &n, "0707614285", 10), DKCPR_E_BUFSIZE);
-  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &n, "070761428", 9), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_feed(out, 10, &n, w, "0707614285", 10), DKCPR_E_BUFSIZE);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &n, w, "070761428", 9), DKCPR_OK);
   assert_int_equal(n, 0); /* held back: the number may continue */
-  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &n, "5 ok", 4), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &n, w, "5 ok", 4), DKCPR_OK);
   assert_int_equal(n, 0); /* held back: context words may follow */
-  assert_int_equal(dkcpr_washer_finish(w, out, sizeof out, &n), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out, sizeof out, &n, w), DKCPR_OK);
   assert_int_equal(n, 13);
   assert_memory_equal(out, "070761XXXX ok", 13);
-  assert_int_equal(dkcpr_washer_feed(w, out, sizeof out, &n, "x", 1), DKCPR_E_STATE);
-  assert_int_equal(dkcpr_washer_finish(w, out, sizeof out, &n), DKCPR_E_STATE);
-  assert_int_equal(dkcpr_washer_feed(NULL, out, sizeof out, &n, "x", 1), DKCPR_E_NULL);
-  assert_int_equal(dkcpr_washer_stats(w, NULL), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &n, w, "x", 1), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_washer_finish(out, sizeof out, &n, w), DKCPR_E_STATE);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &n, NULL, "x", 1), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_washer_stats(NULL, w), DKCPR_E_NULL);
+  {
+    dkcpr_wash_stats st;
+    st.version = 0;
+    assert_int_equal(dkcpr_washer_stats(&st, w), DKCPR_E_ARG);
+    st.version = DKCPR_WASH_STATS_VERSION + 1;
+    assert_int_equal(dkcpr_washer_stats(&st, w), DKCPR_E_ARG);
+  }
   dkcpr_washer_free(w);
   dkcpr_washer_free(NULL);
+}
+
+/* dkcpr_wash_options as a program built against version 1 of the header
+ * has it: without fallback. */
+typedef struct wash_options_v1 {
+  unsigned int version;
+  dkcpr_wash_mode mode;
+  size_t token_chars;
+  const char *placeholder;
+  size_t placeholder_len;
+} wash_options_v1;
+
+/* Wash one number with a v1 struct followed by a canary: the library reads
+ * and writes only the v1 fields, so the canary (a bad fallback) never
+ * matters and is never changed. */
+static void older_options_version_is_accepted(void **state) {
+  struct {
+    wash_options_v1 v1;
+    unsigned char canary[sizeof(dkcpr_wash_options)];
+  } *mem = malloc(sizeof *mem);
+  dkcpr_wash_options *as_current = (dkcpr_wash_options *)(void *)&mem->v1;
+  dkcpr_pseudonymizer *never = NULL;
+  dkcpr_washer *w = NULL;
+  char out[8192];
+  size_t got, fin;
+  (void)state;
+  assert_non_null(mem);
+  assert_int_equal(sizeof(wash_options_v1), offsetof(dkcpr_wash_options, fallback));
+  memset(mem, 0x7f, sizeof *mem);
+  assert_int_equal(dkcpr_wash_options_init(as_current, 1), DKCPR_OK);
+  assert_int_equal(mem->v1.version, 1);
+  assert_int_equal(mem->v1.mode, DKCPR_WASH_PSEUDONYM);
+  assert_int_equal(mem->v1.token_chars, DKCPR_TOKEN_DEFAULT_CHARS);
+  assert_memory_equal(mem->v1.placeholder, "[CPR]", mem->v1.placeholder_len);
+  for (got = 0; got < sizeof mem->canary; got++) assert_int_equal(mem->canary[got], 0x7f);
+
+  /* v1 redact mode with its own placeholder. */
+  mem->v1.mode = DKCPR_WASH_REDACT;
+  mem->v1.placeholder = "<gone>";
+  mem->v1.placeholder_len = 6;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, NULL, as_current), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &got, w, "a 0707614285 b", 14), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out + got, sizeof out - got, &fin, w), DKCPR_OK);
+  assert_int_equal(got + fin, 10);
+  assert_memory_equal(out, "a <gone> b", 10);
+  dkcpr_washer_free(w);
+
+  /* v1 pseudonym mode gets the fallback's default, the token. */
+  assert_int_equal(dkcpr_pseudonymizer_new(&never, key, sizeof key, NULL, 0,
+                                           DKCPR_KEEP_DEFAULT, DKCPR_NEVER_REAL),
+                   DKCPR_OK);
+  mem->v1.mode = DKCPR_WASH_PSEUDONYM;
+  assert_int_equal(dkcpr_washer_new(&w, never, NULL, as_current), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &got, w, "6701651004\n", 11), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out + got, sizeof out - got, &fin, w), DKCPR_OK);
+  assert_int_equal(got + fin, DKCPR_TOKEN_DEFAULT_CHARS + 1);
+  dkcpr_washer_free(w);
+  for (got = 0; got < sizeof mem->canary; got++) assert_int_equal(mem->canary[got], 0x7f);
+
+  /* The current version reads the field: the same bytes are now refused. */
+  mem->v1.version = DKCPR_WASH_OPTIONS_VERSION;
+  assert_int_equal(dkcpr_washer_new(&w, never, NULL, as_current), DKCPR_E_ARG);
+  dkcpr_pseudonymizer_free(never);
+  free(mem);
+}
+
+/* The washer keeps its own copy of the placeholder: the caller's may change
+ * or go away as soon as dkcpr_washer_new returns. */
+static void placeholder_is_copied(void **state) {
+  wash_opts o = options(DKCPR_WASH_REDACT);
+  char *text = malloc(7), out[8192];
+  dkcpr_washer *w = NULL;
+  size_t got, fin;
+  (void)state;
+  assert_non_null(text);
+  memcpy(text, "[gone]", 7);
+  o.w.placeholder = text;
+  o.w.placeholder_len = 6;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_OK);
+  memset(text, 'Z', 7);
+  free(text);
+  o.w.placeholder = NULL;
+  assert_int_equal(dkcpr_washer_feed(out, sizeof out, &got, w, "x 070761-4285 y", 15), DKCPR_OK);
+  assert_int_equal(dkcpr_washer_finish(out + got, sizeof out - got, &fin, w), DKCPR_OK);
+  assert_int_equal(got + fin, 10);
+  assert_memory_equal(out, "x [gone] y", 10);
+  dkcpr_washer_free(w);
+  /* A NULL placeholder with a length is refused in every mode. */
+  o = options(DKCPR_WASH_MASK);
+  o.w.placeholder = NULL;
+  assert_int_equal(dkcpr_washer_new(&w, NULL, &o.scan, &o.w), DKCPR_E_NULL);
 }
 
 int main(void) {
@@ -593,6 +711,8 @@ int main(void) {
       cmocka_unit_test(escaped_forms_round_trip),
       cmocka_unit_test(counts_and_future_births),
       cmocka_unit_test(api_contract),
+      cmocka_unit_test(older_options_version_is_accepted),
+      cmocka_unit_test(placeholder_is_copied),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -198,7 +198,7 @@ int cli_load_known_dates(const char *cmd, const char *path,
   size_t bad_line = 0;
   dkcpr_status st = dkcpr_datelist_new(&list);
   if (st == DKCPR_OK)
-    st = dkcpr_datelist_load(list, buf, (size_t)n, &bad_line);
+    st = dkcpr_datelist_load(&bad_line, list, buf, (size_t)n);
   free(buf);
   if (st != DKCPR_OK) {
     dkcpr_datelist_free(list);

@@ -50,8 +50,8 @@ static dkcpr_status scan_options(struct scan_run *r) {
   dkcpr_status st = dkcpr_scan_options_init(&r->opts, DKCPR_SCAN_OPTIONS_VERSION);
   if (st != DKCPR_OK)
     return st;
-  r->opts.parse.policy = r->policy;
-  r->opts.parse.known_dates = r->known_dates;
+  r->opts.policy = r->policy;
+  r->opts.known_dates = r->known_dates;
   if (r->nine_digits)
     r->opts.flags |= DKCPR_SCAN_NINE_DIGITS;
   r->opts.min_confidence = r->min_confidence;
@@ -130,7 +130,7 @@ static int drain(struct scan_run *r, dkcpr_scanner *s, const char *name,
                  uint64_t cur_base, size_t cur_len) {
   dkcpr_match m;
   dkcpr_status st;
-  while ((st = dkcpr_scanner_next(s, &m)) == DKCPR_OK) {
+  while ((st = dkcpr_scanner_next(&m, s)) == DKCPR_OK) {
     if (prev)
       count_to(lc, prev, prev_base, prev_len, m.start);
     count_to(lc, cur, cur_base, cur_len, m.start);

@@ -323,8 +323,8 @@ static int record_part(struct wash_totals *t, cli_input *in,
 
 /* Wash one input into out. Returns 0 or an exit code after a message. */
 static int wash_one(const struct wash_config *c, const char *path,
-                    const dkcpr_pseudonymizer *p, const dkcpr_wash_options *wo,
-                    cli_out *out, cli_progress *prog, struct wash_totals *t) {
+                    const dkcpr_pseudonymizer *p, const dkcpr_scan_options *so,
+                    const dkcpr_wash_options *wo, cli_out *out, cli_progress *prog, struct wash_totals *t) {
   cli_input *in;
   int rc = cli_input_open(&in, c->cmd, path, &c->input);
   if (rc)
@@ -342,7 +342,7 @@ static int wash_one(const struct wash_config *c, const char *path,
   if (in->untouched) {
     rc = copy_through(in, sink, &st);
   } else {
-    wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st, c->fallback, 0,
+    wash_stream x = {c->cmd, in->names.input, p, so, wo, sink, prog, &st, 0,
                      c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0};
     /* Threads give the same bytes and counts: see wash_stream.h. */
     rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
@@ -377,11 +377,11 @@ static void print_summary(const struct wash_config *c, const struct wash_totals 
            t->inputs == 1 ? "" : "s", cli_human_bytes(in, s->bytes_in),
            cli_human_bytes(out, s->bytes_out),
            c->output && strcmp(c->output, "-") != 0 ? c->output : "standard output");
-  uint64_t found = 0, replaced = 0, by_conf[3] = {0, 0, 0};
+  uint64_t found = 0, replaced = 0, by_conf[DKCPR_CONFIDENCE_COUNT] = {0};
   char kinds[256] = "";
-  for (int k = 0; k < 4; k++) {
+  for (int k = 0; k < DKCPR_KIND_COUNT; k++) {
     uint64_t fk = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < DKCPR_CONFIDENCE_COUNT; i++) {
       fk += s->found[k][i];
       by_conf[i] += s->found[k][i];
       replaced += s->replaced[k][i];
@@ -627,18 +627,21 @@ static int run(int reveal, int argc, char *argv[]) {
   if (c.known_dates && (rc = cli_load_known_dates(c.cmd, c.known_dates, &dates)))
     goto done;
 
+  dkcpr_scan_options so;
   dkcpr_wash_options wo;
-  if ((st = dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION)) != DKCPR_OK) {
+  if ((st = dkcpr_scan_options_init(&so, DKCPR_SCAN_OPTIONS_VERSION)) != DKCPR_OK ||
+      (st = dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION)) != DKCPR_OK) {
     cli_error(c.cmd, "%s", dkcpr_strerror(st));
     rc = cli_exit_for_status(st);
     goto done;
   }
   wo.mode = c.mode;
-  wo.scan.parse.policy = c.policy;
-  wo.scan.parse.known_dates = dates;
-  wo.scan.min_confidence = c.min_confidence;
+  wo.fallback = c.fallback;
+  so.policy = c.policy;
+  so.known_dates = dates;
+  so.min_confidence = c.min_confidence;
   if (c.nine_digits)
-    wo.scan.flags |= DKCPR_SCAN_NINE_DIGITS;
+    so.flags |= DKCPR_SCAN_NINE_DIGITS;
   wo.token_chars = (size_t)c.token_chars;
   if (c.placeholder) {
     wo.placeholder = c.placeholder;
@@ -659,9 +662,9 @@ static int run(int reveal, int argc, char *argv[]) {
   memset(&totals, 0, sizeof totals);
   /* Every number valid under the default policy, at any confidence, as the
    * washer finds them (replacement numbers, any birth date). */
-  totals.all = wo.scan;
-  totals.all.parse.policy = DKCPR_POLICY_DEFAULT;
-  totals.all.parse.flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
+  totals.all = so;
+  totals.all.policy = DKCPR_POLICY_DEFAULT;
+  totals.all.parse_flags |= DKCPR_PARSE_ALLOW_REPLACEMENT | DKCPR_PARSE_ALLOW_FUTURE;
   totals.all.min_confidence = DKCPR_CONFIDENCE_LOW;
   if (!reveal && c.manifest && cli_digest_init(&totals.out_digest) != 0) {
     cli_error(c.cmd, "cannot start SHA-256");
@@ -672,7 +675,7 @@ static int run(int reveal, int argc, char *argv[]) {
   cli_progress prog;
   cli_progress_init(&prog, total_size(inputs, n_inputs));
   for (int i = 0; i < n_inputs && rc == 0; i++)
-    rc = wash_one(&c, inputs[i], p, &wo, &out, &prog, &totals);
+    rc = wash_one(&c, inputs[i], p, &so, &wo, &out, &prog, &totals);
   cli_progress_end(&prog);
   if (totals.report)
     fclose(totals.report); /* sets report_text and report_len */

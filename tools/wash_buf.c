@@ -43,7 +43,7 @@ dkcpr_status wash_buf_feed(dkcpr_washer *w, wash_buf *b, const char *in,
     if (reserve(b, room))
       return DKCPR_E_NOMEM;
     dkcpr_status st =
-        dkcpr_washer_feed(w, b->data + b->len, room, &out_len, in + done, n);
+        dkcpr_washer_feed(b->data + b->len, room, &out_len, w, in + done, n);
     if (st != DKCPR_OK)
       return st;
     b->len += out_len;
@@ -56,7 +56,7 @@ dkcpr_status wash_buf_finish(dkcpr_washer *w, wash_buf *b) {
   size_t room = dkcpr_washer_bound(w, 0), out_len = 0;
   if (reserve(b, room))
     return DKCPR_E_NOMEM;
-  dkcpr_status st = dkcpr_washer_finish(w, b->data + b->len, room, &out_len);
+  dkcpr_status st = dkcpr_washer_finish(b->data + b->len, room, &out_len, w);
   if (st == DKCPR_OK)
     b->len += out_len;
   return st;

@@ -10,39 +10,33 @@
 void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s) {
   sum->bytes_in += s->bytes_in;
   sum->bytes_out += s->bytes_out;
-  for (int k = 0; k < 4; k++)
-    for (int c = 0; c < 3; c++) {
+  for (int k = 0; k < DKCPR_KIND_COUNT; k++)
+    for (int c = 0; c < DKCPR_CONFIDENCE_COUNT; c++) {
       sum->found[k][c] += s->found[k][c];
       sum->replaced[k][c] += s->replaced[k][c];
     }
   sum->failed += s->failed;
+  sum->irreversible += s->irreversible;
 }
 
 uint64_t wash_count_found(const dkcpr_wash_stats *s) {
   uint64_t n = 0;
-  for (int k = 0; k < 4; k++)
-    for (int c = 0; c < 3; c++)
+  for (int k = 0; k < DKCPR_KIND_COUNT; k++)
+    for (int c = 0; c < DKCPR_CONFIDENCE_COUNT; c++)
       n += s->found[k][c];
   return n;
 }
 
 uint64_t wash_count_replaced(const dkcpr_wash_stats *s) {
   uint64_t n = 0;
-  for (int k = 0; k < 4; k++)
-    for (int c = 0; c < 3; c++)
+  for (int k = 0; k < DKCPR_KIND_COUNT; k++)
+    for (int c = 0; c < DKCPR_CONFIDENCE_COUNT; c++)
       n += s->replaced[k][c];
   return n;
 }
 
-/* A washer for x, with its fallback. */
 static dkcpr_status new_washer(dkcpr_washer **w, const wash_stream *x) {
-  dkcpr_status st = dkcpr_washer_new(w, x->p, x->wo);
-  if (st == DKCPR_OK && x->wo->mode == DKCPR_WASH_PSEUDONYM &&
-      (st = dkcpr_washer_set_fallback(*w, x->fallback)) != DKCPR_OK) {
-    dkcpr_washer_free(*w);
-    *w = NULL;
-  }
-  return st;
+  return dkcpr_washer_new(w, x->p, x->so, x->wo);
 }
 
 /* Count what a scanner finds in the next chunk (n == 0: the end). */
@@ -50,7 +44,7 @@ static dkcpr_status count_all(dkcpr_scanner *s, const char *buf, size_t n,
                               uint64_t *found) {
   dkcpr_status st = n ? dkcpr_scanner_feed(s, buf, n) : dkcpr_scanner_finish(s);
   dkcpr_match m;
-  while (st == DKCPR_OK && (st = dkcpr_scanner_next(s, &m)) == DKCPR_OK)
+  while (st == DKCPR_OK && (st = dkcpr_scanner_next(&m, s)) == DKCPR_OK)
     (*found)++;
   return st == DKCPR_E_RANGE ? DKCPR_OK : st;
 }
@@ -94,6 +88,7 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
     goto done;
   }
   dkcpr_wash_stats now;
+  now.version = DKCPR_WASH_STATS_VERSION;
   for (int first = 1;; first = 0) {
     const char *chunk = in;
     long n;
@@ -116,14 +111,12 @@ int wash_sequential(wash_stream *x, cli_input *src, const char *prefix,
       goto done;
     if (n == 0)
       break;
-    if (dkcpr_washer_stats(w, &now) == DKCPR_OK)
+    if (dkcpr_washer_stats(&now, w) == DKCPR_OK)
       progress(x, &now);
   }
-  uint64_t irreversible = 0;
-  if (dkcpr_washer_stats(w, &now) == DKCPR_OK &&
-      dkcpr_washer_irreversible(w, &irreversible) == DKCPR_OK) {
+  if (dkcpr_washer_stats(&now, w) == DKCPR_OK) {
     wash_add_stats(x->sum, &now);
-    x->irreversible += irreversible;
+    x->irreversible += now.irreversible;
   }
 done:
   dkcpr_washer_free(w);
@@ -215,8 +208,9 @@ static void *wash_segment(void *arg) {
     s->nomem = s->st == DKCPR_E_NOMEM;
     if (s->st == DKCPR_OK) {
       s->out_len = b.len;
-      dkcpr_washer_stats(w, &s->stats);
-      dkcpr_washer_irreversible(w, &s->irreversible);
+      s->stats.version = DKCPR_WASH_STATS_VERSION;
+      dkcpr_washer_stats(&s->stats, w);
+      s->irreversible = s->stats.irreversible;
     }
   }
   dkcpr_washer_free(w);

@@ -9,11 +9,11 @@ typedef struct wash_stream {
   const char *cmd;
   const char *name;                 /* the input, for messages */
   const dkcpr_pseudonymizer *p;     /* shared by every thread: immutable */
-  const dkcpr_wash_options *wo;
+  const dkcpr_scan_options *so;     /* what is found */
+  const dkcpr_wash_options *wo;     /* how it is replaced */
   out_layer *sink;                  /* where washed text goes */
   cli_progress *prog;
   dkcpr_wash_stats *sum;            /* totals so far, added to as segments finish */
-  dkcpr_wash_mode fallback;         /* pseudonym mode: for numbers it cannot map */
   uint64_t irreversible;            /* numbers that got the fallback */
   /* When the user's --policy or --min-confidence leave numbers in place:
    * what finds every valid number, and how many it found, so the numbers

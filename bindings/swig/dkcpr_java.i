@@ -37,11 +37,9 @@
 /* dkcpr_sniff reads the first bytes of a stream: a byte[] (SWIG's own
  * typemap pins the array for the call). */
 %apply (char *STRING, size_t LENGTH) { (const void *head, size_t head_len) };
-%ignore dkcpr_washer_set_fallback;
 /* Priming serves one stream washed on several threads, which the
  * bindings do not do. */
 %ignore dkcpr_washer_prime;
-%ignore dkcpr_washer_irreversible;
 
 /* The JNI environment reaches a helper without showing up in Java. */
 %typemap(in, numinputs=0) JNIEnv *env "$1 = jenv;"

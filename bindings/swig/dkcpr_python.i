@@ -63,11 +63,9 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_washer_free;
 %ignore dkcpr_washer_bound;
 %ignore dkcpr_washer_stats;
-%ignore dkcpr_washer_set_fallback;
 /* Priming serves one stream washed on several threads, which the
  * bindings do not do. */
 %ignore dkcpr_washer_prime;
-%ignore dkcpr_washer_irreversible;
 
 %init %{
   if (dkcpr_py_init(d) < 0) return NULL;
@@ -206,7 +204,7 @@ struct dkcpr_datelist {};
   /* Lines of YYYY-MM-DD; CprError names the first bad line. */
   PyObject *load_text(const char *in, size_t in_len) {
     size_t bad_line = 0;
-    dkcpr_status st = dkcpr_datelist_load($self, in, in_len, &bad_line);
+    dkcpr_status st = dkcpr_datelist_load(&bad_line, $self, in, in_len);
     if (st != DKCPR_OK) return dkcpr_py_raise_line(st, bad_line);
     Py_RETURN_NONE;
   }
@@ -233,20 +231,18 @@ PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
                             unsigned long long first, size_t count);
 PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);
 
-/* The streaming washer, owning its placeholder text. */
+/* The streaming washer: one thread at a time, GIL released. */
 %rename(Washer) dkcpr_py_washer;
 typedef struct dkcpr_py_washer {} dkcpr_py_washer;
 %extend dkcpr_py_washer {
-  dkcpr_py_washer(const dkcpr_pseudonymizer *p, const dkcpr_wash_options *opts,
+  dkcpr_py_washer(const dkcpr_pseudonymizer *p, const dkcpr_scan_options *scan,
+                  const dkcpr_wash_options *opts,
                   const char *placeholder, size_t placeholder_len,
                   dkcpr_status *STATUS) {
-    return dkcpr_py_wash_new(p, opts, placeholder, placeholder_len, STATUS);
+    return dkcpr_py_wash_new(p, scan, opts, placeholder, placeholder_len, STATUS);
   }
   ~dkcpr_py_washer() { dkcpr_py_wash_free($self); }
   PyObject *feed(PyObject *data) { return dkcpr_py_wash_feed($self, data); }
   PyObject *finish() { return dkcpr_py_wash_finish($self); }
   PyObject *stats() { return dkcpr_py_wash_stats($self); }
-  void set_fallback(int fallback, dkcpr_status *STATUS) {
-    *STATUS = dkcpr_washer_set_fallback($self->w, (dkcpr_wash_mode)fallback);
-  }
 }

@@ -106,7 +106,8 @@ jlong dkcpr_jni_washer_bound(jlong h, jint len);
  * number of bytes written to out, which must hold the bound. */
 jint dkcpr_jni_washer_feed(JNIEnv *env, jlong h, jbyteArray in, jint off,
                            jint len, jbyteArray out);
-/* bytes_in, bytes_out, found[4][3], replaced[4][3], failed. */
+/* kinds K, confidences C, bytes_in, bytes_out, found[K][C], replaced[K][C],
+ * failed, irreversible. */
 jlongArray dkcpr_jni_washer_stats(JNIEnv *env, jlong h);
 void dkcpr_jni_washer_free(jlong h);
 

@@ -168,7 +168,7 @@ jlong dkcpr_jni_datelist_new(JNIEnv *env, jintArray dates, jbyteArray text) {
       dkcpr_datelist_free(list);
       return 0;
     }
-    st = dkcpr_datelist_load(list, b.p, b.n, &bad_line);
+    st = dkcpr_datelist_load(&bad_line, list, b.p, b.n);
     dkcpr_jni__release(&b);
     if (st != DKCPR_OK && bad_line > 0) {
       snprintf(detail, sizeof detail, "line %lu: %s", (unsigned long)bad_line,

@@ -86,7 +86,7 @@ jlongArray dkcpr_jni_scanner_feed(JNIEnv *env, jlong h, jbyteArray chunk,
       }
       m = grown;
     }
-    st = dkcpr_scanner_next(s, &m[count]);
+    st = dkcpr_scanner_next(&m[count], s);
     if (st == DKCPR_OK) {
       count++;
     }

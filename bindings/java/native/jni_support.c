@@ -68,11 +68,20 @@ dkcpr_status dkcpr_jni__scan_options(dkcpr_scan_options *s, jint policy,
                                      jint flags, jint ry, jint rm, jint rd,
                                      jlong dates, jint scan_flags,
                                      jint min_confidence) {
+  dkcpr_options parse;
   dkcpr_status st = dkcpr_scan_options_init(s, DKCPR_SCAN_OPTIONS_VERSION);
   if (st != DKCPR_OK) {
     return st;
   }
-  dkcpr_jni__options(&s->parse, policy, flags, ry, rm, rd, dates);
+  /* Text has no reference date (the not-yet-born check never applies
+   * there), but a bad one is still the caller's error. */
+  dkcpr_jni__options(&parse, policy, flags, ry, rm, rd, dates);
+  if (dkcpr_validate("0707614285", 10, &parse) == DKCPR_E_ARG) {
+    return DKCPR_E_ARG;
+  }
+  s->policy = parse.policy;
+  s->parse_flags = parse.flags;
+  s->known_dates = parse.known_dates;
   s->flags = (unsigned int)scan_flags;
   s->min_confidence = (dkcpr_confidence)min_confidence;
   return DKCPR_OK;

@@ -6,19 +6,19 @@
 
 #include "jni_support.h"
 
-/* A washer together with its placeholder text, which the washer does not own.
- */
+/* A washer; a struct so the handle can grow without changing Java. */
 typedef struct jni_washer {
   dkcpr_washer *w;
-  char *placeholder;
 } jni_washer;
 
 jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
                            jint ry, jint rm, jint rd, jlong dates,
                            jint scan_flags, jint min_confidence, jint mode,
                            jint token_chars, jbyteArray placeholder) {
+  dkcpr_scan_options so;
   dkcpr_wash_options wo;
   jni_washer *jw;
+  char *text = NULL;
   dkcpr_status st = dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION);
   if (st != DKCPR_OK) {
     dkcpr_jni__throw(env, st, NULL);
@@ -29,7 +29,7 @@ jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
     dkcpr_jni__throw(env, DKCPR_E_NOMEM, NULL);
     return 0;
   }
-  st = dkcpr_jni__scan_options(&wo.scan, policy, flags, ry, rm, rd, dates,
+  st = dkcpr_jni__scan_options(&so, policy, flags, ry, rm, rd, dates,
                                scan_flags, min_confidence);
   wo.mode = (dkcpr_wash_mode)mode;
   if (token_chars > 0) {
@@ -37,23 +37,22 @@ jlong dkcpr_jni_washer_new(JNIEnv *env, jlong p, jint policy, jint flags,
   }
   if (st == DKCPR_OK && placeholder != NULL) {
     jsize n = (*env)->GetArrayLength(env, placeholder);
-    jw->placeholder = (char *)malloc((size_t)n + 1);
-    if (jw->placeholder == NULL) {
+    text = (char *)malloc((size_t)n + 1);
+    if (text == NULL) {
       st = DKCPR_E_NOMEM;
     } else {
-      (*env)->GetByteArrayRegion(env, placeholder, 0, n,
-                                 (jbyte *)jw->placeholder);
-      jw->placeholder[n] = '\0';
-      wo.placeholder = jw->placeholder;
+      (*env)->GetByteArrayRegion(env, placeholder, 0, n, (jbyte *)text);
+      wo.placeholder = text;
       wo.placeholder_len = (size_t)n;
     }
   }
   if (st == DKCPR_OK) {
+    /* The washer copies the placeholder. */
     st = dkcpr_washer_new(&jw->w, DKCPR_JNI_PTR(const dkcpr_pseudonymizer, p),
-                          &wo);
+                          &so, &wo);
   }
+  free(text);
   if (st != DKCPR_OK) {
-    free(jw->placeholder);
     free(jw);
     dkcpr_jni__throw(env, st, NULL);
     return 0;
@@ -91,8 +90,8 @@ jint dkcpr_jni_washer_feed(JNIEnv *env, jlong h, jbyteArray in, jint off,
     dkcpr_jni__throw(env, DKCPR_E_NOMEM, NULL);
     return 0;
   }
-  st = len >= 0 ? dkcpr_washer_feed(jw->w, dst, cap, &n, b.p, b.n)
-                : dkcpr_washer_finish(jw->w, dst, cap, &n);
+  st = len >= 0 ? dkcpr_washer_feed(dst, cap, &n, jw->w, b.p, b.n)
+                : dkcpr_washer_finish(dst, cap, &n, jw->w);
   dkcpr_jni__release(&b);
   if (st == DKCPR_OK) {
     (*env)->SetByteArrayRegion(env, out, 0, (jsize)n, (const jbyte *)dst);
@@ -104,30 +103,38 @@ jint dkcpr_jni_washer_feed(JNIEnv *env, jlong h, jbyteArray in, jint off,
   return (jint)n;
 }
 
-/* bytes_in, bytes_out, found[4][3], replaced[4][3], failed. */
+/* kinds K, confidences C, bytes_in, bytes_out, found[K][C], replaced[K][C],
+ * failed, irreversible: the shape travels with the counts. */
+#define CELLS (DKCPR_KIND_COUNT * DKCPR_CONFIDENCE_COUNT)
+#define VALUES (4 + 2 * CELLS + 2)
 jlongArray dkcpr_jni_washer_stats(JNIEnv *env, jlong h) {
   const jni_washer *jw = DKCPR_JNI_PTR(const jni_washer, h);
   dkcpr_wash_stats s;
-  jlong v[27];
+  jlong v[VALUES];
   jlongArray a;
   int k, c;
-  dkcpr_status st = dkcpr_washer_stats(jw->w, &s);
+  dkcpr_status st;
+  s.version = DKCPR_WASH_STATS_VERSION;
+  st = dkcpr_washer_stats(&s, jw->w);
   if (st != DKCPR_OK) {
     dkcpr_jni__throw(env, st, NULL);
     return NULL;
   }
-  v[0] = (jlong)s.bytes_in;
-  v[1] = (jlong)s.bytes_out;
-  for (k = 0; k < 4; k++) {
-    for (c = 0; c < 3; c++) {
-      v[2 + k * 3 + c] = (jlong)s.found[k][c];
-      v[14 + k * 3 + c] = (jlong)s.replaced[k][c];
+  v[0] = DKCPR_KIND_COUNT;
+  v[1] = DKCPR_CONFIDENCE_COUNT;
+  v[2] = (jlong)s.bytes_in;
+  v[3] = (jlong)s.bytes_out;
+  for (k = 0; k < DKCPR_KIND_COUNT; k++) {
+    for (c = 0; c < DKCPR_CONFIDENCE_COUNT; c++) {
+      v[4 + k * DKCPR_CONFIDENCE_COUNT + c] = (jlong)s.found[k][c];
+      v[4 + CELLS + k * DKCPR_CONFIDENCE_COUNT + c] = (jlong)s.replaced[k][c];
     }
   }
-  v[26] = (jlong)s.failed;
-  a = (*env)->NewLongArray(env, 27);
+  v[4 + 2 * CELLS] = (jlong)s.failed;
+  v[5 + 2 * CELLS] = (jlong)s.irreversible;
+  a = (*env)->NewLongArray(env, VALUES);
   if (a != NULL) {
-    (*env)->SetLongArrayRegion(env, a, 0, 27, v);
+    (*env)->SetLongArrayRegion(env, a, 0, VALUES, v);
   }
   return a;
 }
@@ -136,7 +143,6 @@ void dkcpr_jni_washer_free(jlong h) {
   jni_washer *jw = DKCPR_JNI_PTR(jni_washer, h);
   if (jw != NULL) {
     dkcpr_washer_free(jw->w);
-    free(jw->placeholder);
     free(jw);
   }
 }

@@ -47,7 +47,14 @@ def _cached(cache: dict, key: tuple, build: Callable[[], Any]) -> Any:
 def _fill_scan(so: Any, policy: str, allow_replacement: bool, allow_future: bool,
                nine_digits: bool, min_confidence: ConfidenceLike,
                today: Optional[datetime.date], known_dates: Optional[KnownDates]) -> None:
-    fill_parse(so.parse, policy, False, allow_replacement, allow_future, today, known_dates)
+    # The scan options have no reference date (the not-yet-born check is
+    # never applied in text); a parse struct checks today and known_dates.
+    parse = _swig.options()
+    _swig.options_init(parse, _swig.OPTIONS_VERSION)
+    fill_parse(parse, policy, False, allow_replacement, allow_future, today, known_dates)
+    so.policy = parse.policy
+    so.parse_flags = parse.flags
+    so.known_dates = parse.known_dates
     so.flags = _swig.SCAN_NINE_DIGITS if nine_digits else 0
     so.min_confidence = int(_confidence(min_confidence))
 
@@ -115,25 +122,27 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
     policy = policy or "default"
 
     def build() -> Any:
-        wo = _swig.wash_options()
-        _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
+        so = _swig.scan_options()
+        _swig.scan_options_init(so, _swig.SCAN_OPTIONS_VERSION)
         # The washer finds replacement numbers whatever the flag says (a
         # missed number is a leak); set it so the struct says what happens.
-        _fill_scan(wo.scan, policy, True, True, nine_digits,
+        _fill_scan(so, policy, True, True, nine_digits,
                    min_confidence, None, known_dates)
+        wo = _swig.wash_options()
+        _swig.wash_options_init(wo, _swig.WASH_OPTIONS_VERSION)
         wo.mode = _MODES[mode]
         if isinstance(token_length, bool) or not isinstance(token_length, int):
             raise TypeError("token_length must be an int")
         wo.token_chars = max(token_length, 0)  # out of range: CprError from the library
-        return wo
+        wo.fallback = _MODES[fallback]
+        return so, wo
 
-    wo = _cached(_wash_cache, (mode, policy, bool(nine_digits), min_confidence,
-                               token_length, known_dates), build)
+    so, wo = _cached(_wash_cache, (mode, policy, bool(nine_digits), min_confidence,
+                                   token_length, known_dates, fallback), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
-    w = _swig.Washer(h, wo, ph)
-    if mode == "pseudonym":
-        w.set_fallback(_MODES[fallback])
-    # The caller keeps these alive while the washer works: it points into them.
+    w = _swig.Washer(h, so, wo, ph)
+    # The caller keeps these alive while the washer works: it uses the
+    # pseudonymizer and the known dates.
     return w, (h, known_dates)
 
 

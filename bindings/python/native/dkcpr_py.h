@@ -56,15 +56,15 @@ PyObject *dkcpr_py_many(const dkcpr_pseudonymizer *p, PyObject *items,
 /* Wrapped: finding numbers in text, with code-point offsets (scan.c). */
 PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);
 
-/* A streaming washer that owns its placeholder text (wash.c). Wrapped as
- * the class Washer; one thread at a time (a second caller gets an error). */
+/* A streaming washer (wash.c). Wrapped as the class Washer; one thread at
+ * a time (a second caller gets an error). */
 typedef struct dkcpr_py_washer {
   dkcpr_washer *w;
-  char *placeholder;
   int busy;
 } dkcpr_py_washer;
 
 dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
+                                     const dkcpr_scan_options *scan,
                                      const dkcpr_wash_options *opts,
                                      const char *placeholder,
                                      size_t placeholder_len,

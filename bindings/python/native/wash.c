@@ -4,6 +4,7 @@
 #include <string.h>
 
 dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
+                                     const dkcpr_scan_options *scan,
                                      const dkcpr_wash_options *opts,
                                      const char *placeholder,
                                      size_t placeholder_len,
@@ -21,20 +22,12 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
     *status = DKCPR_E_NOMEM;
     return NULL;
   }
-  /* The library does not own the placeholder text; this handle does. */
+  /* The washer copies the placeholder: the bytes object may go. */
   if (placeholder != NULL) {
-    pw->placeholder = PyMem_RawMalloc(placeholder_len + 1);
-    if (pw->placeholder == NULL) {
-      PyMem_RawFree(pw);
-      *status = DKCPR_E_NOMEM;
-      return NULL;
-    }
-    memcpy(pw->placeholder, placeholder, placeholder_len);
-    pw->placeholder[placeholder_len] = '\0';
-    own.placeholder = pw->placeholder;
+    own.placeholder = placeholder;
     own.placeholder_len = placeholder_len;
   }
-  *status = dkcpr_washer_new(&pw->w, p, &own);
+  *status = dkcpr_washer_new(&pw->w, p, scan, &own);
   if (*status != DKCPR_OK) {
     dkcpr_py_wash_free(pw);
     return NULL;
@@ -45,7 +38,6 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
 void dkcpr_py_wash_free(dkcpr_py_washer *pw) {
   if (pw == NULL) return;
   dkcpr_washer_free(pw->w);
-  PyMem_RawFree(pw->placeholder);
   PyMem_RawFree(pw);
 }
 
@@ -73,10 +65,10 @@ static PyObject *step(dkcpr_py_washer *pw, const char *in, size_t in_len) {
   }
   Py_BEGIN_ALLOW_THREADS
   if (in != NULL)
-    st = dkcpr_washer_feed(pw->w, PyBytes_AS_STRING(out), cap, &out_len, in,
+    st = dkcpr_washer_feed(PyBytes_AS_STRING(out), cap, &out_len, pw->w, in,
                            in_len);
   else
-    st = dkcpr_washer_finish(pw->w, PyBytes_AS_STRING(out), cap, &out_len);
+    st = dkcpr_washer_finish(PyBytes_AS_STRING(out), cap, &out_len, pw->w);
   Py_END_ALLOW_THREADS
   pw->busy = 0;
   if (st != DKCPR_OK) {
@@ -105,12 +97,12 @@ PyObject *dkcpr_py_wash_finish(dkcpr_py_washer *pw) {
 }
 
 /* Sum a [kind][confidence] table into {kind: n} for the kinds that occur. */
-static PyObject *by_kind(const uint64_t table[4][3]) {
+static PyObject *by_kind(const uint64_t table[][4]) {
   PyObject *d = PyDict_New();
   int k, c;
-  for (k = 0; d != NULL && k < 4; k++) {
+  for (k = 0; d != NULL && k < DKCPR_KIND_COUNT; k++) {
     uint64_t n = 0;
-    for (c = 0; c < 3; c++) n += table[k][c];
+    for (c = 0; c < DKCPR_CONFIDENCE_COUNT; c++) n += table[k][c];
     if (n > 0) {
       PyObject *v = PyLong_FromUnsignedLongLong((unsigned long long)n);
       if (v == NULL ||
@@ -124,15 +116,15 @@ static PyObject *by_kind(const uint64_t table[4][3]) {
 
 PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw) {
   dkcpr_wash_stats s;
-  uint64_t irreversible = 0;
-  dkcpr_status st = dkcpr_washer_stats(pw->w, &s);
-  if (st == DKCPR_OK) st = dkcpr_washer_irreversible(pw->w, &irreversible);
+  dkcpr_status st;
+  s.version = DKCPR_WASH_STATS_VERSION;
+  st = dkcpr_washer_stats(&s, pw->w);
   if (st != DKCPR_OK) return dkcpr_py_raise(st, -1);
   return Py_BuildValue("{s:K,s:K,s:N,s:N,s:K,s:K}", "bytes_in",
                        (unsigned long long)s.bytes_in, "bytes_out",
                        (unsigned long long)s.bytes_out, "found",
-                       by_kind((const uint64_t(*)[3])s.found), "replaced",
-                       by_kind((const uint64_t(*)[3])s.replaced), "irreversible",
-                       (unsigned long long)irreversible, "failed",
+                       by_kind((const uint64_t(*)[4])s.found), "replaced",
+                       by_kind((const uint64_t(*)[4])s.replaced), "irreversible",
+                       (unsigned long long)s.irreversible, "failed",
                        (unsigned long long)s.failed);
 }

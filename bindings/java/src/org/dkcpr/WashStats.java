@@ -21,28 +21,35 @@ import java.util.Optional;
  * <p>Immutable.
  */
 public final class WashStats {
-  private static final int KINDS = 4;
-  private static final int CONFIDENCES = 3;
-  private static final int CELLS = KINDS * CONFIDENCES;
-
+  // The library's shape (DKCPR_KIND_COUNT, DKCPR_CONFIDENCE_COUNT), as the
+  // native layer reports it: nothing here hard-codes it.
+  private final int kinds;
+  private final int confidences;
   private final long bytesIn;
   private final long bytesOut;
   private final long[] found;
   private final long[] replaced;
   private final long failed;
+  private final long irreversible;
 
-  private WashStats(long bytesIn, long bytesOut, long[] found, long[] replaced, long failed) {
-    this.bytesIn = bytesIn;
-    this.bytesOut = bytesOut;
-    this.found = found;
-    this.replaced = replaced;
-    this.failed = failed;
+  private WashStats(long[] v) {
+    kinds = (int) v[0];
+    confidences = (int) v[1];
+    int cells = kinds * confidences;
+    bytesIn = v[2];
+    bytesOut = v[3];
+    found = Arrays.copyOfRange(v, 4, 4 + cells);
+    replaced = Arrays.copyOfRange(v, 4 + cells, 4 + 2 * cells);
+    failed = v[4 + 2 * cells];
+    irreversible = v[5 + 2 * cells];
   }
 
-  /** From the native layout: bytes_in, bytes_out, found[4][3], replaced[4][3], failed. */
+  /**
+   * From the native layout: kinds K, confidences C, bytes_in, bytes_out, found[K][C],
+   * replaced[K][C], failed, irreversible.
+   */
   static WashStats of(long[] v) {
-    return new WashStats(v[0], v[1], Arrays.copyOfRange(v, 2, 2 + CELLS),
-        Arrays.copyOfRange(v, 2 + CELLS, 2 + 2 * CELLS), v[2 + 2 * CELLS]);
+    return new WashStats(v);
   }
 
   /** UTF-8 bytes read. */
@@ -58,6 +65,15 @@ public final class WashStats {
   /** Numbers found but left unchanged (for example, revealing a non-pseudonym). */
   public long failed() {
     return failed;
+  }
+
+  /**
+   * Numbers the pseudonym mode replaced irreversibly (with a token), because no pseudonym of
+   * theirs could be told apart (a replacement number under never-real); not in {@link
+   * #replaced()}.
+   */
+  public long irreversible() {
+    return irreversible;
   }
 
   /** Every number found at or above the minimum confidence. */
@@ -103,15 +119,15 @@ public final class WashStats {
   }
 
   /** Sums cells [kind][confidence - 1]; a null selector means all of that axis. */
-  private static long sum(long[] cells, Optional<ReplacementKind> kind, Confidence confidence) {
+  private long sum(long[] cells, Optional<ReplacementKind> kind, Confidence confidence) {
     long total = 0;
-    for (int k = 0; k < KINDS; k++) {
+    for (int k = 0; k < kinds; k++) {
       if (kind != null && k != kind.map(ReplacementKind::kind).orElse(0)) {
         continue;
       }
-      for (int c = 0; c < CONFIDENCES; c++) {
+      for (int c = 0; c < confidences; c++) {
         if (confidence == null || c == confidence.ordinal()) {
-          total += cells[k * CONFIDENCES + c];
+          total += cells[k * confidences + c];
         }
       }
     }
@@ -121,13 +137,14 @@ public final class WashStats {
   @Override
   public boolean equals(Object o) {
     return o instanceof WashStats s && s.bytesIn == bytesIn && s.bytesOut == bytesOut
-        && s.failed == failed && Arrays.equals(s.found, found)
+        && s.failed == failed && s.irreversible == irreversible
+        && Arrays.equals(s.found, found)
         && Arrays.equals(s.replaced, replaced);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(bytesIn, bytesOut, failed, Arrays.hashCode(found),
+    return Objects.hash(bytesIn, bytesOut, failed, irreversible, Arrays.hashCode(found),
         Arrays.hashCode(replaced));
   }
 
@@ -135,6 +152,7 @@ public final class WashStats {
   @Override
   public String toString() {
     return "WashStats[bytesIn=" + bytesIn + ", bytesOut=" + bytesOut + ", found=" + found()
-        + ", replaced=" + replaced() + ", failed=" + failed + "]";
+        + ", replaced=" + replaced() + ", irreversible=" + irreversible + ", failed=" + failed
+        + "]";
   }
 }

@@ -3,7 +3,7 @@
 
 #include <unicode/utf8.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "scan_chars.h"
 #include "scan_escape.h"
 #include "wash.h"
@@ -21,7 +21,7 @@ static size_t growth_of(const dkcpr_wash_options *o, dkcpr_wash_mode mode) {
 size_t dkcpr__wash_growth(const dkcpr_washer *w) {
   size_t g = growth_of(&w->opts, w->opts.mode);
   if (w->opts.mode == DKCPR_WASH_PSEUDONYM) {
-    size_t f = growth_of(&w->opts, w->fallback);
+    size_t f = growth_of(&w->opts, w->opts.fallback);
     if (f > g) g = f;
   }
   return g;
@@ -29,7 +29,7 @@ size_t dkcpr__wash_growth(const dkcpr_washer *w) {
 
 dkcpr_status dkcpr__wash_fallback(dkcpr_washer *w, size_t i) {
   char *out = w->repl + i * DKCPR__WASH_STRIDE;
-  if (w->fallback == DKCPR_WASH_REDACT) {
+  if (w->opts.fallback == DKCPR_WASH_REDACT) {
     w->out_lens[i] = 0; /* the placeholder is written by the caller */
     return DKCPR_OK;
   }

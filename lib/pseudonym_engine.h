@@ -1,7 +1,7 @@
 /* The pseudonymizer handle and the per-number mapping shared by the single,
  * batch and washing paths. Internal; never exported. */
-#ifndef DKCPR_PSEUDONYMIZER_H
-#define DKCPR_PSEUDONYMIZER_H
+#ifndef DKCPR_PSEUDONYM_ENGINE_H
+#define DKCPR_PSEUDONYM_ENGINE_H
 
 #include <stdint.h>
 
@@ -9,7 +9,7 @@
 
 #include "dkcpr.h"
 #include "ff1.h"
-#include "fpe_class.h"
+#include "class_rank.h"
 #include "perm_cache.h"
 
 /* Classes of at least this many members use cycle-walking FF1, smaller ones
@@ -96,4 +96,4 @@ void dkcpr__ps_finish(char canon[10], const dkcpr_pseudonymizer *p,
 void dkcpr__ps_options(dkcpr_options *o, const dkcpr_pseudonymizer *p,
                        const dkcpr_options *opts, int reveal);
 
-#endif /* DKCPR_PSEUDONYMIZER_H */
+#endif /* DKCPR_PSEUDONYM_ENGINE_H */

@@ -2,9 +2,9 @@
  * unrank, and write the result the way the input was written. */
 #include <openssl/evp.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "parse.h"
-#include "pseudonymizer.h"
+#include "pseudonym_engine.h"
 #include "rules.h"
 
 static dkcpr_status one(char *out, size_t out_cap, size_t *out_len,

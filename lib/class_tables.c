@@ -1,10 +1,10 @@
 /* Building the count tables of rank / unrank (key-independent, built once
  * per handle). */
-#include "fpe_tables.h"
+#include "class_tables.h"
 
 #include <stdlib.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 
 const uint8_t dkcpr__era_c7[DKCPR__ERAS][6] = {
     {5, 6, 7, 8}, {0, 1, 2, 3}, {0, 1, 2, 3, 4, 9}, {4, 5, 6, 7, 8, 9}, {5, 6, 7, 8}};
@@ -22,7 +22,6 @@ int dkcpr__era_of(int y) {
   return y < 1900 ? 0 : y <= 1936 ? 1 : y <= 1999 ? 2 : y <= 2036 ? 3 : 4;
 }
 
-int dkcpr__is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 static int check_digit(int b, int p) {
   return (11 - (b + 3 * (p / 10) + 2 * (p % 10)) % 11) % 11;
@@ -95,7 +94,7 @@ static void years(dkcpr__tables *t) {
       int y = DKCPR__CPR_Y0 + i, yy = y % 100;
       dkcpr__year *yr = &t->years[r][i];
       yr->era = (uint8_t)dkcpr__era_of(y);
-      yr->leap = (uint8_t)dkcpr__is_leap_year(y);
+      yr->leap = (uint8_t)dkcpr__is_leap(y);
       yr->base = (uint8_t)((6 * (yy / 10) + 5 * (yy % 10) + (r ? 2 : 0)) % 11);
       yr->nc7 = dkcpr__era_n[yr->era];
       yr->prof = (const uint32_t(*)[2])t->prof[yr->era][yr->base][yr->leap];

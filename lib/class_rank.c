@@ -11,33 +11,16 @@
  * describe every cell; prof adds cells up over the days of a year for each
  * year profile (7th-digit era, year residue, leap), and yp adds years up, so
  * "members born before a date" is two table reads. */
-#include "fpe_class.h"
+#include "class_rank.h"
 
 #include <string.h>
 
-#include "fpe_tables.h"
-#include "internal.h"
+#include "calendar.h"
+#include "class_tables.h"
+#include "dkcpr.h"
 
 #define LETTERS 676
 
-/* First day of year of each month (and the year's length), by leap. */
-static const uint16_t mstart[2][13] = {
-    {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
-    {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
-
-int dkcpr__doy(int year, int month, int day) {
-  int leap = dkcpr__is_leap_year(year);
-  if (month < 1 || month > 12 || day < 1) return -1;
-  if (day > mstart[leap][month] - mstart[leap][month - 1]) return -1;
-  return mstart[leap][month - 1] + day - 1;
-}
-
-static void from_doy(int leap, int doy, int *month, int *day) {
-  int m = doy / 31; /* the month is m + 1 or m + 2 */
-  m += doy >= mstart[leap][m + 1];
-  *month = m + 1;
-  *day = doy - mstart[leap][m] + 1;
-}
 
 int dkcpr__ecpr_c7(int kind, int year) {
   if (kind == DKCPR_KIND_XECPR)
@@ -178,7 +161,7 @@ static void unrank_digits(dkcpr__num *num, const dkcpr__tables *t,
   rem = (uint64_t)in_year - dkcpr__year_part(yr, s, m, lo);
   num->kind = c->kind;
   num->year = DKCPR__CPR_Y0 + yi;
-  from_doy(yr->leap, lo, &num->month, &num->day);
+  dkcpr__from_doy(yr->leap, lo, &num->month, &num->day);
   /* The cell: the last 7th digit whose preceding members are <= rem. */
   e = yr->era;
   q = (t->resid[yr->leap][lo] + yr->base) % 11;
@@ -203,7 +186,7 @@ void dkcpr__unrank(dkcpr__num *num, const dkcpr__tables *t,
     while (days_before(y + 1) - days_before((int)y0) <= di) y++;
     num->kind = c->kind;
     num->year = y;
-    from_doy(dkcpr__is_leap_year(y), (int)(di - (days_before(y) - days_before((int)y0))),
+    dkcpr__from_doy(dkcpr__is_leap(y), (int)(di - (days_before(y) - days_before((int)y0))),
              &num->month, &num->day);
     num->c7 = dkcpr__ecpr_c7(c->kind, y);
     sd = (int)(rem % (uint64_t)ng);

@@ -1,12 +1,12 @@
-/* The count tables behind rank / unrank (see fpe_class.c for the order of
- * members). Shared by fpe_tables.c, which builds them, and fpe_class.c,
+/* The count tables behind rank / unrank (see class_rank.c for the order of
+ * members). Shared by class_tables.c, which builds them, and class_rank.c,
  * which reads them. Internal; never exported. */
-#ifndef DKCPR_FPE_TABLES_H
-#define DKCPR_FPE_TABLES_H
+#ifndef DKCPR_CLASS_TABLES_H
+#define DKCPR_CLASS_TABLES_H
 
 #include <stdint.h>
 
-#include "fpe_class.h"
+#include "class_rank.h"
 
 #define DKCPR__NYEARS (DKCPR__CPR_Y1 - DKCPR__CPR_Y0 + 1)
 #define DKCPR__ERAS 5       /* 7th-digit eras: the allowed 7th digits of a year */
@@ -51,7 +51,6 @@ extern const uint8_t dkcpr__era_n[DKCPR__ERAS];
 extern const int dkcpr__era_pos[DKCPR__ERAS][10];
 
 int dkcpr__era_of(int year);
-int dkcpr__is_leap_year(int year);
 
 /* Set bits of a 10-bit mask; portable builds have no popcnt instruction. */
 static inline int dkcpr__popcount10(unsigned v) {
@@ -67,4 +66,4 @@ static inline uint64_t dkcpr__year_part(const dkcpr__year *yr, int s, int m, int
   return m == DKCPR__M_PASS ? pass : m == DKCPR__M_ANY ? any : any - pass;
 }
 
-#endif /* DKCPR_FPE_TABLES_H */
+#endif /* DKCPR_CLASS_TABLES_H */

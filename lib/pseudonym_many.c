@@ -10,9 +10,9 @@
 
 #include <openssl/evp.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "parse.h"
-#include "pseudonymizer.h"
+#include "pseudonym_engine.h"
 #include "rules.h"
 
 #define LANES 64

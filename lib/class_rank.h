@@ -1,10 +1,11 @@
 /* Classes of numbers and their rank / unrank, for pseudonyms and generation.
  * Internal; never exported. */
-#ifndef DKCPR_FPE_CLASS_H
-#define DKCPR_FPE_CLASS_H
+#ifndef DKCPR_CLASS_RANK_H
+#define DKCPR_CLASS_RANK_H
 
 #include <stdint.h>
 
+#include "calendar.h"
 #include "dkcpr.h"
 
 /* Sex option and mod-11 option of a class. */
@@ -45,8 +46,6 @@ dkcpr__tables *dkcpr__tables_new(void);
 void dkcpr__tables_free(dkcpr__tables *t);
 size_t dkcpr__tables_bytes(void);
 
-/* Day of year (0-based) of a date, -1 if it does not exist. */
-int dkcpr__doy(int year, int month, int day);
 
 /* The 7th character an e-CPR of that kind and year carries, -1 if none. */
 int dkcpr__ecpr_c7(int kind, int year);
@@ -72,4 +71,4 @@ void dkcpr__num_digits(char out[10], const dkcpr__num *num);
 /* Mod-11 status of a digit-kind number (1 pass, 0 fail). */
 int dkcpr__num_mod11(const dkcpr__num *num);
 
-#endif /* DKCPR_FPE_CLASS_H */
+#endif /* DKCPR_CLASS_RANK_H */

@@ -15,7 +15,7 @@
  *   [3..4] kept year, big-endian (0 if not kept)
  *   [5] kept month, [6] kept day (0 if not kept)
  */
-#include "pseudonymizer.h"
+#include "pseudonym_engine.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +23,7 @@
 #include <openssl/crypto.h>
 #include <openssl/hmac.h>
 
-#include "internal.h"
+#include "dkcpr.h"
 #include "prefix_cipher.h"
 
 static int derive(uint8_t out[32], const uint8_t *key, const char *label,
