@@ -73,15 +73,19 @@ static int push(scan_baseline *b, const unsigned char fp[FP_BYTES], char *rel) {
   return 0;
 }
 
-static int hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  return -1;
+/* Bytes are written as two letters a-p, one per half-byte: hexadecimal
+ * without digits, so no fingerprint can look like a number to a scan of
+ * the tree that holds the baseline. */
+static int hex_value(char c) { return c >= 'a' && c <= 'p' ? c - 'a' : -1; }
+
+static void put_letters(FILE *f, const unsigned char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    putc('a' + (b[i] >> 4), f);
+    putc('a' + (b[i] & 15), f);
+  }
 }
 
-/* Exactly 2*n lower-case hex digits, then the end or a space. */
+/* Exactly 2*n letters a-p, then the end or a space. */
 static int parse_hex(unsigned char *out, size_t n, const char *s, size_t len) {
   if (len < 2 * n || (len > 2 * n && s[2 * n] != ' '))
     return -1;
@@ -123,13 +127,13 @@ static int parse(scan_baseline *b, const char *cmd, const char *path,
           parse_hex(b->salt, SALT_BYTES, s + 5, l - 5) != 0 ||
           l != 5 + 2 * SALT_BYTES) {
         cli_error(cmd, "baseline '%s' line %zu: expected 'salt' and 64 "
-                  "hexadecimal characters", path, lineno);
+                  "letters a-p", path, lineno);
         return CLI_EXIT_USAGE;
       }
       have_salt = 1;
     } else if (parse_hex(fp, FP_BYTES, s, l) != 0) {
       cli_error(cmd, "baseline '%s' line %zu: expected a fingerprint of 64 "
-                "hexadecimal characters", path, lineno);
+                "letters a-p", path, lineno);
       return CLI_EXIT_USAGE;
     } else if (push(b, fp, NULL) != 0) {
       cli_error(cmd, "out of memory");
@@ -252,18 +256,17 @@ int scan_baseline_write(scan_baseline *b, const char *cmd, const char *path) {
   qsort(b->e, b->n, sizeof *b->e, by_path);
   fputs("# dkcpr scan baseline: findings accepted on purpose. No number is kept\n"
         "# here: each line is HMAC-SHA-256 of the file's path and the number under\n"
-        "# the salt below, then the path. The salt is not secret: see \"Scanning\n"
-        "# in CI\" in docs/cli.md. Made by dkcpr scan --write-baseline.\n"
+        "# the salt below (letters a-p for hexadecimal 0-f), then the path. The\n"
+        "# salt is not secret: see \"Scanning in CI\" in docs/cli.md. Made by\n"
+        "# dkcpr scan --write-baseline.\n"
         MAGIC "\nsalt ", m);
-  for (size_t i = 0; i < SALT_BYTES; i++)
-    fprintf(m, "%02x", b->salt[i]);
+  put_letters(m, b->salt, SALT_BYTES);
   putc('\n', m);
   for (size_t i = 0; i < b->n; i++) {
     /* The same number twice in one file is one finding. */
     if (i && by_path(&b->e[i - 1], &b->e[i]) == 0)
       continue;
-    for (size_t j = 0; j < FP_BYTES; j++)
-      fprintf(m, "%02x", b->e[i].fp[j]);
+    put_letters(m, b->e[i].fp, FP_BYTES);
     putc(' ', m);
     cli_put_str(m, b->e[i].rel ? b->e[i].rel : "", CLI_TEXT_ESCAPE);
     putc('\n', m);

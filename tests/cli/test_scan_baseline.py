@@ -19,10 +19,18 @@ def forms(number):
     return [d, d[:6] + "-" + d[6:], d[:6] + " " + d[6:]]
 
 
+LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+
+
 def fingerprint(salt, rel, number):
-    """The documented fingerprint, computed independently of the program."""
+    """The documented fingerprint, computed independently of the program:
+    HMAC-SHA-256 in hexadecimal written with the letters a-p."""
     msg = MAGIC + b"\0" + rel.encode() + b"\0" + number.replace("-", "").encode()
-    return hmac.new(salt, msg, hashlib.sha256).hexdigest()
+    return hmac.new(salt, msg, hashlib.sha256).hexdigest().translate(LETTERS)
+
+
+def from_letters(s):
+    return bytes.fromhex(s.translate(str.maketrans("abcdefghijklmnop", "0123456789abcdef")))
 
 
 class ScanBaselineTest(CliTestCase):
@@ -39,8 +47,8 @@ class ScanBaselineTest(CliTestCase):
     def parse(self, path):
         lines = [l for l in open(path).read().splitlines() if l and not l.startswith("#")]
         self.assertEqual(lines[0], MAGIC.decode())
-        self.assertRegex(lines[1], r"^salt [0-9a-f]{64}$")
-        salt = bytes.fromhex(lines[1][5:])
+        self.assertRegex(lines[1], r"^salt [a-p]{64}$")
+        salt = from_letters(lines[1][5:])
         entries = [tuple(l.split(" ", 1)) for l in lines[2:]]
         return salt, entries
 
@@ -54,6 +62,11 @@ class ScanBaselineTest(CliTestCase):
         for n in (A, B):  # no number in any written form
             for f in forms(n):
                 self.assertNotIn(f.encode(), data)
+        # No digits outside the comments and the paths: a scan of a tree
+        # holding the baseline never finds a number in it.
+        lines = [l for l in data.splitlines() if l and not l.startswith(b"#")]
+        body = [lines[1][5:]] + [l.split(b" ", 1)[0] for l in lines[2:]]
+        self.assertFalse(any(c in b"0123456789" for l in body for c in l), body)
         salt, entries = self.parse(base)
         self.assertEqual(sorted(entries), sorted(
             [(fingerprint(salt, "fixtures/people.csv", n), "fixtures/people.csv") for n in (A, B)]))
@@ -93,10 +106,11 @@ class ScanBaselineTest(CliTestCase):
         cases = {"missing": None,
                  "notone": "hello\n",
                  "nosalt": "dkcpr-baseline 1\n",
-                 "badsalt": "dkcpr-baseline 1\nsalt 12\n",
-                 "badline": "dkcpr-baseline 1\nsalt " + "00" * 32 + "\nzz\n",
-                 "upper": "dkcpr-baseline 1\nsalt " + "00" * 32 + "\n" + "AB" * 32 + "\n",
-                 "version": "dkcpr-baseline 2\nsalt " + "00" * 32 + "\n"}
+                 "badsalt": "dkcpr-baseline 1\nsalt ab\n",
+                 "badline": "dkcpr-baseline 1\nsalt " + "aa" * 32 + "\nzz\n",
+                 "upper": "dkcpr-baseline 1\nsalt " + "aa" * 32 + "\n" + "AB" * 32 + "\n",
+                 "digits": "dkcpr-baseline 1\nsalt " + "aa" * 32 + "\n" + "01" * 32 + "\n",
+                 "version": "dkcpr-baseline 2\nsalt " + "aa" * 32 + "\n"}
         for name, text in cases.items():
             with self.subTest(name=name):
                 if text is not None:
