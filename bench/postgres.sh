@@ -28,7 +28,7 @@ pgc_key bench "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
 pgc_psql <<SQL
 CREATE EXTENSION dkcpr;
 CREATE TABLE borger AS
-  SELECT i AS id, to_char(date '1937-01-01' + (i * 7919) % 23000, 'DDMMYY') ||
+  SELECT i AS id, to_char(date '1937-01-01' + ((i::bigint * 7919) % 23000)::int, 'DDMMYY') ||
          lpad(((i * 7) % 4000)::text, 4, '0') AS cpr
   FROM generate_series(1, $rows) i;
 VACUUM ANALYZE borger;

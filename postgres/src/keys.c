@@ -157,9 +157,22 @@ static void load(Entry *e, const char *name, const char *context,
                                    context_len, keep, flags);
   explicit_bzero(key, sizeof key);
   PGDK_CHECK(status);
-  /* name and context may point into e: copy them before dropping it */
-  dir_copy = MemoryContextStrdup(TopMemoryContext, key_directory);
-  context_copy = MemoryContextAlloc(TopMemoryContext, context_len + 1);
+  /* Nothing may raise an error while p is held outside the cache (it would
+   * leak unwiped), and name and context may point into e: copy them
+   * before dropping it. */
+  dir_copy = MemoryContextAllocExtended(TopMemoryContext, strlen(key_directory) + 1,
+                                        MCXT_ALLOC_NO_OOM);
+  context_copy = MemoryContextAllocExtended(TopMemoryContext, context_len + 1,
+                                            MCXT_ALLOC_NO_OOM);
+  if (dir_copy == NULL || context_copy == NULL) {
+    dkcpr_pseudonymizer_free(p);
+    if (dir_copy)
+      pfree(dir_copy);
+    if (context_copy)
+      pfree(context_copy);
+    PGDK_CHECK(DKCPR_E_NOMEM);
+  }
+  strcpy(dir_copy, key_directory);
   memcpy(context_copy, context, context_len);
   strlcpy(name_copy, name, sizeof name_copy);
   drop(e);

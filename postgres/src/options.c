@@ -6,6 +6,8 @@
 
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "access/xact.h"
+#include "pgtime.h"
 #include "utils/datetime.h"
 
 static bool word_is(const char *s, size_t n, const char *word) {
@@ -90,14 +92,25 @@ const dkcpr_options *pgdk_type_options(void) {
 }
 
 /* "Today" is the transaction's date, as CURRENT_DATE, so results are
- * stable within a statement and equal in parallel workers. */
+ * stable within a statement and equal in parallel workers. Working it out
+ * takes a time zone conversion: once per transaction and time zone, not
+ * once per row. */
 void pgdk_today_options(dkcpr_options *out, dkcpr_policy policy) {
-  DateADT today = GetSQLCurrentDate();
+  static TimestampTz cached_start;
+  static const pg_tz *cached_tz;
+  static int year, month, day;
+  TimestampTz start = GetCurrentTransactionStartTimestamp();
 
+  if (start != cached_start || session_timezone != cached_tz || year == 0) {
+    j2date(GetSQLCurrentDate() + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+    cached_start = start;
+    cached_tz = session_timezone;
+  }
   *out = *base_options();
   out->policy = policy;
-  j2date(today + POSTGRES_EPOCH_JDATE, &out->ref_year, &out->ref_month,
-         &out->ref_day);
+  out->ref_year = year;
+  out->ref_month = month;
+  out->ref_day = day;
 }
 
 void pgdk_keyed_options(dkcpr_options *out, dkcpr_policy policy) {

@@ -64,8 +64,14 @@ for k in "${keys[@]}" "$bad_key" "$open_key"; do
     fi
   done
 done
-# The check can fail: the log does hold what the tests wrote to it.
-grep -q "dkcpr.pseudonymize" "$PGC_DIR/server.log" ||
-  { echo "server log does not show the statements" >&2; leaks=1; }
+# The search can fail: hexadecimal text sent in a statement on purpose
+# (a canary, no key) is found in the log and in pg_stat_statements.
+canary=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+pgc_psql -At -c "SELECT length('$canary')" >/dev/null
+pgc_psql -At -c "SELECT query FROM pg_stat_statements" >"$work/canary.txt"
+grep -qiF "$canary" "$PGC_DIR/server.log" ||
+  { echo "the log search does not find a canary" >&2; leaks=1; }
+grep -qF "SELECT length(" "$work/canary.txt" ||
+  { echo "pg_stat_statements does not show the canary's statement" >&2; leaks=1; }
 ((leaks == 0)) || status=1
 exit "$status"
