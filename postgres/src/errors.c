@@ -16,6 +16,6 @@ void pgdk_raise(dkcpr_status st) {
   else
     code = ERRCODE_INTERNAL_ERROR;
   ereport(ERROR, (errcode(code), errmsg("%s", dkcpr_strerror(st)),
-                  errdetail("dkcpr status %s.", dkcpr_status_name(st))));
+                  errdetail("Library status %s.", dkcpr_status_name(st))));
   pg_unreachable();
 }

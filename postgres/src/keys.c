@@ -82,7 +82,8 @@ static void check_name(const char *name, size_t n) {
   if (!ok)
     ereport(ERROR,
             (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-             errmsg("invalid key name"),
+             errmsg("invalid key name: a key is a file NAME.key in "
+                    "dkcpr.key_directory"),
              errhint("A key name is 1 to %d letters, digits, '_' and '-', "
                      "starting with a letter or digit.", KEY_NAME_MAX)));
 }

@@ -42,3 +42,5 @@ SELECT pg_temp.err($$SELECT dkcpr.pseudonymize('211062-5629', key => 'k603d')$$)
 ROLLBACK;
 -- Still working after all that.
 SELECT dkcpr.pseudonymize('211062-5629', key => 'k603d', context => 'golden');
+-- As psql shows it: the message, and the status in the detail.
+SELECT '511062-5629'::dkcpr.cpr;
