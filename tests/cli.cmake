@@ -3,7 +3,8 @@
 if(TARGET dkcpr_cli)
   set(DKCPR_CLI_PYTHON /usr/bin/python3 CACHE FILEPATH
       "Python that runs the command-line tests (Debian's, with stdnum)")
-  foreach(area wash inputs manifest real_files options scan check_info keygen_generate usage)
+  foreach(area wash inputs manifest real_files options scan check_info keygen_generate usage
+      structured)
     add_test(NAME cli.${area}
       COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${area}.py)
     set_tests_properties(cli.${area} PROPERTIES TIMEOUT 120

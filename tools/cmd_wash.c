@@ -11,7 +11,7 @@
 #include "cli.h"
 #include "input.h"
 #include "manifest.h"
-#include "wash_stream.h"
+#include "wash_struct.h"
 
 static const char wash_usage[] =
     "Usage: dkcpr wash [OPTION]... [FILE]...\n"
@@ -42,6 +42,11 @@ static const char wash_usage[] =
     "                            unchanged, NOT washed) or wash (their bytes as text)\n"
     "      --nine-digits         also numbers that lost their leading zero (Excel,\n"
     "                            integer columns): nine digits, day 1-9\n"
+    "      --format=F            auto (default: by name and content, text when\n"
+    "                            unsure), text, csv, tsv, json or jsonl: a value in\n"
+    "                            a CPR field (cpr, cpr_nr, personnummer, ...) is a\n"
+    "                            CPR number in any form, integers stay integers\n"
+    "      --cpr-field=NAME      one more field name that holds CPR numbers\n"
     "      --manifest=FILE       write a JSON manifest: every option reveal needs,\n"
     "                            a key check value, sizes and SHA-256, counts\n"
     "  -o, --output=OUT          write OUT atomically (new file, then rename); never\n"
@@ -80,6 +85,8 @@ static const char reveal_usage[] =
     "      --encoding=NAME       the wash's --encoding, if it had one\n"
     "      --binary=WHAT         the wash's --binary: error (default), pass or wash\n"
     "      --nine-digits         the wash used --nine-digits\n"
+    "      --format=F            the wash's --format (default auto)\n"
+    "      --cpr-field=NAME      the wash's --cpr-field names\n"
     "  -o, --output=OUT          write OUT atomically (new file, then rename); never\n"
     "                            through a symlink or into a FIFO (see dkcpr(1))\n"
     "  -q, --quiet               no summary on standard error\n"
@@ -102,7 +109,9 @@ enum {
   OPT_BINARY,
   OPT_FALLBACK,
   OPT_NINE_DIGITS,
-  OPT_MANIFEST
+  OPT_MANIFEST,
+  OPT_FORMAT,
+  OPT_CPR_FIELD
 };
 
 struct wash_config {
@@ -116,6 +125,8 @@ struct wash_config {
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
   int quiet, nine_digits;
+  struct_choice structure;  /* --format, --cpr-field */
+  char cpr_fields[4096];
   cli_input_opts input;
   const char *mapping_option; /* the first option given that decides the mapping */
   unsigned int given;         /* GIVEN_* bits: options named on the command line */
@@ -222,6 +233,8 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       {"encoding", required_argument, NULL, OPT_ENCODING},
       {"binary", required_argument, NULL, OPT_BINARY},
       {"nine-digits", no_argument, NULL, OPT_NINE_DIGITS},
+      {"format", required_argument, NULL, OPT_FORMAT},
+      {"cpr-field", required_argument, NULL, OPT_CPR_FIELD},
       {"manifest", required_argument, NULL, OPT_MANIFEST},
       /* wash only, from here on */
       {"mode", required_argument, NULL, 'm'},
@@ -243,6 +256,23 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
     switch (opt) {
     case 'k': c->key_file = optarg; break;
     case OPT_NINE_DIGITS: c->nine_digits = 1; break;
+    case OPT_FORMAT:
+      if (format_parse(optarg, &c->structure.is_auto, &c->structure.format) != 0) {
+        cli_error(c->cmd, "--format must be auto, text, csv, tsv, json or jsonl");
+        return CLI_EXIT_USAGE;
+      }
+      break;
+    case OPT_CPR_FIELD: {
+      size_t used = strlen(c->cpr_fields), add = strlen(optarg);
+      if (add == 0 || strchr(optarg, ',') || used + add + 2 > sizeof c->cpr_fields) {
+        cli_error(c->cmd, "--cpr-field needs one field name (without commas)");
+        return CLI_EXIT_USAGE;
+      }
+      if (used) c->cpr_fields[used++] = ',';
+      memcpy(c->cpr_fields + used, optarg, add + 1);
+      c->structure.cpr_fields = c->cpr_fields;
+      break;
+    }
     case OPT_MANIFEST:
       if (strcmp(optarg, "-") == 0) {
         cli_error(c->cmd, "--manifest needs a file name");
@@ -458,10 +488,13 @@ static int wash_one(const struct wash_config *c, const char *path,
     rc = copy_through(in, sink, &st);
   } else {
     wash_stream x = {c->cmd, in->names.input, p, wo, sink, prog, &st, c->fallback, 0,
-                     c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0};
+                     c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0, (int)c->jobs};
     /* Threads give the same bytes and counts: see wash_stream.h. */
-    rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
-             : wash_sequential(&x, in, NULL, 0, NULL, 0);
+    if (c->structure.is_auto || c->structure.format != DKCPR_DATA_TEXT)
+      rc = wash_structured(&x, in, path, &c->structure, NULL);
+    else
+      rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
+                       : wash_sequential(&x, in, NULL, 0, NULL, 0);
     irreversible = x.irreversible;
     uint64_t found = wash_count_found(&st);
     by_options = x.all_found > found ? x.all_found - found : 0;
@@ -689,6 +722,7 @@ static int run(int reveal, int argc, char *argv[]) {
   c.token_chars = DKCPR_TOKEN_DEFAULT_CHARS;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   c.jobs = cpus < 1 ? 1 : cpus > 4 ? 4 : (uint64_t)cpus;
+  c.structure.is_auto = 1;
   int rc = parse_options(&c, reveal, argc, argv);
   if (rc)
     return rc < 0 ? CLI_EXIT_OK : rc;

@@ -5,4 +5,4 @@ set(DKCPR_CLI_SOURCES
   main.c args.c keyfile.c io.c atomic_out.c progress.c json.c wash_stream.c
   input.c manifest.c
   cmd_wash.c cmd_scan.c cmd_check.c cmd_info.c cmd_keygen.c cmd_generate.c
-  text.c wash_buf.c)
+  text.c wash_buf.c wash_struct.c format_guess.c)
