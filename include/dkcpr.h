@@ -704,7 +704,7 @@ DKCPR_API dkcpr_status dkcpr_sniff(dkcpr_sniffed *out, const void *head,
 DKCPR_API const char *dkcpr_compression_name(dkcpr_compression c);
 
 /* ------------------------------------------------------------------------ */
-/* Washing structured data: CSV, TSV, JSON, JSON Lines                       */
+/* Washing structured data: CSV, TSV, JSON, JSON Lines, SQL dumps           */
 /* ------------------------------------------------------------------------ */
 
 /** The structure a structured washer reads. */
@@ -713,10 +713,14 @@ typedef enum dkcpr_data_format {
   DKCPR_DATA_CSV = 1,   /**< RFC 4180, comma; the first record names the fields */
   DKCPR_DATA_TSV = 2,   /**< the same with tabs */
   DKCPR_DATA_JSON = 3,  /**< one JSON value (RFC 8259) */
-  DKCPR_DATA_JSONL = 4  /**< JSON values one after another (JSON Lines) */
+  DKCPR_DATA_JSONL = 4, /**< JSON values one after another (JSON Lines) */
+  /** An SQL dump: pg_dump plain output (COPY blocks, INSERT statements) or a
+   *  MySQL/MariaDB dump; columns named by COPY/INSERT column lists or by
+   *  CREATE TABLE, integer columns known from CREATE TABLE. */
+  DKCPR_DATA_SQL = 5
 } dkcpr_data_format;
 
-/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl"); never NULL. */
+/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql"); never NULL. */
 DKCPR_API const char *dkcpr_data_format_name(dkcpr_data_format f);
 
 #define DKCPR_STRUCT_OPTIONS_VERSION 1

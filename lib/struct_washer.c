@@ -15,6 +15,7 @@ const char *dkcpr_data_format_name(dkcpr_data_format f) {
   case DKCPR_DATA_TSV: return "tsv";
   case DKCPR_DATA_JSON: return "json";
   case DKCPR_DATA_JSONL: return "jsonl";
+  case DKCPR_DATA_SQL: return "sql";
   }
   return "unknown";
 }
@@ -46,7 +47,7 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
     opts = &o;
   }
   if (opts->version < 1 || opts->version > DKCPR_STRUCT_OPTIONS_VERSION ||
-      (unsigned)opts->format > DKCPR_DATA_JSONL ||
+      (unsigned)opts->format > DKCPR_DATA_SQL ||
       (opts->fallback != DKCPR_WASH_TOKEN && opts->fallback != DKCPR_WASH_REDACT))
     return DKCPR_E_ARG;
   if (opts->cpr_fields == NULL && opts->cpr_fields_len > 0) return DKCPR_E_NULL;
@@ -68,6 +69,7 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
     st = dkcpr__csv_new(w);
   if (st == DKCPR_OK && (w->format == DKCPR_DATA_JSON || w->format == DKCPR_DATA_JSONL))
     st = dkcpr__json_new(w);
+  if (st == DKCPR_OK && w->format == DKCPR_DATA_SQL) st = dkcpr__sql_new(w);
   if (st != DKCPR_OK) {
     dkcpr_struct_washer_free(w);
     return st;
@@ -85,6 +87,7 @@ void dkcpr_struct_washer_free(dkcpr_struct_washer *w) {
   if (w == NULL) return;
   dkcpr__csv_free(w);
   dkcpr__json_free(w);
+  dkcpr__sql_free(w);
   dkcpr__text_free(&w->text);
   dkcpr__field_names_free(&w->names);
   OPENSSL_cleanse(w, sizeof *w);
@@ -138,6 +141,7 @@ static dkcpr_status run(char *out, size_t out_cap, size_t *out_len,
   case DKCPR_DATA_TSV: st = dkcpr__csv_feed(w, in, in_len, finish); break;
   case DKCPR_DATA_JSON:
   case DKCPR_DATA_JSONL: st = dkcpr__json_feed(w, in, in_len, finish); break;
+  case DKCPR_DATA_SQL: st = dkcpr__sql_feed(w, in, in_len, finish); break;
   default: st = dkcpr__text_put(&w->text, in, in_len); break;
   }
   if (st == DKCPR_OK) st = dkcpr__text_flush(&w->text, out, &n, finish);

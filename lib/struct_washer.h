@@ -23,6 +23,7 @@ typedef enum dkcpr__value_type {
 
 typedef struct dkcpr__csv_state dkcpr__csv_state;
 typedef struct dkcpr__json_state dkcpr__json_state;
+typedef struct dkcpr__sql_state dkcpr__sql_state;
 
 struct dkcpr_struct_washer {
   dkcpr_data_format format;
@@ -43,6 +44,7 @@ struct dkcpr_struct_washer {
   int has_err;
   dkcpr__csv_state *csv;
   dkcpr__json_state *json;
+  dkcpr__sql_state *sql;
 };
 
 /* Rewrite one held field value (raw bytes, spaces around it included) into
@@ -70,5 +72,9 @@ dkcpr_status dkcpr__json_new(dkcpr_struct_washer *w);
 void dkcpr__json_free(dkcpr_struct_washer *w);
 dkcpr_status dkcpr__json_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                               int finish);
+dkcpr_status dkcpr__sql_new(dkcpr_struct_washer *w);
+void dkcpr__sql_free(dkcpr_struct_washer *w);
+dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish);
 
 #endif /* DKCPR_STRUCT_WASHER_H */

@@ -85,6 +85,21 @@ static const char json_in[] =
     "  \"deep\": {\"personnummer\": [\"040520-5297\", 405205297, 1505201234]}},\n"
     " {\"cpr\": 1505201234, \"cpr_nr\": \"\\u0030405205297\"}]\n";
 
+static const char sql_in[] =
+    "-- PostgreSQL database dump\n"
+    "CREATE TABLE public.person (\n    id integer NOT NULL,\n    cpr character(10),\n"
+    "    patient_cpr bigint,\n    navn text,\n    CONSTRAINT p PRIMARY KEY (id)\n);\n"
+    "CREATE FUNCTION f() RETURNS text AS $b$ SELECT '1505201234; it''s'; $b$ LANGUAGE sql;\n"
+    "COPY public.person (id, cpr, patient_cpr, navn) FROM stdin;\n"
+    "1\t0405205297\t405205297\tring 0405205297\n"
+    "2\t\\N\t1505201234\t\\N\n"
+    "3\t040520-5297\t\\N\tC\\tD\n"
+    "\\.\n"
+    "INSERT INTO public.person VALUES (4, '0405205297', 405205297, 'O''Brien 0405205297');\n"
+    "INSERT INTO `person` (`navn`, `patient_cpr`, `cpr`) VALUES ('x', 1505201234, '1505201234'),"
+    "('y\\'s', -42, 'ukendt');\n"
+    "/* 0405205297 */ SELECT setval('s', 1505201234, true); -- 1505201234\n";
+
 static void test_field_names(void **state) {
   static const char *const yes[] = {"cpr", "CPR", "cpr_nr", "cprNr", "CPR-NR", "cpr.nr",
                                     "personnummer", "PersonCivilRegistrationIdentifier",
@@ -150,6 +165,11 @@ static void round_trip(dkcpr_data_format f, const char *in) {
 static void test_csv_round_trip(void **state) {
   (void)state;
   round_trip(DKCPR_DATA_CSV, csv_in);
+}
+
+static void test_sql_round_trip(void **state) {
+  (void)state;
+  round_trip(DKCPR_DATA_SQL, sql_in);
 }
 
 static void test_json_round_trip(void **state) {
@@ -224,6 +244,9 @@ static void test_syntax_errors(void **state) {
     expect_error(DKCPR_DATA_CSV, "a,b\r1,2\n", step, 1, 5);
     expect_error(DKCPR_DATA_TSV, "å\tb\n1\tx\"\n", step, 2, 4);
     expect_error(DKCPR_DATA_JSON, "{\"a\": 1}\n{\"b\": 2}", step, 2, 2);
+    expect_error(DKCPR_DATA_SQL, "COPY t (cpr) FROM stdin;\n0405205297\n", step, 3, 1);
+    expect_error(DKCPR_DATA_SQL, "SELECT 'abc;\n", step, 2, 1);
+    expect_error(DKCPR_DATA_SQL, "SELECT $x$ abc $y$;\n", step, 2, 1);
   }
   {
     dkcpr_pseudonymizer *p = pseudonymizer();
@@ -282,6 +305,7 @@ int main(void) {
       cmocka_unit_test(test_options),
       cmocka_unit_test(test_csv_round_trip),
       cmocka_unit_test(test_json_round_trip),
+      cmocka_unit_test(test_sql_round_trip),
       cmocka_unit_test(test_integers),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_jsonl_and_bufsize),

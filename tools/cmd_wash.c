@@ -43,7 +43,7 @@ static const char wash_usage[] =
     "      --nine-digits         also numbers that lost their leading zero (Excel,\n"
     "                            integer columns): nine digits, day 1-9\n"
     "      --format=F            auto (default: by name and content, text when\n"
-    "                            unsure), text, csv, tsv, json or jsonl: a value in\n"
+    "                            unsure), text, csv, tsv, json, jsonl or sql: a value in\n"
     "                            a CPR field (cpr, cpr_nr, personnummer, ...) is a\n"
     "                            CPR number in any form, integers stay integers\n"
     "      --cpr-field=NAME      one more field name that holds CPR numbers\n"
@@ -258,7 +258,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
     case OPT_NINE_DIGITS: c->nine_digits = 1; break;
     case OPT_FORMAT:
       if (format_parse(optarg, &c->structure.is_auto, &c->structure.format) != 0) {
-        cli_error(c->cmd, "--format must be auto, text, csv, tsv, json or jsonl");
+        cli_error(c->cmd, "--format must be auto, text, csv, tsv, json, jsonl or sql");
         return CLI_EXIT_USAGE;
       }
       break;

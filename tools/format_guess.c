@@ -28,31 +28,56 @@ static int by_name(const char *path, dkcpr_data_format *out) {
   else if (ends_with(path, n, ".tsv") || ends_with(path, n, ".tab")) *out = DKCPR_DATA_TSV;
   else if (ends_with(path, n, ".jsonl") || ends_with(path, n, ".ndjson")) *out = DKCPR_DATA_JSONL;
   else if (ends_with(path, n, ".json")) *out = DKCPR_DATA_JSON;
+  else if (ends_with(path, n, ".sql")) *out = DKCPR_DATA_SQL;
   else return 0;
   return 1;
 }
 
-/* Occurrences of c in a line, outside double quotes. */
-static size_t count_outside_quotes(const char *s, size_t n, char c) {
-  size_t k = 0;
-  int q = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '"') q = !q;
-    else if (!q && s[i] == c) k++;
+/* Up to five complete records (two at least; quoted fields may span
+ * lines) with the same number of delimiters, at least one, and a first
+ * record of short fields without sentence punctuation: a header, not prose
+ * that happens to have commas. */
+static int looks_delimited(const char *head, size_t len, char d) {
+  size_t count = 0, k = 0, records = 0, field = 0;
+  int quoted = 0;
+  for (size_t i = 0; i < len && records < 5; i++) {
+    char c = head[i];
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      continue;
+    } else if (c == d) {
+      k++;
+      field = 0;
+    } else if (c == '\n') {
+      if (records == 0) count = k;
+      else if (k != count) return 0;
+      records++;
+      k = 0;
+    } else if (records == 0 && c != '\r' &&
+               (++field > 64 || c == '.' || c == '!' || c == '?')) {
+      return 0;
+    }
   }
-  return k;
+  return records >= 2 && count > 0;
 }
 
-/* Two complete lines with the same number of delimiters, at least one. */
-static int looks_delimited(const char *head, size_t len, char d) {
-  const char *nl1 = memchr(head, '\n', len);
-  if (!nl1) return 0;
-  const char *l2 = nl1 + 1;
-  const char *nl2 = memchr(l2, '\n', len - (size_t)(l2 - head));
-  if (!nl2) return 0;
-  size_t a = count_outside_quotes(head, (size_t)(nl1 - head), d);
-  size_t b = count_outside_quotes(l2, (size_t)(nl2 - l2), d);
-  return a > 0 && a == b;
+/* A dump's header comment in the first lines, or a line that starts a
+ * statement dumps are made of. */
+static int looks_like_sql(const char *head, size_t len) {
+  static const char *const marks[] = {"PostgreSQL database dump", "MySQL dump", "MariaDB dump"};
+  static const char *const starts[] = {"CREATE TABLE ", "INSERT INTO ", "COPY "};
+  size_t n = len < 4096 ? len : 4096;
+  for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+    for (size_t i = 0, m = strlen(marks[k]); i + m <= n; i++)
+      if (memcmp(head + i, marks[k], m) == 0) return 1;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && head[i - 1] != '\n') continue;
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
+      if (n - i >= strlen(starts[k]) && memcmp(head + i, starts[k], strlen(starts[k])) == 0)
+        return 1;
+  }
+  return 0;
 }
 
 dkcpr_data_format format_guess(const char *path, const char *head, size_t len) {
@@ -69,6 +94,7 @@ dkcpr_data_format format_guess(const char *path, const char *head, size_t len) {
       return DKCPR_DATA_JSONL;
     return DKCPR_DATA_JSON;
   }
+  if (looks_like_sql(head, len)) return DKCPR_DATA_SQL;
   if (looks_delimited(head, len, '\t')) return DKCPR_DATA_TSV;
   if (looks_delimited(head, len, ',')) return DKCPR_DATA_CSV;
   return DKCPR_DATA_TEXT;
@@ -76,7 +102,7 @@ dkcpr_data_format format_guess(const char *path, const char *head, size_t len) {
 
 int format_parse(const char *name, int *is_auto, dkcpr_data_format *out) {
   static const dkcpr_data_format all[] = {DKCPR_DATA_TEXT, DKCPR_DATA_CSV, DKCPR_DATA_TSV,
-                                          DKCPR_DATA_JSON, DKCPR_DATA_JSONL};
+                                          DKCPR_DATA_JSON, DKCPR_DATA_JSONL, DKCPR_DATA_SQL};
   *is_auto = strcmp(name, "auto") == 0;
   *out = DKCPR_DATA_TEXT;
   if (*is_auto) return 0;
