@@ -6,16 +6,22 @@
 
 #include "struct_fields.h"
 
+typedef struct word {
+  const char *s;
+  size_t n;
+} word;
+#define W(lit) {lit, sizeof lit - 1}
+
 /* Whole names. */
-static const char *const names[] = {
-    "cpr", "cprnr", "cprno", "cprnummer", "cprnumber", "cprnum",
-    "personnr", "personnummer", "pnr", "cprpnr",
-    "personcivilregistrationidentifier", "civilregistrationnumber",
-    "civilregistrationidentifier", "danishcpr", "cprid"};
+static const word names[] = {
+    W("cpr"), W("cprnr"), W("cprno"), W("cprnummer"), W("cprnumber"), W("cprnum"),
+    W("personnr"), W("personnummer"), W("pnr"), W("cprpnr"),
+    W("personcivilregistrationidentifier"), W("civilregistrationnumber"),
+    W("civilregistrationidentifier"), W("danishcpr"), W("cprid")};
 
 /* Endings: patient_cpr, mor_cpr_nr, barnPersonnummer. */
-static const char *const endings[] = {"cpr", "cprnr", "cprnummer", "cprno",
-                                      "personnummer", "personnr"};
+static const word endings[] = {W("cpr"), W("cprnr"), W("cprnummer"), W("cprno"),
+                               W("personnummer"), W("personnr")};
 
 /* The name in lower case without '_', '-', '.', ' ' and ':'; 0 when too long. */
 static size_t normalise(char *out, const char *name, size_t len) {
@@ -31,11 +37,13 @@ static size_t normalise(char *out, const char *name, size_t len) {
 
 static int builtin(const char *s, size_t n) {
   size_t i;
+  /* Every name and ending holds "cpr" or "person"; most field names neither. */
+  if (n < 3 || (memchr(s, 'c', n) == NULL && memchr(s, 'p', n) == NULL)) return 0;
   for (i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return 1;
+    if (names[i].n == n && memcmp(names[i].s, s, n) == 0) return 1;
   for (i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-    size_t e = strlen(endings[i]);
-    if (n > e && memcmp(endings[i], s + n - e, e) == 0) return 1;
+    size_t e = endings[i].n;
+    if (n > e && memcmp(endings[i].s, s + n - e, e) == 0) return 1;
   }
   return 0;
 }
