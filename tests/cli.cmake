@@ -8,7 +8,7 @@ if(TARGET dkcpr_cli)
                 scan_precommit structured)
     add_test(NAME cli.${area}
       COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${area}.py)
-    set_tests_properties(cli.${area} PROPERTIES TIMEOUT 120
+    set_tests_properties(cli.${area} PROPERTIES TIMEOUT 600
       ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data;DKCPR_BUILD_DIR=${PROJECT_BINARY_DIR}")
   endforeach()
   # --help, the accepted options and dkcpr(1) against their one source.

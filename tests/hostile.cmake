@@ -17,7 +17,7 @@ if(TARGET dkcpr_cli)
   foreach(area secrets key_files output_files bounds scan_names)
     add_test(NAME hostile.${area}
       COMMAND ${DKCPR_HOSTILE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hostile/test_${area}.py)
-    set_tests_properties(hostile.${area} PROPERTIES TIMEOUT 300
+    set_tests_properties(hostile.${area} PROPERTIES TIMEOUT 900
       ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_PYTHONPATH=${dkcpr_hostile_pythonpath};PYTHONDONTWRITEBYTECODE=1;DKCPR_SANITIZED=${dkcpr_hostile_sanitized}")
   endforeach()
 endif()
