@@ -11,4 +11,4 @@ add_test(NAME man.pages
           --symbols ${CMAKE_CURRENT_SOURCE_DIR}/dkcpr.sym ${DKCPR_MAN_PAGES})
 add_test(NAME man.selftest
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/man/check_man.py --selftest)
-set_tests_properties(man.pages man.selftest PROPERTIES TIMEOUT 120)
+set_tests_properties(man.pages man.selftest PROPERTIES TIMEOUT 600)

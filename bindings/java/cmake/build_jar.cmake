@@ -22,10 +22,14 @@ file(COPY_FILE ${CORE_LIB} ${CLASSES}/${NATIVE_DIR}/${core_name})
 file(COPY_FILE ${JNI_LIB} ${CLASSES}/${NATIVE_DIR}/${jni_name})
 file(WRITE ${CLASSES}/${NATIVE_DIR}/libraries.txt "${core_name}\n${jni_name}\n")
 
+# The license travels with the jar, named in the manifest and as a file.
+file(MAKE_DIRECTORY ${CLASSES}/META-INF)
+file(COPY_FILE ${LICENSE} ${CLASSES}/META-INF/LICENSE)
 file(WRITE ${work}/MANIFEST.MF
   "Automatic-Module-Name: org.dkcpr\n"
   "Implementation-Title: dkcpr\n"
-  "Implementation-Version: ${VERSION}\n")
+  "Implementation-Version: ${VERSION}\n"
+  "Bundle-License: Apache-2.0\n")
 file(REMOVE ${OUT})
 execute_process(
   COMMAND ${JAR} --create --file ${OUT} --manifest ${work}/MANIFEST.MF -C ${CLASSES} .
