@@ -23,6 +23,8 @@
 
 typedef struct column {
   Py_ssize_t n;
+  Py_ssize_t held;   /* references in objs */
+  PyObject **objs;   /* the chunk's elements, held while the GIL is released */
   const char **in;
   size_t *in_lens;
   unsigned char *missing;
@@ -34,7 +36,14 @@ typedef struct column {
   PyObject *holds;   /* encodings of str with lone surrogates */
 } column;
 
+/* Drop the chunk's references. */
+static void column_release(column *c) {
+  while (c->held > 0) Py_DECREF(c->objs[--c->held]);
+}
+
 static void column_free(column *c) {
+  column_release(c);
+  PyMem_Free(c->objs);
   PyMem_Free(c->in);
   PyMem_Free(c->in_lens);
   PyMem_Free(c->missing);
@@ -49,11 +58,13 @@ static void column_free(column *c) {
 static int column_alloc(column *c, int op, unsigned int flags) {
   size_t count = CHUNK;
   memset(c, 0, sizeof *c);
+  c->objs = PyMem_Malloc(count * sizeof *c->objs);
   c->in = PyMem_Malloc(count * sizeof *c->in);
   c->in_lens = PyMem_Malloc(count * sizeof *c->in_lens);
   c->missing = PyMem_Malloc(count);
   c->statuses = PyMem_Malloc(count * sizeof *c->statuses);
-  if (!c->in || !c->in_lens || !c->missing || !c->statuses) return -1;
+  if (!c->objs || !c->in || !c->in_lens || !c->missing || !c->statuses)
+    return -1;
   if ((flags & DKCPR_PY_NINE_DIGITS) &&
       (c->digits = PyMem_Malloc(count * DIGITS)) == NULL)
     return -1;
@@ -119,13 +130,22 @@ static int keep_hold(column *c, PyObject *hold) {
   return rc;
 }
 
-/* Elements items[0, c->n), the first at index base of the column. */
-static int column_read(column *c, PyObject *const *items, Py_ssize_t base,
+/* Elements [base, base + c->n) of seq (a list or tuple). Each is held, and
+ * fetched afresh, since an __index__ method or, while the GIL is released,
+ * another thread may change a list under the call. */
+static int column_read(column *c, PyObject *seq, Py_ssize_t base,
                        unsigned int flags, PyObject *missing) {
   int nine = (flags & DKCPR_PY_NINE_DIGITS) != 0;
   Py_ssize_t i;
   for (i = 0; i < c->n; i++) {
-    PyObject *o = items[i], *hold = NULL;
+    PyObject *o, *hold = NULL;
+    if (base + i >= PySequence_Fast_GET_SIZE(seq)) {
+      PyErr_SetString(PyExc_RuntimeError, "the list changed size during the call");
+      return -1;
+    }
+    o = PySequence_Fast_ITEMS(seq)[base + i];
+    Py_INCREF(o);
+    c->objs[c->held++] = o;
     char *d = nine ? c->digits + (size_t)i * DIGITS : NULL;
     c->missing[i] = 0;
     if (PyUnicode_Check(o)) {
@@ -250,12 +270,12 @@ static PyObject *element(const column *c, Py_ssize_t i, Py_ssize_t base, int op,
 }
 
 /* One chunk into list[base, base + c->n). */
-static int column_chunk(column *c, PyObject *list, PyObject *const *items,
+static int column_chunk(column *c, PyObject *list, PyObject *seq,
                         Py_ssize_t base, int op, unsigned int flags,
                         PyObject *missing, const dkcpr_options *opts,
                         const dkcpr_pseudonymizer *p, size_t token_chars) {
   Py_ssize_t i;
-  if (column_read(c, items + base, base, flags, missing) < 0) return -1;
+  if (column_read(c, seq, base, flags, missing) < 0) return -1;
   Py_BEGIN_ALLOW_THREADS
   column_run(c, op, opts, p, token_chars);
   Py_END_ALLOW_THREADS
@@ -290,11 +310,9 @@ PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags,
     PyErr_SetString(PyExc_ValueError, "bad column operation");
     return NULL;
   }
-  /* A tuple copy: Python code run while reading (an __index__) cannot
-   * change the sequence or free its items under the pointers taken. */
-  seq = PySequence_Tuple(items);
+  seq = PySequence_Fast(items, "expected an iterable");
   if (seq == NULL) return NULL;
-  n = PyTuple_GET_SIZE(seq);
+  n = PySequence_Fast_GET_SIZE(seq);
   if (column_alloc(&c, op, flags) < 0) {
     PyErr_NoMemory();
     goto done;
@@ -302,9 +320,10 @@ PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags,
   list = PyList_New(n);
   for (base = 0; list != NULL && base < n; base += CHUNK) {
     c.n = n - base < CHUNK ? n - base : CHUNK;
-    if (column_chunk(&c, list, &PyTuple_GET_ITEM(seq, 0), base, op, flags,
-                     missing, opts, p, token_chars) < 0)
+    if (column_chunk(&c, list, seq, base, op, flags, missing, opts, p,
+                     token_chars) < 0)
       Py_CLEAR(list); /* unset items are NULL, which the list's free skips */
+    column_release(&c);
   }
 done:
   column_free(&c);

@@ -174,3 +174,26 @@ def test_typemapped_calls():
             with pytest.raises(dkcpr.CprError) as err:
                 cpr.age(at)
             assert err.value.status == row["status"], row
+
+
+def test_a_list_changed_during_the_call_is_an_error_not_a_crash():
+    column = []
+
+    class Shrinks:
+        def __index__(self):
+            column.clear()
+            return 707614285
+
+    column += ["0707614285", Shrinks(), "0707614285"]
+    with pytest.raises(RuntimeError, match="changed size"):
+        dkcpr.is_valid_many(column, nine_digits=True)
+    # Growing is harmless: the call covers the elements it started with.
+    column = ["0707614285"]
+
+    class Grows:
+        def __index__(self):
+            column.extend(["x"] * 10000)
+            return 707614285
+
+    column += [Grows(), "0707614285"]
+    assert dkcpr.is_valid_many(column, nine_digits=True) == [True, True, True]
