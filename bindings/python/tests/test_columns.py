@@ -52,13 +52,13 @@ def test_parse_many_raises_for_the_first_bad_element():
 
 def test_long_column_crosses_chunks():
     # Longer than one internal chunk, with the bad element far in.
-    column = ["0707614285"] * 3000 + ["3102611234"] + [None] * 10
+    column = ["0707614285"] * 9000 + ["3102611234"] + [None] * 10
     valid = dkcpr.is_valid_many(column)
-    assert valid[:3000] == [True] * 3000 and valid[3000] is False
-    assert valid[3001:] == [None] * 10
+    assert valid[:9000] == [True] * 9000 and valid[9000] is False
+    assert valid[9001:] == [None] * 10
     with pytest.raises(dkcpr.CprError) as err:
         dkcpr.parse_many(column)
-    assert err.value.index == 3000
+    assert err.value.index == 9000
 
 
 MISSING = [None, float("nan"), math.nan]
