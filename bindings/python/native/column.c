@@ -143,6 +143,7 @@ static int column_read(column *c, PyObject *seq, Py_ssize_t base,
   Py_ssize_t i;
   for (i = 0; i < c->n; i++) {
     PyObject *o, *hold = NULL;
+    char *d = nine ? c->digits + (size_t)i * DIGITS : NULL;
     if (base + i >= PySequence_Fast_GET_SIZE(seq)) {
       PyErr_SetString(PyExc_RuntimeError, "the list changed size during the call");
       return -1;
@@ -150,7 +151,6 @@ static int column_read(column *c, PyObject *seq, Py_ssize_t base,
     o = PySequence_Fast_ITEMS(seq)[base + i];
     Py_INCREF(o);
     c->objs[c->held++] = o;
-    char *d = nine ? c->digits + (size_t)i * DIGITS : NULL;
     c->missing[i] = 0;
     if (PyUnicode_Check(o)) {
       if (dkcpr_py_utf8(o, &c->in[i], &c->in_lens[i], &hold, base + i) < 0)
