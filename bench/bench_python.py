@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Figures for the Python binding: dkcpr.is_valid next to python-stdnum's
-stdnum.dk.cpr.is_valid in the same run, and the batch pseudonymizer.
+"""Figures for the Python binding: dkcpr.is_valid and the column call
+dkcpr.is_valid_many next to python-stdnum's stdnum.dk.cpr.is_valid in the
+same run, and the batch pseudonymizer.
 
 Run with Debian's python3 and the built package on PYTHONPATH, e.g.
   PYTHONPATH=build/bindings/python /usr/bin/python3 bench/bench_python.py [--quick]
@@ -66,6 +67,7 @@ def main():
     emit("dkcpr", dkcpr.__version__, "")
     ours = per_call_ns(dkcpr.is_valid, mixed, repeats)
     emit("dkcpr.is_valid per call", f"{ours:.0f}", "ns")
+    theirs = None
     try:
         from stdnum.dk import cpr as stdnum_cpr
     except ImportError:
@@ -74,6 +76,11 @@ def main():
         theirs = per_call_ns(stdnum_cpr.is_valid, mixed, repeats)
         emit("stdnum.dk.cpr.is_valid per call", f"{theirs:.0f}", "ns")
         emit("is_valid speed-up over python-stdnum", f"{theirs / ours:.1f}", "x")
+    # The column call: one list in, one list of bools out.
+    many = best_of(repeats, lambda: dkcpr.is_valid_many(mixed)) / len(mixed) * 1e9
+    emit("dkcpr.is_valid_many per number", f"{many:.1f}", "ns")
+    if theirs is not None:
+        emit("is_valid_many speed-up over python-stdnum is_valid", f"{theirs / many:.0f}", "x")
     emit("dkcpr.parse per call", f"{per_call_ns(dkcpr.parse, sample[:calls // 4], repeats):.0f}",
          "ns")
 

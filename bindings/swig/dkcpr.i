@@ -23,8 +23,10 @@
 %ignore dkcpr_token;
 %ignore dkcpr_format;
 %ignore dkcpr_generate;
+#ifndef SWIGPYTHON /* Python maps their key buffers with typemaps */
 %ignore dkcpr_keygen;
 %ignore dkcpr_key_from_hex;
+#endif
 %ignore dkcpr_scan;
 %ignore dkcpr_washer_feed;
 %ignore dkcpr_washer_finish;

@@ -1,8 +1,8 @@
 /* Python part of the dkcpr interface, included by dkcpr.i under
  * SWIGPYTHON: typemaps, exceptions, the GIL, the Pseudonymizer class, and
- * the C functions in bindings/python/native/ that move whole lists and texts
- * through one library call. The package dkcpr/ builds the public API on
- * top of this module (dkcpr._native). */
+ * the C functions in bindings/python/native/ that move whole columns and
+ * texts through one library call. The package dkcpr/ builds the public API
+ * on top of this module (dkcpr._native). */
 
 %{
 #include <stdlib.h>
@@ -47,9 +47,6 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_cpr;
 %ignore dkcpr_match;
 %ignore dkcpr_wash_stats;
-%ignore dkcpr_parse;
-%ignore dkcpr_validate;
-%ignore dkcpr_age;
 %ignore dkcpr_pseudonymizer_new;
 %ignore dkcpr_pseudonymizer_free;
 %ignore dkcpr_scanner_new;
@@ -95,6 +92,71 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 }
 %typemap(freearg) (const char *in, size_t in_len) {
   Py_XDECREF(hold$argnum);
+}
+%apply (const char *in, size_t in_len) {
+  (const char *s, size_t s_len), (const char *hex, size_t hex_len)
+};
+
+/* Parsing, validation, age and keys are the header's own functions, with
+ * their outputs mapped here. A parsed number crosses as a tuple: the
+ * dkcpr_cpr fields in order, then its dashed and masked forms (see
+ * dkcpr_py_cpr_tuple); an age call takes that tuple back. */
+%rename(_parse) dkcpr_parse;
+%rename(_validate) dkcpr_validate;
+%rename(_age) dkcpr_age;
+%rename(_keygen) dkcpr_keygen;
+%rename(_key_from_hex) dkcpr_key_from_hex;
+%typemap(in, numinputs=0) dkcpr_cpr *out (dkcpr_cpr tmp) {
+  $1 = &tmp;
+}
+%typemap(argout) dkcpr_cpr *out {
+  PyObject *cpr_tuple = dkcpr_py_cpr_tuple($1);
+  if (cpr_tuple == NULL) SWIG_fail;
+  $result = SWIG_Python_AppendOutput($result, cpr_tuple);
+}
+%typemap(in) const dkcpr_cpr *cpr (dkcpr_cpr tmp) {
+  if (dkcpr_py_cpr_from_tuple($input, &tmp) < 0) SWIG_fail;
+  $1 = &tmp;
+}
+%include <typemaps.i>
+%apply int *OUTPUT { int *out_years };
+/* Validation answers True or False; only a failed allocation raises. */
+%typemap(out) dkcpr_status dkcpr_validate {
+  if ($1 == DKCPR_E_NOMEM) {
+    PyErr_NoMemory();
+    SWIG_fail;
+  }
+  $result = PyBool_FromLong($1 == DKCPR_OK);
+}
+/* A CPR number is short: releasing the GIL would cost more than the
+ * check, except for long (lenient, white-space padded) input. LEN is
+ * SWIG's name for the s_len argument (argN, N its position). */
+%define DKCPR_PY_NOGIL_LONG(NAME, LEN)
+%exception NAME {
+  if (LEN <= 64) {
+    $action
+  } else {
+    Py_BEGIN_ALLOW_THREADS
+    $action
+    Py_END_ALLOW_THREADS
+  }
+}
+%enddef
+DKCPR_PY_NOGIL_LONG(dkcpr_parse, arg3)
+DKCPR_PY_NOGIL_LONG(dkcpr_validate, arg2)
+/* Key bytes the library writes: a new bytes object of DKCPR_KEY_BYTES. */
+%typemap(in, numinputs=0) (uint8_t *key, size_t key_len) (PyObject *buf = NULL) {
+  buf = PyBytes_FromStringAndSize(NULL, DKCPR_KEY_BYTES);
+  if (buf == NULL) SWIG_fail;
+  $1 = (uint8_t *)PyBytes_AS_STRING(buf);
+  $2 = DKCPR_KEY_BYTES;
+}
+%typemap(argout) (uint8_t *key, size_t key_len) {
+  $result = SWIG_Python_AppendOutput($result, buf$argnum);
+  buf$argnum = NULL;
+}
+%typemap(freearg) (uint8_t *key, size_t key_len) {
+  Py_XDECREF(buf$argnum);
 }
 
 /* Key, context, seed and placeholder bytes: any bytes-like object, through
@@ -180,11 +242,6 @@ struct dkcpr_pseudonymizer {};
     }
     return out;
   }
-  /* Whole batches in one call; dkcpr_py_many releases the GIL itself. */
-  PyObject *many(PyObject *items, const dkcpr_options *opts, int reveal,
-                 int none_on_error) {
-    return dkcpr_py_many($self, items, opts, reveal, none_on_error);
-  }
 }
 
 /* A known-dates list as a class. The package builds one completely and
@@ -214,18 +271,10 @@ struct dkcpr_datelist {};
 }
 
 /* Private functions for the package (see native/dkcpr_py.h). */
-%rename(_is_valid) dkcpr_py_is_valid;
-%rename(_parse) dkcpr_py_parse;
-%rename(_age) dkcpr_py_age;
-%rename(_keygen) dkcpr_py_keygen;
-%rename(_key_from_hex) dkcpr_py_key_from_hex;
 %rename(_generate) dkcpr_py_generate;
 %rename(_scan) dkcpr_py_scan;
-PyObject *dkcpr_py_is_valid(PyObject *s, const dkcpr_options *opts = NULL);
-PyObject *dkcpr_py_parse(PyObject *s, const dkcpr_options *opts = NULL);
-PyObject *dkcpr_py_age(PyObject *digits, int year, int month, int day);
-PyObject *dkcpr_py_keygen(void);
-PyObject *dkcpr_py_key_from_hex(PyObject *hex);
+%rename(_column) dkcpr_py_column;
+%include "column.h"
 PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
                             const uint8_t *seed, size_t seed_len,
                             unsigned long long first, size_t count);

@@ -13,15 +13,37 @@ raises ``TypeError``; allocation failure ``MemoryError``.
 from __future__ import annotations
 
 import datetime
-from typing import Iterable, List, Optional, Tuple, Union
+import sys
+import sysconfig
+from typing import Any, Iterable, List, Optional, Tuple, Union
 
-from . import _native
-from . import native as _swig
-from ._native import CprError
-from ._options import KnownDates
-from ._options import parse_options as _parse_options
-from ._text import scan, wash, wash_file
-from ._types import Confidence, Cpr, Kind, Match, Sex, SexLike, _sex_code
+from . import _build
+
+
+def _check_interpreter() -> None:
+    """The compiled module works only in the Python it was built for; another
+    version would not find it, or crash, instead of saying why."""
+    soabi = sysconfig.get_config_var("SOABI")
+    if tuple(sys.version_info[:2]) != _build.PYTHON_VERSION or (
+            _build.SOABI and soabi != _build.SOABI):
+        built = ".".join(map(str, _build.PYTHON_VERSION))
+        raise ImportError(
+            f"dkcpr was built for Python {built} ({_build.SOABI}), but this is Python "
+            f"{sys.version_info[0]}.{sys.version_info[1]} ({soabi}) at {sys.executable}: "
+            "build and install dkcpr with this interpreter "
+            "(python3 -m pip install --no-build-isolation .)", name="dkcpr")
+
+
+_check_interpreter()
+
+from . import _columns  # noqa: E402 (after the check: it loads the module)
+from . import _native  # noqa: E402
+from . import native as _swig  # noqa: E402
+from ._native import CprError  # noqa: E402
+from ._options import KnownDates  # noqa: E402
+from ._options import parse_options as _parse_options  # noqa: E402
+from ._text import scan, wash, wash_file  # noqa: E402
+from ._types import Confidence, Cpr, Kind, Match, Sex, SexLike, _sex_code  # noqa: E402
 
 __version__: str = _native.version_string()
 """The C library's version, ``MAJOR.MINOR.PATCH``."""
@@ -35,11 +57,22 @@ __all__ = [
     "ALGORITHM", "KEY_BYTES", "Confidence", "Cpr", "CprError", "Kind", "KnownDates", "Match",
     "Pseudonymizer", "Sex", "compact", "format", "generate", "is_valid",
     "key_from_hex", "keygen", "mask", "parse", "scan", "wash", "wash_file",
+    "is_valid_many", "parse_many",
 ]
 
-_is_valid = _native._is_valid
+_validate = _native._validate
 _parse = _native._parse
 _from_native = Cpr._from_native
+
+
+def _opts(policy: str, lenient: bool, allow_replacement: bool, allow_future: bool,
+          today: Optional[datetime.date], known_dates: Optional[KnownDates]) -> Any:
+    """None (the C defaults) or a shared options struct for the keywords."""
+    if (policy == "default" and not (lenient or allow_replacement or allow_future)
+            and today is None and known_dates is None):
+        return None
+    return _parse_options(policy, lenient, allow_replacement, allow_future, today,
+                          known_dates)
 
 
 def is_valid(s: str, *, policy: str = "default", lenient: bool = False,
@@ -50,11 +83,8 @@ def is_valid(s: str, *, policy: str = "default", lenient: bool = False,
 
     Never raises for a bad number, only for a wrong argument type or value.
     """
-    if (policy == "default" and not (lenient or allow_replacement or allow_future)
-            and today is None and known_dates is None):
-        return _is_valid(s)
-    return _is_valid(s, _parse_options(policy, lenient, allow_replacement,
-                                       allow_future, today, known_dates))
+    return _validate(s, _opts(policy, lenient, allow_replacement, allow_future, today,
+                              known_dates))
 
 
 def parse(s: str, *, policy: str = "default", lenient: bool = False,
@@ -77,11 +107,41 @@ def parse(s: str, *, policy: str = "default", lenient: bool = False,
 
     Raises CprError, e.g. status ``DKCPR_E_DATE`` for a date that does not exist.
     """
-    if (policy == "default" and not (lenient or allow_replacement or allow_future)
-            and today is None and known_dates is None):
-        return _from_native(_parse(s))
-    return _from_native(_parse(s, _parse_options(policy, lenient, allow_replacement,
-                                                 allow_future, today, known_dates)))
+    return _from_native(_parse(s, _opts(policy, lenient, allow_replacement, allow_future,
+                                        today, known_dates)))
+
+
+def is_valid_many(items: Iterable[Any], *, nine_digits: bool = False,
+                  policy: str = "default", lenient: bool = False,
+                  allow_replacement: bool = False, allow_future: bool = False,
+                  today: Optional[datetime.date] = None,
+                  known_dates: Optional[KnownDates] = None) -> List[Optional[bool]]:
+    """:func:`is_valid` of every element of a column, in one library call.
+
+    A missing value (None, NaN, pandas.NA) gives None. nine_digits: accept
+    integers, integral floats and nine-digit str as numbers that lost their
+    leading zero (an integer column); otherwise an element that is neither
+    str nor missing raises TypeError. Other keywords as in :func:`parse`.
+    """
+    return _columns.is_valid_many(items, _opts(policy, lenient, allow_replacement,
+                                               allow_future, today, known_dates),
+                                  nine_digits)
+
+
+def parse_many(items: Iterable[Any], *, errors: str = "raise", nine_digits: bool = False,
+               policy: str = "default", lenient: bool = False,
+               allow_replacement: bool = False, allow_future: bool = False,
+               today: Optional[datetime.date] = None,
+               known_dates: Optional[KnownDates] = None) -> List[Optional[Cpr]]:
+    """:func:`parse` of every element of a column, in one library call.
+
+    A missing value gives None. errors: ``"raise"`` raises CprError for the
+    first rejected element (its ``index`` says which), ``"none"`` puts None
+    in its place. nine_digits and other keywords as in :func:`is_valid_many`.
+    """
+    return _columns.parse_many(items, _opts(policy, lenient, allow_replacement,
+                                            allow_future, today, known_dates),
+                               errors, nine_digits)
 
 
 def format(s: str, **options) -> str:
@@ -194,28 +254,40 @@ class Pseudonymizer:
         # A negative length is out of range like any other: CprError, E_ARG.
         return h.token(s, max(_index(length), 0), self._opts)
 
-    def pseudonymize_many(self, items: Iterable[str], *,
-                          errors: str = "raise") -> List[Optional[str]]:
+    def pseudonymize_many(self, items: Iterable[Any], *, errors: str = "raise",
+                          nine_digits: bool = False) -> List[Optional[str]]:
         """Pseudonyms of many numbers in one library call.
 
-        errors: ``"raise"`` raises CprError for the first bad element (its
-        ``index`` attribute says which); ``"none"`` puts None in its place,
-        and also passes None elements (missing values) through as None.
-        An element that is neither str nor None raises TypeError.
+        A missing value (None, NaN, pandas.NA) gives None. errors:
+        ``"raise"`` raises CprError for the first bad element (its ``index``
+        attribute says which); ``"none"`` puts None in its place.
+        nine_digits: accept integers, integral floats and nine-digit str as
+        numbers that lost their leading zero (the pseudonym has ten digits);
+        otherwise an element that is neither str nor missing raises TypeError.
         """
         h = self._h
         if h is None:
             raise _closed()
-        return h.many(items, self._opts, 0, _none_on_error(errors))
+        return _columns.pseudonym_many(h, items, self._opts, False, errors, nine_digits)
 
-    def reveal_many(self, items: Iterable[str], *,
-                    errors: str = "raise") -> List[Optional[str]]:
-        """Originals of many pseudonyms in one library call; ``errors`` as in
+    def reveal_many(self, items: Iterable[Any], *, errors: str = "raise",
+                    nine_digits: bool = False) -> List[Optional[str]]:
+        """Originals of many pseudonyms in one library call; keywords as in
         :meth:`pseudonymize_many`."""
         h = self._h
         if h is None:
             raise _closed()
-        return h.many(items, self._opts, 1, _none_on_error(errors))
+        return _columns.pseudonym_many(h, items, self._opts, True, errors, nine_digits)
+
+    def token_many(self, items: Iterable[Any], length: int = 26, *, errors: str = "raise",
+                   nine_digits: bool = False) -> List[Optional[str]]:
+        """:meth:`token` of many numbers, with the GIL released for the whole
+        list; keywords as in :meth:`pseudonymize_many`."""
+        h = self._h
+        if h is None:
+            raise _closed()
+        return _columns.token_many(h, items, self._opts, max(_index(length), 0), errors,
+                                   nine_digits)
 
     def close(self) -> None:
         """Free the handle (the key copy is wiped); calling it again is a no-op."""
@@ -243,14 +315,6 @@ def _index(n: int) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
         raise TypeError(f"expected an int, not {type(n).__name__}")
     return n
-
-
-def _none_on_error(errors: str) -> int:
-    if errors == "raise":
-        return 0
-    if errors == "none":
-        return 1
-    raise ValueError(f"errors must be 'raise' or 'none', not {errors!r}")
 
 
 def _seed_bytes(seed: Union[bytes, str, int, None]) -> bytes:

@@ -84,7 +84,11 @@ class Cpr:
             at = datetime.date.today()
         elif not isinstance(at, datetime.date):
             raise TypeError(f"at must be a datetime.date, not {type(at).__name__}")
-        return _native._age(self.digits, at.year, at.month, at.day)
+        b = self.birth_date
+        native = (self.digits, b.year, b.month, b.day, _SEXES.index(self.sex),
+                  _KINDS.index(self.replacement or Kind.CPR), int(self.mod11),
+                  int(self.known_date), int(self.digits[6]))
+        return _native._age(native, at.year, at.month, at.day)
 
     def __str__(self) -> str:
         return self.formatted

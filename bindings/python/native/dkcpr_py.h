@@ -11,6 +11,8 @@
 
 #include "dkcpr.h"
 
+#include "column.h"
+
 /* dkcpr.CprError, created once when the module is initialised. */
 extern PyObject *dkcpr_py_error_type;
 
@@ -35,23 +37,19 @@ int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,
 /* A str from bytes the library wrote. */
 PyObject *dkcpr_py_str(const char *s, size_t len);
 
-/* Wrapped: parsing (parse.c). */
-PyObject *dkcpr_py_is_valid(PyObject *s, const dkcpr_options *opts);
-PyObject *dkcpr_py_parse(PyObject *s, const dkcpr_options *opts);
-PyObject *dkcpr_py_age(PyObject *digits, int year, int month, int day);
+/* A parsed number as the tuple (digits, year, month, day, sex, kind, mod11,
+ * known_date, century_digit, dashed, masked): the dkcpr_cpr fields, then
+ * its two written forms from dkcpr_format() (cpr.c). */
+PyObject *dkcpr_py_cpr_tuple(const dkcpr_cpr *cpr);
 
-/* Wrapped: keys and synthetic numbers (keys.c). */
-PyObject *dkcpr_py_keygen(void);
-PyObject *dkcpr_py_key_from_hex(PyObject *hex);
+/* Such a tuple (the first nine fields are read) back into a dkcpr_cpr.
+ * Returns 0, or -1 with TypeError. */
+int dkcpr_py_cpr_from_tuple(PyObject *t, dkcpr_cpr *cpr);
+
+/* Wrapped: synthetic numbers (generate.c). */
 PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
                             const uint8_t *seed, size_t seed_len,
                             unsigned long long first, size_t count);
-
-/* Wrapped as Pseudonymizer.many: one library call for a whole batch
- * (pseudonym.c). */
-PyObject *dkcpr_py_many(const dkcpr_pseudonymizer *p, PyObject *items,
-                        const dkcpr_options *opts, int reveal,
-                        int none_on_error);
 
 /* Wrapped: finding numbers in text, with code-point offsets (scan.c). */
 PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);

@@ -1,4 +1,7 @@
-/* CprError, status-to-exception mapping and str conversions. */
+/* CprError, status-to-exception mapping and str conversions. Hand-written
+ * because SWIG makes no exception class of its own with attributes (status,
+ * code, index, line), and its str typemap cannot pass lone surrogates
+ * through as the invalid UTF-8 the library must see and reject. */
 #include "dkcpr_py.h"
 
 PyObject *dkcpr_py_error_type = NULL;

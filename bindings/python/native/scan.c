@@ -1,4 +1,7 @@
-/* Finding numbers in a str, with offsets in code points as Python indexes. */
+/* Finding numbers in a str, with offsets in code points as Python indexes.
+ * Hand-written because the library counts UTF-8 bytes: turning every
+ * match's offsets into code points in one pass over the text is C work
+ * that a typemap per match would repeat from the start. */
 #include "dkcpr_py.h"
 
 /* Code points in s[from, to): bytes that do not continue a UTF-8 sequence. */

@@ -1,41 +1,8 @@
-/* Keys and synthetic numbers for Python. */
+/* Synthetic numbers for Python: one library call writes them all into one
+ * buffer, then one list of str. Hand-written because SWIG has no typemap
+ * for a strided output of count elements that count gives only at run
+ * time. */
 #include "dkcpr_py.h" /* first: Python.h sets feature macros */
-
-#include <stdlib.h>
-#include <string.h>
-
-PyObject *dkcpr_py_keygen(void) {
-  PyObject *key = PyBytes_FromStringAndSize(NULL, DKCPR_KEY_BYTES);
-  dkcpr_status st;
-  if (key == NULL) return NULL;
-  st = dkcpr_keygen((uint8_t *)PyBytes_AS_STRING(key), DKCPR_KEY_BYTES);
-  if (st != DKCPR_OK) {
-    Py_DECREF(key);
-    return dkcpr_py_raise(st, -1);
-  }
-  return key;
-}
-
-PyObject *dkcpr_py_key_from_hex(PyObject *hex) {
-  const char *bytes;
-  size_t len;
-  PyObject *hold = NULL, *key;
-  dkcpr_status st;
-  if (dkcpr_py_utf8(hex, &bytes, &len, &hold, -1) < 0) return NULL;
-  key = PyBytes_FromStringAndSize(NULL, DKCPR_KEY_BYTES);
-  if (key == NULL) {
-    Py_XDECREF(hold);
-    return NULL;
-  }
-  st = dkcpr_key_from_hex((uint8_t *)PyBytes_AS_STRING(key), DKCPR_KEY_BYTES,
-                          bytes, len);
-  Py_XDECREF(hold);
-  if (st != DKCPR_OK) {
-    Py_DECREF(key);
-    return dkcpr_py_raise(st, -1);
-  }
-  return key;
-}
 
 PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
                             const uint8_t *seed, size_t seed_len,
