@@ -2,7 +2,18 @@
 # add the native libraries and pack dkcpr.jar.
 file(REMOVE_RECURSE ${CLASSES})
 file(MAKE_DIRECTORY ${CLASSES}/${NATIVE_DIR})
-file(GLOB_RECURSE sources ${SOURCES}/*.java ${GENERATED}/*.java)
+file(GLOB_RECURSE sources ${SOURCES}/*.java)
+# SWIG rewrites every file it generates on each run, but never deletes a
+# class that is gone: files clearly older than its latest run are stale.
+file(GLOB_RECURSE generated ${GENERATED}/*.java)
+file(TIMESTAMP ${GENERATED}/org/dkcpr/internal/DkcprNativeJNI.java last_run "%s")
+math(EXPR stale_before "${last_run} - 60")
+foreach(f IN LISTS generated)
+  file(TIMESTAMP ${f} t "%s")
+  if(t GREATER_EQUAL stale_before)
+    list(APPEND sources ${f})
+  endif()
+endforeach()
 list(JOIN sources "\n" argfile)
 get_filename_component(work ${CLASSES} DIRECTORY)
 file(WRITE ${work}/javac-sources.txt "${argfile}\n")

@@ -3,6 +3,7 @@ package org.dkcpr;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.dkcpr.internal.wash_stats;
 
 /**
  * Counts from one wash ({@code dkcpr_wash_stats}): bytes in and out, and the numbers found and
@@ -21,17 +22,14 @@ import java.util.Optional;
  * <p>Immutable.
  */
 public final class WashStats {
-  private static final int KINDS = 4;
-  private static final int CONFIDENCES = 3;
-  private static final int CELLS = KINDS * CONFIDENCES;
-
   private final long bytesIn;
   private final long bytesOut;
-  private final long[] found;
-  private final long[] replaced;
+  private final long[][] found; // [kind][confidence - 1], as in C
+  private final long[][] replaced;
   private final long failed;
 
-  private WashStats(long bytesIn, long bytesOut, long[] found, long[] replaced, long failed) {
+  private WashStats(long bytesIn, long bytesOut, long[][] found, long[][] replaced,
+      long failed) {
     this.bytesIn = bytesIn;
     this.bytesOut = bytesOut;
     this.found = found;
@@ -39,10 +37,10 @@ public final class WashStats {
     this.failed = failed;
   }
 
-  /** From the native layout: bytes_in, bytes_out, found[4][3], replaced[4][3], failed. */
-  static WashStats of(long[] v) {
-    return new WashStats(v[0], v[1], Arrays.copyOfRange(v, 2, 2 + CELLS),
-        Arrays.copyOfRange(v, 2 + CELLS, 2 + 2 * CELLS), v[2 + 2 * CELLS]);
+  /** From a native {@code dkcpr_wash_stats}: the one place that reads its fields. */
+  static WashStats of(wash_stats s) {
+    return new WashStats(s.getBytes_in(), s.getBytes_out(), s.getFound(), s.getReplaced(),
+        s.getFailed());
   }
 
   /** UTF-8 bytes read. */
@@ -102,16 +100,20 @@ public final class WashStats {
         Objects.requireNonNull(confidence, "confidence"));
   }
 
-  /** Sums cells [kind][confidence - 1]; a null selector means all of that axis. */
-  private static long sum(long[] cells, Optional<ReplacementKind> kind, Confidence confidence) {
+  /**
+   * Sums cells [kind][confidence - 1]; a null selector means all of that axis. The shape is
+   * the C struct's, so cells the library leaves 0 (room to grow) add nothing.
+   */
+  private static long sum(long[][] cells, Optional<ReplacementKind> kind,
+      Confidence confidence) {
     long total = 0;
-    for (int k = 0; k < KINDS; k++) {
-      if (kind != null && k != kind.map(ReplacementKind::kind).orElse(0)) {
+    for (int k = 0; k < cells.length; k++) {
+      if (kind != null && k != ReplacementKind.index(kind)) {
         continue;
       }
-      for (int c = 0; c < CONFIDENCES; c++) {
-        if (confidence == null || c == confidence.ordinal()) {
-          total += cells[k * CONFIDENCES + c];
+      for (int c = 0; c < cells[k].length; c++) {
+        if (confidence == null || c == confidence.index()) {
+          total += cells[k][c];
         }
       }
     }
@@ -121,14 +123,14 @@ public final class WashStats {
   @Override
   public boolean equals(Object o) {
     return o instanceof WashStats s && s.bytesIn == bytesIn && s.bytesOut == bytesOut
-        && s.failed == failed && Arrays.equals(s.found, found)
-        && Arrays.equals(s.replaced, replaced);
+        && s.failed == failed && Arrays.deepEquals(s.found, found)
+        && Arrays.deepEquals(s.replaced, replaced);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(bytesIn, bytesOut, failed, Arrays.hashCode(found),
-        Arrays.hashCode(replaced));
+    return Objects.hash(bytesIn, bytesOut, failed, Arrays.deepHashCode(found),
+        Arrays.deepHashCode(replaced));
   }
 
   /** Bytes and totals. */
