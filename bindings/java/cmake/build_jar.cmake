@@ -1,5 +1,6 @@
 # cmake -P script: compile every .java (hand-written and SWIG-generated),
-# add the native libraries and pack dkcpr.jar.
+# add the native libraries and the Maven metadata and pack dkcpr.jar; pack
+# the same sources into the sources jar.
 file(REMOVE_RECURSE ${CLASSES})
 file(MAKE_DIRECTORY ${CLASSES}/${NATIVE_DIR})
 file(GLOB_RECURSE sources ${SOURCES}/*.java)
@@ -33,6 +34,13 @@ file(COPY_FILE ${CORE_LIB} ${CLASSES}/${NATIVE_DIR}/${core_name})
 file(COPY_FILE ${JNI_LIB} ${CLASSES}/${NATIVE_DIR}/${jni_name})
 file(WRITE ${CLASSES}/${NATIVE_DIR}/libraries.txt "${core_name}\n${jni_name}\n")
 
+# Maven's metadata, where Maven itself puts it in a jar it builds.
+set(maven_dir ${CLASSES}/META-INF/maven/org.dkcpr/dkcpr)
+file(MAKE_DIRECTORY ${maven_dir})
+file(COPY_FILE ${POM} ${maven_dir}/pom.xml)
+file(WRITE ${maven_dir}/pom.properties
+  "groupId=org.dkcpr\nartifactId=dkcpr\nversion=${VERSION}\n")
+
 file(WRITE ${work}/MANIFEST.MF
   "Automatic-Module-Name: org.dkcpr\n"
   "Implementation-Title: dkcpr\n"
@@ -43,4 +51,20 @@ execute_process(
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "jar failed")
+endif()
+
+# The sources jar: the files just compiled, under their package paths.
+set(staging ${work}/sources-jar)
+file(REMOVE_RECURSE ${staging})
+foreach(f IN LISTS sources)
+  string(REGEX REPLACE "^.*/(org/dkcpr/.*)$" "\\1" rel "${f}")
+  get_filename_component(rel_dir ${rel} DIRECTORY)
+  file(COPY ${f} DESTINATION ${staging}/${rel_dir})
+endforeach()
+file(REMOVE ${SOURCES_OUT})
+execute_process(
+  COMMAND ${JAR} --create --file ${SOURCES_OUT} -C ${staging} .
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "jar (sources) failed")
 endif()
