@@ -24,7 +24,8 @@ unzip -p "$java_dir/dkcpr.jar" META-INF/maven/org.dkcpr/dkcpr/pom.xml |
 
 # Debian's repository as a writable tree of links; nothing from the network.
 repo=$work/repository
-cp -rs /usr/share/maven-repo "$repo"
+mkdir -p "$repo"
+cp -rs /usr/share/maven-repo/. "$repo/"
 echo '<settings/>' >"$work/settings.xml"
 mvn() {
   command mvn -o -B -q -s "$work/settings.xml" \

@@ -26,6 +26,12 @@ import org.dkcpr.internal.format_style;
  * accident; {@link #digits()} and {@link #formatted()} give the whole number.
  */
 public final class Cpr {
+  /**
+   * One native result struct per thread, reused by every parse on it (allocating one per call
+   * costs two more JNI calls); freed with its proxy once the thread is gone.
+   */
+  private static final ThreadLocal<dkcpr_cpr> SCRATCH = ThreadLocal.withInitial(dkcpr_cpr::new);
+
   /** Reads back canonical characters, which parsed once: every optional rule relaxed. */
   private static final ParseOptions REPARSE =
       ParseOptions.builder().allowReplacement(true).allowFuture(true).build();
@@ -70,12 +76,11 @@ public final class Cpr {
   public static Cpr parse(String text, ParseOptions options) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(options, "options");
-    dkcpr_cpr c = new dkcpr_cpr();
+    dkcpr_cpr c = SCRATCH.get();
     try {
       DkcprNative.parse(c, text.getBytes(StandardCharsets.UTF_8), options.c());
       return new Cpr(c);
     } finally {
-      c.delete();
       Reference.reachabilityFence(options);
     }
   }
@@ -162,35 +167,20 @@ public final class Cpr {
   public int age(LocalDate at) {
     Objects.requireNonNull(at, "at");
     int[] years = new int[1];
-    dkcpr_cpr c = reparse();
-    try {
-      DkcprNative.age(years, c, at.getYear(), at.getMonthValue(), at.getDayOfMonth());
-    } finally {
-      c.delete();
-    }
+    DkcprNative.age(years, reparse(), at.getYear(), at.getMonthValue(), at.getDayOfMonth());
     return years[0];
   }
 
   private String format(format_style style) {
     byte[] out = new byte[DkcprNativeConstants.FORMAT_BUFSIZE];
-    dkcpr_cpr c = reparse();
-    try {
-      int n = DkcprNative.format(out, c, style);
-      return new String(out, 0, n, StandardCharsets.US_ASCII);
-    } finally {
-      c.delete();
-    }
+    int n = DkcprNative.format(out, reparse(), style);
+    return new String(out, 0, n, StandardCharsets.US_ASCII);
   }
 
-  /** The native struct again, from the canonical characters; the caller deletes it. */
+  /** The native struct again (this thread's), from the canonical characters. */
   private dkcpr_cpr reparse() {
-    dkcpr_cpr c = new dkcpr_cpr();
-    try {
-      DkcprNative.parse(c, digits.getBytes(StandardCharsets.US_ASCII), REPARSE.c());
-    } catch (RuntimeException e) {
-      c.delete();
-      throw e;
-    }
+    dkcpr_cpr c = SCRATCH.get();
+    DkcprNative.parse(c, digits.getBytes(StandardCharsets.US_ASCII), REPARSE.c());
     return c;
   }
 
