@@ -120,16 +120,19 @@ static void dkcpr_java_wipe(void *p, size_t n) {
 %typemap(jtype) (const char *BYTES, size_t LENGTH) "byte[]"
 %typemap(jstype) (const char *BYTES, size_t LENGTH) "byte[]"
 %typemap(javain) (const char *BYTES, size_t LENGTH) "$javainput"
-/* null is (NULL, 0); a short input is copied to the stack. */
+/* null is (NULL, 0); a short input is copied to the stack. No typemap
+ * returns early (that would skip the cleanup of the others): on a failed
+ * allocation the exception is pending and the call gets NULL, which fails. */
 %typemap(in) (const char *BYTES, size_t LENGTH) (char small[128], char *heap = NULL, jsize n = 0) {
   char *p = small;
   if ($input != NULL) {
     n = (*jenv)->GetArrayLength(jenv, $input);
     if ((size_t)n > sizeof small && (p = heap = (char *)malloc((size_t)n)) == NULL) {
       dkcpr_java_throw(jenv, DKCPR_E_NOMEM);
-      return $null;
+      n = 0;
+    } else {
+      (*jenv)->GetByteArrayRegion(jenv, $input, 0, n, (jbyte *)p);
     }
-    (*jenv)->GetByteArrayRegion(jenv, $input, 0, n, (jbyte *)p);
   }
   $1 = ($1_ltype)($input != NULL ? p : NULL);
   $2 = (size_t)n;
@@ -153,22 +156,17 @@ static void dkcpr_java_wipe(void *p, size_t n) {
 %typemap(javain) (char *out, size_t out_cap, size_t *out_len) "$javainput"
 %typemap(in) (char *out, size_t out_cap, size_t *out_len)
     (char small[128], char *heap = NULL, size_t len = 0) {
-  jsize n;
-  if ($input == NULL) {
-    dkcpr_java_throw(jenv, DKCPR_E_NULL);
-    return $null;
-  }
-  n = (*jenv)->GetArrayLength(jenv, $input);
-  $1 = small;
+  jsize n = $input != NULL ? (*jenv)->GetArrayLength(jenv, $input) : 0;
+  $1 = $input != NULL ? small : NULL; /* null: the call fails with DKCPR_E_NULL */
   if ((size_t)n > sizeof small && ($1 = heap = (char *)malloc((size_t)n)) == NULL) {
     dkcpr_java_throw(jenv, DKCPR_E_NOMEM);
-    return $null;
+    n = 0;
   }
   $2 = (size_t)n;
   $3 = &len;
 }
 %typemap(argout) (char *out, size_t out_cap, size_t *out_len) {
-  if (result == DKCPR_OK && len$argnum <= $2) {
+  if (result == DKCPR_OK && len$argnum <= $2 && !(*jenv)->ExceptionCheck(jenv)) {
     (*jenv)->SetByteArrayRegion(jenv, $input, 0, (jsize)len$argnum, (const jbyte *)$1);
     $result = (jint)len$argnum;
   }
@@ -187,7 +185,7 @@ static void dkcpr_java_wipe(void *p, size_t n) {
            ? sizeof buf : 0;
 }
 %typemap(argout) (uint8_t *key, size_t key_len) {
-  if (result == DKCPR_OK) {
+  if (result == DKCPR_OK && !(*jenv)->ExceptionCheck(jenv)) {
     (*jenv)->SetByteArrayRegion(jenv, $input, 0, DKCPR_KEY_BYTES, (const jbyte *)$1);
   }
 }
@@ -199,19 +197,13 @@ static void dkcpr_java_wipe(void *p, size_t n) {
 %typemap(jtype) (TYPE, LEN) "int[]"
 %typemap(jstype) (TYPE, LEN) "int[]"
 %typemap(javain) (TYPE, LEN) "$javainput"
+/* null (or a failed copy, with its exception pending) is (NULL, 0). */
 %typemap(in) (TYPE, LEN) {
-  if ($input == NULL) {
-    dkcpr_java_throw(jenv, DKCPR_E_NULL);
-    return $null;
-  }
-  $1 = ($1_ltype)(*jenv)->GetIntArrayElements(jenv, $input, NULL);
-  if ($1 == NULL) {
-    return $null;
-  }
-  $2 = (size_t)(*jenv)->GetArrayLength(jenv, $input);
+  $1 = $input != NULL ? ($1_ltype)(*jenv)->GetIntArrayElements(jenv, $input, NULL) : NULL;
+  $2 = $1 != NULL ? (size_t)(*jenv)->GetArrayLength(jenv, $input) : 0;
 }
 %typemap(freearg) (TYPE, LEN)
-  "(*jenv)->ReleaseIntArrayElements(jenv, $input, (jint *)$1, MODE);"
+  "if ($1 != NULL) (*jenv)->ReleaseIntArrayElements(jenv, $input, (jint *)$1, MODE);"
 %enddef
 DKCPR_JAVA_INTS(const int *ends, size_t count, JNI_ABORT)
 DKCPR_JAVA_INTS(int *results, size_t results_len, 0)
