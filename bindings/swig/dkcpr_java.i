@@ -1,17 +1,34 @@
 /* Java part of the dkcpr interface, included by dkcpr.i under SWIGJAVA.
  *
- * SWIG generates the JNI glue into org.dkcpr.internal (not API). The public
- * classes in org.dkcpr are hand-written over the helpers declared in
- * bindings/java/native/dkcpr_jni.h, because:
- * - text crosses as UTF-8 byte[] encoded by Java: JNI's string functions
- *   use "modified UTF-8", which is wrong for text with emoji;
- * - native handles cross as jlong, guarded on the Java side by a
- *   read-write lock, so close() waits for running calls and a closed
- *   handle is never used (SWIG's proxy delete() cannot promise that);
- * - bulk calls pass whole arrays once, not one JNI call per element.
+ * SWIG wraps the real header into org.dkcpr.internal (generated, not API):
+ * option and result structs become classes with getters and setters,
+ * handles become classes through %extend (constructor = *_new, delete() =
+ * *_free), enums become Java enums, macros compile-time constants. The
+ * hand-written classes in org.dkcpr are the idiomatic face over them.
+ *
+ * Typemaps, one per shape of argument in the header:
+ * - a returned dkcpr_status: a CprException (OutOfMemoryError for
+ *   DKCPR_E_NOMEM) unless DKCPR_OK, raised after every output is copied;
+ * - (const char *, size_t), (const uint8_t *, size_t), (const void *,
+ *   size_t): byte[]; text crosses as UTF-8 encoded by Java, never as JNI's
+ *   modified UTF-8;
+ * - (char *out, size_t out_cap, size_t *out_len): a byte[] the caller sizes
+ *   (out_cap is its length); the call returns the number of bytes written;
+ * - (const int *, size_t) and (int *, size_t): int[] (counted arrays);
+ * - uint64_t: long (counts and offsets stay far below 2^63); a
+ *   uint64_t [N][M] member: long[N][M].
  */
 
 %include "enums.swg"
+%include "typemaps.i"
+
+/* Sizes the public Java API repeats as compile-time constants (javadoc
+ * {@value}); every other constant is read from the library when loaded
+ * (SWIG would copy an unsigned literal's "u" into Java). */
+%javaconst(1) DKCPR_KEY_BYTES;
+%javaconst(1) DKCPR_TOKEN_MIN_CHARS;
+%javaconst(1) DKCPR_TOKEN_MAX_CHARS;
+%javaconst(1) DKCPR_TOKEN_DEFAULT_CHARS;
 
 %pragma(java) moduleclassmodifiers="public final class"
 %pragma(java) jniclassclassmodifiers="final class"
@@ -21,92 +38,370 @@
   }
 %}
 
-/* A returned dkcpr_status becomes void, or a CprException. */
-%typemap(jni) dkcpr_status "void"
-%typemap(jtype) dkcpr_status "void"
-%typemap(jstype) dkcpr_status "void"
-%typemap(javaout) dkcpr_status { $jnicall; }
-%typemap(out) dkcpr_status {
-  if ($1 != DKCPR_OK) {
-    dkcpr_jni__throw(jenv, $1, NULL);
+%{
+#include <stdlib.h>
+#include <string.h>
+
+/* The one way a wrapper fails: org.dkcpr.CprException(code, message), or
+ * OutOfMemoryError. Hand-written because the exception carries the status
+ * code, which SWIG_JavaThrowException cannot pass. The class is looked up
+ * per throw: errors are the slow path, and a cached reference would be
+ * global state. */
+static void dkcpr_java_throw(JNIEnv *jenv, dkcpr_status st) {
+  jclass cls;
+  jmethodID ctor;
+  jstring msg = NULL;
+  jobject ex = NULL;
+  if ((*jenv)->ExceptionCheck(jenv)) {
+    return;
+  }
+  if (st == DKCPR_E_NOMEM) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, dkcpr_strerror(st));
+    return;
+  }
+  cls = (*jenv)->FindClass(jenv, "org/dkcpr/CprException");
+  if (cls == NULL) {
+    return;
+  }
+  ctor = (*jenv)->GetMethodID(jenv, cls, "<init>", "(ILjava/lang/String;)V");
+  if (ctor != NULL) { /* static ASCII: modified UTF-8 is plain UTF-8 here */
+    msg = (*jenv)->NewStringUTF(jenv, dkcpr_strerror(st));
+  }
+  if (msg != NULL) {
+    ex = (*jenv)->NewObject(jenv, cls, ctor, (jint)st, msg);
+  }
+  if (ex != NULL) {
+    (*jenv)->Throw(jenv, (jthrowable)ex);
+  }
+  (*jenv)->DeleteLocalRef(jenv, ex);
+  (*jenv)->DeleteLocalRef(jenv, msg);
+  (*jenv)->DeleteLocalRef(jenv, cls);
+}
+
+/* Copies of inputs hold CPR numbers, keys and seeds: wiped before release. */
+static void dkcpr_java_wipe(void *p, size_t n) {
+  volatile unsigned char *v = (volatile unsigned char *)p;
+  while (n-- > 0) {
+    *v++ = 0;
   }
 }
-/* Parameters of the status type stay ordinary enums (STYLE.md section 4). */
-%apply enum SWIGTYPE { dkcpr_status st };
+%}
 
-/* dkcpr_sniff reads the first bytes of a stream: a byte[] (SWIG's own
- * typemap pins the array for the call). */
-%apply (char *STRING, size_t LENGTH) { (const void *head, size_t head_len) };
-/* Priming serves one stream washed on several threads, which the
- * bindings do not do. */
+/* ---- Status --------------------------------------------------------------
+ * The call returns an int: 0, or what an output typemap below puts there.
+ * The exception is raised in "ret", after argout and freearg have run, so
+ * nothing leaks and outputs such as a bad line number are still written. */
+%typemap(jni) dkcpr_status "jint"
+%typemap(jtype) dkcpr_status "int"
+%typemap(jstype) dkcpr_status "int"
+%typemap(javaout) dkcpr_status { return $jnicall; }
+%typemap(out) dkcpr_status "$result = 0;"
+%typemap(ret) dkcpr_status "if ($1 != DKCPR_OK) dkcpr_java_throw(jenv, $1);"
+/* Parameters of the status type are plain ints (STYLE.md section 4), so
+ * any code, known or not, has a message and a name. */
+%apply int { dkcpr_status st };
+
+/* Validation answers with its status instead of throwing. */
+%typemap(out) dkcpr_status dkcpr_validate "$result = (jint)$1;"
+%typemap(ret) dkcpr_status dkcpr_validate ""
+/* 1 when a match was taken, 0 when none is available (DKCPR_E_RANGE). */
+%typemap(out) dkcpr_status dkcpr_scanner_next "$result = $1 == DKCPR_OK;"
+%typemap(ret) dkcpr_status dkcpr_scanner_next
+  "if ($1 != DKCPR_OK && $1 != DKCPR_E_RANGE) dkcpr_java_throw(jenv, $1);"
+
+/* A hidden status for %extend constructors, which must return the handle. */
+%typemap(in, numinputs=0) dkcpr_status *STATUS (dkcpr_status st = DKCPR_OK) "$1 = &st;"
+%typemap(argout) dkcpr_status *STATUS "if (st$argnum != DKCPR_OK) dkcpr_java_throw(jenv, st$argnum);"
+
+/* ---- Bytes in ------------------------------------------------------------
+ * SWIG matches multi-argument typemaps by name too, so every (pointer,
+ * length) pair of the header is listed once here. */
+%typemap(jni) (const char *BYTES, size_t LENGTH) "jbyteArray"
+%typemap(jtype) (const char *BYTES, size_t LENGTH) "byte[]"
+%typemap(jstype) (const char *BYTES, size_t LENGTH) "byte[]"
+%typemap(javain) (const char *BYTES, size_t LENGTH) "$javainput"
+/* null is (NULL, 0); a short input is copied to the stack. No typemap
+ * returns early (that would skip the cleanup of the others): on a failed
+ * allocation the exception is pending and the call gets NULL, which fails. */
+%typemap(in) (const char *BYTES, size_t LENGTH) (char small[128], char *heap = NULL, jsize n = 0) {
+  char *p = small;
+  if ($input != NULL) {
+    n = (*jenv)->GetArrayLength(jenv, $input);
+    if ((size_t)n > sizeof small && (p = heap = (char *)malloc((size_t)n)) == NULL) {
+      dkcpr_java_throw(jenv, DKCPR_E_NOMEM);
+      n = 0;
+    } else {
+      (*jenv)->GetByteArrayRegion(jenv, $input, 0, n, (jbyte *)p);
+    }
+  }
+  $1 = ($1_ltype)($input != NULL ? p : NULL);
+  $2 = (size_t)n;
+}
+%typemap(freearg) (const char *BYTES, size_t LENGTH) {
+  dkcpr_java_wipe(heap$argnum != NULL ? heap$argnum : small$argnum, (size_t)n$argnum);
+  free(heap$argnum);
+}
+%apply (const char *BYTES, size_t LENGTH) {
+  (const char *s, size_t s_len), (const char *text, size_t text_len),
+  (const char *hex, size_t hex_len), (const char *in, size_t in_len),
+  (const char *chunk, size_t chunk_len), (const char *placeholder, size_t placeholder_len),
+  (const uint8_t *key, size_t key_len), (const uint8_t *context, size_t context_len),
+  (const uint8_t *seed, size_t seed_len), (const void *head, size_t head_len)
+};
+
+/* ---- Bytes out ----------------------------------------------------------- */
+%typemap(jni) (char *out, size_t out_cap, size_t *out_len) "jbyteArray"
+%typemap(jtype) (char *out, size_t out_cap, size_t *out_len) "byte[]"
+%typemap(jstype) (char *out, size_t out_cap, size_t *out_len) "byte[]"
+%typemap(javain) (char *out, size_t out_cap, size_t *out_len) "$javainput"
+%typemap(in) (char *out, size_t out_cap, size_t *out_len)
+    (char small[128], char *heap = NULL, size_t len = 0) {
+  jsize n = $input != NULL ? (*jenv)->GetArrayLength(jenv, $input) : 0;
+  $1 = $input != NULL ? small : NULL; /* null: the call fails with DKCPR_E_NULL */
+  if ((size_t)n > sizeof small && ($1 = heap = (char *)malloc((size_t)n)) == NULL) {
+    dkcpr_java_throw(jenv, DKCPR_E_NOMEM);
+    n = 0;
+  }
+  $2 = (size_t)n;
+  $3 = &len;
+}
+%typemap(argout) (char *out, size_t out_cap, size_t *out_len) {
+  if (result == DKCPR_OK && len$argnum <= $2 && !(*jenv)->ExceptionCheck(jenv)) {
+    (*jenv)->SetByteArrayRegion(jenv, $input, 0, (jsize)len$argnum, (const jbyte *)$1);
+    $result = (jint)len$argnum;
+  }
+}
+%typemap(freearg) (char *out, size_t out_cap, size_t *out_len) "free(heap$argnum);"
+
+/* A key written by the library: the caller's byte[DKCPR_KEY_BYTES] (another
+ * length gives DKCPR_E_KEY); the C copy is wiped. */
+%typemap(jni) (uint8_t *key, size_t key_len) "jbyteArray"
+%typemap(jtype) (uint8_t *key, size_t key_len) "byte[]"
+%typemap(jstype) (uint8_t *key, size_t key_len) "byte[]"
+%typemap(javain) (uint8_t *key, size_t key_len) "$javainput"
+%typemap(in) (uint8_t *key, size_t key_len) (uint8_t buf[DKCPR_KEY_BYTES]) {
+  $1 = buf;
+  $2 = $input != NULL && (*jenv)->GetArrayLength(jenv, $input) == DKCPR_KEY_BYTES
+           ? sizeof buf : 0;
+}
+%typemap(argout) (uint8_t *key, size_t key_len) {
+  if (result == DKCPR_OK && !(*jenv)->ExceptionCheck(jenv)) {
+    (*jenv)->SetByteArrayRegion(jenv, $input, 0, DKCPR_KEY_BYTES, (const jbyte *)$1);
+  }
+}
+%typemap(freearg) (uint8_t *key, size_t key_len) "dkcpr_java_wipe(buf$argnum, sizeof buf$argnum);"
+
+/* ---- Counted int arrays (the bulk path) ---------------------------------- */
+%define DKCPR_JAVA_INTS(TYPE, LEN, MODE)
+%typemap(jni) (TYPE, LEN) "jintArray"
+%typemap(jtype) (TYPE, LEN) "int[]"
+%typemap(jstype) (TYPE, LEN) "int[]"
+%typemap(javain) (TYPE, LEN) "$javainput"
+/* null (or a failed copy, with its exception pending) is (NULL, 0). */
+%typemap(in) (TYPE, LEN) {
+  $1 = $input != NULL ? ($1_ltype)(*jenv)->GetIntArrayElements(jenv, $input, NULL) : NULL;
+  $2 = $1 != NULL ? (size_t)(*jenv)->GetArrayLength(jenv, $input) : 0;
+}
+%typemap(freearg) (TYPE, LEN)
+  "if ($1 != NULL) (*jenv)->ReleaseIntArrayElements(jenv, $input, (jint *)$1, MODE);"
+%enddef
+DKCPR_JAVA_INTS(const int *ends, size_t count, JNI_ABORT)
+DKCPR_JAVA_INTS(int *results, size_t results_len, 0)
+
+/* ---- Numbers -------------------------------------------------------------- */
+%apply long long { uint64_t };
+%apply long long *OUTPUT { uint64_t *total };
+%apply unsigned long *OUTPUT { size_t *bad_line };
+%apply int *OUTPUT { int *out_years };
+
+%typemap(jni) uint64_t [ANY][ANY] "jobjectArray"
+%typemap(jtype) uint64_t [ANY][ANY] "long[][]"
+%typemap(jstype) uint64_t [ANY][ANY] "long[][]"
+%typemap(javaout) uint64_t [ANY][ANY] { return $jnicall; }
+%typemap(out) uint64_t [ANY][ANY] {
+  jclass row_class = (*jenv)->FindClass(jenv, "[J");
+  jsize i, j;
+  $result = row_class == NULL ? NULL
+            : (*jenv)->NewObjectArray(jenv, $1_dim0, row_class, NULL);
+  for (i = 0; $result != NULL && i < $1_dim0; i++) {
+    jlong v[$1_dim1];
+    jlongArray row = (*jenv)->NewLongArray(jenv, $1_dim1);
+    if (row == NULL) {
+      $result = NULL;
+      break;
+    }
+    for (j = 0; j < $1_dim1; j++) {
+      v[j] = (jlong)$1[i][j];
+    }
+    (*jenv)->SetLongArrayRegion(jenv, row, 0, $1_dim1, v);
+    (*jenv)->SetObjectArrayElement(jenv, $result, i, row);
+    (*jenv)->DeleteLocalRef(jenv, row);
+  }
+  (*jenv)->DeleteLocalRef(jenv, row_class);
+}
+%immutable dkcpr_wash_stats::found;
+%immutable dkcpr_wash_stats::replaced;
+
+/* Stripped, dkcpr_cpr would be the class "cpr", which the header also
+ * names parameters of that type: the generated Java would not compile
+ * cleanly. It keeps its C name. */
+%rename(dkcpr_cpr) dkcpr_cpr;
+
+/* ---- What Java leaves out ------------------------------------------------- */
+%ignore dkcpr_cpr::reserved;
+%ignore dkcpr_match::reserved;
+%immutable dkcpr_sniffed::charset;
+%immutable dkcpr_sniffed::what;
+%immutable dkcpr_sniffed::way_out;
+/* Priming serves one stream washed on several threads, which Java does not. */
 %ignore dkcpr_washer_prime;
-
-/* The JNI environment reaches a helper without showing up in Java. */
-%typemap(in, numinputs=0) JNIEnv *env "$1 = jenv;"
-
-/* Java sees the C API through the helpers only; what is left of the
- * header is status names and messages, version and algorithm. */
-%ignore dkcpr_options;
-%ignore dkcpr_cpr;
-%ignore dkcpr_match;
-%ignore dkcpr_scan_options;
-%ignore dkcpr_wash_options;
-%ignore dkcpr_wash_stats;
-%ignore dkcpr_generate_options;
+/* Handles are made and freed through their classes below. */
 %ignore dkcpr_datelist_new;
 %ignore dkcpr_datelist_free;
-%ignore dkcpr_datelist_add;
-%ignore dkcpr_datelist_load;
-%ignore dkcpr_datelist_contains;
-%ignore dkcpr_options_init;
-%ignore dkcpr_parse;
-%ignore dkcpr_validate;
-%ignore dkcpr_age;
 %ignore dkcpr_pseudonymizer_new;
 %ignore dkcpr_pseudonymizer_free;
-%ignore dkcpr_generate_options_init;
-%ignore dkcpr_scan_options_init;
 %ignore dkcpr_scanner_new;
 %ignore dkcpr_scanner_free;
-%ignore dkcpr_scanner_feed;
-%ignore dkcpr_scanner_finish;
-%ignore dkcpr_scanner_next;
-%ignore dkcpr_wash_options_init;
 %ignore dkcpr_washer_new;
 %ignore dkcpr_washer_free;
-%ignore dkcpr_washer_bound;
-%ignore dkcpr_washer_stats;
+/* dkcpr.i leaves these to each language; the typemaps above serve them. */
+%rename("%(strip:[dkcpr_])s") dkcpr_pseudonymize;
+%rename("%(strip:[dkcpr_])s") dkcpr_reveal;
+%rename("%(strip:[dkcpr_])s") dkcpr_token;
+%rename("%(strip:[dkcpr_])s") dkcpr_format;
+%rename("%(strip:[dkcpr_])s") dkcpr_keygen;
+%rename("%(strip:[dkcpr_])s") dkcpr_key_from_hex;
+%rename("%(strip:[dkcpr_])s") dkcpr_washer_feed;
+%rename("%(strip:[dkcpr_])s") dkcpr_washer_finish;
 
-%rename(parse) dkcpr_jni_parse;
-%rename(validate) dkcpr_jni_validate;
-%rename(format) dkcpr_jni_format;
-%rename(age) dkcpr_jni_age;
-%rename(keygen) dkcpr_jni_keygen;
-%rename(statusMessage) dkcpr_jni_status_message;
-%rename(statusName) dkcpr_jni_status_name;
-%rename(keyFromHex) dkcpr_jni_key_from_hex;
-%rename(datelistNew) dkcpr_jni_datelist_new;
-%rename(datelistFree) dkcpr_jni_datelist_free;
-%rename(datelistContains) dkcpr_jni_datelist_contains;
-%rename(pseudonymizerNew) dkcpr_jni_pseudonymizer_new;
-%rename(pseudonymizerFree) dkcpr_jni_pseudonymizer_free;
-%rename(pseudonymize) dkcpr_jni_pseudonymize;
-%rename(pseudonymizeMany) dkcpr_jni_pseudonymize_many;
-%rename(token) dkcpr_jni_token;
-%rename(generateTotal) dkcpr_jni_generate_total;
-%rename(generate) dkcpr_jni_generate;
-%rename(scan) dkcpr_jni_scan;
-%rename(scannerNew) dkcpr_jni_scanner_new;
-%rename(scannerFeed) dkcpr_jni_scanner_feed;
-%rename(scannerFree) dkcpr_jni_scanner_free;
-%rename(washerNew) dkcpr_jni_washer_new;
-%rename(washerBound) dkcpr_jni_washer_bound;
-%rename(washerFeed) dkcpr_jni_washer_feed;
-%rename(washerStats) dkcpr_jni_washer_stats;
-%rename(washerFree) dkcpr_jni_washer_free;
+/* ---- Handles ------------------------------------------------------------- */
+/* The header declares them opaque; these make SWIG give them classes. */
+struct dkcpr_datelist {};
+struct dkcpr_pseudonymizer {};
+struct dkcpr_scanner {};
+struct dkcpr_washer {};
 
-%{
-#include "dkcpr_jni.h"
-#include "jni_support.h"
-%}
-%include "dkcpr_jni.h"
+%extend dkcpr_datelist {
+  dkcpr_datelist(dkcpr_status *STATUS) {
+    dkcpr_datelist *l = NULL;
+    *STATUS = dkcpr_datelist_new(&l);
+    return l;
+  }
+  ~dkcpr_datelist() { dkcpr_datelist_free($self); }
+}
+
+%extend dkcpr_pseudonymizer {
+  dkcpr_pseudonymizer(dkcpr_status *STATUS, const uint8_t *key, size_t key_len,
+                      const uint8_t *context, size_t context_len,
+                      unsigned int keep, unsigned int flags) {
+    dkcpr_pseudonymizer *p = NULL;
+    *STATUS = dkcpr_pseudonymizer_new(&p, key, key_len, context, context_len, keep, flags);
+    return p;
+  }
+  ~dkcpr_pseudonymizer() { dkcpr_pseudonymizer_free($self); }
+
+  /* The bulk path, hand-written because dkcpr_pseudonymize_many's arrays
+   * of pointers and sizes have no Java shape that costs less than one
+   * object per element. Element i is in[ends[i-1] .. ends[i]) (ends[-1] =
+   * 0); its result is written at the same offset of out (never longer than
+   * its input), its length to results[2i] and its status to results[2i+1].
+   * Elements go to the C bulk call in slices; one too long for a slot goes
+   * alone. Returns DKCPR_E_ARG for inconsistent sizes, else DKCPR_OK. */
+  dkcpr_status many(char *out, size_t out_cap, size_t *out_len, int *results,
+                    size_t results_len, int reveal, const char *in, size_t in_len,
+                    const int *ends, size_t count, const dkcpr_options *opts) {
+    enum { SLICE = 256, SLOT = 64 };
+    char buf[SLICE * SLOT];
+    const char *ptrs[SLICE];
+    size_t lens[SLICE], olens[SLICE], i, k, j;
+    dkcpr_status sts[SLICE];
+    dkcpr_status (*many_fn)(char *, size_t, size_t *, dkcpr_status *,
+                            const dkcpr_pseudonymizer *, const char *const *,
+                            const size_t *, size_t, const dkcpr_options *) =
+        reveal ? dkcpr_reveal_many : dkcpr_pseudonymize_many;
+    dkcpr_status (*one_fn)(char *, size_t, size_t *, const dkcpr_pseudonymizer *,
+                           const char *, size_t, const dkcpr_options *) =
+        reveal ? dkcpr_reveal : dkcpr_pseudonymize;
+    if (out_cap < in_len + 1 || results_len / 2 < count) {
+      return DKCPR_E_ARG;
+    }
+    for (i = 0; i < count; i++) {
+      if (ends[i] < (i ? ends[i - 1] : 0) || (size_t)ends[i] > in_len) {
+        return DKCPR_E_ARG;
+      }
+    }
+    for (i = 0; i < count; i += k) {
+      k = count - i < SLICE ? count - i : SLICE;
+      for (j = 0; j < k; j++) {
+        size_t start = i + j ? (size_t)ends[i + j - 1] : 0;
+        ptrs[j] = in + start;
+        lens[j] = (size_t)ends[i + j] - start;
+      }
+      many_fn(buf, SLOT, olens, sts, $self, ptrs, lens, k, opts);
+      for (j = 0; j < k; j++) {
+        char *at = out + (ptrs[j] - in);
+        if (sts[j] == DKCPR_E_BUFSIZE) { /* longer than a slot: alone */
+          sts[j] = one_fn(at, lens[j] + 1, &olens[j], $self, ptrs[j], lens[j], opts);
+        } else if (sts[j] == DKCPR_OK) {
+          memcpy(at, buf + j * SLOT, olens[j]);
+        }
+        results[2 * (i + j)] = sts[j] == DKCPR_OK ? (int)olens[j] : 0;
+        results[2 * (i + j) + 1] = (int)sts[j];
+      }
+    }
+    *out_len = in_len;
+    return DKCPR_OK;
+  }
+}
+
+%extend dkcpr_scanner {
+  dkcpr_scanner(dkcpr_status *STATUS, const dkcpr_scan_options *opts) {
+    dkcpr_scanner *s = NULL;
+    *STATUS = dkcpr_scanner_new(&s, opts);
+    return s;
+  }
+  ~dkcpr_scanner() { dkcpr_scanner_free($self); }
+}
+
+%extend dkcpr_washer {
+  /* p may be null for the mask and redact modes. The placeholder (null: the
+   * one in wash) is lent for the call only: dkcpr_washer_new copies it. */
+  dkcpr_washer(dkcpr_status *STATUS, const dkcpr_pseudonymizer *p,
+               const dkcpr_scan_options *scan, const dkcpr_wash_options *wash,
+               const char *placeholder, size_t placeholder_len) {
+    dkcpr_washer *w = NULL;
+    dkcpr_wash_options o;
+    if (wash != NULL && placeholder != NULL) {
+      o = *wash;
+      o.placeholder = placeholder;
+      o.placeholder_len = placeholder_len;
+      wash = &o;
+    }
+    *STATUS = dkcpr_washer_new(&w, p, scan, wash);
+    return w;
+  }
+  ~dkcpr_washer() { dkcpr_washer_free($self); }
+}
+
+/* Set through the washer's constructor, which lends a Java array. */
+%ignore dkcpr_wash_options::placeholder;
+%ignore dkcpr_wash_options::placeholder_len;
+
+/* dkcpr_generate's strided output as an (out, out_cap, out_len) buffer of
+ * 11-byte NUL-terminated slots, its size checked here against count. */
+%extend dkcpr_generate_options {
+  dkcpr_status generate(char *out, size_t out_cap, size_t *out_len,
+                        const uint8_t *seed, size_t seed_len, uint64_t first,
+                        size_t count) {
+    dkcpr_status st;
+    if (count > out_cap / 11) {
+      return DKCPR_E_BUFSIZE;
+    }
+    st = dkcpr_generate(out, 11, NULL, $self, seed, seed_len, first, count);
+    *out_len = st == DKCPR_OK ? count * 11 : 0;
+    return st;
+  }
+  dkcpr_status total(uint64_t *total) {
+    return dkcpr_generate(NULL, 11, total, $self, NULL, 0, 0, 0);
+  }
+}

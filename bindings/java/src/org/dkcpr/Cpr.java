@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.DkcprNativeConstants;
+import org.dkcpr.internal.dkcpr_cpr;
+import org.dkcpr.internal.format_style;
 
 /**
  * A parsed and validated Danish CPR number (or, when allowed, a replacement number).
@@ -23,9 +26,15 @@ import org.dkcpr.internal.DkcprNative;
  * accident; {@link #digits()} and {@link #formatted()} give the whole number.
  */
 public final class Cpr {
-  private static final int FORMAT_DASHED = 0;
-  private static final int FORMAT_MASKED = 2;
-  private static final int FORMAT_MASKED_FULL = 3;
+  /**
+   * One native result struct per thread, reused by every parse on it (allocating one per call
+   * costs two more JNI calls); freed with its proxy once the thread is gone.
+   */
+  private static final ThreadLocal<dkcpr_cpr> SCRATCH = ThreadLocal.withInitial(dkcpr_cpr::new);
+
+  /** Reads back canonical characters, which parsed once: every optional rule relaxed. */
+  private static final ParseOptions REPARSE =
+      ParseOptions.builder().allowReplacement(true).allowFuture(true).build();
 
   private final String digits;
   private final LocalDate birthDate;
@@ -35,14 +44,15 @@ public final class Cpr {
   private final boolean knownDate;
   private final int centuryDigit;
 
-  private Cpr(String digits, int[] f) {
-    this.digits = digits;
-    this.birthDate = LocalDate.of(f[0], f[1], f[2]);
-    this.sex = f[3] == 0 ? Sex.FEMALE : Sex.MALE;
-    this.replacement = ReplacementKind.fromKind(f[4]);
-    this.mod11 = f[5] != 0;
-    this.knownDate = f[6] != 0;
-    this.centuryDigit = f[7];
+  /** From a native {@code dkcpr_cpr}: the one place that reads its fields. */
+  private Cpr(dkcpr_cpr c) {
+    this.digits = c.getDigits();
+    this.birthDate = LocalDate.of(c.getYear(), c.getMonth(), c.getDay());
+    this.sex = Sex.of(c.getSex());
+    this.replacement = ReplacementKind.of(c.getKind());
+    this.mod11 = c.getMod11() != 0;
+    this.knownDate = c.getKnown_date() != 0;
+    this.centuryDigit = c.getCentury_digit();
   }
 
   /**
@@ -66,16 +76,13 @@ public final class Cpr {
   public static Cpr parse(String text, ParseOptions options) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(options, "options");
-    int[] fields = new int[8];
-    byte[] canon;
+    dkcpr_cpr c = SCRATCH.get();
     try {
-      canon = DkcprNative.parse(text.getBytes(StandardCharsets.UTF_8),
-          options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
-          options.refDay(), options.datesHandle(), fields);
+      DkcprNative.parse(c, text.getBytes(StandardCharsets.UTF_8), options.c());
+      return new Cpr(c);
     } finally {
       Reference.reachabilityFence(options);
     }
-    return new Cpr(new String(canon, StandardCharsets.US_ASCII), fields);
   }
 
   /** Whether {@code text} is a valid CPR number under the default options; never throws for bad input. */
@@ -96,8 +103,7 @@ public final class Cpr {
     }
     try {
       return Status.of(DkcprNative.validate(text.getBytes(StandardCharsets.UTF_8),
-          options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
-          options.refDay(), options.datesHandle()));
+          options.c()));
     } finally {
       Reference.reachabilityFence(options);
     }
@@ -140,17 +146,17 @@ public final class Cpr {
 
   /** {@code DDMMYY-SSSS}. */
   public String formatted() {
-    return format(FORMAT_DASHED);
+    return format(format_style.FORMAT_DASHED);
   }
 
   /** {@code DDMMYY-XXXX}: the birth date stays readable. */
   public String masked() {
-    return format(FORMAT_MASKED);
+    return format(format_style.FORMAT_MASKED);
   }
 
   /** {@code XXXXXX-XXXX}. */
   public String maskedFully() {
-    return format(FORMAT_MASKED_FULL);
+    return format(format_style.FORMAT_MASKED_FULL);
   }
 
   /**
@@ -160,15 +166,22 @@ public final class Cpr {
    */
   public int age(LocalDate at) {
     Objects.requireNonNull(at, "at");
-    return DkcprNative.age(ascii(), at.getYear(), at.getMonthValue(), at.getDayOfMonth());
+    int[] years = new int[1];
+    DkcprNative.age(years, reparse(), at.getYear(), at.getMonthValue(), at.getDayOfMonth());
+    return years[0];
   }
 
-  private String format(int style) {
-    return new String(DkcprNative.format(ascii(), style), StandardCharsets.US_ASCII);
+  private String format(format_style style) {
+    byte[] out = new byte[DkcprNativeConstants.FORMAT_BUFSIZE];
+    int n = DkcprNative.format(out, reparse(), style);
+    return new String(out, 0, n, StandardCharsets.US_ASCII);
   }
 
-  private byte[] ascii() {
-    return digits.getBytes(StandardCharsets.US_ASCII);
+  /** The native struct again (this thread's), from the canonical characters. */
+  private dkcpr_cpr reparse() {
+    dkcpr_cpr c = SCRATCH.get();
+    DkcprNative.parse(c, digits.getBytes(StandardCharsets.US_ASCII), REPARSE.c());
+    return c;
   }
 
   /** Equal when the canonical characters are equal. */

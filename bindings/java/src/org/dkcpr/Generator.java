@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.DkcprNativeConstants;
+import org.dkcpr.internal.generate_options;
 
 /**
  * Distinct synthetic valid CPR numbers, reproducible from a seed ({@code dkcpr_generate}): test
@@ -35,8 +37,8 @@ import org.dkcpr.internal.DkcprNative;
  * <p>Immutable and thread-safe.
  */
 public final class Generator {
-  private static final int NEVER_REAL = 0x1;
-
+  /** Bytes per number in the native output: 10 characters and a NUL. */
+  private static final int SLOT = 11;
   private final LocalDate from;
   private final LocalDate to;
   private final Sex sex;
@@ -90,7 +92,14 @@ public final class Generator {
    *     ending before it starts
    */
   public long total() {
-    return DkcprNative.generateTotal(pack(from), pack(to), sexCode(), mod11Code(), flags());
+    long[] total = new long[1];
+    generate_options o = options();
+    try {
+      o.total(total);
+    } finally {
+      o.delete();
+    }
+    return total[0];
   }
 
   /** The first {@code count} numbers of the sequence; as {@link #generate(long, int)} from 0. */
@@ -108,20 +117,21 @@ public final class Generator {
    *     {@code first + count} ({@link #total()}), or {@link Status#E_ARG} for bad options
    */
   public List<String> generate(long first, int count) {
-    if (first < 0 || count < 0 || count > Integer.MAX_VALUE / 11) {
+    if (first < 0 || count < 0 || count > Integer.MAX_VALUE / SLOT) {
       throw new IllegalArgumentException("first and count must not be negative, and count "
-          + "must be at most " + Integer.MAX_VALUE / 11);
+          + "must be at most " + Integer.MAX_VALUE / SLOT);
     }
-    byte[] out;
+    byte[] out = new byte[count * SLOT];
+    generate_options o = options();
     try {
-      out = DkcprNative.generate(pack(from), pack(to), sexCode(), mod11Code(), flags(), seed,
-          first, count);
+      o.generate(out, seed, first, count);
     } finally {
+      o.delete();
       Reference.reachabilityFence(this);
     }
     List<String> numbers = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      numbers.add(new String(out, i * 10, 10, StandardCharsets.US_ASCII));
+      numbers.add(new String(out, i * SLOT, 10, StandardCharsets.US_ASCII));
     }
     return Collections.unmodifiableList(numbers);
   }
@@ -134,20 +144,24 @@ public final class Generator {
         + (mod11 == null ? "any" : mod11) + ", neverReal=" + neverReal + "]";
   }
 
-  private static int pack(LocalDate d) {
-    return d == null ? 0 : d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
-  }
-
-  private int sexCode() {
-    return sex == null ? -1 : sex.ordinal(); // Sex.FEMALE is 0, MALE 1, as in C
-  }
-
-  private int mod11Code() {
-    return mod11 == null ? -1 : mod11 ? 1 : 0;
-  }
-
-  private int flags() {
-    return neverReal ? NEVER_REAL : 0;
+  /** A native {@code dkcpr_generate_options} for these options: the one place that knows its fields. */
+  private generate_options options() {
+    generate_options o = new generate_options();
+    DkcprNative.generate_options_init(o, DkcprNativeConstants.GENERATE_OPTIONS_VERSION);
+    if (from != null) {
+      o.setFrom_year(from.getYear());
+      o.setFrom_month(from.getMonthValue());
+      o.setFrom_day(from.getDayOfMonth());
+    }
+    if (to != null) {
+      o.setTo_year(to.getYear());
+      o.setTo_month(to.getMonthValue());
+      o.setTo_day(to.getDayOfMonth());
+    }
+    o.setSex(sex == null ? -1 : sex.c.swigValue());
+    o.setMod11(mod11 == null ? -1 : mod11 ? 1 : 0);
+    o.setFlags(neverReal ? DkcprNativeConstants.GENERATE_NEVER_REAL : 0);
+    return o;
   }
 
   /** Builds a {@link Generator}; not thread-safe. */

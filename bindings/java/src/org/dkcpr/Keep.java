@@ -1,24 +1,25 @@
 package org.dkcpr;
 
 import java.util.Set;
+import org.dkcpr.internal.DkcprNativeConstants;
 
 /** What a pseudonym keeps of the original number ({@code DKCPR_KEEP_*}). */
 public enum Keep {
   /** The sex (parity of the last digit). */
-  SEX(0x1),
+  SEX(DkcprNativeConstants.KEEP_SEX),
   /** The birth year. */
-  YEAR(0x2),
+  YEAR(DkcprNativeConstants.KEEP_YEAR),
   /** The whole birth date (implies the year). */
-  DATE(0x4);
+  DATE(DkcprNativeConstants.KEEP_DATE);
 
-  private final int bit;
+  private final long bit;
 
-  Keep(int bit) {
+  Keep(long bit) {
     this.bit = bit;
   }
 
-  static int bits(Set<Keep> keep) {
-    int bits = 0;
+  static long bits(Set<Keep> keep) {
+    long bits = 0;
     for (Keep k : keep) {
       bits |= k.bit;
     }

@@ -1,26 +1,26 @@
 package org.dkcpr;
 
-import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.datelist;
 
 /**
  * Birth dates known to have CPR numbers without modulus 11 ({@code dkcpr_datelist}): the CPR
  * office's 26 dates of its 2023 list, plus dates added here. Used by {@link Policy#KNOWN_DATES}
  * and {@link Cpr#knownDate()} through {@link ParseOptions.Builder#knownDates(KnownDates)}.
  *
- * <p>Immutable and thread-safe; the native list is freed once the object is unreachable.
+ * <p>Immutable and thread-safe (the native list is never changed once built); it is freed
+ * once the object is unreachable.
  */
 public final class KnownDates {
-  private final long handle;
+  private final datelist list;
 
-  private KnownDates(int[] dates, byte[] text) {
-    this.handle = DkcprNative.datelistNew(dates, text);
-    NativeResource.CLEANER.register(this, new Free(handle));
+  private KnownDates(datelist list) {
+    this.list = list;
   }
 
   /**
@@ -29,12 +29,16 @@ public final class KnownDates {
    * @throws CprException with {@link Status#E_DATE} for a date outside 1858-2057
    */
   public static KnownDates of(Collection<LocalDate> extra) {
-    int[] packed = new int[extra.size()];
-    int i = 0;
-    for (LocalDate d : extra) {
-      packed[i++] = d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    datelist list = new datelist();
+    try {
+      for (LocalDate d : extra) {
+        DkcprNative.datelist_add(list, d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+      }
+    } catch (RuntimeException e) {
+      list.delete();
+      throw e;
     }
-    return new KnownDates(packed, null);
+    return new KnownDates(list);
   }
 
   /** The shipped dates plus these. */
@@ -50,37 +54,27 @@ public final class KnownDates {
    *     names the first bad line
    */
   public static KnownDates parse(String text) {
-    return new KnownDates(new int[0], Objects.requireNonNull(text, "text")
-        .getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
+    datelist list = new datelist();
+    long[] badLine = new long[1];
+    try {
+      DkcprNative.datelist_load(badLine, list, bytes);
+    } catch (CprException e) {
+      list.delete();
+      throw badLine[0] > 0
+          ? new CprException(e.code(), "line " + badLine[0] + ": " + e.getMessage()) : e;
+    }
+    return new KnownDates(list);
   }
 
   /** Whether {@code date} is on the list. */
   public boolean contains(LocalDate date) {
-    try {
-      return DkcprNative.datelistContains(handle, date.getYear(), date.getMonthValue(),
-          date.getDayOfMonth()) != 0;
-    } finally {
-      Reference.reachabilityFence(this);
-    }
+    return DkcprNative.datelist_contains(list, date.getYear(), date.getMonthValue(),
+        date.getDayOfMonth()) != 0;
   }
 
-  /** The native handle; callers keep this object reachable while it is in use. */
-  long handle() {
-    return handle;
+  /** The native list, for options that point at it; they keep this object reachable. */
+  datelist list() {
+    return list;
   }
-
-  /** The cleaning action: refers to the handle only, never to the list object. */
-  private static final class Free implements Runnable {
-    private final long handle;
-
-    Free(long handle) {
-      this.handle = handle;
-    }
-
-    @Override
-    public void run() {
-      DkcprNative.datelistFree(handle);
-    }
-  }
-
 }

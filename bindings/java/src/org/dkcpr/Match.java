@@ -17,13 +17,13 @@ public final class Match {
   private final boolean mod11;
   private final Confidence confidence;
 
-  Match(long start, long end, String text, String digits, int kind, boolean mod11,
-      Confidence confidence) {
+  Match(long start, long end, String text, String digits, Optional<ReplacementKind> replacement,
+      boolean mod11, Confidence confidence) {
     this.start = start;
     this.end = end;
     this.text = text;
     this.digits = digits;
-    this.replacement = ReplacementKind.fromKind(kind);
+    this.replacement = replacement;
     this.mod11 = mod11;
     this.confidence = confidence;
   }

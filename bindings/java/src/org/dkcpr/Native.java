@@ -2,15 +2,15 @@ package org.dkcpr;
 
 import org.dkcpr.internal.DkcprNative;
 
-/** Small conveniences over the generated JNI glue. */
+/** Small conveniences over the generated proxies. */
 final class Native {
   private Native() {}
 
   static String strerror(int code) {
-    return DkcprNative.statusMessage(code);
+    return DkcprNative.strerror(code);
   }
 
   static String statusName(int code) {
-    return DkcprNative.statusName(code);
+    return DkcprNative.status_name(code);
   }
 }

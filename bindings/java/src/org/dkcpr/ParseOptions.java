@@ -3,6 +3,9 @@ package org.dkcpr;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.DkcprNativeConstants;
+import org.dkcpr.internal.options;
 
 /**
  * How {@link Cpr#parse(String, ParseOptions)} and the other operations read a number
@@ -16,9 +19,9 @@ public final class ParseOptions {
   /** The defaults. */
   public static final ParseOptions DEFAULT = builder().build();
 
-  static final int LENIENT = 0x1;
-  static final int ALLOW_REPLACEMENT = 0x2;
-  static final int ALLOW_FUTURE = 0x4;
+  static final int LENIENT = (int) DkcprNativeConstants.PARSE_LENIENT;
+  static final int ALLOW_REPLACEMENT = (int) DkcprNativeConstants.PARSE_ALLOW_REPLACEMENT;
+  static final int ALLOW_FUTURE = (int) DkcprNativeConstants.PARSE_ALLOW_FUTURE;
 
   private final Policy policy;
   private final boolean lenient;
@@ -26,6 +29,7 @@ public final class ParseOptions {
   private final boolean allowFuture;
   private final LocalDate referenceDate;
   private final KnownDates knownDates;
+  private final options c;
 
   private ParseOptions(Builder b) {
     this.policy = b.policy;
@@ -34,6 +38,29 @@ public final class ParseOptions {
     this.allowFuture = b.allowFuture;
     this.referenceDate = b.referenceDate;
     this.knownDates = b.knownDates;
+    this.c = new options();
+    fill(c);
+  }
+
+  /**
+   * Writes these options into a native {@code dkcpr_options}: the one place that knows its
+   * fields. The struct then points at the known-dates list, which this object keeps alive.
+   */
+  void fill(options o) {
+    DkcprNative.options_init(o, DkcprNativeConstants.OPTIONS_VERSION);
+    o.setPolicy(policy.c);
+    o.setFlags((lenient ? LENIENT : 0) | (allowReplacement ? ALLOW_REPLACEMENT : 0)
+        | (allowFuture ? ALLOW_FUTURE : 0));
+    // All 0: today, read at every call (dkcpr_options_init wrote today's date).
+    o.setRef_year(referenceDate == null ? 0 : referenceDate.getYear());
+    o.setRef_month(referenceDate == null ? 0 : referenceDate.getMonthValue());
+    o.setRef_day(referenceDate == null ? 0 : referenceDate.getDayOfMonth());
+    o.setKnown_dates(knownDates == null ? null : knownDates.list());
+  }
+
+  /** The native options, read-only and shared by every call; keep this object reachable. */
+  options c() {
+    return c;
   }
 
   /** A builder holding the defaults. */
@@ -75,28 +102,6 @@ public final class ParseOptions {
   /** The known-dates list; empty means the shipped list. */
   public Optional<KnownDates> knownDates() {
     return Optional.ofNullable(knownDates);
-  }
-
-  /** The native list handle, 0 for the shipped list; keep this object reachable while used. */
-  long datesHandle() {
-    return knownDates == null ? 0 : knownDates.handle();
-  }
-
-  int flags() {
-    return (lenient ? LENIENT : 0) | (allowReplacement ? ALLOW_REPLACEMENT : 0)
-        | (allowFuture ? ALLOW_FUTURE : 0);
-  }
-
-  int refYear() {
-    return referenceDate == null ? 0 : referenceDate.getYear();
-  }
-
-  int refMonth() {
-    return referenceDate == null ? 0 : referenceDate.getMonthValue();
-  }
-
-  int refDay() {
-    return referenceDate == null ? 0 : referenceDate.getDayOfMonth();
   }
 
   @Override

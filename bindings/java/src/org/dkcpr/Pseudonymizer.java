@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.DkcprNativeConstants;
+import org.dkcpr.internal.pseudonymizer;
 
 /**
  * Keyed, reversible pseudonyms that are themselves valid CPR numbers ({@code dkcpr_pseudonymizer}).
@@ -36,19 +38,18 @@ import org.dkcpr.internal.DkcprNative;
  */
 public final class Pseudonymizer implements AutoCloseable {
   /** Key length in bytes (AES-256). */
-  public static final int KEY_BYTES = 32;
+  public static final int KEY_BYTES = DkcprNativeConstants.KEY_BYTES;
   /** Default token length in characters. */
-  public static final int TOKEN_DEFAULT_CHARS = 26;
+  public static final int TOKEN_DEFAULT_CHARS = DkcprNativeConstants.TOKEN_DEFAULT_CHARS;
   /** Shortest token. */
-  public static final int TOKEN_MIN_CHARS = 16;
+  public static final int TOKEN_MIN_CHARS = DkcprNativeConstants.TOKEN_MIN_CHARS;
   /** Longest token. */
-  public static final int TOKEN_MAX_CHARS = 52;
+  public static final int TOKEN_MAX_CHARS = DkcprNativeConstants.TOKEN_MAX_CHARS;
 
-  private static final int NEVER_REAL = 0x1;
   private static final int PSEUDONYMIZE = 0;
   private static final int REVEAL = 1;
 
-  private final NativeResource resource;
+  private final NativeResource<pseudonymizer> resource;
   private final Cleaner.Cleanable cleanable;
   private final Set<Keep> keep;
   private final boolean neverReal;
@@ -68,9 +69,9 @@ public final class Pseudonymizer implements AutoCloseable {
   private Pseudonymizer(byte[] key, byte[] context, Set<Keep> keep, boolean neverReal,
       ParseOptions options) {
     Objects.requireNonNull(key, "key");
-    long handle = DkcprNative.pseudonymizerNew(key, context, Keep.bits(keep),
-        neverReal ? NEVER_REAL : 0);
-    this.resource = new NativeResource("Pseudonymizer", handle, DkcprNative::pseudonymizerFree);
+    pseudonymizer handle = new pseudonymizer(key, context, Keep.bits(keep),
+        neverReal ? DkcprNativeConstants.NEVER_REAL : 0);
+    this.resource = new NativeResource<>("Pseudonymizer", handle, pseudonymizer::delete);
     this.cleanable = NativeResource.CLEANER.register(this, resource);
     this.keep = Collections.unmodifiableSet(EnumSet.copyOf(keep));
     this.neverReal = neverReal;
@@ -87,7 +88,9 @@ public final class Pseudonymizer implements AutoCloseable {
 
   /** {@value #KEY_BYTES} bytes from the operating system's random generator. */
   public static byte[] generateKey() {
-    return DkcprNative.keygen();
+    byte[] key = new byte[KEY_BYTES];
+    DkcprNative.keygen(key);
+    return key;
   }
 
   /**
@@ -99,8 +102,10 @@ public final class Pseudonymizer implements AutoCloseable {
   public static byte[] keyFromHex(CharSequence hex) {
     Objects.requireNonNull(hex, "hex");
     byte[] text = hex.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] key = new byte[KEY_BYTES];
     try {
-      return DkcprNative.keyFromHex(text);
+      DkcprNative.key_from_hex(key, text);
+      return key;
     } finally {
       Arrays.fill(text, (byte) 0);
     }
@@ -157,12 +162,11 @@ public final class Pseudonymizer implements AutoCloseable {
    */
   public String token(String cpr, int chars) {
     byte[] in = cpr.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[TOKEN_MAX_CHARS + 1];
     long stamp = resource.lock();
     try {
-      byte[] out = DkcprNative.token(resource.handle(), in, chars, options.policy().ordinal(),
-          options.flags(), options.refYear(), options.refMonth(),
-          options.refDay(), options.datesHandle());
-      return new String(out, StandardCharsets.US_ASCII);
+      int n = DkcprNative.token(out, resource.get(), in, Math.max(chars, 0), options.c());
+      return new String(out, 0, n, StandardCharsets.US_ASCII);
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
@@ -207,8 +211,9 @@ public final class Pseudonymizer implements AutoCloseable {
     return resource.lock();
   }
 
-  long handle() {
-    return resource.handle();
+  /** The proxy; only while locked. */
+  pseudonymizer handle() {
+    return resource.get();
   }
 
   void unlock(long stamp) {
@@ -217,37 +222,37 @@ public final class Pseudonymizer implements AutoCloseable {
 
   private String one(int op, String cpr) {
     byte[] in = cpr.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[in.length + 1]; // results are written the way the input was
+    int n;
     long stamp = resource.lock();
-    byte[] out;
     try {
-      out = DkcprNative.pseudonymize(resource.handle(), op, in, options.policy().ordinal(),
-          options.flags(), options.refYear(), options.refMonth(),
-          options.refDay(), options.datesHandle());
+      n = op == PSEUDONYMIZE ? DkcprNative.pseudonymize(out, resource.get(), in, options.c())
+          : DkcprNative.reveal(out, resource.get(), in, options.c());
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
     }
-    return new String(out, StandardCharsets.UTF_8);
+    return new String(out, 0, n, StandardCharsets.UTF_8);
   }
 
   private List<String> many(int op, List<String> cprs) {
     Batch batch = Batch.encode(cprs);
     int n = batch.ends.length;
-    byte[] out = new byte[batch.bytes.length];
-    int[] lens = new int[n];
-    int[] statuses = new int[n];
-    int bad;
+    byte[] out = new byte[batch.bytes.length + 1];
+    int[] results = new int[2 * n]; // length, status of each element
     long stamp = resource.lock();
     try {
-      bad = DkcprNative.pseudonymizeMany(resource.handle(), op, batch.bytes, batch.ends,
-          options.policy().ordinal(), options.flags(), options.refYear(), options.refMonth(),
-          options.refDay(), options.datesHandle(), out, lens, statuses);
+      resource.get().many(out, results, op, batch.bytes, batch.ends, options.c());
     } finally {
       resource.unlock(stamp);
       Reference.reachabilityFence(this);
     }
-    if (bad >= 0) {
-      throw CprException.of(statuses[bad], bad);
+    int[] lens = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (results[2 * i + 1] != 0) {
+        throw CprException.of(results[2 * i + 1], i);
+      }
+      lens[i] = results[2 * i];
     }
     return batch.decode(out, lens);
   }

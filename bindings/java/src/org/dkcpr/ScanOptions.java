@@ -1,6 +1,10 @@
 package org.dkcpr;
 
 import java.util.Objects;
+import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.DkcprNativeConstants;
+import org.dkcpr.internal.options;
+import org.dkcpr.internal.scan_options;
 
 /**
  * What a {@link Scanner} or {@link Washer} finds ({@code dkcpr_scan_options}). Immutable.
@@ -13,16 +17,17 @@ public final class ScanOptions {
   /** The defaults. */
   public static final ScanOptions DEFAULT = builder().build();
 
-  private static final int NINE_DIGITS = 0x1;
-
   private final ParseOptions parse;
   private final boolean nineDigits;
   private final Confidence minConfidence;
+  private final scan_options c;
 
   private ScanOptions(Builder b) {
     this.parse = b.parse;
     this.nineDigits = b.nineDigits;
     this.minConfidence = b.minConfidence;
+    this.c = new scan_options();
+    fill(c);
   }
 
   public static Builder builder() {
@@ -44,8 +49,20 @@ public final class ScanOptions {
     return minConfidence;
   }
 
-  int scanFlags() {
-    return nineDigits ? NINE_DIGITS : 0;
+  /** Writes these options into a native {@code dkcpr_scan_options}: the one place that knows its fields. */
+  void fill(scan_options o) {
+    DkcprNative.scan_options_init(o, DkcprNativeConstants.SCAN_OPTIONS_VERSION);
+    options p = parse.c();
+    o.setPolicy(p.getPolicy());
+    o.setParse_flags(p.getFlags());
+    o.setKnown_dates(p.getKnown_dates());
+    o.setFlags(nineDigits ? DkcprNativeConstants.SCAN_NINE_DIGITS : 0);
+    o.setMin_confidence(minConfidence.c);
+  }
+
+  /** The native options, read-only and shared by every call; keep this object reachable. */
+  scan_options c() {
+    return c;
   }
 
   /** Builds {@link ScanOptions}; not thread-safe. */

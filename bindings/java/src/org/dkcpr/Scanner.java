@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.dkcpr.internal.DkcprNative;
+import org.dkcpr.internal.match;
+import org.dkcpr.internal.scanner;
 
 /**
  * Finds CPR numbers in text ({@code dkcpr_scan}, {@code dkcpr_scanner}). Stateless and
@@ -31,8 +34,6 @@ import org.dkcpr.internal.DkcprNative;
  */
 public final class Scanner {
   static final int CHUNK_CHARS = 1 << 15;
-  /** Longs per match in the native result (see dkcpr_jni.h). */
-  private static final int MATCH_LONGS = 5;
   /** How far behind the input a match may still start, in bytes. */
   private static final long WINDOW_BYTES = 1 << 16;
 
@@ -46,17 +47,18 @@ public final class Scanner {
   /** Every number in {@code text} that the options let through, in order. */
   public static List<Match> scan(String text, ScanOptions options) {
     Objects.requireNonNull(text, "text");
-    ParseOptions p = options.parse();
-    long[] packed;
+    List<Match> out = new ArrayList<>();
+    scanner s = new scanner(options.c());
+    match m = new match();
     try {
-      packed = DkcprNative.scan(text.getBytes(StandardCharsets.UTF_8), p.policy().ordinal(),
-          p.flags(), p.refYear(), p.refMonth(), p.refDay(), p.datesHandle(),
-          options.scanFlags(), options.minConfidence().code());
+      DkcprNative.scanner_feed(s, text.getBytes(StandardCharsets.UTF_8));
+      DkcprNative.scanner_finish(s);
+      take(s, m, new Utf16Window(text), out::add);
     } finally {
-      Reference.reachabilityFence(p);
+      m.delete();
+      s.delete();
+      Reference.reachabilityFence(options);
     }
-    List<Match> out = new ArrayList<>(packed.length / MATCH_LONGS);
-    unpack(packed, new Utf16Window(text), out::add);
     return Collections.unmodifiableList(out);
   }
 
@@ -74,10 +76,8 @@ public final class Scanner {
       throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sink, "sink");
-    ParseOptions p = options.parse();
-    long handle = DkcprNative.scannerNew(p.policy().ordinal(), p.flags(), p.refYear(),
-        p.refMonth(), p.refDay(), p.datesHandle(), options.scanFlags(),
-        options.minConfidence().code());
+    scanner s = new scanner(options.c());
+    match m = new match();
     try {
       CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
@@ -101,32 +101,30 @@ public final class Scanner {
         window.append(done, 0, consumed);
         chars.compact();
         bytes.flip();
-        long[] packed = DkcprNative.scannerFeed(handle, bytes.array(), 0, bytes.limit(),
-            eof ? 1 : 0);
+        DkcprNative.scanner_feed(s, Arrays.copyOf(bytes.array(), bytes.limit()));
+        if (eof) {
+          DkcprNative.scanner_finish(s);
+        }
         fed += bytes.limit();
         bytes.clear();
-        unpack(packed, window, sink);
+        take(s, m, window, sink);
         window.dropBefore(fed - WINDOW_BYTES);
       }
     } finally {
-      DkcprNative.scannerFree(handle);
-      Reference.reachabilityFence(p);
+      m.delete();
+      s.delete();
+      Reference.reachabilityFence(options);
     }
   }
 
-  private static void unpack(long[] packed, Utf16Window window, Consumer<? super Match> sink) {
-    for (int i = 0; i + MATCH_LONGS <= packed.length; i += MATCH_LONGS) {
-      long start = window.toChar(packed[i]);
-      long end = window.toChar(packed[i + 1]);
-      int meta = (int) packed[i + 2];
-      char[] digits = new char[10];
-      for (int k = 0; k < 8; k++) {
-        digits[k] = (char) ((packed[i + 3] >>> (8 * k)) & 0xff);
-      }
-      digits[8] = (char) (packed[i + 4] & 0xff);
-      digits[9] = (char) ((packed[i + 4] >>> 8) & 0xff);
-      sink.accept(new Match(start, end, window.text(start, end), new String(digits),
-          meta & 0xff, ((meta >>> 8) & 0xff) != 0, Confidence.of((meta >>> 16) & 0xff)));
+  /** Every match available now, from a native {@code dkcpr_match}: the one place that reads its fields. */
+  private static void take(scanner s, match m, Utf16Window window, Consumer<? super Match> sink) {
+    while (DkcprNative.scanner_next(m, s) != 0) {
+      long start = window.toChar(m.getStart());
+      long end = window.toChar(m.getEnd());
+      sink.accept(new Match(start, end, window.text(start, end), m.getDigits(),
+          ReplacementKind.of(m.getKind()), m.getMod11() != 0,
+          Confidence.of(m.getConfidence())));
     }
   }
 }

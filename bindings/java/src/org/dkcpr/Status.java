@@ -2,57 +2,57 @@ package org.dkcpr;
 
 /**
  * The C library's status codes ({@code dkcpr_status}), with the same names (without the
- * {@code DKCPR_} prefix) and the same pinned values. A code added by a newer native library
+ * {@code DKCPR_} prefix) and the same pinned values, taken from the generated enum. A code added by a newer native library
  * shows up as {@link #UNKNOWN}; {@link CprException#code()} still has its value.
  */
 public enum Status {
   /** Success; never carried by an exception. */
-  OK(0),
+  OK(org.dkcpr.internal.Status.OK),
   /** A required argument is missing. */
-  E_NULL(-1),
+  E_NULL(org.dkcpr.internal.Status.E_NULL),
   /** Wrong length for a CPR number. */
-  E_LENGTH(-2),
+  E_LENGTH(org.dkcpr.internal.Status.E_LENGTH),
   /** Invalid character in a CPR number. */
-  E_CHAR(-3),
+  E_CHAR(org.dkcpr.internal.Status.E_CHAR),
   /** Invalid separator in a CPR number. */
-  E_SEPARATOR(-4),
+  E_SEPARATOR(org.dkcpr.internal.Status.E_SEPARATOR),
   /** The input is not valid UTF-8 (cannot come from a Java string). */
-  E_UTF8(-5),
+  E_UTF8(org.dkcpr.internal.Status.E_UTF8),
   /** The birth date does not exist. */
-  E_DATE(-6),
+  E_DATE(org.dkcpr.internal.Status.E_DATE),
   /** Modulus 11 failed and the policy requires it. */
-  E_MOD11(-7),
+  E_MOD11(org.dkcpr.internal.Status.E_MOD11),
   /** The birth date is after the reference date (not yet born). */
-  E_FUTURE(-8),
+  E_FUTURE(org.dkcpr.internal.Status.E_FUTURE),
   /** Replacement numbers are not allowed by the options. */
-  E_REPLACEMENT(-9),
+  E_REPLACEMENT(org.dkcpr.internal.Status.E_REPLACEMENT),
   /** Output buffer too small (internal; never expected from this binding). */
-  E_BUFSIZE(-10),
+  E_BUFSIZE(org.dkcpr.internal.Status.E_BUFSIZE),
   /** Out of memory (thrown as {@link OutOfMemoryError}). */
-  E_NOMEM(-11),
+  E_NOMEM(org.dkcpr.internal.Status.E_NOMEM),
   /** Invalid argument value. */
-  E_ARG(-12),
+  E_ARG(org.dkcpr.internal.Status.E_ARG),
   /** The key has the wrong length or is not 64 hexadecimal characters. */
-  E_KEY(-13),
+  E_KEY(org.dkcpr.internal.Status.E_KEY),
   /** This kind of number is not supported by the operation. */
-  E_KIND(-14),
+  E_KIND(org.dkcpr.internal.Status.E_KIND),
   /** The cryptographic library failed. */
-  E_CRYPTO(-15),
+  E_CRYPTO(org.dkcpr.internal.Status.E_CRYPTO),
   /** The system random generator failed. */
-  E_RANDOM(-16),
+  E_RANDOM(org.dkcpr.internal.Status.E_RANDOM),
   /** Not enough numbers satisfy the request. */
-  E_RANGE(-17),
+  E_RANGE(org.dkcpr.internal.Status.E_RANGE),
   /** Malformed text. */
-  E_SYNTAX(-18),
+  E_SYNTAX(org.dkcpr.internal.Status.E_SYNTAX),
   /** The handle cannot be used in its current state. */
-  E_STATE(-19),
+  E_STATE(org.dkcpr.internal.Status.E_STATE),
   /** A code this binding does not know (from a newer native library). */
-  UNKNOWN(Integer.MIN_VALUE);
+  UNKNOWN(null);
 
   private final int code;
 
-  Status(int code) {
-    this.code = code;
+  Status(org.dkcpr.internal.Status c) {
+    this.code = c == null ? Integer.MIN_VALUE : c.swigValue();
   }
 
   /** The C value of this status. */

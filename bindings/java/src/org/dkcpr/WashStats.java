@@ -3,6 +3,7 @@ package org.dkcpr;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.dkcpr.internal.wash_stats;
 
 /**
  * Counts from one wash ({@code dkcpr_wash_stats}): bytes in and out, and the numbers found and
@@ -21,35 +22,27 @@ import java.util.Optional;
  * <p>Immutable.
  */
 public final class WashStats {
-  // The library's shape (DKCPR_KIND_COUNT, DKCPR_CONFIDENCE_COUNT), as the
-  // native layer reports it: nothing here hard-codes it.
-  private final int kinds;
-  private final int confidences;
   private final long bytesIn;
   private final long bytesOut;
-  private final long[] found;
-  private final long[] replaced;
+  private final long[][] found; // [kind][confidence - 1], as in C
+  private final long[][] replaced;
   private final long failed;
   private final long irreversible;
 
-  private WashStats(long[] v) {
-    kinds = (int) v[0];
-    confidences = (int) v[1];
-    int cells = kinds * confidences;
-    bytesIn = v[2];
-    bytesOut = v[3];
-    found = Arrays.copyOfRange(v, 4, 4 + cells);
-    replaced = Arrays.copyOfRange(v, 4 + cells, 4 + 2 * cells);
-    failed = v[4 + 2 * cells];
-    irreversible = v[5 + 2 * cells];
+  private WashStats(long bytesIn, long bytesOut, long[][] found, long[][] replaced,
+      long failed, long irreversible) {
+    this.bytesIn = bytesIn;
+    this.bytesOut = bytesOut;
+    this.found = found;
+    this.replaced = replaced;
+    this.failed = failed;
+    this.irreversible = irreversible;
   }
 
-  /**
-   * From the native layout: kinds K, confidences C, bytes_in, bytes_out, found[K][C],
-   * replaced[K][C], failed, irreversible.
-   */
-  static WashStats of(long[] v) {
-    return new WashStats(v);
+  /** From a native {@code dkcpr_wash_stats}: the one place that reads its fields. */
+  static WashStats of(wash_stats s) {
+    return new WashStats(s.getBytes_in(), s.getBytes_out(), s.getFound(), s.getReplaced(),
+        s.getFailed(), s.getIrreversible());
   }
 
   /** UTF-8 bytes read. */
@@ -118,16 +111,20 @@ public final class WashStats {
         Objects.requireNonNull(confidence, "confidence"));
   }
 
-  /** Sums cells [kind][confidence - 1]; a null selector means all of that axis. */
-  private long sum(long[] cells, Optional<ReplacementKind> kind, Confidence confidence) {
+  /**
+   * Sums cells [kind][confidence - 1]; a null selector means all of that axis. The shape is
+   * the C struct's, so cells the library leaves 0 (room to grow) add nothing.
+   */
+  private static long sum(long[][] cells, Optional<ReplacementKind> kind,
+      Confidence confidence) {
     long total = 0;
-    for (int k = 0; k < kinds; k++) {
-      if (kind != null && k != kind.map(ReplacementKind::kind).orElse(0)) {
+    for (int k = 0; k < cells.length; k++) {
+      if (kind != null && k != ReplacementKind.index(kind)) {
         continue;
       }
-      for (int c = 0; c < confidences; c++) {
-        if (confidence == null || c == confidence.ordinal()) {
-          total += cells[k * confidences + c];
+      for (int c = 0; c < cells[k].length; c++) {
+        if (confidence == null || c == confidence.index()) {
+          total += cells[k][c];
         }
       }
     }
@@ -138,14 +135,14 @@ public final class WashStats {
   public boolean equals(Object o) {
     return o instanceof WashStats s && s.bytesIn == bytesIn && s.bytesOut == bytesOut
         && s.failed == failed && s.irreversible == irreversible
-        && Arrays.equals(s.found, found)
-        && Arrays.equals(s.replaced, replaced);
+        && Arrays.deepEquals(s.found, found)
+        && Arrays.deepEquals(s.replaced, replaced);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(bytesIn, bytesOut, failed, irreversible, Arrays.hashCode(found),
-        Arrays.hashCode(replaced));
+    return Objects.hash(bytesIn, bytesOut, failed, irreversible, Arrays.deepHashCode(found),
+        Arrays.deepHashCode(replaced));
   }
 
   /** Bytes and totals. */

@@ -11,11 +11,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import org.dkcpr.internal.DkcprNative;
 import org.dkcpr.internal.DkcprNativeConstants;
+import org.dkcpr.internal.pseudonymizer;
 import org.dkcpr.internal.sniff_kind;
 import org.dkcpr.internal.sniffed;
+import org.dkcpr.internal.wash_options;
+import org.dkcpr.internal.wash_stats;
+import org.dkcpr.internal.washer;
 
 /**
  * Replaces every CPR number found in text and keeps everything else exactly as it was
@@ -45,6 +50,7 @@ public final class Washer {
   private final ScanOptions scan;
   private final int tokenChars;
   private final byte[] placeholder;
+  private final wash_options c;
 
   private Washer(Builder b) {
     this.pseudonymizer = b.pseudonymizer;
@@ -52,6 +58,19 @@ public final class Washer {
     this.scan = b.scan;
     this.tokenChars = b.tokenChars;
     this.placeholder = b.placeholder;
+    this.c = new wash_options();
+    fill(c);
+  }
+
+  /** Writes these options into a native {@code dkcpr_wash_options}: the one place that knows its fields. */
+  private void fill(wash_options o) {
+    DkcprNative.wash_options_init(o, DkcprNativeConstants.WASH_OPTIONS_VERSION);
+    o.setMode(mode.c);
+    // A number pseudonyms cannot map reversibly gets the keyed token, as in dkcpr wash.
+    o.setFallback(WashMode.TOKEN.c);
+    if (tokenChars > 0) {
+      o.setToken_chars(tokenChars);
+    }
   }
 
   public static Builder builder() {
@@ -124,32 +143,36 @@ public final class Washer {
   }
 
   private WashStats run(Chunks.Source source, OutputStream out) throws IOException {
-    ParseOptions p = scan.parse();
     long stamp = 0;
-    long phandle = 0;
+    pseudonymizer p = null;
     if (pseudonymizer != null) {
       stamp = pseudonymizer.lock();
-      phandle = pseudonymizer.handle();
+      p = pseudonymizer.handle();
     }
     try {
-      long w = DkcprNative.washerNew(phandle, p.policy().ordinal(), p.flags(), p.refYear(),
-          p.refMonth(), p.refDay(), p.datesHandle(), scan.scanFlags(),
-          scan.minConfidence().code(), mode.ordinal(), tokenChars, placeholder);
+      washer w = new washer(p, scan.c(), c, placeholder);
       try {
         byte[] buf = new byte[CHUNK];
         byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16,
-            DkcprNative.washerBound(w, CHUNK))];
+            DkcprNative.washer_bound(w, CHUNK))];
         int n;
         while ((n = source.read(buf)) >= 0) {
-          int written = DkcprNative.washerFeed(w, buf, 0, n, dst);
+          int written = DkcprNative.washer_feed(dst, w, n == CHUNK ? buf : Arrays.copyOf(buf, n));
           out.write(dst, 0, written);
         }
-        int written = DkcprNative.washerFeed(w, null, 0, -1, dst);
+        int written = DkcprNative.washer_finish(dst, w);
         out.write(dst, 0, written);
         out.flush();
-        return WashStats.of(DkcprNative.washerStats(w));
+        wash_stats stats = new wash_stats();
+        try {
+          stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
+          DkcprNative.washer_stats(stats, w);
+          return WashStats.of(stats);
+        } finally {
+          stats.delete();
+        }
       } finally {
-        DkcprNative.washerFree(w);
+        w.delete();
       }
     } finally {
       if (pseudonymizer != null) {
