@@ -16,13 +16,7 @@
 
 #define EXIT_SCAN_ERROR 2
 
-/* Kinds of number: DKCPR_KIND_COUNT in later headers. */
-#ifdef DKCPR_KIND_COUNT
-#define SCAN_KINDS DKCPR_KIND_COUNT
-#else
-#define SCAN_KINDS 4
-#endif
-#define ALL_KINDS ((1u << SCAN_KINDS) - 1u)
+#define ALL_KINDS ((1u << DKCPR_KIND_COUNT) - 1u)
 
 struct scan_run {
   /* What the scanner is asked for; scan_options() alone turns these into
@@ -109,7 +103,7 @@ static void report_match(struct scan_run *r, const char *name,
  * order; then the report. */
 static int take(struct scan_run *r, const char *name, const char *rel,
                 const dkcpr_match *m, const struct line_counter *lc) {
-  if ((unsigned)m->kind >= SCAN_KINDS || !(r->kinds & (1u << m->kind)))
+  if ((unsigned)m->kind >= DKCPR_KIND_COUNT || !(r->kinds & (1u << m->kind)))
     return 0;
   if (r->record && scan_baseline_add(r->record, rel, m->digits) != 0) {
     cli_error("scan", "out of memory");
@@ -288,7 +282,7 @@ static int parse_kinds(const char *s, unsigned int *out) {
     const char *e = strchr(p, ',');
     size_t n = e ? (size_t)(e - p) : strlen(p);
     unsigned int hit = (n == 3 && memcmp(p, "all", 3) == 0) ? ALL_KINDS : 0;
-    for (unsigned int k = 0; k < SCAN_KINDS; k++) {
+    for (unsigned int k = 0; k < DKCPR_KIND_COUNT; k++) {
       const char *name = dkcpr_kind_name((dkcpr_kind)k);
       if (strlen(name) == n && memcmp(name, p, n) == 0)
         hit |= 1u << k;
