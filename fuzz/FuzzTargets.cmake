@@ -13,7 +13,13 @@ set(DKCPR_FUZZ_NEEDS_fuzz_wash
 set(DKCPR_FUZZ_NEEDS_fuzz_pseudonym
     dkcpr_parse dkcpr_pseudonymizer_new dkcpr_pseudonymize dkcpr_reveal
     dkcpr_pseudonymize_many dkcpr_reveal_many dkcpr_token)
-set(DKCPR_FUZZ_ALL_TARGETS fuzz_parse fuzz_scan fuzz_wash fuzz_pseudonym)
+set(DKCPR_FUZZ_NEEDS_fuzz_struct_csv
+    dkcpr_struct_options_init dkcpr_struct_washer_new dkcpr_struct_washer_feed
+    dkcpr_struct_washer_finish dkcpr_struct_washer_error)
+set(DKCPR_FUZZ_NEEDS_fuzz_struct_json ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv})
+set(DKCPR_FUZZ_NEEDS_fuzz_struct_sql ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv} dkcpr_data_format_name)
+set(DKCPR_FUZZ_ALL_TARGETS fuzz_parse fuzz_scan fuzz_wash fuzz_pseudonym
+    fuzz_struct_csv fuzz_struct_json fuzz_struct_sql)
 
 function(dkcpr_fuzz_available_targets out_var)
   file(GLOB lib_sources ${PROJECT_SOURCE_DIR}/lib/*.c)

@@ -732,6 +732,146 @@ DKCPR_API dkcpr_status dkcpr_sniff(dkcpr_sniffed *out, const void *head,
 /** "gzip", "zstd", "xz", "bzip2", or "uncompressed". */
 DKCPR_API const char *dkcpr_compression_name(dkcpr_compression c);
 
+/* ------------------------------------------------------------------------ */
+/* Washing structured data: CSV, TSV, JSON, JSON Lines, SQL dumps           */
+/* ------------------------------------------------------------------------ */
+
+/** The structure a structured washer reads. */
+typedef enum dkcpr_data_format {
+  DKCPR_DATA_TEXT = 0,  /**< no structure: the text washer's behaviour */
+  DKCPR_DATA_CSV = 1,   /**< RFC 4180, comma; the first record names the fields */
+  DKCPR_DATA_TSV = 2,   /**< the same with tabs */
+  DKCPR_DATA_JSON = 3,  /**< one JSON value (RFC 8259) */
+  DKCPR_DATA_JSONL = 4, /**< JSON values one after another (JSON Lines) */
+  /** An SQL dump: pg_dump plain output (COPY blocks, INSERT statements) or a
+   *  MySQL/MariaDB dump; columns named by COPY/INSERT column lists or by
+   *  CREATE TABLE, integer columns known from CREATE TABLE. */
+  DKCPR_DATA_SQL = 5
+} dkcpr_data_format;
+
+/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql"); never NULL. */
+DKCPR_API const char *dkcpr_data_format_name(dkcpr_data_format f);
+
+#define DKCPR_STRUCT_OPTIONS_VERSION 1
+
+/** Structured washer options. Initialise with dkcpr_struct_options_init(). */
+typedef struct dkcpr_struct_options {
+  unsigned int version;       /**< DKCPR_STRUCT_OPTIONS_VERSION */
+  dkcpr_data_format format;   /**< default DKCPR_DATA_TEXT */
+  /** More field names that hold CPR numbers, comma-separated, compared as
+   *  the built-in names are (case, '_', '-', '.' and spaces ignored); NULL
+   *  for none. Copied by dkcpr_struct_washer_new(). */
+  const char *cpr_fields;
+  size_t cpr_fields_len;
+} dkcpr_struct_options;
+
+/** Defaults as documented on the fields. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
+DKCPR_API dkcpr_status dkcpr_struct_options_init(dkcpr_struct_options *opts,
+                                                 unsigned int version);
+
+/**
+ * 1 when a field name means a CPR number (cpr, cpr_nr, cprNr, personnummer,
+ * PersonCivilRegistrationIdentifier, patient_cpr, ...), else 0.
+ */
+DKCPR_API int dkcpr_field_is_cpr(const char *name, size_t name_len);
+
+#define DKCPR_STRUCT_COUNTS_VERSION 1
+
+/** What a structured washer did with the values of CPR fields. Set version before the call. */
+typedef struct dkcpr_struct_counts {
+  unsigned int version;   /**< DKCPR_STRUCT_COUNTS_VERSION */
+  uint64_t values;        /**< non-empty values in CPR fields */
+  uint64_t replaced;      /**< of them, replaced (pseudonym mode: reversibly) */
+  uint64_t irreversible;  /**< of them, given the fallback */
+  uint64_t unrecognised;  /**< of them, not a CPR number: washed as text */
+  uint64_t failed;        /**< of them, left unchanged (reveal of a non-pseudonym) */
+  uint64_t integers;      /**< values written as integers (nine digits, JSON numbers) */
+} dkcpr_struct_counts;
+
+#define DKCPR_STRUCT_ERROR_VERSION 1
+
+/** Where the input stopped parsing. Set version before the call. */
+typedef struct dkcpr_struct_error {
+  unsigned int version;  /**< DKCPR_STRUCT_ERROR_VERSION */
+  uint64_t offset;       /**< byte offset from the stream start */
+  uint64_t line;         /**< 1-based */
+  uint64_t column;       /**< 1-based, in characters */
+  const char *message;   /**< static English text, e.g. "quote inside an unquoted field" */
+} dkcpr_struct_error;
+
+/**
+ * A streaming washer that reads the input's structure: a value in a field
+ * that means CPR is a CPR number at high confidence in any written form
+ * (nine-digit integers included); integers stay integers (a JSON number's
+ * pseudonym has no leading zero, a nine-digit number stays nine digits, and
+ * reveal reads them back); everything else, the other fields included, is
+ * washed as text by the text washer. Every byte outside rewritten values is
+ * kept. Memory is bounded whatever the input. One thread at a time; the
+ * pseudonymizer may be shared.
+ */
+typedef struct dkcpr_struct_washer dkcpr_struct_washer;
+
+/**
+ * Create a structured washer.
+ * @param p      the pseudonymizer (not owned, must outlive the washer); may
+ *               be NULL for the mask and redact modes.
+ * @param scan   what is found in text, as for dkcpr_washer_new (NULL: defaults).
+ * @param wash   how numbers are replaced, the fallback included, used for
+ *               every value (NULL: defaults).
+ * @param opts   NULL: defaults (the text format).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG, DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
+                                               const dkcpr_pseudonymizer *p,
+                                               const dkcpr_scan_options *scan,
+                                               const dkcpr_wash_options *wash,
+                                               const dkcpr_struct_options *opts);
+
+/** Free a structured washer; NULL is a no-op. */
+DKCPR_API void dkcpr_struct_washer_free(dkcpr_struct_washer *w);
+
+/** Bytes of output room that a feed of in_len bytes (or finish, in_len 0) may need. */
+DKCPR_API size_t dkcpr_struct_washer_bound(const dkcpr_struct_washer *w,
+                                           size_t in_len);
+
+/**
+ * Wash the next chunk (any size). Output lags input by a bounded amount.
+ * @param out_cap  at least dkcpr_struct_washer_bound(w, in_len).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_BUFSIZE (nothing consumed),
+ *   DKCPR_E_SYNTAX (the input is not in the format: see
+ *   dkcpr_struct_washer_error; the washer is then finished), DKCPR_E_STATE,
+ *   DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_struct_washer_feed(char *out, size_t out_cap,
+                                                size_t *out_len,
+                                                dkcpr_struct_washer *w,
+                                                const char *in, size_t in_len);
+
+/** The end of the input: flush what was held back. Same contract as feed. */
+DKCPR_API dkcpr_status dkcpr_struct_washer_finish(char *out, size_t out_cap,
+                                                  size_t *out_len,
+                                                  dkcpr_struct_washer *w);
+
+/**
+ * Counts so far: every number replaced, the text washer's and the CPR
+ * fields' (those at high confidence). found = replaced + failed + the
+ * fallback's count in counts->irreversible.
+ * @param[out] stats   may be NULL.
+ * @param[out] counts  may be NULL; its version set by the caller.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown counts version).
+ */
+DKCPR_API dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
+                                                 dkcpr_struct_counts *counts,
+                                                 const dkcpr_struct_washer *w);
+
+/**
+ * Where the input failed to parse, after DKCPR_E_SYNTAX.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown version),
+ *   DKCPR_E_STATE (no syntax error happened).
+ */
+DKCPR_API dkcpr_status dkcpr_struct_washer_error(dkcpr_struct_error *out,
+                                                 const dkcpr_struct_washer *w);
+
 #ifdef __cplusplus
 }
 #endif

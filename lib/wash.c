@@ -31,6 +31,12 @@ static void wash_defaults(dkcpr_wash_options *d) {
   d->fallback = DKCPR_WASH_TOKEN;
 }
 
+dkcpr_status dkcpr__wash_options_resolve(dkcpr_wash_options *cur,
+                                         const dkcpr_wash_options *in) {
+  wash_defaults(cur);
+  return in ? dkcpr__versioned_read(cur, in, wash_sizes, WASH_VERSIONS) : DKCPR_OK;
+}
+
 dkcpr_status dkcpr_wash_options_init(dkcpr_wash_options *opts,
                                      unsigned int version) {
   dkcpr_wash_options d;

@@ -61,4 +61,10 @@ size_t dkcpr__wash_growth(const dkcpr_washer *w);
  * repl/out_lens; returns its status. */
 dkcpr_status dkcpr__wash_fallback(dkcpr_washer *w, size_t i);
 
+/* Read the caller's wash options (any version; NULL: the defaults) into
+ * cur, current version; DKCPR_OK or DKCPR_E_ARG. The placeholder stays the
+ * caller's. */
+dkcpr_status dkcpr__wash_options_resolve(dkcpr_wash_options *cur,
+                                         const dkcpr_wash_options *in);
+
 #endif /* DKCPR_WASH_H */

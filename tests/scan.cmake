@@ -6,3 +6,4 @@ target_compile_definitions(test_scan_corpus PRIVATE
   DKCPR_CORPUS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/corpus")
 dkcpr_add_test(test_wash TIMEOUT 120)
 dkcpr_add_test(test_sniff)
+dkcpr_add_test(test_struct_wash TIMEOUT 120)

@@ -12,7 +12,7 @@
 #include "cli_text.h"
 #include "input.h"
 #include "manifest.h"
-#include "wash_stream.h"
+#include "wash_struct.h"
 
 struct wash_config {
   const char *cmd;
@@ -25,6 +25,8 @@ struct wash_config {
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
   int quiet, nine_digits;
+  struct_choice structure;  /* --format, --cpr-field */
+  char cpr_fields[4096];
   cli_input_opts input;
   const char *mapping_option; /* the first option given that decides the mapping */
   unsigned int given;         /* GIVEN_* bits: options named on the command line */
@@ -128,6 +130,23 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
     switch (opt) {
     case 'k': c->key_file = optarg; break;
     case OPT_NINE_DIGITS: c->nine_digits = 1; break;
+    case OPT_FORMAT:
+      if (format_parse(optarg, &c->structure.is_auto, &c->structure.format) != 0) {
+        cli_error(c->cmd, "--format must be auto, text, csv, tsv, json, jsonl or sql");
+        return CLI_EXIT_USAGE;
+      }
+      break;
+    case OPT_CPR_FIELD: {
+      size_t used = strlen(c->cpr_fields), add = strlen(optarg);
+      if (add == 0 || strchr(optarg, ',') || used + add + 2 > sizeof c->cpr_fields) {
+        cli_error(c->cmd, "--cpr-field needs one field name (without commas)");
+        return CLI_EXIT_USAGE;
+      }
+      if (used) c->cpr_fields[used++] = ',';
+      memcpy(c->cpr_fields + used, optarg, add + 1);
+      c->structure.cpr_fields = c->cpr_fields;
+      break;
+    }
     case OPT_MANIFEST:
       if (strcmp(optarg, "-") == 0) {
         cli_error(c->cmd, "--manifest needs a file name");
@@ -343,10 +362,14 @@ static int wash_one(const struct wash_config *c, const char *path,
     rc = copy_through(in, sink, &st);
   } else {
     wash_stream x = {c->cmd, in->names.input, p, so, wo, sink, prog, &st, 0,
-                     c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0};
+                     c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0,
+                     (int)c->jobs};
     /* Threads give the same bytes and counts: see wash_stream.h. */
-    rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
-             : wash_sequential(&x, in, NULL, 0, NULL, 0);
+    if (c->structure.is_auto || c->structure.format != DKCPR_DATA_TEXT)
+      rc = wash_structured(&x, in, path, &c->structure, NULL);
+    else
+      rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
+                       : wash_sequential(&x, in, NULL, 0, NULL, 0);
     irreversible = x.irreversible;
     uint64_t found = wash_count_found(&st);
     by_options = x.all_found > found ? x.all_found - found : 0;
@@ -574,6 +597,7 @@ static int run(int reveal, int argc, char *argv[]) {
   c.token_chars = DKCPR_TOKEN_DEFAULT_CHARS;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   c.jobs = cpus < 1 ? 1 : cpus > 4 ? 4 : (uint64_t)cpus;
+  c.structure.is_auto = 1;
   int rc = parse_options(&c, reveal, argc, argv);
   if (rc)
     return rc < 0 ? CLI_EXIT_OK : rc;

@@ -227,11 +227,18 @@ static size_t cut_after_newline(const char *buf, size_t len) {
 }
 
 int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
+  return wash_parallel_from(x, src, jobs, NULL, 0);
+}
+
+int wash_parallel_from(wash_stream *x, cli_input *src, int jobs,
+                       const char *prefix, size_t prefix_len) {
   segment *segs = calloc((size_t)jobs, sizeof *segs);
   char *carry = malloc(CLI_CHUNK);
   before_text *before = calloc(1, sizeof *before);
-  size_t carry_len = 0;
+  size_t carry_len = prefix_len;
   int rc = 0, eof = 0;
+  if (carry && prefix_len)
+    memcpy(carry, prefix, prefix_len);
   if (!segs || !carry || !before) {
     cli_error(x->cmd, "out of memory");
     rc = CLI_EXIT_INTERNAL;
@@ -251,7 +258,9 @@ int wash_parallel(wash_stream *x, cli_input *src, int jobs) {
     for (; used < jobs && !eof; used++) {
       segment *s = &segs[used];
       memcpy(s->in, carry, carry_len);
-      long n = cli_input_read(src, s->in + carry_len, CLI_CHUNK - carry_len);
+      long n = carry_len < CLI_CHUNK
+                   ? cli_input_read(src, s->in + carry_len, CLI_CHUNK - carry_len)
+                   : 0;
       if (n < 0) {
         rc = CLI_EXIT_INPUT;
         goto done;

@@ -20,6 +20,7 @@ typedef struct wash_stream {
    * left unchanged by those options can be counted and said. */
   const dkcpr_scan_options *all;
   uint64_t all_found;
+  int jobs;                         /* threads for text (wash_structured) */
 } wash_stream;
 
 /* Wash in: prefix first (bytes already read), then the rest of in, with one
@@ -34,6 +35,9 @@ int wash_sequential(wash_stream *x, cli_input *in, const char *prefix,
  * the output and the counts equal wash_sequential()'s at every minimum
  * confidence. Falls back to one washer when a line is longer than a read. */
 int wash_parallel(wash_stream *x, cli_input *in, int jobs);
+/* The same, with prefix_len (at most CLI_CHUNK) bytes already read first. */
+int wash_parallel_from(wash_stream *x, cli_input *in, int jobs,
+                       const char *prefix, size_t prefix_len);
 
 void wash_add_stats(dkcpr_wash_stats *sum, const dkcpr_wash_stats *s);
 uint64_t wash_count_found(const dkcpr_wash_stats *s);

@@ -71,10 +71,16 @@ class WashTest(CliTestCase):
         # (checked by python-stdnum with the zero put back).
         data = b"id,cpr\n1,707614285\n2,201609995\n3,123456789\n"
         self.assertTrue(is_number(b"0707614285") and is_number(b"0201609995"))
-        plain = self.wash(stdin=data)
+        # In text, nine digits are opt-in; in a CSV column named cpr (found
+        # by --format=auto) they are washed whatever the options.
+        plain = self.wash("--format=text", stdin=data)
         self.assertExit(plain, 0)
-        self.assertEqual(plain.stdout, data)  # nine digits are opt-in
-        washed = self.wash("--nine-digits", stdin=data)
+        self.assertEqual(plain.stdout, data)
+        by_field = self.wash(stdin=data)
+        self.assertExit(by_field, 0)
+        self.assertNotIn(b"707614285", by_field.stdout)
+        self.assertEqual(self.reveal(stdin=by_field.stdout).stdout, data)
+        washed = self.wash("--format=text", "--nine-digits", stdin=data)
         self.assertExit(washed, 0)
         lines = washed.stdout.split(b"\n")
         self.assertEqual(len(washed.stdout), len(data))
@@ -83,8 +89,8 @@ class WashTest(CliTestCase):
             self.assertEqual(len(lines[i]), 11)  # still nine digits
             self.assertTrue(is_number(b"0" + lines[i][2:]))
         self.assertEqual(lines[3], b"3,123456789")
-        self.assertEqual(self.reveal(stdin=washed.stdout).stdout, washed.stdout)
-        revealed = self.reveal("--nine-digits", stdin=washed.stdout)
+        self.assertEqual(self.reveal("--format=text", stdin=washed.stdout).stdout, washed.stdout)
+        revealed = self.reveal("--format=text", "--nine-digits", stdin=washed.stdout)
         self.assertExit(revealed, 0)
         self.assertEqual(revealed.stdout, data)
 

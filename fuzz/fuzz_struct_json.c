@@ -1,0 +1,9 @@
+/* Fuzz the structured washer's JSON parser (properties in fuzz_struct.h). */
+#include "fuzz_struct.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_struct_one(DKCPR_DATA_JSON, data, size);
+  return 0;
+}

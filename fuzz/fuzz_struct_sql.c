@@ -1,0 +1,9 @@
+/* Fuzz the structured washer's SQL parser (properties in fuzz_struct.h). */
+#include "fuzz_struct.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_struct_one(DKCPR_DATA_SQL, data, size);
+  return 0;
+}

@@ -1,0 +1,215 @@
+/* CSV and TSV (RFC 4180, with LF or CRLF line ends): the first record names
+ * the fields; in a field whose name means CPR, each value is held (it is
+ * short) and rewritten whole; every other byte goes to the text path as it
+ * comes, so a field of any length streams through. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "struct_washer.h"
+
+enum {
+  FIELD_START, /* before a field's first byte */
+  UNQUOTED,
+  QUOTED,
+  QUOTE_SEEN,  /* a quote inside a quoted field: the end, or the first of two */
+  AFTER_CR     /* a record ended by CR; LF must follow */
+};
+
+struct dkcpr__csv_state {
+  char delim;
+  int state;
+  int header;           /* in the first record */
+  size_t col;
+  unsigned char *cpr;   /* per column: the field means CPR */
+  size_t ncols, cap;
+  char name[DKCPR__FIELD_NAME_MAX + 4];
+  size_t name_len;      /* > DKCPR__FIELD_NAME_MAX: too long to match */
+  int holding;          /* this field's bytes are in hold, not on the text path */
+  int quoted;           /* this field started with a quote */
+  size_t hold_len;
+  char hold[DKCPR__VALUE_HOLD + 2];
+};
+
+dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
+  dkcpr__csv_state *c = calloc(1, sizeof *c);
+  if (c == NULL) return DKCPR_E_NOMEM;
+  c->delim = w->format == DKCPR_DATA_TSV ? '\t' : ',';
+  c->header = 1;
+  w->csv = c;
+  return DKCPR_OK;
+}
+
+void dkcpr__csv_free(dkcpr_struct_washer *w) {
+  if (w->csv == NULL) return;
+  free(w->csv->cpr);
+  OPENSSL_cleanse(w->csv, sizeof *w->csv);
+  free(w->csv);
+  w->csv = NULL;
+}
+
+/* A header field ended: remember whether its name means CPR. */
+static dkcpr_status name_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
+  const char *name = c->name;
+  size_t len = c->name_len;
+  if (c->col >= c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 16;
+    unsigned char *p = realloc(c->cpr, cap);
+    if (p == NULL) return DKCPR_E_NOMEM;
+    c->cpr = p;
+    c->cap = cap;
+  }
+  if (c->col == 0 && len >= 3 && memcmp(name, "\xEF\xBB\xBF", 3) == 0) {
+    name += 3; /* a byte order mark */
+    len -= 3;
+  }
+  c->cpr[c->col] = len <= DKCPR__FIELD_NAME_MAX &&
+                   dkcpr__field_is_cpr(&w->names, name, len);
+  c->ncols = c->col + 1;
+  c->name_len = 0;
+  return DKCPR_OK;
+}
+
+static void name_add(dkcpr__csv_state *c, char ch) {
+  if (c->name_len <= DKCPR__FIELD_NAME_MAX) c->name[c->name_len] = ch;
+  if (c->name_len <= DKCPR__FIELD_NAME_MAX) c->name_len++;
+}
+
+/* A held field ended: rewrite it whole. */
+static dkcpr_status held_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
+  dkcpr_status st;
+  c->holding = 0;
+  if (!c->quoted)
+    return dkcpr__value_wash(w, c->hold, c->hold_len, DKCPR__VALUE_TEXT, 1, 0);
+  /* Quoted: the value between the quotes, unless it holds a quote itself. */
+  if (c->hold_len < 2 || memchr(c->hold + 1, '"', c->hold_len - 2) != NULL) {
+    w->counts.values++;
+    w->counts.unrecognised++;
+    return dkcpr__text_put(&w->text, c->hold, c->hold_len);
+  }
+  st = dkcpr__text_put(&w->text, "\"", 1);
+  if (st == DKCPR_OK)
+    st = dkcpr__value_wash(w, c->hold + 1, c->hold_len - 2, DKCPR__VALUE_TEXT, 1, 0);
+  if (st == DKCPR_OK) st = dkcpr__text_put(&w->text, "\"", 1);
+  return st;
+}
+
+/* The current field ends (before its delimiter or line end). */
+static dkcpr_status field_end(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
+  dkcpr_status st = DKCPR_OK;
+  if (c->header) st = name_done(w, c);
+  else if (c->holding) st = held_done(w, c);
+  c->col++;
+  c->state = FIELD_START;
+  return st;
+}
+
+static void record_end(dkcpr__csv_state *c) {
+  c->header = 0;
+  c->col = 0;
+}
+
+dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish) {
+  dkcpr__csv_state *c = w->csv;
+  const char *p = in, *end = in + n, *run = in; /* run: text not yet put */
+  const uint64_t base = w->bytes_in;
+  dkcpr_status st = DKCPR_OK;
+  const char d = c->delim;
+#define PUT_RUN(upto)                                                        \
+  do {                                                                       \
+    if ((upto) > run) st = dkcpr__text_put(&w->text, run, (size_t)((upto) - run)); \
+    if (st != DKCPR_OK) return st;                                           \
+  } while (0)
+#define FAIL(msg) dkcpr__struct_syntax(w, in, base, base + (uint64_t)(p - in), msg)
+  while (p < end) {
+    char ch = *p;
+    if (c->state == FIELD_START) {
+      /* A data field in a CPR column is held from its first byte. */
+      if (!c->header && c->col < c->ncols && c->cpr[c->col] && ch != d &&
+          ch != '\n' && ch != '\r') {
+        PUT_RUN(p);
+        c->holding = 1;
+        c->hold_len = 0;
+      }
+      c->quoted = ch == '"';
+      if (ch == '"') {
+        c->state = QUOTED;
+      } else if (ch == d || ch == '\n' || ch == '\r') {
+        c->state = UNQUOTED; /* an empty field: ends below */
+        continue;
+      } else {
+        c->state = UNQUOTED;
+        if (c->header) name_add(c, ch);
+      }
+    } else if (c->state == UNQUOTED) {
+      if (ch == d || ch == '\n' || ch == '\r') {
+        if (c->holding) run = p;
+        if ((st = field_end(w, c)) != DKCPR_OK) return st;
+        if (ch == '\n') record_end(c);
+        else if (ch == '\r') c->state = AFTER_CR;
+      } else if (ch == '"') {
+        return FAIL("quote inside an unquoted field");
+      } else if (c->header) {
+        name_add(c, ch);
+      } else if (!c->holding) { /* the fast path: the rest of a text field */
+        const char *q = p + 1;
+        while (q < end && *q != d && *q != '\n' && *q != '\r' && *q != '"') q++;
+        p = q;
+        continue;
+      }
+    } else if (c->state == QUOTED) {
+      if (ch == '"') {
+        c->state = QUOTE_SEEN;
+      } else if (c->header) {
+        name_add(c, ch);
+      } else if (!c->holding) {
+        const char *q = memchr(p, '"', (size_t)(end - p));
+        p = q ? q : end;
+        continue;
+      }
+    } else if (c->state == QUOTE_SEEN) {
+      if (ch == '"') {
+        c->state = QUOTED;
+        if (c->header) name_add(c, ch);
+      } else if (ch == d || ch == '\n' || ch == '\r') {
+        if (c->holding) run = p;
+        if ((st = field_end(w, c)) != DKCPR_OK) return st;
+        if (ch == '\n') record_end(c);
+        else if (ch == '\r') c->state = AFTER_CR;
+      } else {
+        return FAIL("text after a closing quote");
+      }
+    } else { /* AFTER_CR */
+      if (ch != '\n') return FAIL("carriage return without line feed");
+      record_end(c);
+      c->state = FIELD_START;
+    }
+    if (c->holding) {
+      if (c->hold_len == sizeof c->hold) {
+        /* Too long to be a number: text from here on. */
+        c->holding = 0;
+        w->counts.values++;
+        w->counts.unrecognised++;
+        if ((st = dkcpr__text_put(&w->text, c->hold, c->hold_len)) != DKCPR_OK)
+          return st;
+        run = p;
+      } else {
+        c->hold[c->hold_len++] = ch;
+      }
+    }
+    p++;
+  }
+  if (!c->holding) PUT_RUN(end);
+  if (finish) {
+    if (c->state == QUOTED)
+      return FAIL("end of input inside a quoted field");
+    if (c->state == UNQUOTED || c->state == QUOTE_SEEN ||
+        (c->state == FIELD_START && c->col > 0))
+      st = field_end(w, c);
+  }
+  return st;
+#undef PUT_RUN
+#undef FAIL
+}

@@ -1,0 +1,609 @@
+/* SQL dumps: pg_dump plain output (COPY ... FROM stdin blocks, INSERT
+ * statements) and MySQL/MariaDB dumps (multi-row INSERT). A lexer keeps
+ * strings, quoted names, comments and dollar quotes apart; a small statement
+ * reader learns the columns of each CREATE TABLE and follows the column of
+ * every value of a COPY row or an INSERT tuple. A value in a CPR column, and
+ * every number there or in an integer column, is held and rewritten whole;
+ * all other bytes go to the text path as they come. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <openssl/crypto.h>
+
+#include "struct_sql_catalog.h"
+#include "struct_washer.h"
+
+enum lex {
+  L_NORMAL, L_WORD, L_NUMBER, L_SQUOTE, L_SQUOTE_END, L_SQUOTE_BS,
+  L_DQUOTE, L_DQUOTE_END, L_BQUOTE, L_BQUOTE_END, L_DASH, L_LINE_COMMENT,
+  L_SLASH, L_BLOCK, L_BLOCK_STAR, L_DOLLAR_TAG, L_DOLLAR_BODY,
+  L_COPY_LINE, L_COPY_FIELD, L_COPY_FSTART, L_COPY_BS_START, L_COPY_END
+};
+
+enum stmt {
+  S_START, S_SKIP, S_CREATE, S_CREATE_NAME, S_TABLE_BODY,
+  S_COPY_NAME, S_COPY_COLS, S_COPY_AFTER, S_COPY_FROM,
+  S_INSERT, S_INSERT_NAME, S_INSERT_COLS, S_INSERT_AFTER, S_VALUES
+};
+
+enum tok { T_WORD, T_IDENT, T_STRING, T_NUMBER, T_PUNCT };
+
+struct dkcpr__sql_state {
+  int lex, stmt;
+  int mysql;            /* backquoted names seen: strings take backslash escapes */
+  int escapes;          /* this string takes backslash escapes (MySQL, E'') */
+  char tok[DKCPR__SQL_NAME_MAX + 1];
+  size_t tok_len;
+  char tag[DKCPR__SQL_NAME_MAX + 2];
+  size_t tag_len, tag_match;
+  int holding, hold_cpr, hold_int;
+  size_t hold_len;
+  char hold[DKCPR__VALUE_HOLD + 2];
+  /* statement reader */
+  int depth, value_start, expect_col, expect_type, copy_next_line, copy_stdin;
+  char table[DKCPR__SQL_NAME_MAX + 1];
+  dkcpr__sql_table *creating;
+  dkcpr__sql_cols cols;  /* the current COPY's or INSERT's columns */
+  int cols_own;          /* cols were named in the statement (else the table's) */
+  size_t col;
+  dkcpr__sql_catalog cat;
+};
+
+dkcpr_status dkcpr__sql_new(dkcpr_struct_washer *w) {
+  dkcpr__sql_state *s = calloc(1, sizeof *s);
+  if (s == NULL) return DKCPR_E_NOMEM;
+  w->sql = s;
+  return DKCPR_OK;
+}
+
+void dkcpr__sql_free(dkcpr_struct_washer *w) {
+  dkcpr__sql_state *s = w->sql;
+  if (s == NULL) return;
+  dkcpr__sql_cols_free(&s->cols);
+  dkcpr__sql_catalog_free(&s->cat);
+  OPENSSL_cleanse(s, sizeof *s);
+  free(s);
+  w->sql = NULL;
+}
+
+static int word_is(const dkcpr__sql_state *s, const char *w) {
+  return strcasecmp(s->tok, w) == 0;
+}
+
+static int is_integer_type(const char *t) {
+  static const char *const types[] = {"bigint", "int", "int2", "int4", "int8", "integer",
+                                      "smallint", "mediumint", "tinyint", "numeric",
+                                      "decimal", "serial", "bigserial", "number"};
+  size_t i;
+  for (i = 0; i < sizeof types / sizeof types[0]; i++)
+    if (strcasecmp(t, types[i]) == 0) return 1;
+  return 0;
+}
+
+static int is_constraint(const dkcpr__sql_state *s) {
+  static const char *const k[] = {"constraint", "primary", "unique", "check", "foreign",
+                                  "key", "index", "exclude", "like", "fulltext", "spatial"};
+  size_t i;
+  for (i = 0; i < sizeof k / sizeof k[0]; i++)
+    if (word_is(s, k[i])) return 1;
+  return 0;
+}
+
+/* The current statement's columns become the table's (no column list). */
+static dkcpr_status use_table_cols(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
+  const dkcpr__sql_table *t = dkcpr__sql_table_find(&s->cat, s->table);
+  size_t i;
+  s->cols.n = 0;
+  if (t == NULL) return DKCPR_OK;
+  for (i = 0; i < t->cols.n; i++) {
+    const dkcpr__sql_col *c = &t->cols.col[i];
+    dkcpr_status st = dkcpr__sql_cols_add(&s->cols, c->name, strlen(c->name),
+                                          c->cpr, c->integer);
+    if (st != DKCPR_OK) return st;
+  }
+  (void)w;
+  return DKCPR_OK;
+}
+
+/* A column named in a COPY or INSERT column list. */
+static dkcpr_status add_named_col(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
+  const dkcpr__sql_table *t = dkcpr__sql_table_find(&s->cat, s->table);
+  const dkcpr__sql_col *c = t ? dkcpr__sql_cols_find(&t->cols, s->tok) : NULL;
+  return dkcpr__sql_cols_add(&s->cols, s->tok, s->tok_len,
+                             dkcpr__field_is_cpr(&w->names, s->tok, s->tok_len),
+                             c ? c->integer : 0);
+}
+
+/* The statement reader, one token at a time (tok holds a word's or a name's text). */
+static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind, char punct) {
+  int name = kind == T_WORD || kind == T_IDENT;
+  int is_value_token = kind == T_STRING || kind == T_NUMBER || name;
+  dkcpr_status st = DKCPR_OK;
+  if (kind == T_PUNCT && punct == ';' && s->stmt != S_TABLE_BODY) {
+    if (s->stmt == S_COPY_FROM && s->copy_stdin) s->copy_next_line = 1;
+    s->stmt = S_START;
+    return DKCPR_OK;
+  }
+  switch (s->stmt) {
+  case S_START:
+    s->copy_stdin = 0;
+    if (kind != T_WORD) s->stmt = S_SKIP;
+    else if (word_is(s, "copy")) s->stmt = S_COPY_NAME;
+    else if (word_is(s, "insert") || word_is(s, "replace")) s->stmt = S_INSERT;
+    else if (word_is(s, "create")) s->stmt = S_CREATE;
+    else s->stmt = S_SKIP;
+    s->table[0] = '\0';
+    break;
+  case S_CREATE:
+    if (kind == T_WORD && word_is(s, "table")) s->stmt = S_CREATE_NAME;
+    else if (!(kind == T_WORD && (word_is(s, "unlogged") || word_is(s, "temporary") ||
+                                   word_is(s, "temp") || word_is(s, "global") ||
+                                   word_is(s, "local"))))
+      s->stmt = S_SKIP;
+    break;
+  case S_CREATE_NAME:
+    if (name && !(kind == T_WORD && (word_is(s, "if") || word_is(s, "not") || word_is(s, "exists")))) {
+      memcpy(s->table, s->tok, s->tok_len + 1);
+    } else if (kind == T_PUNCT && punct == '(') {
+      s->creating = dkcpr__sql_table_new(&s->cat, s->table);
+      if (s->creating == NULL) {
+        s->stmt = S_SKIP;
+        break;
+      }
+      s->stmt = S_TABLE_BODY;
+      s->depth = 1;
+      s->expect_col = 1;
+      s->expect_type = 0;
+    } else if (!(kind == T_PUNCT && punct == '.') && !name) {
+      s->stmt = S_SKIP;
+    }
+    break;
+  case S_TABLE_BODY:
+    if (kind == T_PUNCT && punct == '(') {
+      s->depth++;
+    } else if (kind == T_PUNCT && punct == ')') {
+      if (--s->depth == 0) s->stmt = S_SKIP;
+    } else if (kind == T_PUNCT && punct == ',' && s->depth == 1) {
+      s->expect_col = 1;
+      s->expect_type = 0;
+    } else if (s->depth == 1 && s->expect_col && name) {
+      s->expect_col = 0;
+      if (!(kind == T_WORD && is_constraint(s))) {
+        st = dkcpr__sql_cols_add(&s->creating->cols, s->tok, s->tok_len,
+                                 dkcpr__field_is_cpr(&w->names, s->tok, s->tok_len), 0);
+        s->expect_type = 1;
+      }
+    } else if (s->depth == 1 && s->expect_type && name) {
+      s->expect_type = 0;
+      if (s->creating->cols.n > 0)
+        s->creating->cols.col[s->creating->cols.n - 1].integer =
+            (unsigned char)is_integer_type(s->tok);
+    } else if (kind == T_PUNCT && punct == ';') {
+      s->stmt = S_START;
+    }
+    break;
+  case S_COPY_NAME:
+  case S_INSERT_NAME:
+    if (name && !(s->stmt == S_INSERT_NAME && word_is(s, "values"))) {
+      memcpy(s->table, s->tok, s->tok_len + 1);
+    } else if (kind == T_PUNCT && punct == '(') {
+      s->cols.n = 0;
+      s->stmt = s->stmt == S_COPY_NAME ? S_COPY_COLS : S_INSERT_COLS;
+    } else if (kind == T_WORD && word_is(s, "values")) {
+      st = use_table_cols(w, s);
+      s->stmt = S_VALUES;
+      s->depth = 0;
+    } else if (kind != T_PUNCT || punct != '.') {
+      s->stmt = S_SKIP;
+    }
+    if (s->stmt == S_COPY_NAME && kind == T_WORD && word_is(s, "from")) {
+      st = use_table_cols(w, s);
+      s->stmt = S_COPY_FROM;
+    }
+    break;
+  case S_COPY_COLS:
+  case S_INSERT_COLS:
+    if (name) st = add_named_col(w, s);
+    else if (kind == T_PUNCT && punct == ')')
+      s->stmt = s->stmt == S_COPY_COLS ? S_COPY_AFTER : S_INSERT_AFTER;
+    break;
+  case S_COPY_AFTER:
+    s->stmt = kind == T_WORD && word_is(s, "from") ? S_COPY_FROM : S_SKIP;
+    break;
+  case S_COPY_FROM:
+    if (kind == T_WORD && word_is(s, "stdin")) s->copy_stdin = 1;
+    else s->stmt = S_SKIP;
+    break;
+  case S_INSERT:
+    if (kind == T_WORD && word_is(s, "into")) s->stmt = S_INSERT_NAME;
+    break;
+  case S_INSERT_AFTER:
+    if (kind == T_WORD && word_is(s, "values")) {
+      s->stmt = S_VALUES;
+      s->depth = 0;
+    } else {
+      s->stmt = S_SKIP;
+    }
+    break;
+  case S_VALUES:
+    if (kind == T_PUNCT && punct == '(') {
+      if (++s->depth == 1) {
+        s->col = 0;
+        s->value_start = 1;
+        return DKCPR_OK;
+      }
+    } else if (kind == T_PUNCT && punct == ')') {
+      if (s->depth > 0) s->depth--;
+    } else if (kind == T_PUNCT && punct == ',' && s->depth == 1) {
+      s->col++;
+      s->value_start = 1;
+      return DKCPR_OK;
+    } else if (s->depth == 0 && kind == T_WORD) {
+      s->stmt = S_SKIP; /* ON CONFLICT, ON DUPLICATE KEY UPDATE */
+    }
+    break;
+  default:
+    break;
+  }
+  if (is_value_token || kind == T_PUNCT) s->value_start = 0;
+  return st;
+}
+
+/* Whether a string or number starting now is a value to hold; sets hold_cpr/hold_int. */
+static int hold_here(dkcpr__sql_state *s, int is_number) {
+  const dkcpr__sql_col *c;
+  if (s->stmt != S_VALUES || s->depth != 1 || !s->value_start) return 0;
+  c = s->col < s->cols.n ? &s->cols.col[s->col] : NULL;
+  s->hold_cpr = c && c->cpr;
+  s->hold_int = is_number;
+  return is_number || s->hold_cpr;
+}
+
+/* The COPY field now starting: hold it when its column is CPR or integer. */
+static int hold_copy(dkcpr__sql_state *s) {
+  const dkcpr__sql_col *c = s->col < s->cols.n ? &s->cols.col[s->col] : NULL;
+  if (c == NULL || (!c->cpr && !c->integer)) return 0;
+  s->hold_cpr = c->cpr;
+  s->hold_int = c->integer;
+  return 1;
+}
+
+static dkcpr_status held_done(dkcpr_struct_washer *w, dkcpr__sql_state *s, int quoted) {
+  s->holding = 0;
+  if (!quoted && memchr(s->hold, '\\', s->hold_len) != NULL) /* \N: NULL */
+    return dkcpr__text_put(&w->text, s->hold, s->hold_len);
+  if (!quoted)
+    return dkcpr__value_wash(w, s->hold, s->hold_len,
+                             s->hold_int ? DKCPR__VALUE_INTEGER : DKCPR__VALUE_TEXT,
+                             s->hold_cpr, '\'');
+  if (s->hold_len < 2 || memchr(s->hold + 1, '\'', s->hold_len - 2) != NULL ||
+      memchr(s->hold, '\\', s->hold_len) != NULL) {
+    if (s->hold_cpr) {
+      w->counts.values++;
+      w->counts.unrecognised++;
+    }
+    return dkcpr__text_put(&w->text, s->hold, s->hold_len);
+  }
+  {
+    dkcpr_status st = dkcpr__text_put(&w->text, "'", 1);
+    if (st == DKCPR_OK)
+      st = dkcpr__value_wash(w, s->hold + 1, s->hold_len - 2, DKCPR__VALUE_TEXT,
+                             s->hold_cpr, '\'');
+    if (st == DKCPR_OK) st = dkcpr__text_put(&w->text, "'", 1);
+    return st;
+  }
+}
+
+static int word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '$' || c >= 0x80;
+}
+
+static void tok_add(dkcpr__sql_state *s, char c) {
+  if (s->tok_len < DKCPR__SQL_NAME_MAX) {
+    s->tok[s->tok_len++] = c;
+    s->tok[s->tok_len] = '\0';
+  }
+}
+
+/* Append ch to the held value; a value too long to be a number goes to the
+ * text path, and so does the rest of it. */
+#define HOLD(ch)                                                             \
+  do {                                                                       \
+    if (s->holding) {                                                        \
+      if (s->hold_len == sizeof s->hold) {                                   \
+        s->holding = 0;                                                      \
+        if (s->hold_cpr) {                                                   \
+          w->counts.values++;                                                \
+          w->counts.unrecognised++;                                          \
+        }                                                                    \
+        if ((st = dkcpr__text_put(&w->text, s->hold, s->hold_len)) != DKCPR_OK) \
+          return st;                                                         \
+        run = p;                                                             \
+      } else {                                                               \
+        s->hold[s->hold_len++] = (char)(ch);                                 \
+      }                                                                      \
+    }                                                                        \
+  } while (0)
+#define PUT_RUN(upto)                                                        \
+  do {                                                                       \
+    if ((upto) > run) st = dkcpr__text_put(&w->text, run, (size_t)((upto) - run)); \
+    if (st != DKCPR_OK) return st;                                           \
+  } while (0)
+#define CHECK(x)                                                             \
+  do {                                                                       \
+    if ((st = (x)) != DKCPR_OK) return st;                                   \
+  } while (0)
+
+dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish) {
+  dkcpr__sql_state *s = w->sql;
+  const char *p = in, *end = in + n, *run = in;
+  const uint64_t base = w->bytes_in;
+  dkcpr_status st = DKCPR_OK;
+  while (p < end) {
+    unsigned char ch = (unsigned char)*p;
+    switch (s->lex) {
+    case L_NORMAL:
+      if (ch == '\n' && s->copy_next_line) {
+        s->copy_next_line = 0;
+        s->lex = L_COPY_LINE;
+      } else if (ch == '-') {
+        s->lex = L_DASH;
+      } else if (ch == '/') {
+        s->lex = L_SLASH;
+      } else if (ch == '\'') {
+        s->escapes = s->mysql;
+        if (hold_here(s, 0)) {
+          PUT_RUN(p);
+          s->holding = 1;
+          s->hold_len = 0;
+          HOLD(ch);
+        }
+        s->lex = L_SQUOTE;
+      } else if (ch == '"' || ch == '`') {
+        s->tok_len = 0;
+        s->tok[0] = '\0';
+        if (ch == '`') s->mysql = 1;
+        s->lex = ch == '"' ? L_DQUOTE : L_BQUOTE;
+      } else if (ch == '$') {
+        s->tag_len = 0;
+        s->lex = L_DOLLAR_TAG;
+      } else if (ch >= '0' && ch <= '9') {
+        if (hold_here(s, 1)) {
+          PUT_RUN(p);
+          s->holding = 1;
+          s->hold_len = 0;
+        }
+        s->lex = L_NUMBER;
+        continue;
+      } else if (word_char(ch)) {
+        s->tok_len = 0;
+        s->lex = L_WORD;
+        continue;
+      } else if (ch == '(' || ch == ')' || ch == ',' || ch == ';' || ch == '.') {
+        CHECK(token(w, s, T_PUNCT, (char)ch));
+      } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+        s->value_start = 0; /* an operator: the value is an expression */
+      }
+      break;
+    case L_WORD:
+      if (word_char(ch)) {
+        tok_add(s, (char)ch);
+        break;
+      }
+      s->lex = L_NORMAL;
+      if (ch == '\'' && s->tok_len == 1 && (s->tok[0] == 'E' || s->tok[0] == 'e')) {
+        s->escapes = 1; /* E'...': never held */
+        s->value_start = 0;
+        s->lex = L_SQUOTE;
+        break;
+      }
+      CHECK(token(w, s, T_WORD, 0));
+      continue;
+    case L_NUMBER:
+      if (word_char(ch) || ch == '.') {
+        HOLD(ch);
+        break;
+      }
+      s->lex = L_NORMAL;
+      if (s->holding) {
+        CHECK(held_done(w, s, 0));
+        run = p;
+      }
+      CHECK(token(w, s, T_NUMBER, 0));
+      continue;
+    case L_SQUOTE:
+      if (s->escapes && ch == '\\') {
+        s->lex = L_SQUOTE_BS;
+      } else if (ch == '\'') {
+        s->lex = L_SQUOTE_END;
+      } else if (!s->holding) { /* the fast path: the rest of a text string */
+        const char *q = p;
+        while (q < end && *q != '\'' && *q != '\\') q++;
+        p = q;
+        continue;
+      }
+      HOLD(ch);
+      break;
+    case L_SQUOTE_BS:
+      s->lex = L_SQUOTE;
+      HOLD(ch);
+      break;
+    case L_SQUOTE_END:
+      if (ch == '\'') { /* a doubled quote */
+        s->lex = L_SQUOTE;
+        HOLD(ch);
+        break;
+      }
+      s->lex = L_NORMAL;
+      if (s->holding) {
+        CHECK(held_done(w, s, 1));
+        run = p;
+      }
+      CHECK(token(w, s, T_STRING, 0));
+      continue;
+    case L_DQUOTE:
+    case L_BQUOTE:
+      if (ch == (s->lex == L_DQUOTE ? '"' : '`')) s->lex = s->lex == L_DQUOTE ? L_DQUOTE_END : L_BQUOTE_END;
+      else tok_add(s, (char)ch);
+      break;
+    case L_DQUOTE_END:
+    case L_BQUOTE_END:
+      if (ch == (s->lex == L_DQUOTE_END ? '"' : '`')) {
+        tok_add(s, (char)ch);
+        s->lex = s->lex == L_DQUOTE_END ? L_DQUOTE : L_BQUOTE;
+        break;
+      }
+      s->lex = L_NORMAL;
+      CHECK(token(w, s, T_IDENT, 0));
+      continue;
+    case L_DASH:
+      if (ch == '-') {
+        s->lex = L_LINE_COMMENT;
+        break;
+      }
+      s->value_start = 0; /* a minus: not a value to rewrite */
+      s->lex = ch >= '0' && ch <= '9' ? L_NUMBER : L_NORMAL;
+      continue;
+    case L_LINE_COMMENT: {
+      const char *nl = memchr(p, '\n', (size_t)(end - p));
+      if (nl == NULL) {
+        p = end;
+        continue;
+      }
+      p = nl;
+      s->lex = L_NORMAL;
+      continue; /* the line end, as any other */
+    }
+    case L_SLASH:
+      if (ch == '*') {
+        s->lex = L_BLOCK;
+        break;
+      }
+      s->value_start = 0;
+      s->lex = L_NORMAL;
+      continue;
+    case L_BLOCK:
+      if (ch == '*') {
+        s->lex = L_BLOCK_STAR;
+      } else {
+        const char *q = memchr(p, '*', (size_t)(end - p));
+        p = q ? q : end;
+        continue;
+      }
+      break;
+    case L_BLOCK_STAR:
+      s->lex = ch == '/' ? L_NORMAL : ch == '*' ? L_BLOCK_STAR : L_BLOCK;
+      break;
+    case L_DOLLAR_TAG:
+      if (ch == '$') {
+        s->tag_match = 0;
+        s->lex = L_DOLLAR_BODY;
+      } else if (word_char(ch) && s->tag_len < DKCPR__SQL_NAME_MAX) {
+        s->tag[s->tag_len++] = (char)ch;
+      } else {
+        s->lex = L_NORMAL; /* $1 and the like */
+        continue;
+      }
+      break;
+    case L_DOLLAR_BODY: {
+      /* the closing $tag$ */
+      char want = s->tag_match == 0 || s->tag_match == s->tag_len + 1
+                      ? '$' : s->tag[s->tag_match - 1];
+      if (ch == (unsigned char)want) {
+        if (++s->tag_match == s->tag_len + 2) s->lex = L_NORMAL;
+      } else {
+        s->tag_match = ch == '$' ? 1 : 0;
+      }
+      break;
+    }
+    case L_COPY_LINE:
+      s->col = 0;
+      if (ch == '\\') {
+        s->lex = L_COPY_BS_START;
+        break;
+      }
+      s->lex = L_COPY_FIELD;
+      if (ch != '\t' && ch != '\n' && hold_copy(s)) {
+        PUT_RUN(p);
+        s->holding = 1;
+        s->hold_len = 0;
+      }
+      continue;
+    case L_COPY_BS_START:
+      if (ch == '.') {
+        s->lex = L_COPY_END;
+        break;
+      }
+      s->lex = L_COPY_FIELD; /* \N and the like: never a number */
+      continue;
+    case L_COPY_END:
+      if (ch == '\n') s->lex = L_NORMAL;
+      else if (ch != '\r') s->lex = L_COPY_FIELD;
+      break;
+    case L_COPY_FIELD:
+      if (ch == '\t' || ch == '\n') {
+        if (s->holding) {
+          CHECK(held_done(w, s, 0));
+          run = p;
+        }
+        if (ch == '\n') {
+          s->lex = L_COPY_LINE;
+          break;
+        }
+        s->col++;
+        p++;
+        if (p < end && *p != '\t' && *p != '\n' && hold_copy(s)) {
+          PUT_RUN(p);
+          s->holding = 1;
+          s->hold_len = 0;
+        } else if (p == end) {
+          s->lex = L_COPY_FSTART;
+        }
+        continue;
+      }
+      if (!s->holding) {
+        const char *q = p;
+        while (q < end && *q != '\t' && *q != '\n') q++;
+        p = q;
+        continue;
+      }
+      HOLD(ch);
+      break;
+    case L_COPY_FSTART: /* a field whose tab ended the last chunk */
+      s->lex = L_COPY_FIELD;
+      if (ch != '\t' && ch != '\n' && hold_copy(s)) {
+        PUT_RUN(p);
+        s->holding = 1;
+        s->hold_len = 0;
+      }
+      continue;
+    }
+    p++;
+  }
+  if (!s->holding) PUT_RUN(end);
+  if (!finish) return DKCPR_OK;
+  switch (s->lex) {
+  case L_SQUOTE: case L_SQUOTE_BS:
+    return dkcpr__struct_syntax(w, in, base, base + n, "end of input inside a string");
+  case L_DQUOTE: case L_BQUOTE:
+    return dkcpr__struct_syntax(w, in, base, base + n, "end of input inside a quoted name");
+  case L_BLOCK: case L_BLOCK_STAR:
+    return dkcpr__struct_syntax(w, in, base, base + n, "end of input inside a comment");
+  case L_DOLLAR_BODY:
+    return dkcpr__struct_syntax(w, in, base, base + n,
+                                "end of input inside a dollar-quoted string");
+  case L_COPY_LINE: case L_COPY_FIELD: case L_COPY_BS_START: case L_COPY_FSTART:
+    return dkcpr__struct_syntax(w, in, base, base + n,
+                                "end of input inside COPY data (no \\. line)");
+  case L_SQUOTE_END:
+  case L_NUMBER:
+    if (s->holding) st = held_done(w, s, s->lex == L_SQUOTE_END);
+    break;
+  default:
+    break;
+  }
+  return st;
+}

@@ -1,0 +1,196 @@
+/* One field value: recognised as a CPR number in any written form, then
+ * rewritten so that it stays what its field holds (an integer stays an
+ * integer, nine digits stay nine), or handed to the text path. */
+#include <string.h>
+
+#include "struct_washer.h"
+
+/* Most engine calls spent walking to a number of the right shape (each
+ * lands on it with probability 0.3 or more, so 64 misses are never seen). */
+#define WALK_MAX 64
+
+typedef enum shape { SHAPE_NINE, SHAPE_TEN, SHAPE_SEP } shape;
+
+static int is_space(char c) { return c == ' ' || c == '\t'; }
+
+static int all_digits(const char *s, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+/* Pseudonymize (or reveal) canon until the result has the shape the value
+ * must keep: nine digits need a leading zero to drop, an integer of ten
+ * digits must not get one. Reveal walks back the same cycle, so the two
+ * stay inverses. */
+static dkcpr_status walk(const dkcpr_struct_washer *w, char out[11],
+                         const char canon[10], shape sh, int integer) {
+  char cur[11];
+  size_t len, i;
+  memcpy(cur, canon, 10);
+  cur[10] = '\0';
+  for (i = 0; i < WALK_MAX; i++) {
+    dkcpr_status st =
+        w->set.mode == DKCPR_WASH_REVEAL
+            ? dkcpr_reveal(out, 11, &len, w->p, cur, 10, &w->set.parse)
+            : dkcpr_pseudonymize(out, 11, &len, w->p, cur, 10, &w->set.parse);
+    if (st != DKCPR_OK) return st;
+    if (len != 10) return DKCPR_E_KIND;
+    if (sh == SHAPE_NINE ? out[0] == '0' : !integer || out[0] != '0')
+      return DKCPR_OK;
+    memcpy(cur, out, 10);
+  }
+  return DKCPR_E_KIND;
+}
+
+/* chars (canonical, ten) written in the value's layout. */
+static size_t layout(char *out, const char *chars, shape sh, char sep) {
+  switch (sh) {
+  case SHAPE_NINE: memcpy(out, chars + 1, 9); return 9;
+  case SHAPE_SEP:
+    memcpy(out, chars, 6);
+    out[6] = sep;
+    memcpy(out + 7, chars + 6, 4);
+    return 11;
+  default: memcpy(out, chars, 10); return 10;
+  }
+}
+
+/* s quoted as a string of the format (JSON: backslash escapes, SQL: doubled quotes). */
+static size_t quoted(char *out, const char *s, size_t n, char quote) {
+  static const char hex[] = "0123456789abcdef";
+  size_t o = 0, i;
+  if (!quote) {
+    memcpy(out, s, n);
+    return n;
+  }
+  out[o++] = quote;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (quote == '\'' && c == '\'') {
+      out[o++] = '\'';
+      out[o++] = '\'';
+    } else if (quote == '"' && (c == '"' || c == '\\')) {
+      out[o++] = '\\';
+      out[o++] = (char)c;
+    } else if (quote == '"' && c < 0x20) {
+      memcpy(out + o, "\\u00", 4);
+      out[o + 4] = hex[c >> 4];
+      out[o + 5] = hex[c & 15];
+      o += 6;
+    } else {
+      out[o++] = (char)c;
+    }
+  }
+  out[o++] = quote;
+  return o;
+}
+
+/* The replacement of a recognised number into repl; 0 or a status. */
+static dkcpr_status replace(dkcpr_struct_washer *w, char *repl, size_t *len,
+                            const char canon[10], shape sh, char sep,
+                            int integer, char quote, int *irreversible) {
+  char chars[11], tmp[DKCPR__VALUE_MAX];
+  size_t n;
+  dkcpr_wash_mode how = w->set.mode;
+  dkcpr_status st = DKCPR_OK;
+  /* A number stays a number only in the pseudonym and reveal modes. */
+  char q = integer ? quote : 0;
+  *irreversible = 0;
+  if (how == DKCPR_WASH_PSEUDONYM || how == DKCPR_WASH_REVEAL) {
+    st = walk(w, chars, canon, sh, integer);
+    if (st == DKCPR_OK) {
+      *len = layout(repl, chars, sh, sep);
+      return DKCPR_OK;
+    }
+    if (how == DKCPR_WASH_REVEAL) return st;
+    how = w->fallback; /* no pseudonym can stand for it */
+    *irreversible = 1;
+  }
+  switch (how) {
+  case DKCPR_WASH_MASK:
+    memcpy(chars, canon, 10);
+    memset(chars + 6, 'X', 4);
+    n = layout(tmp, chars, sh, sep);
+    *len = quoted(repl, tmp, n, q);
+    return DKCPR_OK;
+  case DKCPR_WASH_TOKEN:
+    st = dkcpr_token(tmp, sizeof tmp, &n, w->p, canon, 10, w->set.token_chars,
+                     &w->set.parse);
+    if (st != DKCPR_OK) return st;
+    *len = quoted(repl, tmp, n, q);
+    return DKCPR_OK;
+  default: /* redact */
+    *len = quoted(repl, w->set.placeholder ? w->set.placeholder : "",
+                  w->set.placeholder_len, q);
+    return DKCPR_OK;
+  }
+}
+
+dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
+                               size_t raw_len, dkcpr__value_type type,
+                               int cpr_field, char quote) {
+  size_t lead = 0, trail = 0, clen, n;
+  const char *core;
+  char canon[11], sep = 0, repl[DKCPR__VALUE_MAX];
+  shape sh;
+  dkcpr_cpr cpr;
+  dkcpr_confidence conf = DKCPR_CONFIDENCE_HIGH;
+  dkcpr_status st;
+  int integer = type == DKCPR__VALUE_INTEGER, irreversible;
+  while (lead < raw_len && is_space(raw[lead])) lead++;
+  while (trail < raw_len - lead && is_space(raw[raw_len - 1 - trail])) trail++;
+  core = raw + lead;
+  clen = raw_len - lead - trail;
+  if (clen == 0) return dkcpr__text_put(&w->text, raw, raw_len);
+  if (cpr_field) w->counts.values++;
+  if (clen == 9 && all_digits(core, 9) && (cpr_field || integer)) {
+    sh = SHAPE_NINE;
+    canon[0] = '0';
+    memcpy(canon + 1, core, 9);
+  } else if (clen == 10 && (cpr_field || (integer && all_digits(core, 10)))) {
+    sh = SHAPE_TEN;
+    memcpy(canon, core, 10);
+  } else if (clen == 11 && cpr_field && (core[6] == '-' || core[6] == ' ')) {
+    sh = SHAPE_SEP;
+    sep = core[6];
+    memcpy(canon, core, 6);
+    memcpy(canon + 6, core + 7, 4);
+  } else {
+    goto as_text;
+  }
+  canon[10] = '\0';
+  if (sh == SHAPE_NINE && !cpr_field && !w->set.nine_digits) goto as_text;
+  if (dkcpr_parse(&cpr, canon, 10, &w->set.parse) != DKCPR_OK) goto as_text;
+  if (!cpr_field) { /* a bare integer: as sure as the text washer would be */
+    conf = cpr.mod11 ? DKCPR_CONFIDENCE_MEDIUM : DKCPR_CONFIDENCE_LOW;
+    if (conf < w->set.min_confidence) goto as_text;
+  }
+  w->found[cpr.kind][conf - 1]++;
+  /* An integer written with a leading zero (SQL allows it) may keep one. */
+  if (integer && sh == SHAPE_TEN && canon[0] == '0') integer = 0;
+  st = replace(w, repl + lead, &n, cpr.digits, sh, sep, integer, quote,
+               &irreversible);
+  if (st != DKCPR_OK) {
+    /* Left as it is, not rewritten by the text path either: reveal of a
+     * number that no pseudonym stands for. */
+    w->failed++;
+    if (cpr_field) w->counts.failed++;
+    return dkcpr__text_value(&w->text, raw, raw_len);
+  }
+  memcpy(repl, raw, lead);
+  memcpy(repl + lead + n, core + clen, trail);
+  if (irreversible) {
+    w->irreversible++;
+    if (cpr_field) w->counts.irreversible++;
+  } else {
+    w->replaced[cpr.kind][conf - 1]++;
+    if (cpr_field) w->counts.replaced++;
+    if (sh == SHAPE_NINE || integer) w->counts.integers++;
+  }
+  return dkcpr__text_value(&w->text, repl, lead + n + trail);
+as_text:
+  if (cpr_field) w->counts.unrecognised++;
+  return dkcpr__text_put(&w->text, raw, raw_len);
+}

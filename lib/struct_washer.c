@@ -1,0 +1,208 @@
+/* The structured washer's API: options, the handle, feed and finish, counts
+ * and the position of a syntax error. The parsers write into the text path,
+ * which is flushed into the caller's buffer at the end of every call. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "struct_washer.h"
+
+const char *dkcpr_data_format_name(dkcpr_data_format f) {
+  switch (f) {
+  case DKCPR_DATA_TEXT: return "text";
+  case DKCPR_DATA_CSV: return "csv";
+  case DKCPR_DATA_TSV: return "tsv";
+  case DKCPR_DATA_JSON: return "json";
+  case DKCPR_DATA_JSONL: return "jsonl";
+  case DKCPR_DATA_SQL: return "sql";
+  }
+  return "unknown";
+}
+
+dkcpr_status dkcpr_struct_options_init(dkcpr_struct_options *opts,
+                                       unsigned int version) {
+  if (opts == NULL) return DKCPR_E_NULL;
+  if (version < 1 || version > DKCPR_STRUCT_OPTIONS_VERSION) return DKCPR_E_ARG;
+  memset(opts, 0, sizeof *opts);
+  opts->version = version;
+  opts->format = DKCPR_DATA_TEXT;
+  return DKCPR_OK;
+}
+
+static size_t max_of(size_t a, size_t b) { return a > b ? a : b; }
+
+dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
+                                     const dkcpr_pseudonymizer *p,
+                                     const dkcpr_scan_options *scan,
+                                     const dkcpr_wash_options *wash,
+                                     const dkcpr_struct_options *opts) {
+  dkcpr_struct_options o;
+  dkcpr_struct_washer *w;
+  dkcpr_status st;
+  if (out == NULL) return DKCPR_E_NULL;
+  *out = NULL;
+  if (opts == NULL) {
+    dkcpr_struct_options_init(&o, DKCPR_STRUCT_OPTIONS_VERSION);
+    opts = &o;
+  }
+  if (opts->version < 1 || opts->version > DKCPR_STRUCT_OPTIONS_VERSION ||
+      (unsigned)opts->format > DKCPR_DATA_SQL)
+    return DKCPR_E_ARG;
+  if (opts->cpr_fields == NULL && opts->cpr_fields_len > 0) return DKCPR_E_NULL;
+  w = calloc(1, sizeof *w);
+  if (w == NULL) return DKCPR_E_NOMEM;
+  w->format = opts->format;
+  w->p = p;
+  w->line = w->column = 1;
+  st = dkcpr__text_new(&w->text, &w->set, p, scan, wash);
+  w->fallback = w->set.fallback;
+  if (st == DKCPR_OK &&
+      (w->set.placeholder_len > 0 &&
+       memchr(w->set.placeholder, 0xFF, w->set.placeholder_len) != NULL))
+    st = DKCPR_E_ARG; /* 0xFF marks values on the text path */
+  if (st == DKCPR_OK)
+    st = dkcpr__field_names_set(&w->names, opts->cpr_fields,
+                                opts->cpr_fields_len);
+  if (st == DKCPR_OK && (w->format == DKCPR_DATA_CSV || w->format == DKCPR_DATA_TSV))
+    st = dkcpr__csv_new(w);
+  if (st == DKCPR_OK && (w->format == DKCPR_DATA_JSON || w->format == DKCPR_DATA_JSONL))
+    st = dkcpr__json_new(w);
+  if (st == DKCPR_OK && w->format == DKCPR_DATA_SQL) st = dkcpr__sql_new(w);
+  if (st != DKCPR_OK) {
+    dkcpr_struct_washer_free(w);
+    return st;
+  }
+  /* The spaces of a held value, a quoted token or placeholder (JSON
+   * escapes take up to six bytes a character). */
+  w->value_max = DKCPR__VALUE_HOLD + 2 +
+                 max_of(16, max_of(w->set.token_chars, w->set.placeholder_len * 6));
+  w->counts.version = DKCPR_STRUCT_COUNTS_VERSION;
+  *out = w;
+  return DKCPR_OK;
+}
+
+void dkcpr_struct_washer_free(dkcpr_struct_washer *w) {
+  if (w == NULL) return;
+  dkcpr__csv_free(w);
+  dkcpr__json_free(w);
+  dkcpr__sql_free(w);
+  dkcpr__text_free(&w->text);
+  dkcpr__field_names_free(&w->names);
+  OPENSSL_cleanse(w, sizeof *w);
+  free(w);
+}
+
+size_t dkcpr_struct_washer_bound(const dkcpr_struct_washer *w, size_t in_len) {
+  if (w == NULL) return 0;
+  if (in_len > (SIZE_MAX >> 12)) return SIZE_MAX;
+  /* What a parser may hold back from earlier calls comes out too. */
+  return dkcpr__text_bound(&w->text, in_len + 2 * DKCPR__VALUE_HOLD, w->value_max);
+}
+
+/* Line and column after the bytes s[0..n). */
+static void advance(uint64_t *line, uint64_t *column, const char *s, size_t n) {
+  const char *end = s + n, *nl;
+  while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+    (*line)++;
+    *column = 1;
+    s = nl + 1;
+  }
+  for (; s < end; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) (*column)++;
+}
+
+dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
+                                  uint64_t base, uint64_t at, const char *msg) {
+  uint64_t line = w->line, column = w->column;
+  if (!w->has_err) {
+    if (at > base) advance(&line, &column, buf, (size_t)(at - base));
+    w->err.version = DKCPR_STRUCT_ERROR_VERSION;
+    w->err.offset = at;
+    w->err.line = line;
+    w->err.column = column;
+    w->err.message = msg;
+    w->has_err = 1;
+  }
+  return DKCPR_E_SYNTAX;
+}
+
+static dkcpr_status run(char *out, size_t out_cap, size_t *out_len,
+                        dkcpr_struct_washer *w, const char *in, size_t in_len,
+                        int finish) {
+  dkcpr_status st;
+  size_t n = 0;
+  if (out_len != NULL) *out_len = 0;
+  if (w->finished) return DKCPR_E_STATE;
+  if (out_cap < dkcpr_struct_washer_bound(w, in_len)) return DKCPR_E_BUFSIZE;
+  switch (w->format) {
+  case DKCPR_DATA_CSV:
+  case DKCPR_DATA_TSV: st = dkcpr__csv_feed(w, in, in_len, finish); break;
+  case DKCPR_DATA_JSON:
+  case DKCPR_DATA_JSONL: st = dkcpr__json_feed(w, in, in_len, finish); break;
+  case DKCPR_DATA_SQL: st = dkcpr__sql_feed(w, in, in_len, finish); break;
+  default: st = dkcpr__text_put(&w->text, in, in_len); break;
+  }
+  if (st == DKCPR_OK) st = dkcpr__text_flush(&w->text, out, &n, finish);
+  if (st != DKCPR_OK) {
+    w->finished = 1; /* a syntax error ends the stream */
+    return st;
+  }
+  advance(&w->line, &w->column, in, in_len);
+  w->bytes_in += in_len;
+  w->bytes_out += n;
+  w->finished = finish;
+  if (out_len != NULL) *out_len = n;
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr_struct_washer_feed(char *out, size_t out_cap, size_t *out_len,
+                                      dkcpr_struct_washer *w, const char *in,
+                                      size_t in_len) {
+  if (w == NULL || out == NULL || (in == NULL && in_len > 0)) return DKCPR_E_NULL;
+  return run(out, out_cap, out_len, w, in_len ? in : "", in_len, 0);
+}
+
+dkcpr_status dkcpr_struct_washer_finish(char *out, size_t out_cap,
+                                        size_t *out_len, dkcpr_struct_washer *w) {
+  if (w == NULL || out == NULL) return DKCPR_E_NULL;
+  return run(out, out_cap, out_len, w, "", 0, 1);
+}
+
+dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
+                                       dkcpr_struct_counts *counts,
+                                       const dkcpr_struct_washer *w) {
+  dkcpr_status st;
+  uint64_t irr = 0;
+  int k, c;
+  if (w == NULL) return DKCPR_E_NULL;
+  if (counts != NULL) {
+    if (counts->version < 1 || counts->version > DKCPR_STRUCT_COUNTS_VERSION)
+      return DKCPR_E_ARG;
+    *counts = w->counts;
+  }
+  if (stats == NULL) return DKCPR_OK;
+  st = dkcpr__text_stats(&w->text, stats, &irr);
+  if (st != DKCPR_OK) return st;
+  for (k = 0; k < 4; k++)
+    for (c = 0; c < 3; c++) {
+      stats->found[k][c] += w->found[k][c];
+      stats->replaced[k][c] += w->replaced[k][c];
+    }
+  stats->failed += w->failed;
+  stats->irreversible += w->irreversible;
+  stats->bytes_in = w->bytes_in;
+  stats->bytes_out = w->bytes_out;
+  if (counts != NULL) counts->irreversible = w->irreversible + irr;
+  return DKCPR_OK;
+}
+
+dkcpr_status dkcpr_struct_washer_error(dkcpr_struct_error *out,
+                                       const dkcpr_struct_washer *w) {
+  if (out == NULL || w == NULL) return DKCPR_E_NULL;
+  if (out->version < 1 || out->version > DKCPR_STRUCT_ERROR_VERSION)
+    return DKCPR_E_ARG;
+  if (!w->has_err) return DKCPR_E_STATE;
+  *out = w->err;
+  return DKCPR_OK;
+}

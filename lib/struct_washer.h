@@ -1,0 +1,80 @@
+/* The structured washer's state, shared by its parsers (struct_csv.c,
+ * struct_json.c), its value rewriting (struct_value.c) and its API
+ * (struct_washer.c). */
+#ifndef DKCPR_STRUCT_WASHER_H
+#define DKCPR_STRUCT_WASHER_H
+
+#include "dkcpr.h"
+#include "struct_fields.h"
+#include "struct_text.h"
+
+/* The longest field value that may be a CPR number with the spaces around
+ * it; a longer one is washed as text without being held. */
+#define DKCPR__VALUE_HOLD 64
+/* The longest rewritten value: a token or the placeholder, quoted, with the
+ * spaces of a held value. */
+#define DKCPR__VALUE_MAX (DKCPR_PLACEHOLDER_MAX_BYTES * 6 + DKCPR__VALUE_HOLD + 16)
+
+/* How a value is typed where it sits. */
+typedef enum dkcpr__value_type {
+  DKCPR__VALUE_TEXT = 0,   /* a string: written as it came */
+  DKCPR__VALUE_INTEGER = 1 /* a number: stays a number without leading zero */
+} dkcpr__value_type;
+
+typedef struct dkcpr__csv_state dkcpr__csv_state;
+typedef struct dkcpr__json_state dkcpr__json_state;
+typedef struct dkcpr__sql_state dkcpr__sql_state;
+
+struct dkcpr_struct_washer {
+  dkcpr_data_format format;
+  const dkcpr_pseudonymizer *p;
+  dkcpr__wash_settings set;
+  dkcpr_wash_mode fallback;
+  size_t value_max;             /* the longest rewritten value with these options */
+  dkcpr__text_path text;
+  dkcpr__field_names names;     /* the caller's extra CPR field names */
+  dkcpr_struct_counts counts;
+  uint64_t found[4][3], replaced[4][3]; /* values rewritten here, [kind][confidence - 1] */
+  uint64_t failed, irreversible;
+  uint64_t bytes_in, bytes_out;
+  int finished;
+  /* position of the stream's next byte, for error messages */
+  uint64_t line, column;
+  dkcpr_struct_error err;
+  int has_err;
+  dkcpr__csv_state *csv;
+  dkcpr__json_state *json;
+  dkcpr__sql_state *sql;
+};
+
+/* Rewrite one held field value (raw bytes, spaces around it included) into
+ * the text path: as its pseudonym (or mask, token, placeholder) when it is a
+ * CPR number, else as text. cpr_field: the field means CPR (any written
+ * form, nine digits included); otherwise only ten-digit numbers of an
+ * integer value are taken (text would rewrite them with a leading zero).
+ * quote: the character that makes a string where a number cannot stay a
+ * number (mask, token, placeholder), or 0. */
+dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
+                               size_t raw_len, dkcpr__value_type type,
+                               int cpr_field, char quote);
+
+/* Record a syntax error at stream offset `at`, the position counted from
+ * the chunk `buf` (which starts at stream offset `base`). */
+dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
+                                  uint64_t base, uint64_t at, const char *msg);
+
+/* Parsers: consume a chunk (n == 0 with finish at the end) into the text path. */
+dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w);
+void dkcpr__csv_free(dkcpr_struct_washer *w);
+dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish);
+dkcpr_status dkcpr__json_new(dkcpr_struct_washer *w);
+void dkcpr__json_free(dkcpr_struct_washer *w);
+dkcpr_status dkcpr__json_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                              int finish);
+dkcpr_status dkcpr__sql_new(dkcpr_struct_washer *w);
+void dkcpr__sql_free(dkcpr_struct_washer *w);
+dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish);
+
+#endif /* DKCPR_STRUCT_WASHER_H */

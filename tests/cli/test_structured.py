@@ -1,0 +1,251 @@
+"""dkcpr wash --format: CSV, TSV, JSON and JSON Lines washed by their
+structure. Python's csv and json modules judge the output; `dkcpr scan`
+judges whether an original number survived; reveal must give the input back
+byte for byte."""
+import csv
+import io
+import json
+import random
+import sys
+import unittest
+
+from clitest import CliTestCase, run
+
+
+def originals(n, seed):
+    """n distinct valid CPR numbers from the program's own generator, a third
+    of them born on days 1-9 (the ones that lose their leading zero)."""
+    early = run(["generate", "-n", str(n // 3 + 1), "--seed", seed + "-early",
+                 "--born", "1950..2005"]).stdout.decode().split()
+    early = [c for c in early]
+    rest = run(["generate", "-n", str(n), "--seed", seed, "--born", "1900..2020"]).stdout.decode().split()
+    nums = [c for c in early if c[0] == "0"] + rest
+    return list(dict.fromkeys(nums))[:n]
+
+
+class StructuredTest(CliTestCase):
+    def wash(self, name, *opts, code=0):
+        out = self.path(name + ".washed")
+        p = run(["wash", "-q", "-k", self.key_file, "-o", out, *opts, self.path(name)])
+        self.assertExit(p, code)
+        return out, p
+
+    def reveal_equals(self, washed, original, *opts):
+        p = run(["reveal", "-q", "-k", self.key_file, *opts, washed])
+        self.assertExit(p, 0)
+        self.assertEqual(p.stdout, self.read(original), "reveal is not byte-exact")
+
+    def survivors(self, path, nums):
+        """Original numbers that dkcpr scan still finds in path."""
+        p = run(["scan", "--json", "--show", "--nine-digits", path])
+        found = {json.loads(line)["number"].replace("-", "")
+                 for line in p.stdout.decode().splitlines()}
+        return found & set(nums)
+
+    def csv_data(self, nums, delim):
+        rng = random.Random(7)
+        rows = [["id", "CPR_nr", "name", "note"]]
+        for i, c in enumerate(nums):
+            form = rng.choice(["ten", "dash", "nine", "quoted"])
+            if form == "nine" and c[0] == "0":
+                v = c[1:]
+            elif form == "dash":
+                v = c[:6] + "-" + c[6:]
+            else:
+                v = c
+            note = rng.choice(["", f"ring om {nums[(i + 1) % len(nums)]}", 'a "quoted"\nline'])
+            rows.append([str(i), v, f"navn{delim}{i}" if i % 5 == 0 else f"navn{i}", note])
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=delim, lineterminator="\r\n" if delim == "," else "\n",
+                       quoting=csv.QUOTE_MINIMAL)
+        w.writerows(rows)
+        return buf.getvalue().encode(), rows
+
+    def check_delimited(self, name, delim, fmt):
+        nums = originals(300, "csv-" + fmt)
+        data, rows = self.csv_data(nums, delim)
+        self.write(name, data)
+        out, _ = self.wash(name, "--format=" + fmt)
+        washed = list(csv.reader(io.StringIO(self.read(out).decode(), newline=""), delimiter=delim))
+        self.assertEqual(len(washed), len(rows))
+        for before, after in zip(rows[1:], washed[1:]):
+            self.assertEqual(len(after), 4)
+            self.assertEqual(before[0], after[0])
+            self.assertEqual(before[2], after[2])
+            v, w = before[1], after[1]
+            self.assertEqual(len(v), len(w))
+            self.assertNotEqual(v, w)
+            self.assertEqual([ch.isdigit() for ch in v], [ch.isdigit() for ch in w])
+        self.assertEqual(self.survivors(out, nums), set())
+        self.reveal_equals(out, self.path(name), "--format=" + fmt)
+
+    def test_csv(self):
+        self.check_delimited("people.csv", ",", "csv")
+
+    def test_tsv(self):
+        self.check_delimited("people.tsv", "\t", "tsv")
+
+    def test_csv_by_name_and_by_content(self):
+        nums = originals(30, "auto")
+        data, _ = self.csv_data(nums, ",")
+        self.write("people.csv", data)
+        self.write("people.dat", data)
+        a, _ = self.wash("people.csv")
+        b, _ = self.wash("people.dat")
+        c, _ = self.wash("people.csv", "--format=csv")
+        self.assertEqual(self.read(a), self.read(c))
+        self.assertEqual(self.read(b), self.read(c))
+
+    def json_doc(self, nums):
+        rng = random.Random(11)
+        doc = {"patients": []}
+        for i, c in enumerate(nums):
+            rec = {"id": i, "cpr": int(c), "cprNr": c,
+                   "kontakt": {"personnummer": [c[:6] + "-" + c[6:], int(c)]},
+                   "note": f"cpr {c} ringede", "amount": rng.choice([1.5, -3, 1e10, 0])}
+            doc["patients"].append(rec)
+        return doc
+
+    def check_json_ints(self, before, after):
+        for b, a in zip(before["patients"], after["patients"]):
+            self.assertIsInstance(a["cpr"], int)
+            self.assertEqual(len(str(a["cpr"])), len(str(b["cpr"])))
+            self.assertNotEqual(a["cpr"], b["cpr"])
+            self.assertIsInstance(a["kontakt"]["personnummer"][1], int)
+            self.assertEqual(a["id"], b["id"])
+            self.assertEqual(a["amount"], b["amount"])
+            self.assertRegex(a["cprNr"], r"^[0-9]{10}$")
+
+    def test_json(self):
+        nums = originals(200, "json")
+        doc = self.json_doc(nums)
+        self.write("people.json", json.dumps(doc, indent=1))
+        out, _ = self.wash("people.json", "--format=json")
+        washed = json.loads(self.read(out))
+        self.check_json_ints(doc, washed)
+        self.assertEqual(self.survivors(out, nums), set())
+        self.reveal_equals(out, self.path("people.json"), "--format=json")
+
+    def test_json_ten_digit_integers_never_get_a_leading_zero(self):
+        nums = [c for c in originals(600, "ten") if c[0] != "0"]
+        self.write("n.json", json.dumps({"cpr": [int(c) for c in nums], "other": [int(c) for c in nums]}))
+        out, _ = self.wash("n.json")
+        washed = json.loads(self.read(out))
+        for key in ("cpr", "other"):
+            self.assertTrue(all(isinstance(v, int) and len(str(v)) == 10 for v in washed[key]))
+        self.assertEqual(self.survivors(out, nums), set())
+        self.reveal_equals(out, self.path("n.json"))
+
+    def test_jsonl(self):
+        nums = originals(100, "jsonl")
+        lines = [json.dumps({"cpr": int(c), "navn": f"p{i}", "tekst": f"{c}"}) for i, c in enumerate(nums)]
+        self.write("p.jsonl", "\n".join(lines) + "\n")
+        out, _ = self.wash("p.jsonl")
+        got = [json.loads(l) for l in self.read(out).decode().splitlines()]
+        self.assertEqual(len(got), len(nums))
+        for c, g in zip(nums, got):
+            self.assertIsInstance(g["cpr"], int)
+            self.assertEqual(len(str(g["cpr"])), len(str(int(c))))
+        self.assertEqual(self.survivors(out, nums), set())
+        self.reveal_equals(out, self.path("p.jsonl"))
+
+    def test_pg_dump(self):
+        nums = originals(200, "pg")
+        rows = []
+        for i, c in enumerate(nums):
+            v = c[:6] + "-" + c[6:] if i % 3 == 0 else c
+            rows.append(f"{i}\t{v}\t{int(c)}\tNavn {i}\t{'ring ' + nums[i - 1] if i % 4 == 0 else chr(92) + 'N'}")
+        dump = ("--\n-- PostgreSQL database dump\n--\n"
+                "CREATE TABLE public.person (\n    id integer NOT NULL,\n    cpr character(11),\n"
+                "    patient_cpr bigint,\n    navn text,\n    note text\n);\n"
+                "COPY public.person (id, cpr, patient_cpr, navn, note) FROM stdin;\n"
+                + "\n".join(rows) + "\n\\.\n\n"
+                + "".join(f"INSERT INTO public.person VALUES ({i}, '{c}', {int(c)}, 'O''Neil', 'x');\n"
+                          for i, c in enumerate(nums[:50])))
+        self.write("dump.sql", dump)
+        out, _ = self.wash("dump.sql")
+        washed = self.read(out).decode()
+        copy = washed.split("FROM stdin;\n", 1)[1].split("\n\\.\n", 1)[0].split("\n")
+        self.assertEqual(len(copy), len(nums))
+        for before, after in zip(rows, copy):
+            b, a = before.split("\t"), after.split("\t")
+            self.assertEqual((b[0], b[3]), (a[0], a[3]))
+            self.assertEqual(len(a[1]), len(b[1]))
+            self.assertRegex(a[2], r"^[1-9][0-9]*$")  # still a bigint literal
+            self.assertEqual(len(a[2]), len(b[2]))
+            self.assertNotEqual(a[2], b[2])
+        for line in washed.splitlines():
+            if line.startswith("INSERT"):
+                self.assertRegex(line, r"^INSERT INTO public.person VALUES \([0-9]+, '[0-9]{10}', [1-9][0-9]{8,9}, 'O''Neil', 'x'\);$")
+        self.assertEqual(self.survivors(out, nums), set())
+        self.reveal_equals(out, self.path("dump.sql"))
+
+    def test_mysql_dump_loads_into_sqlite(self):
+        import sqlite3
+        nums = originals(120, "mysql")
+        tuples = ",".join(f"({i},{int(c)},'{c[:6]}-{c[6:]}','it\\'s {c}')" for i, c in enumerate(nums))
+        dump = ("-- MySQL dump 10.13\n"
+                "CREATE TABLE `kunde` (\n  `id` int(11) NOT NULL,\n  `cpr` bigint(20) DEFAULT NULL,\n"
+                "  `cpr_nr` varchar(11) DEFAULT NULL,\n  `note` text\n);\n"
+                f"INSERT INTO `kunde` VALUES {tuples};\n")
+        self.write("my.sql", dump)
+        out, _ = self.wash("my.sql")
+        washed = self.read(out).decode()
+        self.assertEqual(self.survivors(out, nums), set())
+        self.reveal_equals(out, self.path("my.sql"))
+        db = sqlite3.connect(":memory:")
+        # SQLite reads the statements once MySQL's backslash escape is made standard.
+        db.executescript(washed.replace("\\'", "''"))
+        got = db.execute("SELECT id, typeof(cpr), cpr, cpr_nr FROM kunde ORDER BY id").fetchall()
+        self.assertEqual(len(got), len(nums))
+        for (i, t, cpr, cpr_nr), c in zip(got, nums):
+            self.assertEqual(t, "integer")
+            self.assertEqual(len(str(cpr)), len(str(int(c))))
+            self.assertRegex(cpr_nr, r"^[0-9]{6}-[0-9]{4}$")
+
+    def test_bad_sql_is_an_input_error(self):
+        self.write("cut.sql", "COPY t (cpr) FROM stdin;\n0405205297\n")
+        _, p = self.wash("cut.sql", "--format=sql", code=3)
+        self.assertIn(b"line 3, column 1", p.stderr)
+
+    def test_extra_cpr_field(self):
+        self.write("k.csv", "kunde,navn\n405205297,A\n")
+        out, _ = self.wash("k.csv")
+        self.assertEqual(self.read(out), b"kunde,navn\n405205297,A\n")
+        out, _ = self.wash("k.csv", "--cpr-field=Kunde")
+        self.assertNotIn(b"405205297", self.read(out))
+        self.assertRegex(self.read(out), rb"^kunde,navn\n[0-9]{9},A\n$")
+
+    def test_bad_csv_is_an_input_error_with_position(self):
+        self.write("bad.csv", 'a,b\n1,2\n3,x"y\n')
+        _, p = self.wash("bad.csv", "--format=csv", code=3)
+        self.assertIn(b"line 3, column 4", p.stderr)
+        self.assertIn(b"quote inside an unquoted field", p.stderr)
+
+    def test_bad_json_is_an_input_error_with_position(self):
+        self.write("bad.json", '{"a": 1,\n "cpr": 0405205297}')
+        _, p = self.wash("bad.json", "--format=json", code=3)
+        self.assertIn(b"line 2", p.stderr)
+        self.write("cut.json", '[{"cpr": 405205297}')
+        _, p = self.wash("cut.json", "--format=json", code=3)
+
+    def test_auto_falls_back_to_text_and_says_so(self):
+        self.write("bad.json", '{"cpr": 0405205297 oops')
+        out = self.path("o")
+        p = run(["wash", "-k", self.key_file, "-o", out, self.path("bad.json")])
+        self.assertExit(p, 0)
+        self.assertIn(b"washed as text", p.stderr)
+        self.assertNotIn(b"0405205297", self.read(out))
+
+    def test_text_format_is_the_old_behaviour(self):
+        self.write("t.json", '{"cpr": 405205297}')
+        out, _ = self.wash("t.json", "--format=text")
+        self.assertEqual(self.read(out), b'{"cpr": 405205297}')
+
+    def test_unknown_format(self):
+        p = run(["wash", "-k", self.key_file, "--format=yaml", "-"], stdin=b"")
+        self.assertExit(p, 2)
+
+
+if __name__ == "__main__":
+    unittest.main()

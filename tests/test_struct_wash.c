@@ -1,0 +1,316 @@
+/* Structured washer: field names, CSV and JSON by structure, chunking,
+ * round trip, integers, syntax errors with position. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dkcpr.h"
+
+static const uint8_t key[DKCPR_KEY_BYTES] = {
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+
+static dkcpr_pseudonymizer *pseudonymizer(void) {
+  dkcpr_pseudonymizer *p = NULL;
+  assert_int_equal(dkcpr_pseudonymizer_new(&p, key, sizeof key,
+                                           (const uint8_t *)"test", 4,
+                                           DKCPR_KEEP_DEFAULT, 0),
+                   DKCPR_OK);
+  return p;
+}
+
+/* Wash in with chunks of `step` bytes (0: all at once); returns malloc'd
+ * output (NUL-terminated) or NULL with *st the failing status. */
+static char *wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode,
+                  dkcpr_data_format f, const char *in, size_t len, size_t step,
+                  dkcpr_status *st, dkcpr_struct_washer **keep) {
+  dkcpr_wash_options wo;
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  size_t done = 0, used = 0, cap = 0, n;
+  char *out = NULL;
+  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  wo.mode = mode;
+  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
+  so.format = f;
+  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
+  if (step == 0) step = len ? len : 1;
+  *st = DKCPR_OK;
+  for (;;) {
+    size_t take = len - done < step ? len - done : step;
+    size_t need = dkcpr_struct_washer_bound(w, take);
+    if (cap - used < need + 1) {
+      cap = used + need + 1;
+      out = realloc(out, cap);
+      assert_non_null(out);
+    }
+    if (take == 0) {
+      *st = dkcpr_struct_washer_finish(out + used, cap - used - 1, &n, w);
+    } else {
+      *st = dkcpr_struct_washer_feed(out + used, cap - used - 1, &n, w, in + done, take);
+    }
+    if (*st != DKCPR_OK) break;
+    used += n;
+    if (take == 0) break;
+    done += take;
+  }
+  if (keep) *keep = w;
+  else dkcpr_struct_washer_free(w);
+  if (*st != DKCPR_OK) {
+    free(out);
+    return NULL;
+  }
+  out[used] = '\0';
+  return out;
+}
+
+static const char csv_in[] =
+    "id,cpr,navn,note\r\n"
+    "1,0405205297,Anna,\"ring 0405205297, tak\"\r\n"
+    "2,405205297,\"Bo \"\"B\"\"\",x\r\n"
+    "3, 040520-5297 ,Cy,\"to\nlinjer\"\r\n"
+    "4,,D,\r\n"
+    "5,\"0405205297\",E,\xff\r\n"
+    "6,ikke et nummer,F,\r\n";
+
+static const char json_in[] =
+    "[{\"cpr\": 405205297, \"cprNr\": \"0405205297\", \"n\": 1505201234,\n"
+    "  \"note\": \"cpr 0405205297 \\u0030\", \"x\": [1, 2.5e3, -3, true, null],\n"
+    "  \"deep\": {\"personnummer\": [\"040520-5297\", 405205297, 1505201234]}},\n"
+    " {\"cpr\": 1505201234, \"cpr_nr\": \"\\u0030405205297\"}]\n";
+
+static const char sql_in[] =
+    "-- PostgreSQL database dump\n"
+    "CREATE TABLE public.person (\n    id integer NOT NULL,\n    cpr character(10),\n"
+    "    patient_cpr bigint,\n    navn text,\n    CONSTRAINT p PRIMARY KEY (id)\n);\n"
+    "CREATE FUNCTION f() RETURNS text AS $b$ SELECT '1505201234; it''s'; $b$ LANGUAGE sql;\n"
+    "COPY public.person (id, cpr, patient_cpr, navn) FROM stdin;\n"
+    "1\t0405205297\t405205297\tring 0405205297\n"
+    "2\t\\N\t1505201234\t\\N\n"
+    "3\t040520-5297\t\\N\tC\\tD\n"
+    "\\.\n"
+    "INSERT INTO public.person VALUES (4, '0405205297', 405205297, 'O''Brien 0405205297');\n"
+    "INSERT INTO `person` (`navn`, `patient_cpr`, `cpr`) VALUES ('x', 1505201234, '1505201234'),"
+    "('y\\'s', -42, 'ukendt');\n"
+    "/* 0405205297 */ SELECT setval('s', 1505201234, true); -- 1505201234\n";
+
+static void test_field_names(void **state) {
+  static const char *const yes[] = {"cpr", "CPR", "cpr_nr", "cprNr", "CPR-NR", "cpr.nr",
+                                    "personnummer", "PersonCivilRegistrationIdentifier",
+                                    "patient_cpr", "morCpr", "barn_personnummer", "pnr"};
+  static const char *const no[] = {"", "id", "navn", "cprstatus", "fødselsdato", "pn", "cpr2"};
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+    assert_true(dkcpr_field_is_cpr(yes[i], strlen(yes[i])));
+  for (i = 0; i < sizeof no / sizeof no[0]; i++)
+    assert_false(dkcpr_field_is_cpr(no[i], strlen(no[i])));
+  assert_false(dkcpr_field_is_cpr(NULL, 3));
+}
+
+static void test_options(void **state) {
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  (void)state;
+  assert_int_equal(dkcpr_struct_options_init(NULL, 1), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_struct_options_init(&so, 0), DKCPR_E_ARG);
+  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION + 1), DKCPR_E_ARG);
+  assert_int_equal(dkcpr_struct_options_init(&so, 1), DKCPR_OK);
+  so.format = (dkcpr_data_format)99;
+  assert_int_equal(dkcpr_struct_washer_new(&w, NULL, NULL, NULL, &so), DKCPR_E_ARG);
+  assert_null(w);
+  so.format = DKCPR_DATA_CSV;
+  /* Pseudonym mode (the default) needs a pseudonymizer. */
+  assert_int_equal(dkcpr_struct_washer_new(&w, NULL, NULL, NULL, &so), DKCPR_E_NULL);
+  assert_string_equal(dkcpr_data_format_name(DKCPR_DATA_JSONL), "jsonl");
+  assert_string_equal(dkcpr_data_format_name((dkcpr_data_format)42), "unknown");
+  dkcpr_struct_washer_free(NULL);
+}
+
+/* Every chunking gives the same bytes, reveal gives the input back, and the
+ * CPR values are gone. */
+static void round_trip(dkcpr_data_format f, const char *in) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_status st;
+  size_t len = strlen(in), step;
+  char *whole = wash(p, DKCPR_WASH_PSEUDONYM, f, in, len, 0, &st, NULL);
+  assert_int_equal(st, DKCPR_OK);
+  assert_int_equal(strlen(whole), len); /* pseudonyms keep the layout */
+  assert_null(strstr(whole, "0405205297"));
+  assert_null(strstr(whole, "405205297"));
+  assert_null(strstr(whole, "040520-5297"));
+  assert_null(strstr(whole, "1505201234"));
+  for (step = 1; step < 40; step += 3) {
+    char *part = wash(p, DKCPR_WASH_PSEUDONYM, f, in, len, step, &st, NULL);
+    assert_int_equal(st, DKCPR_OK);
+    assert_string_equal(part, whole);
+    free(part);
+  }
+  {
+    char *back = wash(p, DKCPR_WASH_REVEAL, f, whole, len, 7, &st, NULL);
+    assert_int_equal(st, DKCPR_OK);
+    assert_memory_equal(back, in, len);
+    free(back);
+  }
+  free(whole);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static void test_csv_round_trip(void **state) {
+  (void)state;
+  round_trip(DKCPR_DATA_CSV, csv_in);
+}
+
+static void test_sql_round_trip(void **state) {
+  (void)state;
+  round_trip(DKCPR_DATA_SQL, sql_in);
+}
+
+static void test_json_round_trip(void **state) {
+  (void)state;
+  round_trip(DKCPR_DATA_JSON, json_in);
+}
+
+/* The nine-digit value stays nine digits, the ten-digit JSON numbers get no
+ * leading zero, and the counts say so. */
+static void test_integers(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_status st;
+  dkcpr_struct_counts c;
+  dkcpr_wash_stats s;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSON, json_in, strlen(json_in), 5, &st, &w);
+  const char *v;
+  (void)state;
+  assert_int_equal(st, DKCPR_OK);
+  v = strstr(out, "\"cpr\": ");
+  assert_non_null(v);
+  v += 7;
+  assert_true(v[0] >= '1' && v[0] <= '9');
+  assert_int_equal(strspn(v, "0123456789"), 9);
+  v = strstr(out, "\"n\": ");
+  assert_true(v[5] >= '1' && v[5] <= '9');
+  assert_int_equal(strspn(v + 5, "0123456789"), 10);
+  c.version = DKCPR_STRUCT_COUNTS_VERSION;
+  s.version = DKCPR_WASH_STATS_VERSION;
+  assert_int_equal(dkcpr_struct_washer_stats(&s, &c, w), DKCPR_OK);
+  assert_int_equal(c.values, 7);       /* the CPR fields' values */
+  assert_int_equal(c.replaced, 6);
+  assert_int_equal(c.unrecognised, 1); /* the escaped one: washed as text */
+  assert_int_equal(c.integers, 5);  /* in and out of CPR fields */
+  assert_true(s.replaced[DKCPR_KIND_CPR][DKCPR_CONFIDENCE_HIGH - 1] >= 6);
+  c.version = 99;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &c, w), DKCPR_E_ARG);
+  dkcpr_struct_washer_free(w);
+  free(out);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static void expect_error(dkcpr_data_format f, const char *in, size_t step,
+                         uint64_t line, uint64_t column) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_struct_error e;
+  dkcpr_status st;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, f, in, strlen(in), step, &st, &w);
+  assert_null(out);
+  assert_int_equal(st, DKCPR_E_SYNTAX);
+  e.version = DKCPR_STRUCT_ERROR_VERSION;
+  assert_int_equal(dkcpr_struct_washer_error(&e, w), DKCPR_OK);
+  assert_int_equal(e.line, line);
+  assert_int_equal(e.column, column);
+  assert_non_null(e.message);
+  {
+    char buf[4096];
+    size_t n;
+    assert_int_equal(dkcpr_struct_washer_feed(buf, sizeof buf, &n, w, "a", 1), DKCPR_E_STATE);
+  }
+  dkcpr_struct_washer_free(w);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static void test_syntax_errors(void **state) {
+  size_t step;
+  (void)state;
+  for (step = 0; step < 5; step++) {
+    expect_error(DKCPR_DATA_CSV, "a,b\n1,2\n3,x\"y\n", step, 3, 4);
+    expect_error(DKCPR_DATA_CSV, "a,b\n\"1\"x,2\n", step, 2, 4);
+    expect_error(DKCPR_DATA_CSV, "a,b\n\"1,2\n", step, 3, 1);
+    expect_error(DKCPR_DATA_CSV, "a,b\r1,2\n", step, 1, 5);
+    expect_error(DKCPR_DATA_TSV, "å\tb\n1\tx\"\n", step, 2, 4);
+    expect_error(DKCPR_DATA_JSON, "{\"a\": 1}\n{\"b\": 2}", step, 2, 2);
+    expect_error(DKCPR_DATA_SQL, "COPY t (cpr) FROM stdin;\n0405205297\n", step, 3, 1);
+    expect_error(DKCPR_DATA_SQL, "SELECT 'abc;\n", step, 2, 1);
+    expect_error(DKCPR_DATA_SQL, "SELECT $x$ abc $y$;\n", step, 2, 1);
+  }
+  {
+    dkcpr_pseudonymizer *p = pseudonymizer();
+    dkcpr_struct_washer *w = NULL;
+    dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
+    assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, NULL, NULL), DKCPR_OK);
+    assert_int_equal(dkcpr_struct_washer_error(&e, w), DKCPR_E_STATE);
+    dkcpr_struct_washer_free(w);
+    dkcpr_pseudonymizer_free(p);
+  }
+}
+
+static void test_jsonl_and_bufsize(void **state) {
+  static const char in[] = "{\"cpr\": 405205297}\n{\"cpr\": \"0405205297\"}\n";
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_struct_options so;
+  dkcpr_status st;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSONL, in, strlen(in), 3, &st, NULL);
+  char small[16];
+  size_t n;
+  (void)state;
+  assert_int_equal(st, DKCPR_OK);
+  assert_null(strstr(out, "405205297"));
+  free(out);
+  assert_int_equal(dkcpr_struct_options_init(&so, 1), DKCPR_OK);
+  so.format = DKCPR_DATA_JSONL;
+  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, NULL, &so), DKCPR_OK);
+  assert_int_equal(dkcpr_struct_washer_feed(small, sizeof small, &n, w, in, strlen(in)),
+                   DKCPR_E_BUFSIZE);
+  dkcpr_struct_washer_free(w);
+  dkcpr_pseudonymizer_free(p);
+}
+
+/* Mask and token in a number field write a JSON string, so the output
+ * stays JSON. */
+static void test_mask_token_keep_json_valid(void **state) {
+  static const char in[] = "{\"cpr\": 405205297, \"cprnr\": \"0405205297\"}";
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_status st;
+  char *out = wash(p, DKCPR_WASH_MASK, DKCPR_DATA_JSON, in, strlen(in), 0, &st, NULL);
+  (void)state;
+  assert_int_equal(st, DKCPR_OK);
+  assert_string_equal(out, "{\"cpr\": \"40520XXXX\", \"cprnr\": \"040520XXXX\"}");
+  free(out);
+  out = wash(p, DKCPR_WASH_TOKEN, DKCPR_DATA_JSON, in, strlen(in), 0, &st, NULL);
+  assert_int_equal(st, DKCPR_OK);
+  assert_int_equal(out[8], '"');
+  free(out);
+  dkcpr_pseudonymizer_free(p);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_field_names),
+      cmocka_unit_test(test_options),
+      cmocka_unit_test(test_csv_round_trip),
+      cmocka_unit_test(test_json_round_trip),
+      cmocka_unit_test(test_sql_round_trip),
+      cmocka_unit_test(test_integers),
+      cmocka_unit_test(test_syntax_errors),
+      cmocka_unit_test(test_jsonl_and_bufsize),
+      cmocka_unit_test(test_mask_token_keep_json_valid),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,154 @@
+/* Washing one input by its structure (see wash_struct.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wash_struct.h"
+
+/* Input handed to the washer per call, so the output room it asks for
+ * (its worst case) stays small. */
+#define SLICE (64u * 1024u)
+
+typedef struct out_buf {
+  char *data;
+  size_t len, cap;
+} out_buf;
+
+/* Wash in[0..n) (finish: then the end) onto the end of b. */
+static dkcpr_status feed(dkcpr_struct_washer *w, out_buf *b, const char *in,
+                         size_t n, int finish) {
+  size_t done = 0;
+  do {
+    size_t take = n - done < SLICE ? n - done : SLICE;
+    size_t need = dkcpr_struct_washer_bound(w, take), got = 0;
+    if (b->cap - b->len < need) {
+      size_t cap = b->cap ? b->cap : SLICE;
+      while (cap - b->len < need) cap *= 2;
+      char *d = realloc(b->data, cap);
+      if (!d) return DKCPR_E_NOMEM;
+      b->data = d;
+      b->cap = cap;
+    }
+    dkcpr_status st = take ? dkcpr_struct_washer_feed(b->data + b->len, b->cap - b->len, &got, w,
+                                                      in + done, take)
+                           : DKCPR_OK;
+    if (st != DKCPR_OK) return st;
+    b->len += got;
+    done += take;
+  } while (done < n);
+  if (!finish) return DKCPR_OK;
+  size_t need = dkcpr_struct_washer_bound(w, 0), got = 0;
+  if (b->cap - b->len < need) {
+    char *d = realloc(b->data, b->len + need);
+    if (!d) return DKCPR_E_NOMEM;
+    b->data = d;
+    b->cap = b->len + need;
+  }
+  dkcpr_status st = dkcpr_struct_washer_finish(b->data + b->len, b->cap - b->len, &got, w);
+  b->len += got;
+  return st;
+}
+
+static void syntax_message(const wash_stream *x, const dkcpr_struct_washer *w,
+                           dkcpr_data_format f, int fallback) {
+  dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
+  if (dkcpr_struct_washer_error(&e, w) != DKCPR_OK)
+    e.message = "not valid";
+  if (fallback)
+    cli_note(x->cmd, "'%s' is not %s (line %llu, column %llu: %s): washed as text",
+             x->name, dkcpr_data_format_name(f), (unsigned long long)e.line,
+             (unsigned long long)e.column, e.message);
+  else
+    cli_error(x->cmd, "'%s' is not valid %s: line %llu, column %llu: %s", x->name,
+              dkcpr_data_format_name(f), (unsigned long long)e.line,
+              (unsigned long long)e.column, e.message);
+}
+
+static int washed(wash_stream *x, dkcpr_struct_washer *w) {
+  dkcpr_wash_stats s;
+  memset(&s, 0, sizeof s);
+  s.version = DKCPR_WASH_STATS_VERSION;
+  dkcpr_struct_counts c = {DKCPR_STRUCT_COUNTS_VERSION, 0, 0, 0, 0, 0, 0};
+  if (dkcpr_struct_washer_stats(&s, &c, w) == DKCPR_OK) {
+    wash_add_stats(x->sum, &s);
+    x->irreversible += s.irreversible;
+    if (c.unrecognised)
+      cli_note(x->cmd, "'%s': %llu value%s in CPR fields %s not a CPR number (washed as text)",
+               x->name, (unsigned long long)c.unrecognised, c.unrecognised == 1 ? "" : "s",
+               c.unrecognised == 1 ? "is" : "are");
+  }
+  return 0;
+}
+
+int wash_structured(wash_stream *x, cli_input *src, const char *path,
+                    const struct_choice *choice, dkcpr_data_format *used) {
+  char *in = malloc(CLI_CHUNK);
+  out_buf out = {NULL, 0, 0};
+  dkcpr_struct_washer *w = NULL;
+  int rc = 0;
+  if (!in) {
+    cli_error(x->cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  long n = cli_input_read(src, in, CLI_CHUNK);
+  if (n < 0) {
+    free(in);
+    return CLI_EXIT_INPUT;
+  }
+  dkcpr_data_format f = choice->is_auto ? format_guess(path, in, (size_t)n) : choice->format;
+  int eof = (size_t)n < CLI_CHUNK;
+  dkcpr_struct_options so;
+  dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
+  so.format = f;
+  so.cpr_fields = choice->cpr_fields;
+  so.cpr_fields_len = choice->cpr_fields ? strlen(choice->cpr_fields) : 0;
+  dkcpr_status st =
+      f == DKCPR_DATA_TEXT ? DKCPR_OK : dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
+  if (st != DKCPR_OK) {
+    cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
+    rc = cli_exit_for_status(st);
+    goto done;
+  }
+  if (f != DKCPR_DATA_TEXT) {
+    /* The first part decides whether auto falls back to text: nothing is
+     * written before it has parsed. */
+    st = feed(w, &out, in, (size_t)n, eof);
+    if (st == DKCPR_E_SYNTAX && choice->is_auto) {
+      syntax_message(x, w, f, 1);
+      dkcpr_struct_washer_free(w);
+      w = NULL;
+      f = DKCPR_DATA_TEXT;
+    } else {
+      while (st == DKCPR_OK && !eof) {
+        if ((rc = x->sink->push(x->sink, out.data, out.len)) != 0)
+          goto done;
+        out.len = 0;
+        if ((n = cli_input_read(src, in, CLI_CHUNK)) < 0) {
+          rc = CLI_EXIT_INPUT;
+          goto done;
+        }
+        eof = (size_t)n < CLI_CHUNK;
+        st = feed(w, &out, in, (size_t)n, eof);
+      }
+      if (st == DKCPR_E_SYNTAX) {
+        syntax_message(x, w, f, 0);
+        rc = CLI_EXIT_INPUT;
+      } else if (st != DKCPR_OK) {
+        cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
+        rc = cli_exit_for_status(st);
+      } else if ((rc = x->sink->push(x->sink, out.data, out.len)) == 0) {
+        rc = washed(x, w);
+      }
+      goto done;
+    }
+  }
+  /* Text: the part already read first. */
+  rc = x->jobs > 1 ? wash_parallel_from(x, src, x->jobs, in, (size_t)n)
+                   : wash_sequential(x, src, in, (size_t)n, NULL, 0);
+done:
+  if (used)
+    *used = f;
+  dkcpr_struct_washer_free(w);
+  free(in);
+  free(out.data);
+  return rc;
+}

@@ -1,0 +1,30 @@
+/* Washing an input by its structure (CSV, TSV, JSON, JSON Lines) with the
+ * library's structured washer, and choosing the structure. */
+#ifndef DKCPR_CLI_WASH_STRUCT_H
+#define DKCPR_CLI_WASH_STRUCT_H
+
+#include "wash_stream.h"
+
+/* What --format says of every input. */
+typedef struct struct_choice {
+  int is_auto;                /* guess per input, plain text when unsure */
+  dkcpr_data_format format;   /* when not auto */
+  const char *cpr_fields;     /* --cpr-field names, comma-separated; NULL for none */
+} struct_choice;
+
+/* "auto" or a format's name: 0, or -1 when unknown. */
+int format_parse(const char *name, int *is_auto, dkcpr_data_format *out);
+
+/* The structure an input has, by its path (its extension, compressed or not)
+ * and its first bytes. */
+dkcpr_data_format format_guess(const char *path, const char *head, size_t len);
+
+/* Wash src by its structure (text when the choice comes to that). With
+ * --format=auto, an input whose first part does not parse is washed as
+ * text, and said; otherwise a parse error is exit 3 naming the input, line
+ * and column. *used (may be NULL) gets the format used. Returns 0 or an
+ * exit code after a message. */
+int wash_structured(wash_stream *x, cli_input *src, const char *path,
+                    const struct_choice *choice, dkcpr_data_format *used);
+
+#endif /* DKCPR_CLI_WASH_STRUCT_H */
