@@ -100,7 +100,7 @@ static int decode_reference(dkcpr__esc *e, const unsigned char *p,
   for (k = start; k < avail && k - start < 8; k++) {
     int v = hex ? hexval(p[k]) : (p[k] >= '0' && p[k] <= '9' ? p[k] - '0' : -1);
     if (v < 0) break;
-    cp = cp * (hex ? 16 : 10) + v;
+    if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + v; /* past it stays past it */
     e->lower |= is_lower_hex(p[k]);
   }
   digits = k - start;

@@ -10,7 +10,7 @@ typedef struct word {
   const char *s;
   size_t n;
 } word;
-#define W(lit) {lit, sizeof lit - 1}
+#define W(lit) {(lit), sizeof(lit) - 1}
 
 /* Whole names. */
 static const word names[] = {
@@ -30,7 +30,8 @@ static size_t normalise(char *out, const char *name, size_t len) {
     char c = name[i];
     if (c == '_' || c == '-' || c == '.' || c == ' ' || c == ':') continue;
     if (n == DKCPR__FIELD_NAME_MAX) return 0;
-    out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    out[n++] = c;
   }
   return n;
 }

@@ -17,6 +17,10 @@
 
 enum { BETWEEN, IN_STRING, IN_NUMBER };
 
+/* Where a number is in JSON's grammar, to split "01" or "1-2" into the
+ * tokens yajl sees. */
+enum { N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP };
+
 /* Per level of nesting. */
 #define LV_OBJECT 0x1u  /* an object, else an array */
 #define LV_KEY 0x2u     /* an object expecting a key */
@@ -37,6 +41,14 @@ struct dkcpr__json_state {
   unsigned char *stack;
   size_t depth, cap;
   char err[160];
+  /* The token the last chunk ended in, which yajl holds until it ends: where
+   * it starts and its characters before the current chunk. */
+  int pending;
+  uint64_t tok_start, tok_chars;
+  int num;              /* the number's grammar state */
+  int num_after_value;  /* the number follows a value in an object: an error */
+  int literal_left;     /* letters of true/false/null still to come */
+  int value_done;       /* a value has ended since the last , : { [ */
 };
 
 dkcpr_status dkcpr__json_new(dkcpr_struct_washer *w) {
@@ -82,6 +94,44 @@ static int value_cpr(const dkcpr__json_state *j) {
   return (j->stack[j->depth - 1] & LV_CPR) != 0;
 }
 
+static int is_number_char(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
+         c == 'e' || c == 'E';
+}
+
+static int number_start(char c) {
+  return c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INT;
+}
+
+/* Whether c continues the number (moving its state), else ends it. */
+static int number_continues(int *num, char c) {
+  int digit = c >= '0' && c <= '9', e = c == 'e' || c == 'E';
+  switch (*num) {
+  case N_MINUS: *num = c == '0' ? N_ZERO : N_INT; return digit;
+  case N_ZERO: *num = c == '.' ? N_DOT : N_E; return c == '.' || e;
+  case N_INT:
+  case N_FRAC:
+    if (digit) return 1;
+    *num = c == '.' && *num == N_INT ? N_DOT : N_E;
+    return (c == '.' && *num == N_DOT) || e;
+  case N_DOT: *num = N_FRAC; return digit;
+  case N_E: *num = digit ? N_EXP : N_ESIGN; return digit || c == '-' || c == '+';
+  default: *num = N_EXP; return digit; /* N_ESIGN, N_EXP */
+  }
+}
+
+static void token_starts(dkcpr_struct_washer *w, dkcpr__json_state *j,
+                         const char *in, const char *p) {
+  j->tok_start = w->bytes_in + (uint64_t)(p - in);
+}
+
+static void number_starts(dkcpr_struct_washer *w, dkcpr__json_state *j,
+                          const char *in, const char *p) {
+  token_starts(w, j, in, p);
+  j->num = number_start(*p);
+  j->num_after_value = j->value_done && j->depth && (j->stack[j->depth - 1] & LV_OBJECT);
+}
+
 /* yajl's verdict on the chunk (n == 0 with finish: the end). */
 static dkcpr_status check(dkcpr_struct_washer *w, const char *in, size_t n,
                           int finish) {
@@ -103,6 +153,22 @@ static dkcpr_status check(dkcpr_struct_washer *w, const char *in, size_t n,
     if (msg) yajl_free_error(j->yajl, msg);
   }
   if (at > n) at = n;
+  /* yajl points this error at the token's start (two bytes into a
+   * string), but no further back than the chunk. The token is the one the last chunk ended in, unless that was a
+   * number that ended there and was not the error. No token holds a
+   * newline, so the line is this chunk's. */
+  if (at == 0 && n > 0 && j->pending && strstr(j->err, "after key and value") != NULL) {
+    int num = j->num;
+    uint64_t pos = j->tok_start, column = w->column - j->tok_chars;
+    if (j->state == IN_STRING) {
+      pos += 2;
+      column += 2;
+    }
+    if (pos < w->bytes_in &&
+        (j->state != IN_NUMBER || j->num_after_value ||
+         (is_number_char(in[0]) && number_continues(&num, in[0]))))
+      return dkcpr__struct_syntax_at(w, pos, w->line, column, j->err);
+  }
   return dkcpr__struct_syntax(w, in, w->bytes_in, w->bytes_in + at, j->err);
 }
 
@@ -128,9 +194,18 @@ static dkcpr_status number_done(dkcpr_struct_washer *w, dkcpr__json_state *j) {
                            value_cpr(j), '"');
 }
 
-static int is_number_char(char c) {
-  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
-         c == 'e' || c == 'E';
+/* Remember the token the chunk ends in, if any, for check(). */
+static void note_pending(dkcpr_struct_washer *w, dkcpr__json_state *j,
+                         const char *in, size_t n) {
+  size_t from = 0, i;
+  uint64_t chars = 0;
+  j->pending = j->state != BETWEEN || j->literal_left > 0;
+  if (!j->pending) return;
+  if (j->tok_start >= w->bytes_in) from = (size_t)(j->tok_start - w->bytes_in);
+  else chars = j->tok_chars;
+  for (i = from; i < n; i++)
+    if (((unsigned char)in[i] & 0xC0) != 0x80) chars++;
+  j->tok_chars = chars;
 }
 
 /* The lexer, over bytes yajl has accepted. */
@@ -148,11 +223,16 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
     if (j->state == IN_NUMBER) {
       if (!is_number_char(ch)) {
         j->state = BETWEEN;
+        j->value_done = 1;
         if (j->holding) {
           if ((st = number_done(w, j)) != DKCPR_OK) return st;
           run = p;
         }
         continue; /* the byte after the number, between tokens */
+      }
+      if (!number_continues(&j->num, ch)) { /* yajl's next token */
+        j->value_done = 1;
+        number_starts(w, j, in, p);
       }
     } else if (j->state == IN_STRING) {
       if (j->escape) {
@@ -166,10 +246,13 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
           j->next_cpr = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX &&
                         dkcpr__field_is_cpr(&w->names, j->name, j->name_len);
           j->stack[j->depth - 1] &= ~LV_KEY;
-        } else if (j->holding) {
-          j->hold[j->hold_len++] = ch;
-          if ((st = string_done(w, j)) != DKCPR_OK) return st;
-          run = p + 1;
+        } else {
+          j->value_done = 1;
+          if (j->holding) {
+            j->hold[j->hold_len++] = ch;
+            if ((st = string_done(w, j)) != DKCPR_OK) return st;
+            run = p + 1;
+          }
         }
         p++;
         continue;
@@ -185,21 +268,26 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
     } else { /* between tokens */
       switch (ch) {
       case '{':
+        j->value_done = 0;
         if ((st = push(j, LV_OBJECT | LV_KEY)) != DKCPR_OK) goto depth;
         break;
       case '[':
+        j->value_done = 0;
         /* An array's items are in the field that holds it. */
         if ((st = push(j, value_cpr(j) ? LV_CPR : 0)) != DKCPR_OK) goto depth;
         break;
       case '}':
       case ']':
+        j->value_done = 1;
         if (j->depth) j->depth--;
         break;
       case ',':
+        j->value_done = 0;
         if (j->depth && (j->stack[j->depth - 1] & LV_OBJECT))
           j->stack[j->depth - 1] |= LV_KEY;
         break;
       case ':':
+        j->value_done = 0;
         /* The value that follows is in the key's field. */
         if (j->depth) {
           if (j->next_cpr) j->stack[j->depth - 1] |= LV_CPR;
@@ -207,6 +295,7 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         }
         break;
       case '"':
+        token_starts(w, j, in, p);
         j->state = IN_STRING;
         j->escape = 0;
         j->is_key = j->depth && (j->stack[j->depth - 1] & LV_KEY);
@@ -220,7 +309,15 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         }
         break;
       default:
-        if (ch == '-' || (ch >= '0' && ch <= '9')) {
+        if (ch >= 'a' && ch <= 'z') {
+          if (j->literal_left > 0) {
+            j->value_done = --j->literal_left == 0;
+          } else {
+            token_starts(w, j, in, p);
+            j->literal_left = ch == 'f' ? 4 : 3;
+          }
+        } else if (ch == '-' || (ch >= '0' && ch <= '9')) {
+          number_starts(w, j, in, p);
           PUT_RUN(p);
           j->state = IN_NUMBER;
           j->holding = 1;
@@ -230,8 +327,9 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
       }
     }
     if (j->holding) {
-      if (j->hold_len == sizeof j->hold) {
-        /* Too long to be a number: text from here on. */
+      if (j->hold_len == sizeof j->hold - 1) {
+        /* Too long to be a number: text from here on (a string's closing
+         * quote always has its byte). */
         j->holding = 0;
         if (j->state == IN_STRING) {
           w->counts.values++;
@@ -247,6 +345,7 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
     p++;
   }
   if (!j->holding) PUT_RUN(end);
+  note_pending(w, j, in, n);
   return DKCPR_OK;
 depth:
   return st == DKCPR_E_SYNTAX

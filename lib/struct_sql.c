@@ -510,8 +510,8 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       break;
     case L_DOLLAR_BODY: {
       /* the closing $tag$ */
-      char want = s->tag_match == 0 || s->tag_match == s->tag_len + 1
-                      ? '$' : s->tag[s->tag_match - 1];
+      char want = '$';
+      if (s->tag_match > 0 && s->tag_match != s->tag_len + 1) want = s->tag[s->tag_match - 1];
       if (ch == (unsigned char)want) {
         if (++s->tag_match == s->tag_len + 2) s->lex = L_NORMAL;
       } else {

@@ -41,6 +41,7 @@ dkcpr_status dkcpr__text_new(dkcpr__text_path *t, dkcpr__wash_settings *set,
   dkcpr_wash_options wo;
   dkcpr_status st;
   memset(t, 0, sizeof *t);
+  memset(&wo, 0, sizeof wo);
   st = dkcpr_washer_new(&t->w, p, scan, wash);
   /* The same options as the text washer, read as current-version structs. */
   if (st == DKCPR_OK) st = dkcpr__scan_options_resolve(&so, &parse, scan);

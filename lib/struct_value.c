@@ -13,6 +13,17 @@ typedef enum shape { SHAPE_NINE, SHAPE_TEN, SHAPE_SEP } shape;
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
+/* The length of s without the spaces and tabs around it, which are counted
+ * in lead and trail. */
+static size_t trim(const char *s, size_t n, size_t *lead, size_t *trail) {
+  size_t a = 0, b = n;
+  while (a < b && is_space(s[a])) a++;
+  while (b > a && is_space(s[b - 1])) b--;
+  *lead = a;
+  *trail = n - b;
+  return b - a;
+}
+
 static int all_digits(const char *s, size_t n) {
   size_t i;
   for (i = 0; i < n; i++)
@@ -96,8 +107,9 @@ static dkcpr_status replace(dkcpr_struct_washer *w, char *repl, size_t *len,
   dkcpr_wash_mode how = w->set.mode;
   dkcpr_status st = DKCPR_OK;
   /* A number stays a number only in the pseudonym and reveal modes. */
-  char q = integer ? quote : 0;
+  char q = '\0';
   *irreversible = 0;
+  if (integer) q = quote;
   if (how == DKCPR_WASH_PSEUDONYM || how == DKCPR_WASH_REVEAL) {
     st = walk(w, chars, canon, sh, integer);
     if (st == DKCPR_OK) {
@@ -139,10 +151,8 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
   dkcpr_confidence conf = DKCPR_CONFIDENCE_HIGH;
   dkcpr_status st;
   int integer = type == DKCPR__VALUE_INTEGER, irreversible;
-  while (lead < raw_len && is_space(raw[lead])) lead++;
-  while (trail < raw_len - lead && is_space(raw[raw_len - 1 - trail])) trail++;
+  clen = trim(raw, raw_len, &lead, &trail);
   core = raw + lead;
-  clen = raw_len - lead - trail;
   if (clen == 0) return dkcpr__text_put(&w->text, raw, raw_len);
   if (cpr_field) w->counts.values++;
   if (clen == 9 && all_digits(core, 9) && (cpr_field || integer)) {

@@ -112,11 +112,10 @@ static void advance(uint64_t *line, uint64_t *column, const char *s, size_t n) {
     if (((unsigned char)*s & 0xC0) != 0x80) (*column)++;
 }
 
-dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
-                                  uint64_t base, uint64_t at, const char *msg) {
-  uint64_t line = w->line, column = w->column;
+dkcpr_status dkcpr__struct_syntax_at(dkcpr_struct_washer *w, uint64_t at,
+                                     uint64_t line, uint64_t column,
+                                     const char *msg) {
   if (!w->has_err) {
-    if (at > base) advance(&line, &column, buf, (size_t)(at - base));
     w->err.version = DKCPR_STRUCT_ERROR_VERSION;
     w->err.offset = at;
     w->err.line = line;
@@ -125,6 +124,13 @@ dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
     w->has_err = 1;
   }
   return DKCPR_E_SYNTAX;
+}
+
+dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
+                                  uint64_t base, uint64_t at, const char *msg) {
+  uint64_t line = w->line, column = w->column;
+  if (at > base) advance(&line, &column, buf, (size_t)(at - base));
+  return dkcpr__struct_syntax_at(w, at, line, column, msg);
 }
 
 static dkcpr_status run(char *out, size_t out_cap, size_t *out_len,

@@ -63,6 +63,11 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
 dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
                                   uint64_t base, uint64_t at, const char *msg);
 
+/* Record a syntax error at a known position before the current chunk. */
+dkcpr_status dkcpr__struct_syntax_at(dkcpr_struct_washer *w, uint64_t at,
+                                     uint64_t line, uint64_t column,
+                                     const char *msg);
+
 /* Parsers: consume a chunk (n == 0 with finish at the end) into the text path. */
 dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w);
 void dkcpr__csv_free(dkcpr_struct_washer *w);

@@ -71,11 +71,13 @@ static int looks_like_sql(const char *head, size_t len) {
   for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
     for (size_t i = 0, m = strlen(marks[k]); i + m <= n; i++)
       if (memcmp(head + i, marks[k], m) == 0) return 1;
-  for (size_t i = 0; i < n; i++) {
-    if (i > 0 && head[i - 1] != '\n') continue;
-    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
-      if (n - i >= strlen(starts[k]) && memcmp(head + i, starts[k], strlen(starts[k])) == 0)
-        return 1;
+  for (const char *line = head, *end = head + n; line < end;) {
+    const char *nl = memchr(line, '\n', (size_t)(end - line));
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+      size_t m = strlen(starts[k]);
+      if ((size_t)(end - line) >= m && memcmp(line, starts[k], m) == 0) return 1;
+    }
+    line = nl ? nl + 1 : end;
   }
   return 0;
 }
