@@ -1,4 +1,5 @@
-"""dkcpr scan --report-format: SARIF 2.1.0 (checked with python3-jsonschema),
+"""dkcpr scan --report-format: SARIF 2.1.0 (checked with python3-jsonschema
+against the official schema in tests/schemas/),
 GitHub workflow commands, JSON and text, each compared with the numbers an
 independent reader (python-stdnum) finds in the sample files."""
 import json
@@ -14,7 +15,7 @@ from clitest import SAMPLES, CliTestCase, run, sample_numbers  # noqa: E402
 import jsonschema  # noqa: E402  (Debian's python3-jsonschema)
 
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
-                           "schemas", "sarif-2.1.0-subset.json")
+                           "schemas", "sarif-schema-2.1.0.json")
 # Characters a URI reference may hold (RFC 3986), percent escapes included.
 URI_RE = re.compile(r"^(file://)?([A-Za-z0-9\-._~/!$&'()*+,;=:@]|%[0-9A-F]{2})*$")
 GITHUB_RE = re.compile(r"^::error file=([^,]*),line=([0-9]+),col=([0-9]+),title=([^:]*)::(.*)$")
