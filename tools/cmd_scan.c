@@ -36,6 +36,7 @@ struct scan_run {
   cli_input_opts input;
   cli_progress progress;
   uint64_t found, accepted, bytes;
+  uint64_t left_out[DKCPR_KIND_COUNT]; /* findings of kinds --kinds leaves out */
   int errors;
   char *buf[2]; /* the previous and the current chunk */
 };
@@ -103,8 +104,12 @@ static void report_match(struct scan_run *r, const char *name,
  * order; then the report. */
 static int take(struct scan_run *r, const char *name, const char *rel,
                 const dkcpr_match *m, const struct line_counter *lc) {
-  if ((unsigned)m->kind >= DKCPR_KIND_COUNT || !(r->kinds & (1u << m->kind)))
+  if ((unsigned)m->kind >= DKCPR_KIND_COUNT)
     return 0;
+  if (!(r->kinds & (1u << m->kind))) {
+    r->left_out[m->kind]++;
+    return 0;
+  }
   if (r->record && scan_baseline_add(r->record, rel, m->digits) != 0) {
     cli_error("scan", "out of memory");
     return -1;
@@ -427,6 +432,10 @@ static int run(struct scan_run *r, int argc, char *argv[], const char *baseline,
   if (r->accepted)
     cli_note("scan", "%llu findings accepted by the baseline '%s'",
              (unsigned long long)r->accepted, baseline);
+  for (int k = 0; k < DKCPR_KIND_COUNT; k++)
+    if (r->left_out[k])
+      cli_note("scan", "%llu findings of kind %s left out by --kinds",
+               (unsigned long long)r->left_out[k], dkcpr_kind_name((dkcpr_kind)k));
   scan_report_end(&r->report, rc, r->errors);
   return rc;
 }

@@ -139,6 +139,9 @@ class ScanBaselineTest(CliTestCase):
         p = self.scan("--kinds=cpr", "--report-format=json")
         self.assertExit(p, 1)
         self.assertEqual(len(p.stdout.splitlines()), 2)
+        # What --kinds leaves out is counted and said, kind by kind.
+        self.assertIn(b"3 findings of kind replacement left out by --kinds", p.stderr)
+        self.assertNotIn(b"kind cpr left out", p.stderr)
         p = self.scan("--kinds=replacement", "--report-format=json")
         self.assertEqual(len(p.stdout.splitlines()), 3)
         self.assertTrue(all(b'"kind":"replacement"' in l for l in p.stdout.splitlines()))
