@@ -11,14 +11,22 @@ final class Batch {
   final byte[] bytes;
   final int[] ends;
   private final boolean[] ascii;
+  private final boolean[] missing; // null elements, passed through as null
 
-  private Batch(byte[] bytes, int[] ends, boolean[] ascii) {
+  private Batch(byte[] bytes, int[] ends, boolean[] ascii, boolean[] missing) {
     this.bytes = bytes;
     this.ends = ends;
     this.ascii = ascii;
+    this.missing = missing;
   }
 
-  static Batch encode(List<String> items) {
+  /** Whether element i was null (and is left out of the native call's results). */
+  boolean missing(int i) {
+    return missing[i];
+  }
+
+  static Batch encode(List<String> items, Nulls nulls) {
+    Objects.requireNonNull(nulls, "nulls");
     Objects.requireNonNull(items, "list");
     int n = items.size();
     String[] strings = items.toArray(new String[0]);
@@ -27,12 +35,17 @@ final class Batch {
     }
     byte[][] wide = null;
     boolean[] ascii = new boolean[n];
+    boolean[] missing = new boolean[n];
     int[] ends = new int[n];
     long total = 0;
     for (int i = 0; i < n; i++) {
       String s = strings[i];
       if (s == null) {
-        throw new NullPointerException("element " + i + " is null");
+        if (nulls == Nulls.REJECT) {
+          throw new NullPointerException("element " + i + " is null");
+        }
+        missing[i] = true;
+        strings[i] = s = ""; // an empty element, whose result is not read
       }
       int len = s.length();
       boolean plain = true;
@@ -67,13 +80,16 @@ final class Batch {
         at += wide[i].length;
       }
     }
-    return new Batch(bytes, ends, ascii);
+    return new Batch(bytes, ends, ascii, missing);
   }
 
   /** Results written at each element's start offset, lens[i] bytes long. */
   List<String> decode(byte[] out, int[] lens) {
     String[] result = new String[ends.length];
     for (int i = 0; i < ends.length; i++) {
+      if (missing[i]) {
+        continue;
+      }
       int start = i == 0 ? 0 : ends[i - 1];
       // An ASCII input gives an ASCII output (same separator and digits).
       result[i] = new String(out, start, lens[i],

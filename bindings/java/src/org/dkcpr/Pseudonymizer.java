@@ -182,12 +182,28 @@ public final class Pseudonymizer implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public List<String> pseudonymizeAll(List<String> cprs) {
-    return many(PSEUDONYMIZE, cprs);
+    return many(PSEUDONYMIZE, cprs, Nulls.REJECT);
+  }
+
+  /**
+   * {@link #pseudonymizeAll(List)}, with null elements (missing values in a column) rejected or
+   * passed through as null.
+   *
+   * @return the pseudonyms, in order, as an unmodifiable list; null where the input was null
+   *     and {@code nulls} is {@link Nulls#PASS}
+   */
+  public List<String> pseudonymizeAll(List<String> cprs, Nulls nulls) {
+    return many(PSEUDONYMIZE, cprs, nulls);
   }
 
   /** {@link #reveal(String)} of many pseudonyms in one native call; as {@link #pseudonymizeAll(List)}. */
   public List<String> revealAll(List<String> pseudonyms) {
-    return many(REVEAL, pseudonyms);
+    return many(REVEAL, pseudonyms, Nulls.REJECT);
+  }
+
+  /** {@link #revealAll(List)}, with null elements handled as {@link #pseudonymizeAll(List, Nulls)}. */
+  public List<String> revealAll(List<String> pseudonyms, Nulls nulls) {
+    return many(REVEAL, pseudonyms, nulls);
   }
 
   /**
@@ -235,8 +251,8 @@ public final class Pseudonymizer implements AutoCloseable {
     return new String(out, 0, n, StandardCharsets.UTF_8);
   }
 
-  private List<String> many(int op, List<String> cprs) {
-    Batch batch = Batch.encode(cprs);
+  private List<String> many(int op, List<String> cprs, Nulls nulls) {
+    Batch batch = Batch.encode(cprs, nulls);
     int n = batch.ends.length;
     byte[] out = new byte[batch.bytes.length + 1];
     int[] results = new int[2 * n]; // length, status of each element
@@ -249,6 +265,9 @@ public final class Pseudonymizer implements AutoCloseable {
     }
     int[] lens = new int[n];
     for (int i = 0; i < n; i++) {
+      if (batch.missing(i)) {
+        continue;
+      }
       if (results[2 * i + 1] != 0) {
         throw CprException.of(results[2 * i + 1], i);
       }

@@ -3,6 +3,7 @@ package org.dkcpr;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -146,6 +147,29 @@ public class PseudonymizerTest {
           () -> p.pseudonymizeAll(List.of("070761-4285", "x".repeat(200))));
       assertEquals(1, e.index().getAsInt());
       assertSame(Status.E_LENGTH, e.status());
+    }
+  }
+
+  @Test
+  public void nullElementsPassThroughWhenAsked() {
+    List<String> in = Arrays.asList(null, "070761-4285", null, "211062-5629", null);
+    try (Pseudonymizer p = new Pseudonymizer(KEY)) {
+      List<String> out = p.pseudonymizeAll(in, Nulls.PASS);
+      assertEquals(in.size(), out.size());
+      assertNull(out.get(0));
+      assertNull(out.get(2));
+      assertNull(out.get(4));
+      assertEquals(p.pseudonymize("070761-4285"), out.get(1));
+      assertEquals(p.pseudonymize("211062-5629"), out.get(3));
+      assertEquals(in, p.revealAll(out, Nulls.PASS));
+      assertEquals(Arrays.asList((String) null), p.pseudonymizeAll(Arrays.asList((String) null), Nulls.PASS));
+      // Rejected by default and with REJECT; an invalid element still throws, at its index.
+      assertThrows(NullPointerException.class, () -> p.pseudonymizeAll(in));
+      assertThrows(NullPointerException.class, () -> p.revealAll(in, Nulls.REJECT));
+      assertThrows(NullPointerException.class, () -> p.pseudonymizeAll(in, null));
+      CprException bad = assertThrows(CprException.class,
+          () -> p.pseudonymizeAll(Arrays.asList(null, "12345"), Nulls.PASS));
+      assertEquals(1, bad.index().getAsInt());
     }
   }
 
