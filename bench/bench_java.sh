@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Java binding benchmark: compiles bench/bench_java/BenchJava.java against the
 # built dkcpr.jar and runs it on one thread, after bench/bench_java/c_reference.c
 # has timed the same C calls, so the figures include what the binding adds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Physical reference for the other figures: how fast this machine runs
  * memchr (a scan that finds nothing) and memcpy, from cache and from main
  * memory. Prints "name<TAB>value<TAB>unit" lines, best of several runs. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pseudonym throughput on one core: one at a time and in batches, per keep
  * mode; the cost of a per-call AES context; and the small-class crossover
  * between the prefix cipher and cycle-walking FF1 that sets

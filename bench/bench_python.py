@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Figures for the Python binding: dkcpr.is_valid and the column call
 dkcpr.is_valid_many next to python-stdnum's stdnum.dk.cpr.is_valid in the
 same run, and the batch pseudonymizer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Scanner and washer throughput.
  *   scan: MB/s over text without CPR numbers (prose; and log lines full of
  *         dates, amounts and phone numbers), one core, dkcpr_scan().

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validations per second on one core: default (ASCII) and lenient paths.
  * Prints ns per call and calls per second for each input set. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */

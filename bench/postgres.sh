@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Figures of the PostgreSQL extension on a throwaway server (the tests'
 # cluster, postgres/test/cluster.sh): is_valid against a bare count(*), a
 # pseudonymized copy by CREATE TABLE AS with 0, 1 and 2 parallel workers,

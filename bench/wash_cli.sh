@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # dkcpr wash on a generated file (default 1 GB) with one number per 200
 # bytes: prints MB/s and peak memory (via /usr/bin/time -v).
 # Targets: >= 150 MB/s, peak resident memory < 32 MB.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # dkcpr wash and reveal at -j 1 on dense input: nothing but numbers, one
 # "ddmmyy-ssss" (or e-CPR "ddmmyyCLLD") per 12-byte line, the worst case for
 # throughput per byte. Prints MB per CPU second for each kind of number and

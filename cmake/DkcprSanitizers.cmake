@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sanitizer builds apply to every target, tests and tools included.
 if(DKCPR_SANITIZE AND DKCPR_TSAN)
   message(FATAL_ERROR "DKCPR_SANITIZE and DKCPR_TSAN cannot be combined")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Which fuzz targets can be built: a target is built once every library
 # function it drives is defined in lib/*.c. Used by fuzz/CMakeLists.txt
 # (libFuzzer builds) and tests/regressions.cmake (replay under ctest).

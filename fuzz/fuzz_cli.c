@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The command line: each subcommand's option parsing, and the command
  * itself, driven with fuzzed arguments. Must not crash, leak, or put key
  * material on standard output or error.

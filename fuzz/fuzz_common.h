@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the fuzz targets: input splitting, chunk sizes, cached pseudonymizers. */
 #ifndef DKCPR_FUZZ_COMMON_H
 #define DKCPR_FUZZ_COMMON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The command's input decoding: classification by the first bytes, the
  * decompressors (an input that is not a valid stream must fail cleanly),
  * and the charset converters, which must give back every byte they read

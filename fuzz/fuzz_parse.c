@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz dkcpr_parse(): strict and lenient, every policy and flag. Checks that
  * a successful parse is self-consistent and survives a round trip through
  * dkcpr_format(), and that lenient parsing accepts what strict parsing does.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz pseudonymize/reveal on inputs that parse: the pseudonym is valid
  * under the same options, of the same kind, keeps what was asked and the
  * input's length and layout, reveals back to the input byte for byte, and

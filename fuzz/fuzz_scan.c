@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz the scanner: feeding the text in random chunks must find exactly
  * what dkcpr_scan() finds in one piece, and every match must be a valid
  * number lying inside the text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The structured washer's properties, shared by one fuzz target per parser:
  * washing in random chunks gives the one-piece output (or the same syntax
  * error at the same place); a pseudonym wash is undone byte for byte by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz the structured washer's JSON parser (properties in fuzz_struct.h). */
 #include "fuzz_struct.h"
 

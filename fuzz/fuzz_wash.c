@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz the washer: washing in random chunks gives the one-piece output, a
  * pseudonym wash leaves no number unchanged and keeps the length unless it
  * had to replace a number irreversibly, and revealing a pseudonym wash

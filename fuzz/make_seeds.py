@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Write seed corpora for the fuzz targets from the shared test vectors.
 
   fuzz/make_seeds.py OUT_DIR

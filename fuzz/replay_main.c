@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Replays fuzz inputs without libFuzzer: every file named on the command
  * line, or found in a directory named there, is passed to the target once.
  * Used by the regression tests, so they run under any compiler, sanitizer

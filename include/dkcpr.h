@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file dkcpr.h
  * @brief Danish CPR numbers: parse and validate them exactly, pseudonymize

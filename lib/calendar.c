@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The Gregorian calendar (see calendar.h). */
 #define _POSIX_C_SOURCE 200809L /* localtime_r */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The Gregorian calendar as the CPR rules and the class numbering use it:
  * leap years, month lengths, day of year, the century of a 7th digit,
  * ordered date keys and today's date. Internal; never exported. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rank and unrank within a class, without loops over serials.
  *
  * Members are ordered by birth date, then 7th character (ascending), then

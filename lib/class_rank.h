@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Classes of numbers and their rank / unrank, for pseudonyms and generation.
  * Internal; never exported. */
 #ifndef DKCPR_CLASS_RANK_H

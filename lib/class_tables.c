@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Building the count tables of rank / unrank (key-independent, built once
  * per handle). */
 #include "class_tables.h"

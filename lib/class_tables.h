@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The count tables behind rank / unrank (see class_rank.c for the order of
  * members). Shared by class_tables.c, which builds them, and class_rank.c,
  * which reads them. Internal; never exported. */

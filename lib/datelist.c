@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Birth dates known to have CPR numbers without mod 11: the shipped list
  * and caller-owned lists that extend it. */
 #include <stdlib.h>

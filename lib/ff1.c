@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* FF1 (NIST SP 800-38G), AES from OpenSSL EVP. No bignum: the halves are
  * kept as integers (radix^v < 2^64) and the round value y (d <= 12 bytes)
  * fits unsigned __int128. */

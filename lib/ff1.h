@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* FF1 (NIST SP 800-38G) on AES through OpenSSL EVP, and the AES-ECB wrapper
  * the pseudonymizer builds on. Internal; never exported. */
 #ifndef DKCPR_FF1_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writing a parsed number, and age in whole years. */
 #include <string.h>
 

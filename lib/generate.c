@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Synthetic numbers: element i of a request is unrank(P(i)) where P is a
  * keyed permutation of the request's class, keyed from the seed with
  * HMAC-SHA-256, so elements are distinct by construction and element i is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Keys: 32 bytes (AES-256), from the OS random generator or 64 hex digits. */
 #include <openssl/rand.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Names of the kinds of number a parse or a scan reports. */
 #include "dkcpr.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Lenient parsing: surrounding white space, any Unicode dash or space
  * separator, and decimal digits of any script, decoded with ICU. */
 #include <unicode/uchar.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parse options: defaults, checking, and the reference date. */
 #include "parse.h"
 #include "rules.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parsing entry points and the ASCII fast path (no ICU, no allocation). */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Internal parsing interface shared by the parser, the pseudonymizer and the washer. */
 #ifndef DKCPR_PARSE_H
 #define DKCPR_PARSE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The handle's cache of small classes' permutations.
  *
  * A class is named by its tweak (7 bytes: it binds kind, class and keep) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Small classes' permutations kept in the pseudonymizer handle, so a class
  * met again costs a table read instead of one AES block per member.
  * Internal; never exported. */

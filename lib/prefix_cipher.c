@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Black-Rogaway prefix cipher (Ciphers with Arbitrary Finite Domains, 2002):
  * the permutation that sorts [0, n) by AES_K(tweak || i). A random
  * permutation whenever AES is a PRP, for any n, at O(n) AES blocks per call;

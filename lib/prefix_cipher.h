@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Black-Rogaway prefix cipher: a keyed permutation of [0, n) for small n.
  * Internal; never exported. */
 #ifndef DKCPR_PREFIX_CIPHER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The pseudonymizer handle: key derivation, classes, the keyed permutation.
  *
  * Keys: K_fpe = HMAC-SHA-256(master, "dkcpr-fpe-1 permutation" 0x00 context)

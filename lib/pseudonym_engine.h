@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The pseudonymizer handle and the per-number mapping shared by the single,
  * batch and washing paths. Internal; never exported. */
 #ifndef DKCPR_PSEUDONYM_ENGINE_H

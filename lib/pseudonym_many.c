@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Many numbers per call. FF1 rounds are sequential within a number but
  * independent across numbers, so up to LANES numbers run side by side: each
  * round builds every active lane's block and encrypts them with one ECB

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pseudonymize and reveal one number: parse, rank in its class, permute,
  * unrank, and write the result the way the input was written. */
 #include <openssl/evp.h>

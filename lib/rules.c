@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The CPR rules on 10 canonical characters: century, date, mod 11, kind,
  * policy and the not-yet-born check, in the contract's order of checks. */
 #include <string.h>

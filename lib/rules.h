@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Internal helpers of the rule checks, shared by parse, lenient, options,
  * datelist and format. */
 #ifndef DKCPR_RULES_H

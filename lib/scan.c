@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public scanner: options, one-shot scan, streaming scanner. */
 #include <stdlib.h>
 #include <string.h>

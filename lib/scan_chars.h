@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Character classes of the scanner (internal; included by scan_core.c and
  * wash_replace.c; inline because they run once per character near digits). */
 #ifndef DKCPR_SCAN_CHARS_H

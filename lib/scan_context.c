@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Context words and the confidence rule.
  *
  * Context: a keyword starting within the DKCPR__SCAN_WINDOW (64) bytes before

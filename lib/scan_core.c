@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming candidate finder: digit runs and the glue between them (see scan_core.h). */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Internal streaming candidate finder shared by the scanner and the washer.
  *
  * The core turns a byte stream into candidates: the digit shapes of a CPR

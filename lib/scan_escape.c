@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Escaped characters: decoding for the scanner, encoding for the washer
  * (see scan_escape.h). */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Escaped characters in text (internal): the scanner reads them as the
  * characters they stand for, the washer writes a new digit the same way.
  *   percent   %HH, and %HH%HH... for one UTF-8 character (URLs, forms)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The hot loop of the scanner: skip bytes that cannot start a digit.
  *
  * A digit is an ASCII digit or a Unicode decimal digit, written as it is or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Skip loops of the scanner (internal). */
 #ifndef DKCPR_SCAN_SKIP_H
 #define DKCPR_SCAN_SKIP_H

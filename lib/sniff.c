@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Classifying an input by its first bytes (dkcpr_sniff). Magic numbers
  * come from each format's specification; text encodings are told by a BOM,
  * else by where NUL bytes fall, else by whether the bytes are UTF-8. */

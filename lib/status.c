@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Status names and messages, expanded from the one table in dkcpr.h. */
 #include "dkcpr.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* CSV and TSV (RFC 4180, with LF or CRLF line ends): the first record names
  * the fields; in a field whose name means CPR, each value is held (it is
  * short) and rewritten whole; every other byte goes to the text path as it

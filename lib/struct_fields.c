@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Which field names mean a CPR number: the vocabulary of Danish and
  * international exports, compared without case and without the characters
  * that differ between naming styles (cpr_nr, cprNr, CPR-NR, cpr.nr). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Which field names mean a CPR number. */
 #ifndef DKCPR_STRUCT_FIELDS_H
 #define DKCPR_STRUCT_FIELDS_H

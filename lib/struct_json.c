@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* JSON and JSON Lines. yajl checks that the input is JSON (and says where it
  * is not); a small lexer over the same bytes finds each token's bytes and
  * its key path: a string in a field whose name means CPR, and every number

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SQL dumps: pg_dump plain output (COPY ... FROM stdin blocks, INSERT
  * statements) and MySQL/MariaDB dumps (multi-row INSERT). A lexer keeps
  * strings, quoted names, comments and dollar quotes apart; a small statement

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The tables an SQL dump declared (see struct_sql_catalog.h). */
 #include <stdlib.h>
 #include <string.h>

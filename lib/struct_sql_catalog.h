@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What an SQL dump said about its tables (CREATE TABLE): column names and
  * which are integer-typed, so COPY blocks and INSERT statements know the
  * field and the type of each value. */

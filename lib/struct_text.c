@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The text path of the structured washer (see struct_text.h). This file is
  * the only one that calls the text washer's API.
  *

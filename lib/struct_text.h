@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The text path of the structured washer: every byte that is not a
  * rewritten field value goes through the library's text washer, with a
  * marker where a rewritten value sits, so the text washer sees (and washes)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One field value: recognised as a CPR number in any written form, then
  * rewritten so that it stays what its field holds (an integer stays an
  * integer, nine digits stay nine), or handed to the text path. */

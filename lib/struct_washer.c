@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The structured washer's API: options, the handle, feed and finish, counts
  * and the position of a syntax error. The parsers write into the text path,
  * which is flushed into the caller's buffer at the end of every call. */

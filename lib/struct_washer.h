@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The structured washer's state, shared by its parsers (struct_csv.c,
  * struct_json.c), its value rewriting (struct_value.c) and its API
  * (struct_washer.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Keyed one-way tokens: HMAC-SHA-256 of the canonical number under the
  * context's token key, in lower-case RFC 4648 base32 without padding.
  * 16..52 characters = 80..256 bits of the MAC (52 characters hold all 256). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Runtime version, so a program can compare it with the header it was built against. */
 #include "dkcpr.h"
 

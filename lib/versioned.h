@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The growth rule for structs that cross the boundary (docs/api-stability.md):
  * each starts with `unsigned int version`, every version from 1 to the
  * current one is accepted, and only the bytes that version has are read or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The streaming washer: every byte passes through unchanged except the
  * numbers found, which are collected in batches of up to DKCPR__WASH_BATCH,
  * replaced with one engine call, then written out. Bytes are held back only

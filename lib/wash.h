@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Internal washer state, shared by wash.c (streaming) and wash_replace.c (replacements). */
 #ifndef DKCPR_WASH_H
 #define DKCPR_WASH_H

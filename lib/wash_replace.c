@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What replaces each number: pseudonym, reveal, mask, token, placeholder. */
 #include <string.h>
 

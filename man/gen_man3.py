@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Section 3 manual pages for the C API, made from the doc comments of
 include/dkcpr.h: one page per exported function (dkcpr_parse.3, ...) and
 dkcpr.3 with the file's overview, the function list and every documented

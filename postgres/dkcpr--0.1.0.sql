@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- dkcpr 0.1.0: Danish CPR numbers in PostgreSQL. See docs/postgresql.md.
 \echo Use "CREATE EXTENSION dkcpr" to load this file. \quit
 

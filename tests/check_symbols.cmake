@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Compare the library's exported symbols with the checked-in list.
 execute_process(COMMAND nm -D --defined-only ${LIB}
                 OUTPUT_VARIABLE out RESULT_VARIABLE rc)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Tests of the dkcpr program: Python scripts (Debian's /usr/bin/python3) that
 # run the built program and check its output, files and exit codes.
 if(TARGET dkcpr_cli)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Core: parsing, rules, policies, replacement numbers, lenient input, format, dates lists.
 dkcpr_add_test(test_parse)
 dkcpr_add_test(test_rules)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reader for tests/vectors/cpr.tsv (columns documented in vectors/README.md),
  * shared by the core tests. Header-only: each test is one executable. */
 #ifndef DKCPR_CORE_VECTORS_H

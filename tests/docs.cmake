@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Tests of the documentation (README.md and docs/*.md): a Python script run
 # with Debian's /usr/bin/python3. Relative links resolve, README stays a front
 # page, ```python blocks compile, and the dkcpr command lines name only

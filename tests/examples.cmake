@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The examples in examples/, run the way their users run them, against what
 # this build produced: the Python script with Debian's python3 and the built
 # package, the Java program compiled with javac against the built dkcpr.jar.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Hostile tests: the program and the Python package used as a careless or
 # malicious user would (tests/hostile/*.py, Debian's /usr/bin/python3). One
 # test per class of problem: secrets in messages, key files, output files,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # ctest labels used by the quality gates (scripts/test):
 #   threads  the test starts threads: the ThreadSanitizer gate runs it;
 #   slow     too long under valgrind: the memcheck gate leaves it out (it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The manual pages the build makes: section 3 from include/dkcpr.h (one per
 # exported function, checked against dkcpr.sym) and the program's dkcpr(1);
 # groff and man render each with every warning an error. man.selftest proves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared by the pseudonym tests: the CPR rules written out independently of
  * the library, random valid inputs of every kind, and handle helpers. */
 #ifndef DKCPR_TEST_PSEUDONYM_UTIL_H

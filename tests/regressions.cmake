@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Fuzz regressions: every input in tests/regressions/<target>/ (crashes the
 # fuzzers found, plus hand-written seeds) is replayed through the fuzz target
 # with a plain main, so these run in every build: gcc, ASan, valgrind.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Scanner and washer tests.
 dkcpr_add_test(test_scan)
 dkcpr_add_test(test_scan_stream TIMEOUT 120)

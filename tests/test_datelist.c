@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The known-dates list: the 26 shipped dates, adding, loading from text. */
 #include <setjmp.h>
 #include <stdarg.h>

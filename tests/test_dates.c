@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Date existence on the resolved year, and the not-yet-born check. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* FF1 against all nine NIST SP 800-38G FF1-AES samples (FF1samples.pdf),
  * and the engine's n = 2 fast path against the general implementation. */
 #include <setjmp.h>

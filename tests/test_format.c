@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr_format styles and buffer contract; dkcpr_age in whole years. */
 #include <setjmp.h>
 #include <stdarg.h>

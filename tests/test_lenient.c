@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Lenient input: white space, Unicode dashes and spaces, digits of any
  * script, invalid UTF-8; the layout and dkcpr__render round trip. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Every row of tests/vectors/cpr.tsv, through dkcpr_parse and dkcpr_validate. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parsing from many threads at once with shared options and a shared
  * known-dates list gives the same results as one thread (no hidden state). */
 #include <setjmp.h>

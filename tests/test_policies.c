@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mod-11 policies: default, known-dates (with shipped and extended lists),
  * strict; and the order of checks around them. */
 #include <setjmp.h>

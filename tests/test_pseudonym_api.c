@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Handles, keys and argument errors; synthetic numbers. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Invariant 3: bijective within the class, and reveal(pseudonymize(x)) == x.
  * Exhaustive: every member of birth-date classes of each kind (keep=date),
  * and one whole birth year under keep=year+sex; sampled: over a million

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Invariant 5: the output is written the way the input was: separator,
  * surrounding white space and (lenient) the digit script of every position. */
 #include <setjmp.h>

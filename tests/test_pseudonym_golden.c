@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Invariant 4: frozen golden vectors (tests/vectors/pseudonyms.tsv, read by
  * the C, Python and Java tests). Each line is checked both ways and against
  * the independent properties (valid, kind, kept attributes). The file was

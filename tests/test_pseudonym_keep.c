@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Invariant 2: a pseudonym keeps exactly what was asked: each kept
  * attribute always equal, each other one changing for many inputs. */
 #include <setjmp.h>

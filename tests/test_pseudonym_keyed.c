@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Invariant 6: another context or another key gives an unrelated mapping;
  * tokens are keyed too. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Invariant 7: never-real mode maps CPR numbers only to day + 60 numbers
  * (never a living person's number) and reveals them; day + 60 inputs are
  * refused (they would be ambiguous); e-CPR numbers map as usual. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One handle shared by 8 threads gives exactly what one thread gives
  * (single and batch calls mixed); also under keep date, where the threads
  * build and read the handle's table of each small class at once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Invariant 1: a valid number in gives a valid number out, of the same kind
  * and mod-11 status, under the same policy (checked by the parser and by the
  * rules written out in pseudonym_util.h). */

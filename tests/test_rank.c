@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rank / unrank against brute-force enumeration with rules written out
  * independently here (century table, dates, mod 11, sex, e-CPR letters). */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Replacement numbers: the CPR office's day + 60 scheme and healthcare e-CPR. */
 #include <setjmp.h>
 #include <stdarg.h>

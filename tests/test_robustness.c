@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Bad input never crashes or reads past its length: every length 0..64,
  * random bytes, NULL arguments, allocation failure; every status the core
  * returns is reached. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Century table, calendar and mod 11 helpers, checked against the table of
  * cpr-rules.md section 1.2 written out here by hand. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Scanner: written forms, boundaries, kinds, confidence, context words, API. */
 #include <setjmp.h>
 #include <stdarg.h>

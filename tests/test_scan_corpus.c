@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Precision and recall over the labelled corpus (tests/corpus/, written by
  * make_corpus.py; one file per format): every true number found with its
  * exact span and digits, no negative touched, chunked scanning equal to one

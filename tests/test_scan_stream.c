@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming: any chunking of the input gives exactly the one-piece result. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr_sniff: each compression and container by its first bytes, text in
  * each encoding with and without a BOM, and binary data. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Every status has a distinct, non-empty name and message from the one table. */
 #include <setjmp.h>
 #include <stdarg.h>

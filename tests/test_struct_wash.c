@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Structured washer: field names, CSV and JSON by structure, chunking,
  * round trip, integers, syntax errors with position. */
 #include <setjmp.h>

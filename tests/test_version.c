@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The runtime version equals the header the program was built against. */
 #include <setjmp.h>
 #include <stdarg.h>

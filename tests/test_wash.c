@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Washer: modes, layout, byte transparency, chunking, wash/unwash round trip, counts. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Option values shared by the subcommands: names, dates, counts. */
 #include <errno.h>
 #include <fcntl.h>

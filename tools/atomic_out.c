@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Output to standard output, or to a file written atomically: a new file
  * in the same directory, mode 0600 while it is written, fsync, then put in
  * place with one rename (or link), so a failed or interrupted run never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Converting between an input's charset and UTF-8 with ICU converters.
  * Conversion stops at the first byte or character the other side cannot
  * hold: a substituted character would change the text, and reveal could

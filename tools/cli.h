@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared declarations of the dkcpr program: exit codes, option helpers,
  * key loading, input and output streams, and the subcommands. */
 #ifndef DKCPR_CLI_H

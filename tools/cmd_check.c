@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr check: validate numbers, one result line per number. */
 #include <errno.h>
 #include <getopt.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr generate: distinct synthetic valid numbers, reproducible by seed. */
 #include <errno.h>
 #include <getopt.h>

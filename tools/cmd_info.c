@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr info: what a number says about its holder. */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr keygen: a new key from the system's random generator, as 64
  * hexadecimal characters, into a file only its owner can read. */
 #include <errno.h>

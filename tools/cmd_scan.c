@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr scan: find CPR numbers in files and directory trees. A gate for CI
  * and audits: exit 0 clean, 1 found, 2 on any error (as grep). */
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr wash and dkcpr reveal: stream files or standard input through the
  * library's washer to standard output or to an atomically written file. */
 #include <errno.h>

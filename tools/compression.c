@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming decompression and compression with zlib, libzstd, liblzma and
  * libbz2. Decoders accept concatenated streams (as gzip, zstd, xz and bzip2
  * do) and treat input that ends inside a stream as an error, so a cut file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* --format=auto: which structure an input has, by its name, then by its
  * first bytes; plain text when neither says. */
 #include <string.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """The dkcpr command's text from its one source, tools/dkcpr.1.md (whose
 header comment describes the format): the manual page dkcpr(1), and C with
 every --help text and every command's getopt_long table.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Opening, classifying and reading inputs (see input.h). */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* An input opened for washing or scanning: classified by its first bytes,
  * then read as UTF-8 text through its decompressor and charset decoder.
  * The output side mirrors it, so washed text goes back in the input's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading inputs and writing outputs in large chunks, retrying on EINTR. */
 #include <errno.h>
 #include <fcntl.h>

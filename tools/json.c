@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* JSON string output for scan --json and info --json. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading the key from a file or an environment variable. The key is
  * never printed; every buffer that held it is wiped. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr: the command-line program. Dispatches to one subcommand per file. */
 #include <errno.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writing and reading wash manifests (see manifest.h) with yajl. */
 #include <errno.h>
 #include <stdio.h>

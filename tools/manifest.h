@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The wash manifest: a JSON record of everything that decides a wash's
  * mapping, a key check value, and what went in and came out, so reveal can
  * take its options from it and refuse a wrong key instead of inventing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Progress on standard error, only when it is a terminal and the run is
  * long enough to need it; never mixed into the data on standard output. */
 #include <stdio.h>

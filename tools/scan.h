@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr scan's parts for CI gates: report formats (scan_report.c),
  * .gitignore-style exclusions (scan_exclude.c) and the baseline of
  * accepted findings (scan_baseline.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr scan's baseline: findings accepted on purpose (test fixtures, the
  * documentation's examples), so the gate fails only on new ones. The file
  * holds no CPR number: each finding is HMAC-SHA-256, under a random salt

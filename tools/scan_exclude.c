@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr scan --exclude and --exclude-from: .gitignore's pattern rules
  * (gitignore(5)), matched against paths relative to the current directory,
  * so a CI job and a pre-commit hook run from the top of a repository see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr scan's reports: text for people, JSON lines for scripts, a SARIF
  * 2.1.0 log for code-scanning services and GitHub Actions workflow
  * commands for annotations. Results are written as they are found, so

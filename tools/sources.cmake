@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The dkcpr program's sources, for its own build and for the fuzz target
 # that runs its commands (fuzz/CMakeLists.txt): one list, so the two agree.
 set(DKCPR_CLI_DECODE_SOURCES stream.c compression.c charset.c)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading from and freeing chains of stream layers (see stream.h). */
 #include "stream.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Byte streams in layers: an input is read through a decompressor and a
  * charset decoder, and the washed text is written back through the same
  * layers in reverse, so the output has the input's encoding and compression.

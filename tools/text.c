@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Text from outside the program (file names, option values, input lines)
  * made safe to show on a terminal or in a line-oriented result:
  * - escaped: a name with a newline or an escape sequence in it must not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A washer's output, sized by need (see wash_buf.h). */
 #include <stdlib.h>
 

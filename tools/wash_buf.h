@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A washer's output, kept in a buffer that grows by what is written. */
 #ifndef DKCPR_CLI_WASH_BUF_H
 #define DKCPR_CLI_WASH_BUF_H

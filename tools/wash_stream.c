@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming one input through washers (see wash_stream.h). */
 #include <errno.h>
 #include <pthread.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Streaming one input through washers: in sequence, or in segments cut
  * after newlines and washed on several threads. */
 #ifndef DKCPR_CLI_WASH_STREAM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Washing one input by its structure (see wash_struct.h). */
 #include <stdlib.h>
 #include <string.h>

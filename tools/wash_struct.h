@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Washing an input by its structure (CSV, TSV, JSON, JSON Lines) with the
  * library's structured washer, and choosing the structure. */
 #ifndef DKCPR_CLI_WASH_STRUCT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The C calls that the Java bench wraps, on the same inputs and timed the
  * same way (thread CPU time, best of 3), so bench_java.sh can report what
  * the binding adds per number. Prints "bulk_ns single_ns". */

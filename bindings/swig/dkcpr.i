@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dkcpr: the language-neutral SWIG interface. Per-language typemaps and
  * helpers live in dkcpr_<language>.i, included below. */
 %module dkcpr

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Java part of the dkcpr interface, included by dkcpr.i under SWIGJAVA.
  *
  * SWIG wraps the real header into org.dkcpr.internal (generated, not API):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Python part of the dkcpr interface, included by dkcpr.i under
  * SWIGPYTHON: typemaps, exceptions, the GIL, the Pseudonymizer class, and
  * the C functions in bindings/python/native/ that move whole columns and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cpr_check: parse, validate and format CPR numbers given as arguments.
  *
  *   cpr_check 070761-4285 "０２０３２９１WQ３"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * CPR numbers in a Java backend with dkcpr.jar: validate input, pseudonymize a list in one
  * call, wash free text.

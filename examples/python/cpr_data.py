@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """CPR numbers in data files, with the dkcpr Python package.
 
     cpr_data.py validate   data.csv COLUMN

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation and what a number says: is_valid, parse, birth date, sex,
  * age, formatting and masking. */
 #include "pg_dkcpr.h"

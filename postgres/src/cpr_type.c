@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The cpr type: input accepts every written form the library accepts
  * (leniently), output and storage are the 10 canonical characters, and
  * comparison is bytewise, so it sorts, indexes and hashes like the text of

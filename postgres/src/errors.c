@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Library statuses as SQL errors. The value that failed is never part of
  * the message: it may be a person's CPR number, and messages reach the
  * server log. */

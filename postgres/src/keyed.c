@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Keyed functions: pseudonymize, reveal and token, over text (written
  * form kept), the cpr type and the integer form (a bigint whose leading
  * zero is lost). Arguments after the number, in SQL order:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Keys by name. A key never travels in SQL: a function names it, and the
  * server reads NAME.key (64 hexadecimal characters) from the directory
  * that the superuser-only setting dkcpr.key_directory names. Messages name

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parse options from SQL arguments: policy names, keep lists, and the
  * option sets each family of functions uses. */
 #include "pg_dkcpr.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared declarations of the dkcpr PostgreSQL extension. */
 #ifndef PG_DKCPR_H
 #define PG_DKCPR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* wash(text): every CPR number found in a text value replaced, as the
  * dkcpr wash command does to files; every other byte kept. Each library
  * call sits in one small function, so a change of its signature is a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by postgres/test/run.sh and bench/postgres.sh: a throwaway
 # PostgreSQL cluster in a temporary directory, reachable only through a
 # unix socket there, with the extension staged (extension_destdir) instead

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The extension's tests against a real PostgreSQL server started for them:
 # pg_regress over postgres/test/sql (expected output in expected/), then the
 # key-secrecy check: no key file's content appears in the server log (every

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Helpers for the dkcpr program tests: run it, hold a fixed test key."""
 import os
 import re

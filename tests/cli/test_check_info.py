@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr check and dkcpr info against the vectors of the CPR rules."""
 import json
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr wash, reveal and scan on inputs that are not plain UTF-8: other
 encodings and compressed files are washed and written back as they came;
 containers and binary data are refused unless the user opts in."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr keygen (file mode, no overwrite) and dkcpr generate (valid,
 distinct, reproducible), judged by python-stdnum."""
 import datetime

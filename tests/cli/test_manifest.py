@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr wash --manifest and dkcpr reveal --manifest: the manifest records
 every option that decides the mapping, a key check value, sizes and
 SHA-256; reveal takes its options from it and refuses another key."""

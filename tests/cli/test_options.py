@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr wash: options that leave numbers in place are said, with how many;
 contradictory options are refused and options that do nothing are named."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Washing files as users have them: an SQL dump, a CSV export, a JSON
 export, an XML message and an HL7 message, each also gzip-compressed and as
 UTF-16 text with a BOM (Excel's "Unicode text"). After a wash, none of the

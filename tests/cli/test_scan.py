@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr scan: positions, masking, JSON, binary files, trees, exit codes."""
 import json
 import os

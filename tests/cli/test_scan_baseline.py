@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr scan --baseline and --write-baseline: accepted findings pass the
 gate, new ones fail it, and the file holds no CPR number."""
 import hashlib

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The bash completion script for dkcpr, run in bash with Debian's
 bash-completion against the built program."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr scan --exclude and --exclude-from: which files a tree scan reads,
 compared with what git itself ignores under the same .gitignore rules."""
 import os

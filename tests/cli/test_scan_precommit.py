@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The pre-commit hook definition (.pre-commit-hooks.yaml), run by Debian's
 pre-commit against the built program, offline (language: system)."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr scan shows progress on a terminal (standard error) for long runs,
 and never when standard error is not a terminal."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr scan --report-format: SARIF 2.1.0 (checked with python3-jsonschema
 against the official schema in tests/schemas/),
 GitHub workflow commands, JSON and text, each compared with the numbers an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr wash --format: CSV, TSV, JSON and JSON Lines washed by their
 structure. Python's csv and json modules judge the output; `dkcpr scan`
 judges whether an original number survived; reveal must give the input back

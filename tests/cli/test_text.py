@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The command's text has one source, tools/dkcpr.1.md: the built program's
 --help texts, the options it accepts and its manual page must all say what
 that source says. The source is read here on its own (not with the build's

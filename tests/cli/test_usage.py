@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """--help on every command, --version, unknown commands and options."""
 import os
 import sys

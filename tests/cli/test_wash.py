@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr wash and reveal: round trips, atomic -o, keys, modes, exit codes."""
 import os
 import random

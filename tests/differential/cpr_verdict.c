@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reads candidates (one per line, hex-encoded UTF-8 bytes) and prints one
  * verdict per line: "OK YYYY-MM-DD" or the status name. Used by the
  * differential test against python-stdnum.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Differential test: dkcpr (default policy) against Debian's python3-stdnum
 (stdnum.dk.cpr) over random inputs, validity and birth date, with the
 reference date pinned on both sides.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Checks of the documentation: README.md and docs/*.md.
 
 - every relative link (and #anchor) resolves to an existing file (heading);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -P: compile examples/java/CprExample.java with javac against the built
 # dkcpr.jar, run it, and check what it prints. Pseudonyms and the washed text
 # are checked by revealing them with the dkcpr program (CLI, if given), an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """examples/python/cpr_data.py, run as a user would, against the built package.
 
 Environment: DKCPR_EXAMPLE (the script), DKCPR_PY_BUILD (the directory that

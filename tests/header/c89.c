@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public header must compile as strict C89. */
 #include "dkcpr.h"
 

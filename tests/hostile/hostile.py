@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Helpers for the hostile tests: run the dkcpr program (DKCPR_BIN) the way
 a careless or malicious user would, in a private temporary directory."""
 import os

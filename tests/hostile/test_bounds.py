@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Bounds: memory does not grow with what the input or an option holds.
 check reads lines of any length in constant memory and shows at most a few
 escaped bytes of an over-long one; the redact placeholder is capped and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Key files: keygen -o writes only regular files, private from the first
 byte, atomically, never through a symbolic link, and never replaces a
 device node, FIFO, socket or symbolic link, not even with --force."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Output files: -o (and Python's wash_file) write only regular files, as a
 new file put in place atomically; never through a symbolic link, never into
 someone's FIFO, never changing another user's file; every catchable signal

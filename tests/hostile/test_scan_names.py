@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """scan and file names: a name cannot forge or break a result line in text
 output (control characters, invalid UTF-8 and backslashes are escaped, and
 unescaping gives the name back), and --json keeps every name exact (a name

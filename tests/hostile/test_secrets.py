@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Secrets: no message ever shows key material. Every error path of every
 command is driven with the key where a value belongs (every option that
 takes a value, as listed by --help; unknown and misspelt options; arguments;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Install dkcpr into a temporary prefix and build and run examples/c against
 # it, once through find_package(dkcpr) and once through pkg-config.
 # Usage: check_install.sh SOURCE_DIR WORK_DIR [MODE]

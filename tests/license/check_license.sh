@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The license is stated once (LICENSE, the Apache License 2.0 as Debian ships
 # it) and named wherever a package format has a place for it: dkcpr.pc, and
 # the jar's manifest with the text beside it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The manual pages the build made: each renders with groff without a single
 warning (all groff warnings on), the overviews also through man -l, each has
 a NAME line that mandb can read, and every function the library exports has

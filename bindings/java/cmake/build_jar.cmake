@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -P script: compile every .java (hand-written and SWIG-generated),
 # add the native libraries and the Maven metadata and pack dkcpr.jar; pack
 # the same sources into the sources jar.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reference numbers for GeneratorTest, straight from the C API:
  *   generate_ref SEED FROM TO SEX MOD11 FLAGS FIRST COUNT
  * FROM and TO are YYYYMMDD or 0 for the default; SEX and MOD11 are -1 for

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Danish CPR numbers: exact validation, keyed reversible pseudonyms that are
 themselves valid CPR numbers, and finding and washing CPR numbers in text.
 

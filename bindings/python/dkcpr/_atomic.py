@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Writing an output file the way the dkcpr program writes ``-o``.
 
 A new file in the target's directory, private (0600) while it is written,

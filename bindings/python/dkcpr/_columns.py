@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Column calls: a whole list (a data column) through one library call.
 
 Missing values (None, NaN, and pandas.NA and pandas.NaT when pandas is

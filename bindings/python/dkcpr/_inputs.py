@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Reading and writing files as they are stored: an input is classified by
 its first bytes (dkcpr_sniff), decompressed and decoded to text, and the
 washed text is encoded and compressed back the same way. What is not text

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Keyword arguments to the C library's option structs."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Finding CPR numbers in text and washing them out."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Value types returned by dkcpr: enums, parsed numbers and matches."""
 
 from __future__ import annotations

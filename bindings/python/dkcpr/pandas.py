@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr for pandas: a Series (a DataFrame column) in, a Series or DataFrame
 out, with the same index and pandas's missing value for a missing or (with
 ``errors="none"``) rejected element.

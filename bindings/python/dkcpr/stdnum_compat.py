@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """python-stdnum's ``stdnum.dk.cpr``, answered by dkcpr's C library.
 
 ``from dkcpr import stdnum_compat as cpr`` replaces ``from stdnum.dk import

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The column calls for Python (see column.h). Hand-written because this is
  * the bulk path: per element, a SWIG wrapper and a Python loop would cost
  * ten times the library's own work, and the GIL is released for the whole

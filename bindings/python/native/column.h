@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The column calls of the Python module: a whole list through one library
  * call, or one loop with the GIL released, with missing values passed
  * through. Read by SWIG as well as by the C compiler, so the operation

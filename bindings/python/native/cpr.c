@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A parsed number as a Python tuple and back: what the typemaps of
  * dkcpr_parse and dkcpr_age and the column parse share. Hand-written
  * because one tuple is four times faster to build and read than a SWIG

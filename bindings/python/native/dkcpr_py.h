@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* C functions behind the Python module dkcpr._native: conversions between
  * Python objects and the C API, with the GIL released around library calls.
  * The SWIG interface (bindings/swig/dkcpr_python.i) wraps the functions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* CprError, status-to-exception mapping and str conversions. Hand-written
  * because SWIG makes no exception class of its own with attributes (status,
  * code, index, line), and its str typemap cannot pass lone surrogates

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Synthetic numbers for Python: one library call writes them all into one
  * buffer, then one list of str. Hand-written because SWIG has no typemap
  * for a strided output of count elements that count gives only at run

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Finding numbers in a str, with offsets in code points as Python indexes.
  * Hand-written because the library counts UTF-8 bytes: turning every
  * match's offsets into code points in one pass over the text is C work

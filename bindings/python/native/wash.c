@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A streaming washer for Python: bytes in, bytes out, GIL released. */
 #include "dkcpr_py.h" /* first: Python.h sets feature macros */
 

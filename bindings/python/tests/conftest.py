@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared fixtures: the shared TSV vectors and a guard that the package
 under test is the one built by CMake, never the source tree."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Valid CPR numbers built from their rules, independent of the library."""
 
 import datetime

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A bulk run of 1,000,000 numbers through the batch calls."""
 
 import dkcpr

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The binding and the dkcpr program give the same output for the same key,
 context, keep and seed."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The column calls (is_valid_many, parse_many, pseudonymize_many,
 reveal_many, token_many) against the shared vectors and the one-number
 calls, with missing values and integer columns."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Exception types, attributes and messages."""
 
 import pickle

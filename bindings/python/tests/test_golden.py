@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The frozen pseudonyms (tests/vectors/pseudonyms.tsv): identical output to
 C, Java and the command line, through single and batch calls."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`cmake --install` into a fresh prefix gives a package that imports from
 there and finds libdkcpr through its RPATH, with no LD_LIBRARY_PATH."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Known-dates lists: the shipped one, extended from dates, text or a file."""
 
 import datetime

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr.pandas on Series and DataFrames from Debian's python3-pandas."""
 
 import datetime

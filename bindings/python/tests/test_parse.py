@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Parsing and validation against the shared vectors (tests/vectors/cpr.tsv)."""
 
 import datetime

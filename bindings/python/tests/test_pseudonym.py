@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Pseudonyms: validity, reversibility, what is kept, batches, threads."""
 
 import threading

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`python3 -m build --no-isolation`: the source distribution holds what
 CMake needs, and the wheel built from it (from scratch, in a temporary
 directory) installs and works."""

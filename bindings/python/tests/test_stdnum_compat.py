@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """dkcpr.stdnum_compat against Debian's python3-stdnum (stdnum.dk.cpr) on
 the shared vectors: the same answers, birth dates, exception classes and
 written forms, wherever the documented differences do not apply."""

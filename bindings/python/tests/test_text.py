@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Finding and washing numbers in text: code-point offsets, streaming files."""
 
 import io

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """wash_file reads files as they are stored: other encodings and compressed
 files are washed and written back as they came; what is not text raises."""
 import bz2

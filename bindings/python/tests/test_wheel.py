@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The wheel: built from the source tree by Debian's python3-build with the
 backend in bindings/python/build_backend, installed into a fresh venv, and
 imported from outside the source tree with no PYTHONPATH or LD_LIBRARY_PATH;

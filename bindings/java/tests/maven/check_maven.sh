@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Maven, offline: install the Java component of this build into a fresh
 # prefix, put its jar, pom, sources and javadoc jars into a local repository
 # seeded from Debian's /usr/share/maven-repo the way docs/java.md says, then

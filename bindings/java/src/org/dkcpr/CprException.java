@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.dkcpr;
 
 import java.util.OptionalInt;

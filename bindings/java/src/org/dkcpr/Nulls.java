@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.dkcpr;
 
 /** What a bulk call such as {@link Pseudonymizer#pseudonymizeAll(java.util.List, Nulls)} does with a null element. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Danish CPR numbers: exact parsing and validation ({@link org.dkcpr.Cpr}), keyed reversible
  * pseudonyms that are themselves valid CPR numbers ({@link org.dkcpr.Pseudonymizer}), and
