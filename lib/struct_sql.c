@@ -422,7 +422,8 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
         s->lex = L_SQUOTE_END;
       } else if (!s->holding) { /* the fast path: the rest of a text string */
         const char *q = p;
-        while (q < end && *q != '\'' && *q != '\\') q++;
+        /* A backslash is plain text unless the string takes escapes. */
+        while (q < end && *q != '\'' && !(*q == '\\' && s->escapes)) q++;
         p = q;
         continue;
       }

@@ -161,7 +161,8 @@ class StructuredTest(CliTestCase):
                 "    patient_cpr bigint,\n    navn text,\n    note text\n);\n"
                 "COPY public.person (id, cpr, patient_cpr, navn, note) FROM stdin;\n"
                 + "\n".join(rows) + "\n\\.\n\n"
-                + "".join(f"INSERT INTO public.person VALUES ({i}, '{c}', {int(c)}, 'O''Neil', 'x');\n"
+                # A backslash is plain text in a standard string (pg_dump's).
+                + "".join(f"INSERT INTO public.person VALUES ({i}, '{c}', {int(c)}, 'O''Neil', 'C:\\tmp\\');\n"
                           for i, c in enumerate(nums[:50])))
         self.write("dump.sql", dump)
         out, _ = self.wash("dump.sql")
@@ -177,7 +178,7 @@ class StructuredTest(CliTestCase):
             self.assertNotEqual(a[2], b[2])
         for line in washed.splitlines():
             if line.startswith("INSERT"):
-                self.assertRegex(line, r"^INSERT INTO public.person VALUES \([0-9]+, '[0-9]{10}', [1-9][0-9]{8,9}, 'O''Neil', 'x'\);$")
+                self.assertRegex(line, r"^INSERT INTO public.person VALUES \([0-9]+, '[0-9]{10}', [1-9][0-9]{8,9}, 'O''Neil', 'C:\\tmp\\'\);$")
         self.assertEqual(self.survivors(out, nums), set())
         self.reveal_equals(out, self.path("dump.sql"))
 
