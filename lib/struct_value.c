@@ -8,9 +8,8 @@
 
 /* Most engine calls spent walking to a number of the right shape (each
  * lands on it with probability 0.3 or more, so 64 misses are never seen). */
-#define WALK_MAX 64
 
-typedef enum shape { SHAPE_NINE, SHAPE_TEN, SHAPE_SEP } shape;
+typedef enum shape { SHAPE_NINE, SHAPE_TEN, SHAPE_SEP, SHAPE_INTEGER } shape;
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -32,34 +31,32 @@ static int all_digits(const char *s, size_t n) {
   return 1;
 }
 
-/* Pseudonymize (or reveal) canon until the result has the shape the value
- * must keep: nine digits need a leading zero to drop, an integer of ten
- * digits must not get one. Reveal walks back the same cycle, so the two
- * stay inverses. */
-static dkcpr_status walk(const dkcpr_struct_washer *w, char out[11],
-                         const char canon[10], shape sh, int integer) {
-  char cur[11];
-  size_t len, i;
-  memcpy(cur, canon, 10);
-  cur[10] = '\0';
-  for (i = 0; i < WALK_MAX; i++) {
-    dkcpr_status st =
-        w->set.mode == DKCPR_WASH_REVEAL
-            ? dkcpr_reveal(out, 11, &len, w->p, cur, 10, &w->set.parse)
-            : dkcpr_pseudonymize(out, 11, &len, w->p, cur, 10, &w->set.parse);
-    if (st != DKCPR_OK) return st;
-    if (len != 10) return DKCPR_E_KIND;
-    if (sh == SHAPE_NINE ? out[0] == '0' : !integer || out[0] != '0')
-      return DKCPR_OK;
-    memcpy(cur, out, 10);
-  }
-  return DKCPR_E_KIND;
+/* The pseudonym (or the number it stands for) of canon: the same whatever
+ * form the number is written in, so every column naming a person names the
+ * same pseudonym. */
+static dkcpr_status convert(const dkcpr_struct_washer *w, char out[11],
+                            const char canon[10]) {
+  size_t len;
+  dkcpr_status st = w->set.mode == DKCPR_WASH_REVEAL
+                        ? dkcpr_reveal(out, 11, &len, w->p, canon, 10, &w->set.parse)
+                        : dkcpr_pseudonymize(out, 11, &len, w->p, canon, 10, &w->set.parse);
+  if (st == DKCPR_OK && len != 10) st = DKCPR_E_KIND;
+  return st;
 }
 
-/* chars (canonical, ten) written in the value's layout. */
+/* chars (canonical, ten) written in the value's layout. An integer, and a
+ * value whose leading zero was lost, is written without one when it has
+ * one and with all ten digits when it has none. */
 static size_t layout(char *out, const char *chars, shape sh, char sep) {
   switch (sh) {
-  case SHAPE_NINE: memcpy(out, chars + 1, 9); return 9;
+  case SHAPE_NINE:
+  case SHAPE_INTEGER:
+    if (chars[0] != '0') {
+      memcpy(out, chars, 10);
+      return 10;
+    }
+    memcpy(out, chars + 1, 9);
+    return 9;
   case SHAPE_SEP:
     memcpy(out, chars, 6);
     out[6] = sep;
@@ -102,7 +99,8 @@ static size_t quoted(char *out, const char *s, size_t n, char quote) {
 /* The replacement of a recognised number into repl; 0 or a status. */
 static dkcpr_status replace(dkcpr_struct_washer *w, char *repl, size_t *len,
                             const char canon[10], shape sh, char sep,
-                            int integer, char quote, int *irreversible) {
+                            int integer, int cpr_field, char quote,
+                            int *irreversible) {
   char chars[11], tmp[DKCPR__VALUE_MAX];
   size_t n;
   dkcpr_wash_mode how = w->set.mode;
@@ -112,9 +110,17 @@ static dkcpr_status replace(dkcpr_struct_washer *w, char *repl, size_t *len,
   *irreversible = 0;
   if (integer) q = quote;
   if (how == DKCPR_WASH_PSEUDONYM || how == DKCPR_WASH_REVEAL) {
-    st = walk(w, chars, canon, sh, integer);
+    st = convert(w, chars, canon);
     if (st == DKCPR_OK) {
+      if (integer) sh = SHAPE_INTEGER;
       *len = layout(repl, chars, sh, sep);
+      /* Bytes reveal cannot give back: a lost leading zero written back
+       * (ten digits where nine were), and nine digits where reveal will
+       * not look for them (outside a CPR field, without nine_digits). */
+      if (how == DKCPR_WASH_PSEUDONYM &&
+          ((sh == SHAPE_NINE && *len == 10) ||
+           (*len == 9 && !cpr_field && !w->set.nine_digits)))
+        *irreversible = 1;
       return DKCPR_OK;
     }
     if (how == DKCPR_WASH_REVEAL) return st;
@@ -181,7 +187,7 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
   w->found[cpr.kind][conf - 1]++;
   /* An integer written with a leading zero (SQL allows it) may keep one. */
   if (integer && sh == SHAPE_TEN && canon[0] == '0') integer = 0;
-  st = replace(w, repl + lead, &n, cpr.digits, sh, sep, integer, quote,
+  st = replace(w, repl + lead, &n, cpr.digits, sh, sep, integer, cpr_field, quote,
                &irreversible);
   if (st != DKCPR_OK) {
     /* Left as it is, not rewritten by the text path either: reveal of a
