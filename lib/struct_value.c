@@ -157,7 +157,7 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
   dkcpr_cpr cpr;
   dkcpr_confidence conf = DKCPR_CONFIDENCE_HIGH;
   dkcpr_status st;
-  int integer = type == DKCPR__VALUE_INTEGER, irreversible;
+  int integer = type == DKCPR__VALUE_INTEGER, irreversible, zero_integer = 0;
   clen = trim(raw, raw_len, &lead, &trail);
   core = raw + lead;
   if (clen == 0) return dkcpr__text_put(&w->text, raw, raw_len);
@@ -186,9 +186,16 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
   }
   w->found[cpr.kind][conf - 1]++;
   /* An integer written with a leading zero (SQL allows it) may keep one. */
-  if (integer && sh == SHAPE_TEN && canon[0] == '0') integer = 0;
+  if (integer && sh == SHAPE_TEN && canon[0] == '0') {
+    integer = 0;
+    zero_integer = 1;
+  }
   st = replace(w, repl + lead, &n, cpr.digits, sh, sep, integer, cpr_field, quote,
                &irreversible);
+  /* Reveal writes an integer without the zero it had. */
+  if (st == DKCPR_OK && zero_integer && w->set.mode == DKCPR_WASH_PSEUDONYM &&
+      repl[lead] != '0')
+    irreversible = 1;
   if (st != DKCPR_OK) {
     /* Left as it is, not rewritten by the text path either: reveal of a
      * number that no pseudonym stands for. */
