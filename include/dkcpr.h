@@ -753,6 +753,18 @@ typedef enum dkcpr_data_format {
 /** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql"); never NULL. */
 DKCPR_API const char *dkcpr_data_format_name(dkcpr_data_format f);
 
+/**
+ * The structure an input most likely has: by its name's extension (`.csv`,
+ * `.tsv`, `.tab`, `.json`, `.jsonl`, `.ndjson`, `.sql`, also under `.gz`,
+ * `.zst`, `.xz`, `.bz2`), else by its first bytes (JSON, JSON Lines, a SQL
+ * dump, TSV, CSV), else ::DKCPR_DATA_TEXT. What `dkcpr wash --format=auto`
+ * uses.
+ * @param name      a file name or path (not NUL-terminated); NULL for none
+ * @param head      the input's first bytes (4 KiB or more is plenty); may be NULL
+ */
+DKCPR_API dkcpr_data_format dkcpr_data_format_guess(const char *name, size_t name_len,
+                                                    const void *head, size_t head_len);
+
 #define DKCPR_STRUCT_OPTIONS_VERSION 1
 
 /** Structured washer options. Initialise with dkcpr_struct_options_init(). */

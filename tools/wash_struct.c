@@ -95,7 +95,7 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
     free(in);
     return CLI_EXIT_INPUT;
   }
-  dkcpr_data_format f = choice->is_auto ? format_guess(path, in, (size_t)n) : choice->format;
+  dkcpr_data_format f = choice->is_auto ? dkcpr_data_format_guess(path, path ? strlen(path) : 0, in, (size_t)n) : choice->format;
   int eof = (size_t)n < CLI_CHUNK;
   dkcpr_struct_options so;
   dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
@@ -152,4 +152,18 @@ done:
   free(in);
   free(out.data);
   return rc;
+}
+
+int format_parse(const char *name, int *is_auto, dkcpr_data_format *out) {
+  static const dkcpr_data_format all[] = {DKCPR_DATA_TEXT, DKCPR_DATA_CSV, DKCPR_DATA_TSV,
+                                          DKCPR_DATA_JSON, DKCPR_DATA_JSONL, DKCPR_DATA_SQL};
+  *is_auto = strcmp(name, "auto") == 0;
+  *out = DKCPR_DATA_TEXT;
+  if (*is_auto) return 0;
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    if (strcmp(name, dkcpr_data_format_name(all[i])) == 0) {
+      *out = all[i];
+      return 0;
+    }
+  return -1;
 }

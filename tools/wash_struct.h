@@ -16,10 +16,6 @@ typedef struct struct_choice {
 /* "auto" or a format's name: 0, or -1 when unknown. */
 int format_parse(const char *name, int *is_auto, dkcpr_data_format *out);
 
-/* The structure an input has, by its path (its extension, compressed or not)
- * and its first bytes. */
-dkcpr_data_format format_guess(const char *path, const char *head, size_t len);
-
 /* Wash src by its structure (text when the choice comes to that). With
  * --format=auto, an input whose first part does not parse is washed as
  * text, and said; otherwise a parse error is exit 3 naming the input, line

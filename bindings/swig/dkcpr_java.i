@@ -147,7 +147,8 @@ static void dkcpr_java_wipe(void *p, size_t n) {
   (const char *hex, size_t hex_len), (const char *in, size_t in_len),
   (const char *chunk, size_t chunk_len), (const char *placeholder, size_t placeholder_len),
   (const uint8_t *key, size_t key_len), (const uint8_t *context, size_t context_len),
-  (const uint8_t *seed, size_t seed_len), (const void *head, size_t head_len)
+  (const uint8_t *seed, size_t seed_len), (const void *head, size_t head_len),
+  (const char *name, size_t name_len)
 };
 
 /* ---- Bytes out ----------------------------------------------------------- */

@@ -186,7 +186,9 @@ DKCPR_PY_BYTES(const uint8_t *key, key_len)
 DKCPR_PY_BYTES(const uint8_t *context, context_len)
 DKCPR_PY_BYTES(const uint8_t *seed, seed_len)
 DKCPR_PY_BYTES(const char *placeholder, placeholder_len)
+DKCPR_PY_BYTES(const char *cpr_fields, cpr_fields_len)
 DKCPR_PY_BYTES(const void *head, head_len)
+DKCPR_PY_BYTES(const char *name, name_len)
 
 /* The pseudonymizer is immutable: release the GIL while it works. */
 %define DKCPR_PY_NOGIL(NAME)
@@ -287,9 +289,11 @@ typedef struct dkcpr_py_washer {} dkcpr_py_washer;
 %extend dkcpr_py_washer {
   dkcpr_py_washer(const dkcpr_pseudonymizer *p, const dkcpr_scan_options *scan,
                   const dkcpr_wash_options *opts,
-                  const char *placeholder, size_t placeholder_len,
+                  const char *placeholder, size_t placeholder_len, int format,
+                  const char *cpr_fields, size_t cpr_fields_len,
                   dkcpr_status *STATUS) {
-    return dkcpr_py_wash_new(p, scan, opts, placeholder, placeholder_len, STATUS);
+    return dkcpr_py_wash_new(p, scan, opts, placeholder, placeholder_len, format,
+                             cpr_fields, cpr_fields_len, STATUS);
   }
   ~dkcpr_py_washer() { dkcpr_py_wash_free($self); }
   PyObject *feed(PyObject *data) { return dkcpr_py_wash_feed($self, data); }

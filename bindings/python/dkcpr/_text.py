@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import IO, TYPE_CHECKING, Any, Callable, Dict, List, Optional, Union
+import warnings
+from typing import (IO, TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional,
+                    Tuple, Union)
 
 from . import _native
+from ._native import CprError
 from . import native as _swig
 from ._atomic import AtomicOutput
 from ._inputs import Opened
@@ -23,6 +26,10 @@ _MODES = {"pseudonym": _swig.WASH_PSEUDONYM, "mask": _swig.WASH_MASK,
           "token": _swig.WASH_TOKEN, "redact": _swig.WASH_REDACT,
           "reveal": _swig.WASH_REVEAL}
 _NEEDS_KEY = {"pseudonym", "token", "reveal"}
+_FORMATS = {"text": _swig.DATA_TEXT, "csv": _swig.DATA_CSV, "tsv": _swig.DATA_TSV,
+            "json": _swig.DATA_JSON, "jsonl": _swig.DATA_JSONL, "sql": _swig.DATA_SQL}
+_FORMAT_NAMES = {v: k for k, v in _FORMATS.items()}
+_GUESS_BYTES = 1 << 16
 _CHUNK = 1 << 20
 
 # Option structs are read-only once built (the washer copies its own), so
@@ -97,11 +104,34 @@ def _pseudonymizer_class() -> type:
     return _pseudonymizer_type
 
 
+def _format(format: str, cpr_fields: Optional[Iterable[str]]) -> Tuple[int, Optional[bytes]]:
+    """The format's number and the extra CPR field names as the library takes them."""
+    if format not in _FORMATS:
+        raise ValueError(f"format must be one of {sorted(_FORMATS) + ['auto']}, not {format!r}")
+    if cpr_fields is None:
+        return _FORMATS[format], None
+    if isinstance(cpr_fields, (str, bytes)):
+        raise TypeError("cpr_fields must be a list of field names, not a single string")
+    names = list(cpr_fields)
+    for n in names:
+        if not isinstance(n, str) or not n or "," in n:
+            raise ValueError(f"a CPR field name must be a non-empty str without ',': {n!r}")
+    return _FORMATS[format], ",".join(names).encode("utf-8")
+
+
+def _guess(name: Optional[str], head: bytes) -> str:
+    """The format ``auto`` takes for an input: by its name, then its first bytes."""
+    raw = os.fsencode(name) if name is not None else None
+    return _FORMAT_NAMES[_swig.data_format_guess(raw, head)]
+
+
 def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
             policy: Optional[str], nine_digits: bool,
             min_confidence: ConfidenceLike, token_length: int,
             placeholder: Optional[str], known_dates: Optional[KnownDates],
-            fallback: str = "token") -> Any:
+            fallback: str = "token", format: str = "text",
+            cpr_fields: Optional[Iterable[str]] = None) -> Any:
+    fmt, fields = _format(format, cpr_fields)
     if mode not in _MODES:
         raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
     if fallback not in ("token", "redact"):
@@ -141,7 +171,7 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
     so, wo = _cached(_wash_cache, (mode, policy, bool(nine_digits), min_confidence,
                                    token_length, known_dates, fallback), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
-    w = _swig.Washer(h, so, wo, ph)
+    w = _swig.Washer(h, so, wo, ph, fmt, fields)
     # The caller keeps these alive while the washer works: it uses the
     # pseudonymizer and the known dates.
     return w, (h, known_dates)
@@ -152,7 +182,8 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
          nine_digits: bool = False,
          min_confidence: ConfidenceLike = "low", token_length: int = 26,
          placeholder: Optional[str] = None,
-         known_dates: Optional[KnownDates] = None, fallback: str = "token") -> str:
+         known_dates: Optional[KnownDates] = None, fallback: str = "token",
+         format: str = "text", cpr_fields: Optional[Iterable[str]] = None) -> str:
     """``text`` with every CPR number replaced; every other character is kept.
 
     mode: ``"pseudonym"`` (default; same length and layout), ``"mask"``
@@ -165,12 +196,21 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     pseudonym mode cannot map reversibly (a replacement number under
     never_real) gets ``fallback``: its keyed token (default) or, with
     ``"redact"``, the placeholder; reveal leaves it as it is.
+    format: ``"text"`` (default), or ``"csv"``, ``"tsv"``, ``"json"``,
+    ``"jsonl"``, ``"sql"`` to wash by structure as ``dkcpr wash --format``
+    does (every value in a field named like ``cpr`` or in ``cpr_fields`` is
+    washed in any written form, integers stay integers; see
+    docs/structured.md), or ``"auto"`` to guess from the text. Text that is
+    not in the format raises CprError with ``line`` and ``column``.
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, not {type(text).__name__}")
-    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
-                       min_confidence, token_length, placeholder, known_dates, fallback)
     data = text.encode("utf-8", "surrogatepass")
+    if format == "auto":
+        format = _guess(None, data[:_GUESS_BYTES])
+    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
+                       min_confidence, token_length, placeholder, known_dates, fallback,
+                       format, cpr_fields)
     out = w.feed(data) + w.finish()
     return out.decode("utf-8", "surrogatepass")
 
@@ -184,7 +224,8 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
               placeholder: Optional[str] = None,
               known_dates: Optional[KnownDates] = None,
               chunk_size: int = _CHUNK, binary: str = "error",
-              encoding: Optional[str] = None, fallback: str = "token") -> Dict[str, Any]:
+              encoding: Optional[str] = None, fallback: str = "token",
+              format: str = "auto", cpr_fields: Optional[Iterable[str]] = None) -> Dict[str, Any]:
     """Wash ``src`` into ``dst`` as :func:`wash` does, streaming in chunks.
 
     src and dst are paths or binary file objects. The input is classified by
@@ -203,12 +244,21 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     symbolic link, FIFO, socket or another user's file at ``dst`` is refused
     (ValueError or PermissionError); a character device (``/dev/null``) is
     written to directly and never removed.
-    ``fallback`` is as for :func:`wash`. Returns counts: bytes_in, bytes_out
+    ``fallback`` is as for :func:`wash`. ``format`` and ``cpr_fields`` are as
+    for :func:`wash`, but ``"auto"`` is the default, as for the dkcpr
+    program: the structure is guessed from the file name and the first
+    bytes, and an input whose first chunk does not parse in the guessed
+    format is washed as text, with a UserWarning saying so; in a named
+    format it raises CprError. Returns counts: bytes_in, bytes_out
     (of the UTF-8 text), found and replaced (by kind), irreversible, failed, and ``format`` (such as "gzip, UTF-16LE
-    text") and ``washed`` (False for binary="pass").
+    text"), ``washed`` (False for binary="pass"), ``structure`` (the format
+    washed by: "text", "csv", ...) and, washed by structure, ``cpr_fields``
+    (what the fields that mean CPR held: values, replaced, irreversible,
+    unrecognised, failed, integers).
     """
-    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
-                       min_confidence, token_length, placeholder, known_dates, fallback)
+    _format("text" if format == "auto" else format, cpr_fields)  # bad arguments fail first
+    _washer(pseudonymizer, mode, policy, nine_digits, min_confidence, token_length,
+            placeholder, known_dates, fallback)
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
     src_is_path = isinstance(src, (str, bytes, os.PathLike))
@@ -222,10 +272,16 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
         try:
             opened = Opened(fin, binary, encoding)
             write, close = opened.writer(fout)
-            for chunk in opened.chunks(chunk_size):
-                write(chunk if opened.passed else w.feed(chunk))
-            if not opened.passed:
-                write(w.finish())
+            chunks = iter(opened.chunks(chunk_size))
+            if opened.passed:
+                for chunk in chunks:
+                    write(chunk)
+                structure = "text"
+            else:
+                name = src if src_is_path else getattr(src, "name", None)
+                structure, w = _wash_chunks(chunks, write, format, name, lambda f: _washer(
+                    pseudonymizer, mode, policy, nine_digits, min_confidence, token_length,
+                    placeholder, known_dates, fallback, f, cpr_fields)[0])
             close()
         except BaseException:
             if out is not None:
@@ -236,7 +292,46 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     finally:
         if src_is_path:
             fin.close()
+    if opened.passed:
+        w, _keep = _washer(pseudonymizer, mode, policy, nine_digits, min_confidence,
+                           token_length, placeholder, known_dates, fallback)
     stats = w.stats()
     stats["format"] = opened.describe()
     stats["washed"] = not opened.passed
+    stats["structure"] = structure
     return stats
+
+
+def _wash_chunks(chunks: Iterator[bytes], write: Callable[[bytes], None], format: str,
+                 name: Any, new: Callable[[str], Any]) -> Tuple[str, Any]:
+    """Wash the chunks into write; returns the format used and the washer.
+
+    With "auto", nothing is written before the first chunk has parsed in the
+    guessed format, so an input that does not can be washed as text.
+    """
+    first = next(chunks, b"")
+    second = next(chunks, None)
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    fmt = format if format != "auto" else _guess(
+        name if isinstance(name, (str, os.PathLike)) else None, first[:_GUESS_BYTES])
+    w = new(fmt)
+    try:
+        out = w.feed(first)
+        if second is None:
+            out += w.finish()
+    except CprError as e:
+        if format != "auto" or fmt == "text" or e.status != "DKCPR_E_SYNTAX":
+            raise
+        warnings.warn(f"{name or 'input'}: {e}; washed as text", UserWarning, stacklevel=3)
+        fmt, w = "text", new("text")
+        out = w.feed(first)
+        if second is None:
+            out += w.finish()
+    write(out)
+    if second is not None:
+        write(w.feed(second))
+        for chunk in chunks:
+            write(w.feed(chunk))
+        write(w.finish())
+    return fmt, w

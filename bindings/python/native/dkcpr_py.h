@@ -28,6 +28,10 @@ PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index);
  * and the attribute "line" name it. Returns NULL. */
 PyObject *dkcpr_py_raise_line(dkcpr_status st, size_t line);
 
+/* Raise CprError for an input that does not parse as its format, with the
+ * line, column and offset as attributes. */
+PyObject *dkcpr_py_raise_syntax(const char *format, const dkcpr_struct_error *e);
+
 /* The UTF-8 bytes of a str. A str holding lone surrogates is encoded with
  * "surrogatepass" into *hold (the caller releases it), so that the library
  * sees invalid UTF-8 and reports it. TypeError for anything but str;
@@ -55,10 +59,13 @@ PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
 /* Wrapped: finding numbers in text, with code-point offsets (scan.c). */
 PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);
 
-/* A streaming washer (wash.c). Wrapped as the class Washer; one thread at
- * a time (a second caller gets an error). */
+/* A streaming washer (wash.c), of text or by structure (format other than
+ * DKCPR_DATA_TEXT). Wrapped as the class Washer; one thread at a time (a
+ * second caller gets an error). */
 typedef struct dkcpr_py_washer {
   dkcpr_washer *w;
+  dkcpr_struct_washer *sw;
+  dkcpr_data_format format;
   int busy;
 } dkcpr_py_washer;
 
@@ -66,7 +73,9 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
                                      const dkcpr_scan_options *scan,
                                      const dkcpr_wash_options *opts,
                                      const char *placeholder,
-                                     size_t placeholder_len,
+                                     size_t placeholder_len, int format,
+                                     const char *cpr_fields,
+                                     size_t cpr_fields_len,
                                      dkcpr_status *status);
 void dkcpr_py_wash_free(dkcpr_py_washer *pw);
 PyObject *dkcpr_py_wash_feed(dkcpr_py_washer *pw, PyObject *data);

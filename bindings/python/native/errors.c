@@ -10,14 +10,15 @@ PyObject *dkcpr_py_error_type = NULL;
 static const char error_doc[] =
     "A CPR number or an argument was rejected by the dkcpr library.\n\n"
     "A ValueError. Attributes: status, the C status name (e.g. 'DKCPR_E_DATE');\n"
-    "code, its negative number; index, the failing element of a batch call,\n"
-    "and line, the bad line of a known-dates text (None otherwise). Messages\n"
-    "never contain the rejected input.";
+    "code, its negative number; index, the failing element of a batch call;\n"
+    "line, the bad line of a known-dates text or of an input washed by its\n"
+    "structure, with column and offset for the latter (None otherwise).\n"
+    "Messages never contain the rejected input.";
 
 int dkcpr_py_init(PyObject *module_dict) {
-  PyObject *attrs = Py_BuildValue("{s:O,s:O,s:O,s:O}", "status", Py_None,
+  PyObject *attrs = Py_BuildValue("{s:O,s:O,s:O,s:O,s:O,s:O}", "status", Py_None,
                                   "code", Py_None, "index", Py_None, "line",
-                                  Py_None);
+                                  Py_None, "column", Py_None, "offset", Py_None);
   if (attrs == NULL) return -1;
   dkcpr_py_error_type = PyErr_NewExceptionWithDoc(
       "dkcpr.CprError", error_doc, PyExc_ValueError, attrs);
@@ -72,6 +73,28 @@ PyObject *dkcpr_py_raise_line(dkcpr_status st, size_t line) {
                                          dkcpr_strerror(st),
                                          dkcpr_status_name(st)),
                     st, -1, (Py_ssize_t)line);
+}
+
+PyObject *dkcpr_py_raise_syntax(const char *format, const dkcpr_struct_error *e) {
+  PyObject *exc, *msg = PyUnicode_FromFormat("not valid %s: line %llu, column %llu: %s", format,
+                                              (unsigned long long)e->line,
+                                              (unsigned long long)e->column,
+                                              e->message ? e->message : "syntax error");
+  if (msg == NULL) return NULL;
+  exc = PyObject_CallOneArg(dkcpr_py_error_type, msg);
+  Py_DECREF(msg);
+  if (exc == NULL) return NULL;
+  if (set_attr(exc, "status", PyUnicode_FromString(dkcpr_status_name(DKCPR_E_SYNTAX))) < 0 ||
+      set_attr(exc, "code", PyLong_FromLong((long)DKCPR_E_SYNTAX)) < 0 ||
+      set_attr(exc, "line", PyLong_FromUnsignedLongLong(e->line)) < 0 ||
+      set_attr(exc, "column", PyLong_FromUnsignedLongLong(e->column)) < 0 ||
+      set_attr(exc, "offset", PyLong_FromUnsignedLongLong(e->offset)) < 0) {
+    Py_DECREF(exc);
+    return NULL;
+  }
+  PyErr_SetObject(dkcpr_py_error_type, exc);
+  Py_DECREF(exc);
+  return NULL;
 }
 
 int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,

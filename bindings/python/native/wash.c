@@ -8,9 +8,12 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
                                      const dkcpr_scan_options *scan,
                                      const dkcpr_wash_options *opts,
                                      const char *placeholder,
-                                     size_t placeholder_len,
+                                     size_t placeholder_len, int format,
+                                     const char *cpr_fields,
+                                     size_t cpr_fields_len,
                                      dkcpr_status *status) {
   dkcpr_wash_options own;
+  dkcpr_struct_options so;
   dkcpr_py_washer *pw;
   if (opts == NULL) {
     *status = dkcpr_wash_options_init(&own, DKCPR_WASH_OPTIONS_VERSION);
@@ -28,7 +31,16 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
     own.placeholder = placeholder;
     own.placeholder_len = placeholder_len;
   }
-  *status = dkcpr_washer_new(&pw->w, p, scan, &own);
+  if (format == DKCPR_DATA_TEXT) {
+    *status = dkcpr_washer_new(&pw->w, p, scan, &own);
+  } else {
+    *status = dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
+    so.format = pw->format = (dkcpr_data_format)format;
+    so.cpr_fields = cpr_fields; /* copied */
+    so.cpr_fields_len = cpr_fields_len;
+    if (*status == DKCPR_OK)
+      *status = dkcpr_struct_washer_new(&pw->sw, p, scan, &own, &so);
+  }
   if (*status != DKCPR_OK) {
     dkcpr_py_wash_free(pw);
     return NULL;
@@ -39,6 +51,7 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
 void dkcpr_py_wash_free(dkcpr_py_washer *pw) {
   if (pw == NULL) return;
   dkcpr_washer_free(pw->w);
+  dkcpr_struct_washer_free(pw->sw);
   PyMem_RawFree(pw);
 }
 
@@ -52,9 +65,28 @@ static int enter(dkcpr_py_washer *pw) {
   return 0;
 }
 
+static dkcpr_status run(dkcpr_py_washer *pw, char *out, size_t cap, size_t *out_len,
+                        const char *in, size_t in_len) {
+  if (pw->sw != NULL)
+    return in != NULL ? dkcpr_struct_washer_feed(out, cap, out_len, pw->sw, in, in_len)
+                      : dkcpr_struct_washer_finish(out, cap, out_len, pw->sw);
+  return in != NULL ? dkcpr_washer_feed(out, cap, out_len, pw->w, in, in_len)
+                    : dkcpr_washer_finish(out, cap, out_len, pw->w);
+}
+
+static PyObject *failed(const dkcpr_py_washer *pw, dkcpr_status st) {
+  dkcpr_struct_error e;
+  e.version = DKCPR_STRUCT_ERROR_VERSION;
+  if (st == DKCPR_E_SYNTAX && pw->sw != NULL && dkcpr_struct_washer_error(&e, pw->sw) == DKCPR_OK)
+    return dkcpr_py_raise_syntax(dkcpr_data_format_name(pw->format), &e);
+  return dkcpr_py_raise(st, -1);
+}
+
 /* Feed (or finish, when in is NULL) and return the output as bytes. */
 static PyObject *step(dkcpr_py_washer *pw, const char *in, size_t in_len) {
-  size_t cap = dkcpr_washer_bound(pw->w, in_len), out_len = 0;
+  size_t cap = pw->sw != NULL ? dkcpr_struct_washer_bound(pw->sw, in_len)
+                              : dkcpr_washer_bound(pw->w, in_len),
+         out_len = 0;
   PyObject *out;
   dkcpr_status st;
   if (cap > (size_t)PY_SSIZE_T_MAX) return PyErr_NoMemory();
@@ -65,16 +97,12 @@ static PyObject *step(dkcpr_py_washer *pw, const char *in, size_t in_len) {
     return NULL;
   }
   Py_BEGIN_ALLOW_THREADS
-  if (in != NULL)
-    st = dkcpr_washer_feed(PyBytes_AS_STRING(out), cap, &out_len, pw->w, in,
-                           in_len);
-  else
-    st = dkcpr_washer_finish(PyBytes_AS_STRING(out), cap, &out_len, pw->w);
+  st = run(pw, PyBytes_AS_STRING(out), cap, &out_len, in, in_len);
   Py_END_ALLOW_THREADS
   pw->busy = 0;
   if (st != DKCPR_OK) {
     Py_DECREF(out);
-    return dkcpr_py_raise(st, -1);
+    return failed(pw, st);
   }
   if (_PyBytes_Resize(&out, (Py_ssize_t)out_len) < 0) return NULL;
   return out;
@@ -117,10 +145,26 @@ static PyObject *by_kind(const uint64_t table[][4]) {
 
 PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw) {
   dkcpr_wash_stats s;
+  dkcpr_struct_counts c;
   dkcpr_status st;
   s.version = DKCPR_WASH_STATS_VERSION;
-  st = dkcpr_washer_stats(&s, pw->w);
+  c.version = DKCPR_STRUCT_COUNTS_VERSION;
+  st = pw->sw != NULL ? dkcpr_struct_washer_stats(&s, &c, pw->sw) : dkcpr_washer_stats(&s, pw->w);
   if (st != DKCPR_OK) return dkcpr_py_raise(st, -1);
+  if (pw->sw != NULL) /* and what the CPR fields held */
+    return Py_BuildValue("{s:K,s:K,s:N,s:N,s:K,s:K,s:{s:K,s:K,s:K,s:K,s:K,s:K}}", "bytes_in",
+                         (unsigned long long)s.bytes_in, "bytes_out",
+                         (unsigned long long)s.bytes_out, "found",
+                         by_kind((const uint64_t(*)[4])s.found), "replaced",
+                         by_kind((const uint64_t(*)[4])s.replaced), "irreversible",
+                         (unsigned long long)s.irreversible, "failed",
+                         (unsigned long long)s.failed, "cpr_fields", "values",
+                         (unsigned long long)c.values, "replaced",
+                         (unsigned long long)c.replaced, "irreversible",
+                         (unsigned long long)c.irreversible, "unrecognised",
+                         (unsigned long long)c.unrecognised, "failed",
+                         (unsigned long long)c.failed, "integers",
+                         (unsigned long long)c.integers);
   return Py_BuildValue("{s:K,s:K,s:N,s:N,s:K,s:K}", "bytes_in",
                        (unsigned long long)s.bytes_in, "bytes_out",
                        (unsigned long long)s.bytes_out, "found",

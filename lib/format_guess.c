@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* --format=auto: which structure an input has, by its name, then by its
- * first bytes; plain text when neither says. */
+/* Which structure an input has, by its name, then by its first bytes; plain
+ * text when neither says (dkcpr_data_format_guess). */
 #include <string.h>
 
-#include "wash_struct.h"
+#include "dkcpr.h"
 
+/* Whether s[0..n) ends with the lower-case suffix, in any case. */
 static int ends_with(const char *s, size_t n, const char *suffix) {
   size_t k = strlen(suffix);
   if (n < k) return 0;
@@ -16,9 +17,8 @@ static int ends_with(const char *s, size_t n, const char *suffix) {
   return 1;
 }
 
-static int by_name(const char *path, dkcpr_data_format *out) {
+static int by_name(const char *path, size_t n, dkcpr_data_format *out) {
   static const char *const packed[] = {".gz", ".zst", ".xz", ".bz2"};
-  size_t n = path ? strlen(path) : 0;
   for (size_t i = 0; i < sizeof packed / sizeof packed[0]; i++)
     if (ends_with(path, n, packed[i])) {
       n -= strlen(packed[i]);
@@ -83,10 +83,13 @@ static int looks_like_sql(const char *head, size_t len) {
   return 0;
 }
 
-dkcpr_data_format format_guess(const char *path, const char *head, size_t len) {
+dkcpr_data_format dkcpr_data_format_guess(const char *name, size_t name_len,
+                                           const void *head_bytes, size_t len) {
+  const char *head = head_bytes;
   dkcpr_data_format f;
-  if (by_name(path, &f)) return f;
   size_t i = 0;
+  if (name != NULL && by_name(name, name_len, &f)) return f;
+  if (head == NULL) return DKCPR_DATA_TEXT;
   if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) i = 3;
   while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
     i++;
@@ -101,18 +104,4 @@ dkcpr_data_format format_guess(const char *path, const char *head, size_t len) {
   if (looks_delimited(head, len, '\t')) return DKCPR_DATA_TSV;
   if (looks_delimited(head, len, ',')) return DKCPR_DATA_CSV;
   return DKCPR_DATA_TEXT;
-}
-
-int format_parse(const char *name, int *is_auto, dkcpr_data_format *out) {
-  static const dkcpr_data_format all[] = {DKCPR_DATA_TEXT, DKCPR_DATA_CSV, DKCPR_DATA_TSV,
-                                          DKCPR_DATA_JSON, DKCPR_DATA_JSONL, DKCPR_DATA_SQL};
-  *is_auto = strcmp(name, "auto") == 0;
-  *out = DKCPR_DATA_TEXT;
-  if (*is_auto) return 0;
-  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-    if (strcmp(name, dkcpr_data_format_name(all[i])) == 0) {
-      *out = all[i];
-      return 0;
-    }
-  return -1;
 }
