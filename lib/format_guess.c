@@ -102,6 +102,6 @@ dkcpr_data_format dkcpr_data_format_guess(const char *name, size_t name_len,
   }
   if (looks_like_sql(head, len)) return DKCPR_DATA_SQL;
   if (looks_delimited(head, len, '\t')) return DKCPR_DATA_TSV;
-  if (looks_delimited(head, len, ',')) return DKCPR_DATA_CSV;
+  if (looks_delimited(head, len, ',') || looks_delimited(head, len, ';')) return DKCPR_DATA_CSV;
   return DKCPR_DATA_TEXT;
 }

@@ -2,7 +2,9 @@
 /* CSV and TSV (RFC 4180, with LF or CRLF line ends): the first record names
  * the fields; in a field whose name means CPR, each value is held (it is
  * short) and rewritten whole; every other byte goes to the text path as it
- * comes, so a field of any length streams through. */
+ * comes, so a field of any length streams through. CSV's delimiter is a
+ * comma, or a semicolon when the first record has more of them (what
+ * spreadsheets write where the comma is the decimal mark, as in Danish). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,8 +20,16 @@ enum {
   AFTER_CR     /* a record ended by CR; LF must follow */
 };
 
+/* The first record is held until its end (at most this much) to choose
+ * CSV's delimiter. */
+#define HEADER_MAX (64u * 1024u)
+
 struct dkcpr__csv_state {
   char delim;
+  int delim_known;
+  int header_quoted;    /* the held first record ends inside quotes */
+  char *header_bytes;
+  size_t header_len;
   int state;
   int header;           /* in the first record */
   size_t col;
@@ -37,6 +47,7 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
   dkcpr__csv_state *c = calloc(1, sizeof *c);
   if (c == NULL) return DKCPR_E_NOMEM;
   c->delim = w->format == DKCPR_DATA_TSV ? '\t' : ',';
+  c->delim_known = w->format == DKCPR_DATA_TSV;
   c->header = 1;
   w->csv = c;
   return DKCPR_OK;
@@ -45,6 +56,8 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
 void dkcpr__csv_free(dkcpr_struct_washer *w) {
   if (w->csv == NULL) return;
   free(w->csv->cpr);
+  if (w->csv->header_bytes != NULL) OPENSSL_cleanse(w->csv->header_bytes, w->csv->header_len);
+  free(w->csv->header_bytes);
   OPENSSL_cleanse(w->csv, sizeof *w->csv);
   free(w->csv);
   w->csv = NULL;
@@ -111,8 +124,8 @@ static void record_end(dkcpr__csv_state *c) {
   c->col = 0;
 }
 
-dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
-                             int finish) {
+static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
+                          int finish) {
   dkcpr__csv_state *c = w->csv;
   const char *p = in, *end = in + n, *run = in; /* run: text not yet put */
   const uint64_t base = w->bytes_in;
@@ -213,4 +226,68 @@ dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
   return st;
 #undef PUT_RUN
 #undef FAIL
+}
+
+/* Parse in[0..n) as if it started at stream offset `at`, line, column. */
+static dkcpr_status parse_at(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish, uint64_t at, uint64_t line, uint64_t column) {
+  uint64_t saved_at = w->bytes_in, saved_line = w->line, saved_column = w->column;
+  dkcpr_status st;
+  w->bytes_in = at;
+  w->line = line;
+  w->column = column;
+  st = parse(w, in, n, finish);
+  w->bytes_in = saved_at;
+  w->line = saved_line;
+  w->column = saved_column;
+  return st;
+}
+
+/* The delimiter the held first record uses most, outside quotes. */
+static char choose_delimiter(const char *s, size_t n) {
+  size_t commas = 0, semicolons = 0, i;
+  int quoted = 0;
+  for (i = 0; i < n; i++) {
+    if (s[i] == '"') quoted = !quoted;
+    else if (!quoted && s[i] == ',') commas++;
+    else if (!quoted && s[i] == ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+size_t dkcpr__csv_held(const dkcpr_struct_washer *w) {
+  return w->csv != NULL && !w->csv->delim_known ? w->csv->header_len : 0;
+}
+
+dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish) {
+  dkcpr__csv_state *c = w->csv;
+  size_t k = 0, room;
+  int ended = 0;
+  uint64_t line = 1, column = 1;
+  dkcpr_status st;
+  char *grown;
+  if (c->delim_known) return parse(w, in, n, finish);
+  /* Hold the first record (the stream's first bytes) to its end. */
+  room = HEADER_MAX - c->header_len;
+  for (; k < n && k < room && !ended; k++) {
+    if (in[k] == '"') c->header_quoted = !c->header_quoted;
+    else if (in[k] == '\n' && !c->header_quoted) ended = 1;
+  }
+  if (k > 0) {
+    grown = realloc(c->header_bytes, c->header_len + k);
+    if (grown == NULL) return DKCPR_E_NOMEM;
+    c->header_bytes = grown;
+    memcpy(c->header_bytes + c->header_len, in, k);
+    c->header_len += k;
+  }
+  if (!ended && !finish && c->header_len < HEADER_MAX) return DKCPR_OK;
+  c->delim = choose_delimiter(c->header_bytes, c->header_len);
+  c->delim_known = 1;
+  st = parse_at(w, c->header_bytes ? c->header_bytes : "", c->header_len, finish && k == n,
+                0, 1, 1);
+  if (st != DKCPR_OK || k == n) return st;
+  /* The rest of this chunk, after the first record. */
+  dkcpr__struct_advance(&line, &column, c->header_bytes, c->header_len);
+  return parse_at(w, in + k, n - k, finish, w->bytes_in + k, line, column);
 }

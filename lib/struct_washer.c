@@ -98,11 +98,12 @@ size_t dkcpr_struct_washer_bound(const dkcpr_struct_washer *w, size_t in_len) {
   if (w == NULL) return 0;
   if (in_len > (SIZE_MAX >> 12)) return SIZE_MAX;
   /* What a parser may hold back from earlier calls comes out too. */
-  return dkcpr__text_bound(&w->text, in_len + 2 * DKCPR__VALUE_HOLD, w->value_max);
+  return dkcpr__text_bound(&w->text, in_len + 2 * DKCPR__VALUE_HOLD + dkcpr__csv_held(w),
+                           w->value_max);
 }
 
 /* Line and column after the bytes s[0..n). */
-static void advance(uint64_t *line, uint64_t *column, const char *s, size_t n) {
+void dkcpr__struct_advance(uint64_t *line, uint64_t *column, const char *s, size_t n) {
   const char *end = s + n, *nl;
   while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
     (*line)++;
@@ -130,7 +131,7 @@ dkcpr_status dkcpr__struct_syntax_at(dkcpr_struct_washer *w, uint64_t at,
 dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
                                   uint64_t base, uint64_t at, const char *msg) {
   uint64_t line = w->line, column = w->column;
-  if (at > base) advance(&line, &column, buf, (size_t)(at - base));
+  if (at > base) dkcpr__struct_advance(&line, &column, buf, (size_t)(at - base));
   return dkcpr__struct_syntax_at(w, at, line, column, msg);
 }
 
@@ -155,7 +156,7 @@ static dkcpr_status run(char *out, size_t out_cap, size_t *out_len,
     w->finished = 1; /* a syntax error ends the stream */
     return st;
   }
-  advance(&w->line, &w->column, in, in_len);
+  dkcpr__struct_advance(&w->line, &w->column, in, in_len);
   w->bytes_in += in_len;
   w->bytes_out += n;
   w->finished = finish;

@@ -64,6 +64,9 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
 dkcpr_status dkcpr__struct_syntax(dkcpr_struct_washer *w, const char *buf,
                                   uint64_t base, uint64_t at, const char *msg);
 
+/* Line and column after the bytes s[0..n) from line, column. */
+void dkcpr__struct_advance(uint64_t *line, uint64_t *column, const char *s, size_t n);
+
 /* Record a syntax error at a known position before the current chunk. */
 dkcpr_status dkcpr__struct_syntax_at(dkcpr_struct_washer *w, uint64_t at,
                                      uint64_t line, uint64_t column,
@@ -74,6 +77,8 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w);
 void dkcpr__csv_free(dkcpr_struct_washer *w);
 dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                              int finish);
+/* Bytes of the first record held back to choose the delimiter. */
+size_t dkcpr__csv_held(const dkcpr_struct_washer *w);
 dkcpr_status dkcpr__json_new(dkcpr_struct_washer *w);
 void dkcpr__json_free(dkcpr_struct_washer *w);
 dkcpr_status dkcpr__json_feed(dkcpr_struct_washer *w, const char *in, size_t n,

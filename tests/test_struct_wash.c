@@ -80,6 +80,12 @@ static const char csv_in[] =
     "5,\"0405205297\",E,\xff\r\n"
     "6,ikke et nummer,F,\r\n";
 
+/* As a Danish spreadsheet writes it: semicolons, a comma in a decimal. */
+static const char csv_semicolon_in[] =
+    "cpr_nr;\"navn; fuld\";beløb\r\n"
+    "405205297;Anna;12,50\r\n"
+    "040520-5297;\"Bo; B\";1,5\r\n";
+
 static const char json_in[] =
     "[{\"cpr\": 405205297, \"cprNr\": \"0405205297\", \"n\": 1505201234,\n"
     "  \"note\": \"cpr 0405205297 \\u0030\", \"x\": [1, 2.5e3, -3, true, null],\n"
@@ -181,6 +187,28 @@ static void test_csv_round_trip(void **state) {
 static void test_sql_round_trip(void **state) {
   (void)state;
   round_trip(DKCPR_DATA_SQL, sql_in);
+}
+
+/* The first record says semicolons: the CPR column is found, chunked or not. */
+static void test_csv_semicolons(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_status st;
+  char pseudonym[11], expect[64];
+  size_t n;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, csv_semicolon_in,
+                   strlen(csv_semicolon_in), 0, &st, NULL);
+  (void)state;
+  assert_int_equal(st, DKCPR_OK);
+  assert_int_equal(dkcpr_pseudonymize(pseudonym, sizeof pseudonym, &n, p, "0405205297", 10, NULL),
+                   DKCPR_OK);
+  snprintf(expect, sizeof expect, "\r\n%s;Anna;12,50\r\n",
+           pseudonym[0] == '0' ? pseudonym + 1 : pseudonym);
+  assert_non_null(strstr(out, expect));
+  snprintf(expect, sizeof expect, "\r\n%.6s-%s;\"Bo; B\";1,5\r\n", pseudonym, pseudonym + 6);
+  assert_non_null(strstr(out, expect));
+  free(out);
+  dkcpr_pseudonymizer_free(p);
+  round_trip(DKCPR_DATA_CSV, csv_semicolon_in);
 }
 
 static void test_json_round_trip(void **state) {
@@ -338,6 +366,7 @@ int main(void) {
       cmocka_unit_test(test_field_names),
       cmocka_unit_test(test_options),
       cmocka_unit_test(test_csv_round_trip),
+      cmocka_unit_test(test_csv_semicolons),
       cmocka_unit_test(test_json_round_trip),
       cmocka_unit_test(test_sql_round_trip),
       cmocka_unit_test(test_integers),

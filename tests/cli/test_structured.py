@@ -10,7 +10,7 @@ import random
 import sys
 import unittest
 
-from clitest import CliTestCase, run
+from clitest import SAMPLES, CliTestCase, run
 
 
 def originals(n, seed):
@@ -114,6 +114,27 @@ class StructuredTest(CliTestCase):
 
     def test_tsv(self):
         self.check_delimited("people.tsv", "\t", "tsv")
+
+    def test_danish_spreadsheet_csv(self):
+        # The shipped sample: semicolons, as Danish Excel writes CSV.
+        sample = next(s for s in SAMPLES if s.endswith("kunder.csv"))
+        rows = list(csv.reader(open(sample, newline="", encoding="utf-8"), delimiter=";"))
+        nums = [r[0].replace("-", "") for r in rows[1:]]
+        pseudonym = self.pseudonyms(nums)
+        self.write("kunder.csv", self.read(sample))
+        out, _ = self.wash("kunder.csv")
+        washed = list(csv.reader(io.StringIO(self.read(out).decode(), newline=""), delimiter=";"))
+        self.assertEqual(len(washed), len(rows))
+        for c, before, after in zip(nums, rows[1:], washed[1:]):
+            self.assertEqual(before[1:10], after[1:10])  # names, birth date, ... kundenr
+            p = pseudonym[c]
+            self.assertEqual(after[0], p[:6] + "-" + p[6:] if "-" in before[0] else p)
+        self.assertEqual(self.survivors(out, nums), set())
+        self.reveal_equals(out, self.path("kunder.csv"))
+        # By content too, under a name that says nothing.
+        self.write("kunder.dat", self.read(sample))
+        out2, _ = self.wash("kunder.dat")
+        self.assertEqual(self.read(out2), self.read(out))
 
     def test_csv_by_name_and_by_content(self):
         nums = originals(30, "auto")

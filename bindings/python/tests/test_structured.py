@@ -129,3 +129,11 @@ def test_bad_arguments(p, tmp_path):
         dkcpr.wash("x", p, format="csv", cpr_fields=["a,b"])
     with pytest.raises(ValueError, match="format"):
         dkcpr.wash_file(tmp_path / "none", tmp_path / "out", p, format="yaml")
+
+
+def test_semicolon_csv_as_danish_spreadsheets_write_it(p):
+    text = "cpr_nr;navn;beløb\r\n405205297;Anna;12,50\r\n211062-5629;\"Bo; B\";1,5\r\n"
+    rows = list(csv.reader(io.StringIO(dkcpr.wash(text, p, format="auto"), newline=""),
+                           delimiter=";"))
+    assert rows[1] == [str(int(p.pseudonymize("0405205297"))), "Anna", "12,50"]
+    assert rows[2] == [p.pseudonymize("211062-5629"), "Bo; B", "1,5"]
