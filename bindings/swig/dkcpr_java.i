@@ -148,7 +148,7 @@ static void dkcpr_java_wipe(void *p, size_t n) {
   (const char *chunk, size_t chunk_len), (const char *placeholder, size_t placeholder_len),
   (const uint8_t *key, size_t key_len), (const uint8_t *context, size_t context_len),
   (const uint8_t *seed, size_t seed_len), (const void *head, size_t head_len),
-  (const char *name, size_t name_len)
+  (const char *name, size_t name_len), (const char *cpr_fields, size_t cpr_fields_len)
 };
 
 /* ---- Bytes out ----------------------------------------------------------- */
@@ -275,6 +275,11 @@ DKCPR_JAVA_INTS(int *results, size_t results_len, 0)
 %rename("%(strip:[dkcpr_])s") dkcpr_key_from_hex;
 %rename("%(strip:[dkcpr_])s") dkcpr_washer_feed;
 %rename("%(strip:[dkcpr_])s") dkcpr_washer_finish;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_bound;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_feed;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_finish;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_stats;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_error;
 
 /* ---- Handles ------------------------------------------------------------- */
 /* The header declares them opaque; these make SWIG give them classes. */
@@ -282,6 +287,7 @@ struct dkcpr_datelist {};
 struct dkcpr_pseudonymizer {};
 struct dkcpr_scanner {};
 struct dkcpr_washer {};
+struct dkcpr_struct_washer {};
 
 %extend dkcpr_datelist {
   dkcpr_datelist(dkcpr_status *STATUS) {
@@ -384,6 +390,35 @@ struct dkcpr_washer {};
   }
   ~dkcpr_washer() { dkcpr_washer_free($self); }
 }
+
+/* The structured washer: the same, with the structure and the extra CPR
+ * field names (comma-separated, lent for the call only: copied). */
+%extend dkcpr_struct_washer {
+  dkcpr_struct_washer(dkcpr_status *STATUS, const dkcpr_pseudonymizer *p,
+                      const dkcpr_scan_options *scan, const dkcpr_wash_options *wash,
+                      const char *placeholder, size_t placeholder_len, int format,
+                      const char *cpr_fields, size_t cpr_fields_len) {
+    dkcpr_struct_washer *w = NULL;
+    dkcpr_wash_options o;
+    dkcpr_struct_options so;
+    if (wash != NULL && placeholder != NULL) {
+      o = *wash;
+      o.placeholder = placeholder;
+      o.placeholder_len = placeholder_len;
+      wash = &o;
+    }
+    *STATUS = dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
+    so.format = (dkcpr_data_format)format;
+    so.cpr_fields = cpr_fields;
+    so.cpr_fields_len = cpr_fields_len;
+    if (*STATUS == DKCPR_OK) *STATUS = dkcpr_struct_washer_new(&w, p, scan, wash, &so);
+    return w;
+  }
+  ~dkcpr_struct_washer() { dkcpr_struct_washer_free($self); }
+}
+%ignore dkcpr_struct_options;
+%ignore dkcpr_struct_options_init;
+%immutable dkcpr_struct_error::message;
 
 /* Set through the washer's constructor, which lends a Java array. */
 %ignore dkcpr_wash_options::placeholder;

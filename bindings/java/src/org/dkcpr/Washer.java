@@ -19,6 +19,8 @@ import org.dkcpr.internal.DkcprNativeConstants;
 import org.dkcpr.internal.pseudonymizer;
 import org.dkcpr.internal.sniff_kind;
 import org.dkcpr.internal.sniffed;
+import org.dkcpr.internal.struct_error;
+import org.dkcpr.internal.struct_washer;
 import org.dkcpr.internal.wash_options;
 import org.dkcpr.internal.wash_stats;
 import org.dkcpr.internal.washer;
@@ -51,6 +53,8 @@ public final class Washer {
   private final ScanOptions scan;
   private final int tokenChars;
   private final byte[] placeholder;
+  private final DataFormat format;
+  private final byte[] cprFields;
   private final wash_options c;
 
   private Washer(Builder b) {
@@ -59,6 +63,8 @@ public final class Washer {
     this.scan = b.scan;
     this.tokenChars = b.tokenChars;
     this.placeholder = b.placeholder;
+    this.format = b.format;
+    this.cprFields = b.cprFields;
     this.c = new wash_options();
     fill(c);
   }
@@ -82,7 +88,17 @@ public final class Washer {
     return mode;
   }
 
-  /** Washes a whole string. */
+  /** The structure inputs are read by. */
+  public DataFormat format() {
+    return format;
+  }
+
+  /**
+   * Washes a whole string.
+   *
+   * @throws CprException with {@link Status#E_SYNTAX} if the text is not in the {@link
+   *     DataFormat} (the message gives the line and column)
+   */
   public String wash(String text) {
     Objects.requireNonNull(text, "text");
     byte[] in = text.getBytes(StandardCharsets.UTF_8);
@@ -151,6 +167,9 @@ public final class Washer {
       p = pseudonymizer.handle();
     }
     try {
+      if (format != DataFormat.TEXT) {
+        return runStructured(p, source, out);
+      }
       washer w = new washer(p, scan.c(), c, placeholder);
       try {
         byte[] buf = new byte[CHUNK];
@@ -183,6 +202,53 @@ public final class Washer {
     }
   }
 
+  /** {@link #run} by structure; the pseudonymizer is locked by the caller. */
+  private WashStats runStructured(pseudonymizer p, Chunks.Source source, OutputStream out)
+      throws IOException {
+    struct_washer w = new struct_washer(p, scan.c(), c, placeholder, format.c.swigValue(),
+        cprFields);
+    try {
+      byte[] buf = new byte[CHUNK];
+      byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16,
+          DkcprNative.struct_washer_bound(w, CHUNK))];
+      int n;
+      try {
+        while ((n = source.read(buf)) >= 0) {
+          int written = DkcprNative.struct_washer_feed(dst, w,
+              n == CHUNK ? buf : Arrays.copyOf(buf, n));
+          out.write(dst, 0, written);
+        }
+        out.write(dst, 0, DkcprNative.struct_washer_finish(dst, w));
+      } catch (CprException e) {
+        throw e.status() == Status.E_SYNTAX ? syntaxError(w, e) : e;
+      }
+      out.flush();
+      wash_stats stats = new wash_stats();
+      try {
+        stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
+        DkcprNative.struct_washer_stats(stats, null, w);
+        return WashStats.of(stats);
+      } finally {
+        stats.delete();
+      }
+    } finally {
+      w.delete();
+    }
+  }
+
+  /** Where the input stopped being in the format, as a CprException. */
+  private CprException syntaxError(struct_washer w, CprException cause) {
+    struct_error e = new struct_error();
+    try {
+      e.setVersion(DkcprNativeConstants.STRUCT_ERROR_VERSION);
+      DkcprNative.struct_washer_error(e, w);
+      return new CprException(cause.code(), "not valid " + DkcprNative.data_format_name(format.c)
+          + ": line " + e.getLine() + ", column " + e.getColumn() + ": " + e.getMessage());
+    } finally {
+      e.delete();
+    }
+  }
+
   /** Builds a {@link Washer}; not thread-safe. */
   public static final class Builder {
     private Pseudonymizer pseudonymizer;
@@ -190,8 +256,34 @@ public final class Washer {
     private ScanOptions scan = ScanOptions.DEFAULT;
     private int tokenChars = Pseudonymizer.TOKEN_DEFAULT_CHARS;
     private byte[] placeholder;
+    private DataFormat format = DataFormat.TEXT;
+    private byte[] cprFields;
 
     private Builder() {}
+
+    /** The structure inputs are read by; default {@link DataFormat#TEXT}. */
+    public Builder format(DataFormat format) {
+      this.format = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    /**
+     * More field names that hold CPR numbers, besides those whose names say so (used by the
+     * structured formats).
+     *
+     * @throws IllegalArgumentException for an empty name or one with a comma
+     */
+    public Builder cprFields(String... names) {
+      StringBuilder all = new StringBuilder();
+      for (String name : names) {
+        if (name == null || name.isEmpty() || name.indexOf(',') >= 0) {
+          throw new IllegalArgumentException("a CPR field name must be non-empty, without ','");
+        }
+        all.append(all.length() == 0 ? "" : ",").append(name);
+      }
+      this.cprFields = names.length == 0 ? null : all.toString().getBytes(StandardCharsets.UTF_8);
+      return this;
+    }
 
     /** The pseudonymizer for {@link WashMode#PSEUDONYM}, {@link WashMode#TOKEN} and {@link WashMode#REVEAL}. */
     public Builder pseudonymizer(Pseudonymizer pseudonymizer) {

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.dkcpr;
+
+import org.dkcpr.internal.data_format;
+
+/**
+ * The structure a {@link Washer} reads its input by ({@code dkcpr_data_format}), as
+ * {@code dkcpr wash --format} does: in a structured format a value in a field whose name
+ * means CPR ({@code cpr}, {@code cpr_nr}, {@code personnummer}, ...) is a CPR number in any
+ * written form, integers stay integers, and everything else is washed as text.
+ */
+public enum DataFormat {
+  /** No structure: every CPR number found by its look (the default). */
+  TEXT(data_format.DATA_TEXT),
+  /** RFC 4180 CSV; the first record names the fields; semicolons when it has more of them. */
+  CSV(data_format.DATA_CSV),
+  /** The same with tabs. */
+  TSV(data_format.DATA_TSV),
+  /** One JSON value; a field is named by its key. */
+  JSON(data_format.DATA_JSON),
+  /** JSON values one after another (JSON Lines). */
+  JSONL(data_format.DATA_JSONL),
+  /** A pg_dump plain dump or a MySQL/MariaDB dump; columns from COPY, INSERT and CREATE TABLE. */
+  SQL(data_format.DATA_SQL);
+
+  final data_format c;
+
+  DataFormat(data_format c) {
+    this.c = c;
+  }
+}
