@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# dkcpr wash by structure against --format=text on generated inputs (default
+# 64 MiB each): CSV, CSV with a CPR column and numbers in notes, JSON Lines
+# with CPR strings, JSON Lines with a CPR integer and a CPR string, and a
+# pg_dump COPY block with a bigint CPR column. Prints MB/s and peak memory.
+# Targets: CSV and SQL COPY >= 200 MB/s, JSON >= 100 MB/s, memory < 32 MB.
+# Usage: bench/wash_struct.sh [MEGABYTES]   (DKCPR_BUILD_DIR picks the build, default build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${DKCPR_BUILD_DIR:-build}
+dkcpr=$build/tools/dkcpr
+megabytes=${1:-64}
+[[ -x $dkcpr ]] || { echo "build first: cmake --build $build --target dkcpr_cli" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (Debian package time)" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$dkcpr" keygen -o "$tmp/key"
+"$dkcpr" generate --count 20000 --seed bench --born 1930..2020 >"$tmp/numbers"
+
+# A block of lines made by the awk program $2 from the numbers, with the
+# header $3, repeated to the size asked for, into $tmp/$1.
+make_input() {
+  local name=$1 program=$2 header=$3
+  LC_ALL=C awk -v q="'" "$program" "$tmp/numbers" >"$tmp/block"
+  local repeats=$(( (megabytes * 1048576 + $(stat -c %s "$tmp/block") - 1) / $(stat -c %s "$tmp/block") ))
+  { printf '%s' "$header"; for ((i = 0; i < repeats; i++)); do cat "$tmp/block"; done; } >"$tmp/$name"
+  rm -f "$tmp/block"
+}
+
+make_input wide.csv '{
+  printf "%d,%s,Hanne,Soerensen,Egevaenget %d,4000 Roskilde,\"kontrol efter udskrivelse, ring tirsdag; %s\"\n",
+         NR, $0, NR % 97, "................................................................................................................................................" }' \
+  $'id,cpr,fornavn,efternavn,adresse,by,note\n'
+make_input dense.csv '{
+  n = (NR % 3 == 0) ? substr($0, 1, 6) "-" substr($0, 7) : $0
+  printf "%d,%s,Hanne,\"ring om %s\"\n", NR, n, $0 }' $'id,cpr_nr,navn,note\n'
+make_input strings.jsonl '{
+  printf "{\"id\": %d, \"patient\": {\"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"adresse\": {\"vej\": \"Egevaenget %d\", \"by\": \"Roskilde\"}}, \"note\": \"kontrol efter udskrivelse\"}\n",
+         NR, $0, NR % 97 }' ''
+make_input integers.jsonl '{
+  printf "{\"id\": %d, \"cpr\": %d, \"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"note\": \"kontrol efter udskrivelse, ring\"}\n",
+         NR, $0 + 0, $0 }' ''
+make_input copy.sql '{ printf "%d\t%d\tHanne Soerensen\tEgevaenget %d, 4000 Roskilde\tkontrol efter udskrivelse\n", NR, $0 + 0, NR % 97 }' \
+  $'CREATE TABLE public.patient (\n    id integer,\n    cpr bigint,\n    navn text,\n    adresse text,\n    note text\n);\nCOPY public.patient (id, cpr, navn, adresse, note) FROM stdin;\n'
+
+exec 3>&1
+run() { # label, input, then the command's options
+  local label=$1 input=$2
+  shift 2
+  local bytes
+  bytes=$(stat -c %s "$tmp/$input")
+  /usr/bin/time -v -o "$tmp/time" "$dkcpr" wash -q -j 1 --key-file "$tmp/key" "$@" \
+    "$tmp/$input" >/dev/null
+  local secs kb
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
+           for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$tmp/time")
+  kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time")
+  awk -v l="$label" -v b="$bytes" -v s="$secs" -v kb="$kb" 'BEGIN {
+    printf "%-44s %5.0f MB in %6.2f s: %6.1f MB/s, peak memory %5.1f MB\n",
+           l, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), kb / 1024 }' >&3
+}
+
+echo "dkcpr wash -j 1, $(nproc) cores (load $(cut -d' ' -f1 /proc/loadavg)), to /dev/null"
+for input in wide.csv dense.csv strings.jsonl integers.jsonl copy.sql; do
+  cat "$tmp/$input" >/dev/null # into the page cache
+  run "$input, --format=text" "$input" --format=text
+  run "$input, by structure" "$input"
+done
