@@ -19,13 +19,15 @@ trap 'rm -rf "$tmp"' EXIT
 "$dkcpr" keygen -o "$tmp/key"
 "$dkcpr" generate --count 20000 --seed bench --born 1930..2020 >"$tmp/numbers"
 
-# A block of lines made by the awk program $2 from the numbers, with the
-# header $3, repeated to the size asked for, into $tmp/$1.
+# A block of lines made by the awk program $2 from the numbers (n is the
+# number as an integer: no leading zero), between the header $3 and the
+# trailer $4, repeated to the size asked for, into $tmp/$1.
 make_input() {
-  local name=$1 program=$2 header=$3
-  LC_ALL=C awk -v q="'" "$program" "$tmp/numbers" >"$tmp/block"
+  local name=$1 program=$2 header=$3 trailer=${4:-}
+  LC_ALL=C awk -v q="'" "{ n = \$0; sub(/^0/, \"\", n) } $program" "$tmp/numbers" >"$tmp/block"
   local repeats=$(( (megabytes * 1048576 + $(stat -c %s "$tmp/block") - 1) / $(stat -c %s "$tmp/block") ))
-  { printf '%s' "$header"; for ((i = 0; i < repeats; i++)); do cat "$tmp/block"; done; } >"$tmp/$name"
+  { printf '%s' "$header"; for ((i = 0; i < repeats; i++)); do cat "$tmp/block"; done
+    printf '%s' "$trailer"; } >"$tmp/$name"
   rm -f "$tmp/block"
 }
 
@@ -34,16 +36,17 @@ make_input wide.csv '{
          NR, $0, NR % 97, "................................................................................................................................................" }' \
   $'id,cpr,fornavn,efternavn,adresse,by,note\n'
 make_input dense.csv '{
-  n = (NR % 3 == 0) ? substr($0, 1, 6) "-" substr($0, 7) : $0
-  printf "%d,%s,Hanne,\"ring om %s\"\n", NR, n, $0 }' $'id,cpr_nr,navn,note\n'
+  f = (NR % 3 == 0) ? substr($0, 1, 6) "-" substr($0, 7) : $0
+  printf "%d,%s,Hanne,\"ring om %s\"\n", NR, f, $0 }' $'id,cpr_nr,navn,note\n'
 make_input strings.jsonl '{
   printf "{\"id\": %d, \"patient\": {\"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"adresse\": {\"vej\": \"Egevaenget %d\", \"by\": \"Roskilde\"}}, \"note\": \"kontrol efter udskrivelse\"}\n",
          NR, $0, NR % 97 }' ''
 make_input integers.jsonl '{
-  printf "{\"id\": %d, \"cpr\": %d, \"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"note\": \"kontrol efter udskrivelse, ring\"}\n",
-         NR, $0 + 0, $0 }' ''
-make_input copy.sql '{ printf "%d\t%d\tHanne Soerensen\tEgevaenget %d, 4000 Roskilde\tkontrol efter udskrivelse\n", NR, $0 + 0, NR % 97 }' \
-  $'CREATE TABLE public.patient (\n    id integer,\n    cpr bigint,\n    navn text,\n    adresse text,\n    note text\n);\nCOPY public.patient (id, cpr, navn, adresse, note) FROM stdin;\n'
+  printf "{\"id\": %d, \"cpr\": %s, \"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"note\": \"kontrol efter udskrivelse, ring\"}\n",
+         NR, n, $0 }' ''
+make_input copy.sql '{ printf "%d\t%s\tHanne Soerensen\tEgevaenget %d, 4000 Roskilde\tkontrol efter udskrivelse\n", NR, n, NR % 97 }' \
+  $'CREATE TABLE public.patient (\n    id integer,\n    cpr bigint,\n    navn text,\n    adresse text,\n    note text\n);\nCOPY public.patient (id, cpr, navn, adresse, note) FROM stdin;\n' \
+  $'\\.\n'
 
 exec 3>&1
 run() { # label, input, then the command's options
