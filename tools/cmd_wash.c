@@ -112,6 +112,8 @@ static const char *mapping_option_name(int opt) {
   case OPT_ENCODING: return "--encoding";
   case OPT_BINARY: return "--binary";
   case OPT_NINE_DIGITS: return "--nine-digits";
+  case OPT_FORMAT: return "--format";
+  case OPT_CPR_FIELD: return "--cpr-field";
   default: return NULL;
   }
 }
@@ -314,7 +316,7 @@ static void report_input(const struct wash_config *c, FILE *f, const cli_input *
 }
 
 /* What the manifest says of an input: name, format, size, SHA-256, counts. */
-static int record_part(struct wash_totals *t, cli_input *in,
+static int record_part(struct wash_totals *t, cli_input *in, dkcpr_data_format used,
                        const dkcpr_wash_stats *st, uint64_t irreversible) {
   manifest_part *parts = realloc(t->parts, (t->inputs) * sizeof *parts);
   if (!parts) {
@@ -328,13 +330,14 @@ static int record_part(struct wash_totals *t, cli_input *in,
   cli_input_describe(in, what, sizeof what);
   m->name = strdup(in->names.input);
   m->format = strdup(what);
+  m->structure = strdup(dkcpr_data_format_name(used));
   m->bytes = in->digest.bytes;
   cli_digest_final(&in->digest, m->sha256);
   m->found = wash_count_found(st);
   m->replaced = wash_count_replaced(st);
   m->irreversible = irreversible;
   m->unchanged = st->failed;
-  if (!m->name || !m->format) {
+  if (!m->name || !m->format || !m->structure) {
     cli_error(in->names.cmd, "out of memory");
     return CLI_EXIT_INTERNAL;
   }
@@ -359,6 +362,7 @@ static int wash_one(const struct wash_config *c, const char *path,
   dkcpr_wash_stats st;
   memset(&st, 0, sizeof st);
   uint64_t irreversible = 0, by_options = 0;
+  dkcpr_data_format used = DKCPR_DATA_TEXT;
   if (in->untouched) {
     rc = copy_through(in, sink, &st);
   } else {
@@ -367,7 +371,7 @@ static int wash_one(const struct wash_config *c, const char *path,
                      (int)c->jobs};
     /* Threads give the same bytes and counts: see wash_stream.h. */
     if (c->structure.is_auto || c->structure.format != DKCPR_DATA_TEXT)
-      rc = wash_structured(&x, in, path, &c->structure, NULL);
+      rc = wash_structured(&x, in, path, &c->structure, &used);
     else
       rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)
                        : wash_sequential(&x, in, NULL, 0, NULL, 0);
@@ -385,7 +389,7 @@ static int wash_one(const struct wash_config *c, const char *path,
     t->by_options += by_options;
     report_input(c, t->report, in, &st, irreversible, by_options);
     if (c->manifest)
-      rc = record_part(t, in, &st, irreversible);
+      rc = record_part(t, in, used, &st, irreversible);
   }
   out_layer_free(sink);
   cli_input_close(in);
@@ -525,6 +529,18 @@ static int apply_manifest(struct wash_config *c, manifest *m) {
   c->input.encoding = map->encoding;
   c->input.binary = map->binary;
   c->input.digest = 1;
+  if (format_parse(map->structure, &c->structure.is_auto, &c->structure.format) != 0) {
+    cli_error(c->cmd, "the manifest's structure '%s' is unknown here", map->structure);
+    return CLI_EXIT_USAGE;
+  }
+  if (map->cpr_fields) {
+    if (strlen(map->cpr_fields) >= sizeof c->cpr_fields) {
+      cli_error(c->cmd, "the manifest's cpr_fields are too long");
+      return CLI_EXIT_USAGE;
+    }
+    memcpy(c->cpr_fields, map->cpr_fields, strlen(map->cpr_fields) + 1);
+    c->structure.cpr_fields = c->cpr_fields;
+  }
   return 0;
 }
 
@@ -545,6 +561,9 @@ static int write_manifest(const struct wash_config *c, struct wash_totals *t) {
   m.map.min_confidence = c->min_confidence;
   m.map.encoding = (char *)c->input.encoding;
   m.map.binary = c->input.binary;
+  m.map.structure = (char *)(c->structure.is_auto ? "auto"
+                                                  : dkcpr_data_format_name(c->structure.format));
+  m.map.cpr_fields = (char *)c->structure.cpr_fields;
   if (c->known_dates) {
     int rc = file_sha256(c->cmd, c->known_dates, m.map.known_dates_sha256);
     if (rc)
@@ -563,6 +582,7 @@ static void free_parts(struct wash_totals *t) {
   for (size_t i = 0; t->parts && i < t->inputs; i++) {
     free(t->parts[i].name);
     free(t->parts[i].format);
+    free(t->parts[i].structure);
   }
   free(t->parts);
   cli_digest_free(&t->out_digest);

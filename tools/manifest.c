@@ -156,6 +156,10 @@ static void put_part(yajl_gen g, const manifest_part *p, int counts) {
     put(g, "format");
     put(g, p->format);
   }
+  if (p->structure) {
+    put(g, "structure");
+    put(g, p->structure);
+  }
   put_uint(g, "bytes", p->bytes);
   put(g, "sha256");
   put(g, p->sha256);
@@ -232,6 +236,14 @@ int manifest_write(const char *cmd, const char *path, const manifest *m) {
     yajl_gen_null(g);
   put(g, "binary");
   put(g, manifest_binary_name(map->binary));
+  put(g, "structure");
+  put(g, map->structure ? map->structure : "text");
+  if (map->cpr_fields && map->cpr_fields[0]) {
+    put_bytes(g, "cpr_fields", map->cpr_fields, strlen(map->cpr_fields));
+  } else {
+    put(g, "cpr_fields");
+    yajl_gen_null(g);
+  }
   yajl_gen_map_close(g);
 
   put(g, "inputs");
@@ -380,6 +392,18 @@ static int read_mapping(const char *cmd, const char *path, yajl_val root,
     map->binary = CLI_BINARY_WASH;
   else
     return bad(cmd, path, "no valid mapping.binary");
+  /* Manifests from before washing by structure washed text. */
+  s = get_string(root, "mapping", "structure");
+  if (!(map->structure = strdup(s ? s : "text")))
+    return bad(cmd, path, "out of memory");
+  map->cpr_fields = NULL;
+  v = get(root, "mapping", "cpr_fields", yajl_t_any);
+  if ((v && !YAJL_IS_NULL(v)) || get_string(root, "mapping", "cpr_fields_hex")) {
+    size_t fields_len;
+    if (get_bytes(root, "cpr_fields", &map->cpr_fields, &fields_len) ||
+        strlen(map->cpr_fields) != fields_len)
+      return bad(cmd, path, "no valid mapping.cpr_fields");
+  }
   return 0;
 }
 
@@ -447,9 +471,12 @@ void manifest_free(manifest *m) {
   free(m->map.context);
   free(m->map.placeholder);
   free(m->map.encoding);
+  free(m->map.structure);
+  free(m->map.cpr_fields);
   for (size_t i = 0; i < m->n_inputs; i++) {
     free(m->inputs[i].name);
     free(m->inputs[i].format);
+    free(m->inputs[i].structure);
   }
   free(m->inputs);
   memset(m, 0, sizeof *m);

@@ -29,11 +29,14 @@ typedef struct manifest_mapping {
   char known_dates_sha256[65]; /* "" without a known-dates file */
   char *encoding;              /* NULL: detected */
   cli_binary binary;
+  char *structure;             /* --format: "auto", "text", "csv", ... */
+  char *cpr_fields;            /* --cpr-field names, comma-separated; NULL for none */
 } manifest_mapping;
 
 typedef struct manifest_part {
   char *name;
-  char *format; /* "gzip, UTF-16LE text" */
+  char *format;    /* "gzip, UTF-16LE text" */
+  char *structure; /* inputs: the structure washed by ("csv"); NULL otherwise */
   uint64_t bytes;
   char sha256[65];
   uint64_t found, replaced, irreversible, unchanged;

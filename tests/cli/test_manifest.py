@@ -84,6 +84,43 @@ class ManifestTest(CliTestCase):
                 if opts != ["--min-confidence", "medium", "--nine-digits"]:
                     self.assertNotEqual(plain.stdout, back.stdout)
 
+    def test_the_structure_comes_from_the_manifest(self):
+        # A CSV under a name that says nothing, washed by its fields: reveal
+        # with the manifest reads it the same way, whatever it is called.
+        nums = [c for c in run(["generate", "--count", "400", "--seed", "m"]).stdout.split()
+                if c.startswith(b"0")][:40]
+        data = b"id,patient,cpr\n" + b"".join(
+            b"%d,%s,0101580008\n" % (i, c[1:]) for i, c in enumerate(nums))
+        src = self.write("export.dat", data)
+        out = self.path("washed.txt")
+        p = self.wash("--format", "csv", "--cpr-field", "patient",
+                      "--manifest", self.path("m.json"), "-o", out, src)
+        self.assertExit(p, 0)
+        m = self.manifest()
+        self.assertEqual((m["mapping"]["structure"], m["mapping"]["cpr_fields"]), ("csv", "patient"))
+        self.assertEqual(m["inputs"][0]["structure"], "csv")
+        washed = open(out, "rb").read()
+        self.assertTrue(all(c[1:] not in washed for c in nums))
+        back = self.reveal("--manifest", self.path("m.json"), out)
+        self.assertExit(back, 0)
+        # Every number back; those whose pseudonym had ten digits with their zero.
+        self.assertEqual(back.stdout.replace(b",0", b","), data.replace(b",0", b","))
+        # Without the manifest's --cpr-field, nine-digit pseudonyms stay.
+        plain = self.reveal("--format", "csv", out)
+        self.assertNotEqual(plain.stdout, back.stdout)
+        # auto records what it chose per input.
+        self.wash("--manifest", self.path("m2.json"), "-o", self.path("o2"), src)
+        m2 = self.manifest("m2.json")
+        self.assertEqual((m2["mapping"]["structure"], m2["mapping"]["cpr_fields"]), ("auto", None))
+        self.assertEqual(m2["inputs"][0]["structure"], "csv")
+        # A manifest from before washing by structure washed text.
+        del m2["mapping"]["structure"], m2["mapping"]["cpr_fields"]
+        self.write("old.json", json.dumps(m2))
+        washed_text = self.wash("--format", "text", stdin=data)
+        back = self.reveal("--manifest", self.path("old.json"), stdin=washed_text.stdout)
+        self.assertExit(back, 0)
+        self.assertEqual(back.stdout, data)
+
     def test_another_key_is_refused(self):
         washed = self.wash("--manifest", self.path("m.json"), stdin=DATA)
         other = self.write("other.key", OTHER_KEY + "\n")
@@ -97,7 +134,8 @@ class ManifestTest(CliTestCase):
     def test_mapping_options_beside_a_manifest_are_refused(self):
         washed = self.wash("--manifest", self.path("m.json"), stdin=DATA)
         for opt in (["--keep", "date"], ["--context", "x"], ["--never-real"],
-                    ["--policy", "strict"], ["--nine-digits"], ["--binary", "wash"]):
+                    ["--policy", "strict"], ["--nine-digits"], ["--binary", "wash"],
+                    ["--format", "csv"], ["--cpr-field", "patient"]):
             with self.subTest(opt=opt):
                 p = self.reveal(*opt, "--manifest", self.path("m.json"), stdin=washed.stdout)
                 self.assertExit(p, 2)
