@@ -45,3 +45,30 @@ def test_wash_same_as_cli(tmp_path, keep, never_real):
         ours = dkcpr.wash(TEXT, p)
         assert ours != TEXT
         assert cli(*args, stdin=TEXT) == ours
+
+
+STRUCTURED = {
+    "people.csv": "cpr_nr;navn;note\r\n405205297;Anna;ring 211062-5629\r\n0101580008;Bo;\r\n" * 20,
+    "people.json": '{"p": [' + ", ".join(['{"cpr": 405205297, "cprNr": "2110625629", "n": 1505201234}']
+                                          * 20) + "]}\n",
+    "people.jsonl": '{"personnummer": 101580008, "tekst": "cpr 211062-5629"}\n' * 20,
+    "dump.sql": ("CREATE TABLE t (id int, cpr bigint, note text);\n"
+                 "COPY t (id, cpr, note) FROM stdin;\n" + "1\t405205297\tring 0101580008\n" * 20
+                 + "\\.\nINSERT INTO t VALUES (2, 2110625629, 'C:\\tmp\\');\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STRUCTURED))
+def test_wash_by_structure_same_as_cli(tmp_path, name):
+    keyfile = tmp_path / "key"
+    keyfile.write_text(TEST_KEY.hex() + "\n")
+    keyfile.chmod(0o600)
+    src = tmp_path / name
+    src.write_text(STRUCTURED[name], encoding="utf-8")
+    subprocess.run([CLI, "wash", "-q", "-k", str(keyfile), "-o", str(tmp_path / "cli.out"),
+                    str(src)], check=True)
+    with dkcpr.Pseudonymizer(TEST_KEY) as p:
+        stats = dkcpr.wash_file(src, tmp_path / "py.out", p)
+    assert stats["structure"] == name.split(".")[1].replace("dump", "sql")
+    assert (tmp_path / "py.out").read_bytes() == (tmp_path / "cli.out").read_bytes()
+    assert (tmp_path / "py.out").read_bytes() != src.read_bytes()

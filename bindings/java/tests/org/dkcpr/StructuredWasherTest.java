@@ -5,11 +5,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
 import org.junit.Test;
 
 /** Washing by structure from Java: the same pseudonym in every written form. */
@@ -48,6 +53,43 @@ public class StructuredWasherTest {
           + p.pseudonymize("211062-5629") + "\r\n", out.toString(StandardCharsets.UTF_8));
       assertEquals(2, stats.found());
       assertThrows(IllegalArgumentException.class, () -> Washer.builder().cprFields("a,b"));
+    }
+  }
+
+  /** The same bytes as {@code dkcpr wash --format=F} for the same key. */
+  @Test
+  public void sameAsTheProgram() throws IOException, InterruptedException {
+    String cli = System.getProperty("dkcpr.cli", "");
+    assumeFalse("the dkcpr program is not built", cli.isEmpty());
+    Path dir = Files.createTempDirectory("dkcpr-java-struct");
+    Path key = dir.resolve("key");
+    Files.writeString(key, HexFormat.of().formatHex(Vectors.testKey()) + "\n");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    String[][] cases = {
+      {"csv", "cpr_nr;navn\r\n405205297;Anna\r\n211062-5629;\"Bo; B\"\r\n"},
+      {"json", "{\"cpr\": 1505201234, \"x\": [\"0405205297\", 405205297]}"},
+      {"sql", "CREATE TABLE t (cpr bigint);\nCOPY t (cpr) FROM stdin;\n405205297\n\\.\n"},
+    };
+    try (Pseudonymizer p = new Pseudonymizer(Vectors.testKey())) {
+      for (String[] c : cases) {
+        Path in = dir.resolve("in." + c[0]);
+        Files.writeString(in, c[1]);
+        Process proc = new ProcessBuilder(cli, "wash", "-q", "-k", key.toString(),
+            "--format=" + c[0], in.toString()).redirectErrorStream(false).start();
+        String expected = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, proc.waitFor());
+        String ours = Washer.builder().pseudonymizer(p)
+            .format(DataFormat.valueOf(c[0].toUpperCase(java.util.Locale.ROOT))).build().wash(c[1]);
+        assertEquals(c[0], expected, ours);
+        assertTrue(c[0], !ours.equals(c[1]));
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(dir);
     }
   }
 
