@@ -98,4 +98,18 @@ done
 # The numbers are new ones, and reveal gives the dump back byte for byte.
 "$dkcpr" reveal -q -k "$key" -o "$work/prod-again.sql" "$work/test.sql"
 cmp -s "$work/prod.sql" "$work/prod-again.sql" || fail "reveal does not give the dump back"
-echo "pg_dump_roundtrip: 400 people, 1200 visits washed, loaded, joined and revealed"
+
+# pg_dump --column-inserts: INSERT statements instead of COPY give the same data.
+"$bin/pg_dump" -d prod --column-inserts -f "$work/prod-inserts.sql"
+"$dkcpr" wash -q -k "$key" -o "$work/test-inserts.sql" "$work/prod-inserts.sql"
+pgc_psql -c "CREATE DATABASE test_inserts"
+"$bin/psql" -X -q -v ON_ERROR_STOP=1 -d test_inserts -f "$work/test-inserts.sql" >/dev/null ||
+  fail "the washed --column-inserts dump does not load"
+for t in "person ORDER BY cpr" "visit ORDER BY id"; do
+  [[ $(q test "SELECT * FROM $t" | md5sum) == $(q test_inserts "SELECT * FROM $t" | md5sum) ]] ||
+    fail "${t%% *}: INSERT and COPY dumps wash to different data"
+done
+"$dkcpr" reveal -q -k "$key" -o "$work/prod-inserts-again.sql" "$work/test-inserts.sql"
+cmp -s "$work/prod-inserts.sql" "$work/prod-inserts-again.sql" ||
+  fail "reveal does not give the --column-inserts dump back"
+echo "pg_dump_roundtrip: 400 people, 1200 visits washed, loaded, joined and revealed (COPY and INSERT)"
