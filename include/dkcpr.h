@@ -604,7 +604,9 @@ typedef struct dkcpr_wash_stats {
   uint64_t found[8][4];    /**< numbers found at or above the minimum confidence */
   uint64_t replaced[8][4]; /**< numbers replaced (pseudonym mode: reversibly) */
   uint64_t failed;         /**< found but left unchanged (e.g. reveal of a non-pseudonym) */
-  uint64_t irreversible;   /**< replaced by the pseudonym mode's fallback */
+  uint64_t irreversible;   /**< replaced so that reveal cannot give the bytes back: by the
+                                pseudonym mode's fallback, or (structured washer) in a
+                                written form reveal does not restore */
 } dkcpr_wash_stats;
 
 /** A streaming washer. One thread at a time; the pseudonymizer may be shared. */
@@ -795,7 +797,8 @@ typedef struct dkcpr_struct_counts {
   unsigned int version;   /**< DKCPR_STRUCT_COUNTS_VERSION */
   uint64_t values;        /**< non-empty values in CPR fields */
   uint64_t replaced;      /**< of them, replaced (pseudonym mode: reversibly) */
-  uint64_t irreversible;  /**< of them, given the fallback */
+  uint64_t irreversible;  /**< of them, given the fallback, or written so that reveal
+                               cannot give the bytes back (docs/structured.md) */
   uint64_t unrecognised;  /**< of them, not a CPR number: washed as text */
   uint64_t failed;        /**< of them, left unchanged (reveal of a non-pseudonym) */
   uint64_t integers;      /**< values written as integers (nine digits, JSON numbers) */
@@ -867,8 +870,12 @@ DKCPR_API dkcpr_status dkcpr_struct_washer_finish(char *out, size_t out_cap,
 
 /**
  * Counts so far: every number replaced, the text washer's and the CPR
- * fields' (those at high confidence). found = replaced + failed + the
- * fallback's count in counts->irreversible.
+ * fields' (those at high confidence). found = replaced + failed +
+ * irreversible. A number is irreversible when it got the fallback, or when
+ * its pseudonym is written in a form reveal does not give back byte for
+ * byte: a nine-digit text value whose pseudonym has ten digits, an SQL
+ * integer written with a leading zero, an integer outside a CPR field whose
+ * pseudonym has nine digits (without nine_digits).
  * @param[out] stats   may be NULL.
  * @param[out] counts  may be NULL; its version set by the caller.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown counts version).
