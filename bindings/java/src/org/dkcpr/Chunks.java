@@ -22,6 +22,35 @@ final class Chunks {
     int read(byte[] buf) throws IOException;
   }
 
+  /** At least max bytes from source (whole reads, so perhaps more); fewer only at its end. */
+  static byte[] readUpTo(Source source, int max) throws IOException {
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    byte[] buf = new byte[max];
+    int n;
+    while (got.size() < max && (n = source.read(buf)) >= 0) {
+      got.write(buf, 0, n);
+    }
+    return got.toByteArray();
+  }
+
+  /** The bytes head, then what source gives. */
+  static Source prepend(byte[] head, Source source) {
+    return new Source() {
+      private int at;
+
+      @Override
+      public int read(byte[] buf) throws IOException {
+        if (at >= head.length) {
+          return source.read(buf);
+        }
+        int n = Math.min(buf.length, head.length - at);
+        System.arraycopy(head, at, buf, 0, n);
+        at += n;
+        return n;
+      }
+    };
+  }
+
   static final class ArraySource implements Source {
     private final byte[] data;
     private int at;

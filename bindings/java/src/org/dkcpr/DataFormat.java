@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.dkcpr;
 
+import org.dkcpr.internal.DkcprNative;
 import org.dkcpr.internal.data_format;
 
 /**
@@ -10,6 +11,12 @@ import org.dkcpr.internal.data_format;
  * written form, integers stay integers, and everything else is washed as text.
  */
 public enum DataFormat {
+  /**
+   * Guessed from the first bytes, as {@code dkcpr wash --format=auto} does (a stream has no
+   * name to go by), and text when unsure or when the first chunk does not parse in the
+   * guessed structure; {@link WashStats#structure()} says which was used.
+   */
+  AUTO(data_format.DATA_TEXT),
   /** No structure: every CPR number found by its look (the default). */
   TEXT(data_format.DATA_TEXT),
   /** RFC 4180 CSV; the first record names the fields; semicolons when it has more of them. */
@@ -23,9 +30,20 @@ public enum DataFormat {
   /** A pg_dump plain dump or a MySQL/MariaDB dump; columns from COPY, INSERT and CREATE TABLE. */
   SQL(data_format.DATA_SQL);
 
-  final data_format c;
+  final data_format c; // AUTO: never passed to the library
 
   DataFormat(data_format c) {
     this.c = c;
+  }
+
+  /** The structure the library guesses for an input beginning with these bytes. */
+  static DataFormat guess(byte[] head) {
+    data_format f = DkcprNative.data_format_guess(null, head);
+    for (DataFormat d : values()) {
+      if (d != AUTO && d.c == f) {
+        return d;
+      }
+    }
+    return TEXT;
   }
 }

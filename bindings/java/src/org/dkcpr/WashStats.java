@@ -29,21 +29,38 @@ public final class WashStats {
   private final long[][] replaced;
   private final long failed;
   private final long irreversible;
+  private final DataFormat structure;
+  private final String structureNote;
 
   private WashStats(long bytesIn, long bytesOut, long[][] found, long[][] replaced,
-      long failed, long irreversible) {
+      long failed, long irreversible, DataFormat structure, String structureNote) {
     this.bytesIn = bytesIn;
     this.bytesOut = bytesOut;
     this.found = found;
     this.replaced = replaced;
     this.failed = failed;
     this.irreversible = irreversible;
+    this.structure = structure;
+    this.structureNote = structureNote;
   }
 
   /** From a native {@code dkcpr_wash_stats}: the one place that reads its fields. */
-  static WashStats of(wash_stats s) {
+  static WashStats of(wash_stats s, DataFormat structure, String structureNote) {
     return new WashStats(s.getBytes_in(), s.getBytes_out(), s.getFound(), s.getReplaced(),
-        s.getFailed(), s.getIrreversible());
+        s.getFailed(), s.getIrreversible(), structure, structureNote);
+  }
+
+  /** The structure the input was washed by ({@link DataFormat#TEXT} for none). */
+  public DataFormat structure() {
+    return structure;
+  }
+
+  /**
+   * Why a {@link DataFormat#AUTO} wash read its input as text although it looked
+   * structured (the first chunk did not parse), if it did.
+   */
+  public java.util.Optional<String> structureNote() {
+    return java.util.Optional.ofNullable(structureNote);
   }
 
   /** UTF-8 bytes read. */
@@ -137,13 +154,14 @@ public final class WashStats {
     return o instanceof WashStats s && s.bytesIn == bytesIn && s.bytesOut == bytesOut
         && s.failed == failed && s.irreversible == irreversible
         && Arrays.deepEquals(s.found, found)
-        && Arrays.deepEquals(s.replaced, replaced);
+        && Arrays.deepEquals(s.replaced, replaced) && s.structure == structure
+        && Objects.equals(s.structureNote, structureNote);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(bytesIn, bytesOut, failed, irreversible, Arrays.deepHashCode(found),
-        Arrays.deepHashCode(replaced));
+        Arrays.deepHashCode(replaced), structure, structureNote);
   }
 
   /** Bytes and totals. */
@@ -151,6 +169,6 @@ public final class WashStats {
   public String toString() {
     return "WashStats[bytesIn=" + bytesIn + ", bytesOut=" + bytesOut + ", found=" + found()
         + ", replaced=" + replaced() + ", irreversible=" + irreversible + ", failed=" + failed
-        + "]";
+        + ", structure=" + structure + "]";
   }
 }

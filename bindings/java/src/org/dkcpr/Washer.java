@@ -167,32 +167,23 @@ public final class Washer {
       p = pseudonymizer.handle();
     }
     try {
-      if (format != DataFormat.TEXT) {
-        return runStructured(p, source, out);
+      if (format == DataFormat.TEXT) {
+        return runText(p, source, out, null);
       }
-      washer w = new washer(p, scan.c(), c, placeholder);
+      if (format != DataFormat.AUTO) {
+        return runStructured(p, format, null, source, out);
+      }
+      // As dkcpr wash --format=auto: the structure guessed from the first chunk, which is
+      // washed as text when it does not parse in it (nothing is written before it has).
+      byte[] head = Chunks.readUpTo(source, CHUNK);
+      DataFormat guessed = DataFormat.guess(head);
+      if (guessed == DataFormat.TEXT) {
+        return runText(p, Chunks.prepend(head, source), out, null);
+      }
       try {
-        byte[] buf = new byte[CHUNK];
-        byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16,
-            DkcprNative.washer_bound(w, CHUNK))];
-        int n;
-        while ((n = source.read(buf)) >= 0) {
-          int written = DkcprNative.washer_feed(dst, w, n == CHUNK ? buf : Arrays.copyOf(buf, n));
-          out.write(dst, 0, written);
-        }
-        int written = DkcprNative.washer_finish(dst, w);
-        out.write(dst, 0, written);
-        out.flush();
-        wash_stats stats = new wash_stats();
-        try {
-          stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
-          DkcprNative.washer_stats(stats, w);
-          return WashStats.of(stats);
-        } finally {
-          stats.delete();
-        }
-      } finally {
-        w.delete();
+        return runStructured(p, guessed, head, source, out);
+      } catch (FirstChunkException e) {
+        return runText(p, Chunks.prepend(head, source), out, e.getMessage() + "; washed as text");
       }
     } finally {
       if (pseudonymizer != null) {
@@ -202,32 +193,92 @@ public final class Washer {
     }
   }
 
-  /** {@link #run} by structure; the pseudonymizer is locked by the caller. */
-  private WashStats runStructured(pseudonymizer p, Chunks.Source source, OutputStream out)
-      throws IOException {
-    struct_washer w = new struct_washer(p, scan.c(), c, placeholder, format.c.swigValue(),
-        cprFields);
+  private WashStats runText(pseudonymizer p, Chunks.Source source, OutputStream out,
+      String note) throws IOException {
+    washer w = new washer(p, scan.c(), c, placeholder);
     try {
       byte[] buf = new byte[CHUNK];
       byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16,
-          DkcprNative.struct_washer_bound(w, CHUNK))];
+          DkcprNative.washer_bound(w, CHUNK))];
       int n;
+      while ((n = source.read(buf)) >= 0) {
+        int written = DkcprNative.washer_feed(dst, w, n == CHUNK ? buf : Arrays.copyOf(buf, n));
+        out.write(dst, 0, written);
+      }
+      int written = DkcprNative.washer_finish(dst, w);
+      out.write(dst, 0, written);
+      out.flush();
+      wash_stats stats = new wash_stats();
       try {
-        while ((n = source.read(buf)) >= 0) {
-          int written = DkcprNative.struct_washer_feed(dst, w,
-              n == CHUNK ? buf : Arrays.copyOf(buf, n));
-          out.write(dst, 0, written);
+        stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
+        DkcprNative.washer_stats(stats, w);
+        return WashStats.of(stats, DataFormat.TEXT, note);
+      } finally {
+        stats.delete();
+      }
+    } finally {
+      w.delete();
+    }
+  }
+
+  /** A syntax error in an {@code auto} wash's first chunk: it is washed as text instead. */
+  private static final class FirstChunkException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FirstChunkException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * {@link #run} by structure; the pseudonymizer is locked by the caller. With {@code head}
+   * (an {@code auto} wash's first chunk, shorter than a chunk at the end of the input), a
+   * syntax error there throws {@link FirstChunkException} before anything is written.
+   */
+  private WashStats runStructured(pseudonymizer p, DataFormat used, byte[] head,
+      Chunks.Source source, OutputStream out) throws IOException {
+    struct_washer w = new struct_washer(p, scan.c(), c, placeholder, used.c.swigValue(),
+        cprFields);
+    try {
+      byte[] buf = new byte[CHUNK];
+      byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16, DkcprNative.struct_washer_bound(
+          w, Math.max(CHUNK, head != null ? head.length : 0)))];
+      boolean ended = false;
+      if (head != null) {
+        ended = head.length < CHUNK;
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        try {
+          first.write(dst, 0, DkcprNative.struct_washer_feed(dst, w, head));
+          if (ended) {
+            first.write(dst, 0, DkcprNative.struct_washer_finish(dst, w));
+          }
+        } catch (CprException e) {
+          if (e.status() == Status.E_SYNTAX) {
+            throw new FirstChunkException(syntaxError(w, used, e).getMessage());
+          }
+          throw e;
         }
-        out.write(dst, 0, DkcprNative.struct_washer_finish(dst, w));
+        first.writeTo(out);
+      }
+      try {
+        if (!ended) {
+          int n;
+          while ((n = source.read(buf)) >= 0) {
+            int written = DkcprNative.struct_washer_feed(dst, w,
+                n == CHUNK ? buf : Arrays.copyOf(buf, n));
+            out.write(dst, 0, written);
+          }
+          out.write(dst, 0, DkcprNative.struct_washer_finish(dst, w));
+        }
       } catch (CprException e) {
-        throw e.status() == Status.E_SYNTAX ? syntaxError(w, e) : e;
+        throw e.status() == Status.E_SYNTAX ? syntaxError(w, used, e) : e;
       }
       out.flush();
       wash_stats stats = new wash_stats();
       try {
         stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
         DkcprNative.struct_washer_stats(stats, null, w);
-        return WashStats.of(stats);
+        return WashStats.of(stats, used, null);
       } finally {
         stats.delete();
       }
@@ -237,12 +288,12 @@ public final class Washer {
   }
 
   /** Where the input stopped being in the format, as a CprException. */
-  private CprException syntaxError(struct_washer w, CprException cause) {
+  private static CprException syntaxError(struct_washer w, DataFormat used, CprException cause) {
     struct_error e = new struct_error();
     try {
       e.setVersion(DkcprNativeConstants.STRUCT_ERROR_VERSION);
       DkcprNative.struct_washer_error(e, w);
-      return new CprException(cause.code(), "not valid " + DkcprNative.data_format_name(format.c)
+      return new CprException(cause.code(), "not valid " + DkcprNative.data_format_name(used.c)
           + ": line " + e.getLine() + ", column " + e.getColumn() + ": " + e.getMessage());
     } finally {
       e.delete();

@@ -56,6 +56,40 @@ public class StructuredWasherTest {
     }
   }
 
+  /** AUTO guesses from the first bytes, and falls back to text when they do not parse. */
+  @Test
+  public void autoGuessesAndFallsBack() throws IOException {
+    try (Pseudonymizer p = new Pseudonymizer(Vectors.testKey())) {
+      Washer auto = Washer.builder().pseudonymizer(p).format(DataFormat.AUTO).build();
+      String json = "{\"cpr\": 405205297}\n{\"cpr\": 2110625629}\n";
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      WashStats s = auto.wash(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out);
+      assertSame(DataFormat.JSONL, s.structure());
+      assertTrue(s.structureNote().isEmpty());
+      assertEquals(Washer.builder().pseudonymizer(p).format(DataFormat.JSONL).build().wash(json),
+          out.toString(StandardCharsets.UTF_8));
+      // Looks like JSON, is not: washed as text, and said.
+      String broken = "{\"cpr\": \"0405205297\" oops}\n";
+      out.reset();
+      s = auto.wash(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), out);
+      assertSame(DataFormat.TEXT, s.structure());
+      assertTrue(s.structureNote().orElse(""), s.structureNote().orElse("").startsWith("not valid json"));
+      assertEquals(broken.replace("0405205297", p.pseudonymize("0405205297")),
+          out.toString(StandardCharsets.UTF_8));
+      // Plain text stays text; a long input parses past its first chunk.
+      assertEquals("ring 0405205297".replace("0405205297", p.pseudonymize("0405205297")),
+          auto.wash("ring 0405205297"));
+      StringBuilder big = new StringBuilder("id,cpr\n");
+      for (int i = 0; i < 20000; i++) {
+        big.append(i).append(",405205297\n");
+      }
+      String washed = auto.wash(big.toString());
+      assertEquals(Washer.builder().pseudonymizer(p).format(DataFormat.CSV).build()
+          .wash(big.toString()), washed);
+      assertTrue(!washed.contains(",405205297\n"));
+    }
+  }
+
   /** The same bytes as {@code dkcpr wash --format=F} for the same key. */
   @Test
   public void sameAsTheProgram() throws IOException, InterruptedException {

@@ -106,7 +106,7 @@ public class WashStatsTest {
     assertEquals(a.hashCode(), b.hashCode());
     assertNotEquals(a, mask.wash(new StringReader("070761-4285"), new StringWriter()));
     assertEquals("WashStats[bytesIn=" + a.bytesIn() + ", bytesOut=" + a.bytesOut()
-        + ", found=6, replaced=6, irreversible=0, failed=0]", a.toString());
+        + ", found=6, replaced=6, irreversible=0, failed=0, structure=TEXT]", a.toString());
     assertThrows(NullPointerException.class, () -> a.found((Confidence) null));
     assertThrows(NullPointerException.class, () -> a.replaced(null, Confidence.LOW));
   }
