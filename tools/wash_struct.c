@@ -18,7 +18,7 @@ typedef struct out_buf {
 static dkcpr_status feed(dkcpr_struct_washer *w, out_buf *b, const char *in,
                          size_t n, int finish) {
   size_t done = 0;
-  do {
+  while (done < n) {
     size_t take = n - done < SLICE ? n - done : SLICE;
     size_t need = dkcpr_struct_washer_bound(w, take), got = 0;
     if (b->cap - b->len < need) {
@@ -29,13 +29,12 @@ static dkcpr_status feed(dkcpr_struct_washer *w, out_buf *b, const char *in,
       b->data = d;
       b->cap = cap;
     }
-    dkcpr_status st = take ? dkcpr_struct_washer_feed(b->data + b->len, b->cap - b->len, &got, w,
-                                                      in + done, take)
-                           : DKCPR_OK;
+    dkcpr_status st =
+        dkcpr_struct_washer_feed(b->data + b->len, b->cap - b->len, &got, w, in + done, take);
     if (st != DKCPR_OK) return st;
     b->len += got;
     done += take;
-  } while (done < n);
+  }
   if (!finish) return DKCPR_OK;
   size_t need = dkcpr_struct_washer_bound(w, 0), got = 0;
   if (b->cap - b->len < need) {
