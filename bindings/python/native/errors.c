@@ -35,24 +35,33 @@ static int set_attr(PyObject *obj, const char *name, PyObject *value) {
   return rc;
 }
 
-/* Raise CprError with msg; index and line (when >= 0) become attributes. */
-static PyObject *raise_with(PyObject *msg, dkcpr_status st, Py_ssize_t index,
-                            Py_ssize_t line) {
+/* A CprError with msg (consumed), status and code; NULL on failure. */
+static PyObject *new_error(PyObject *msg, dkcpr_status st) {
   PyObject *exc;
   if (msg == NULL) return NULL;
   exc = PyObject_CallOneArg(dkcpr_py_error_type, msg);
   Py_DECREF(msg);
-  if (exc == NULL) return NULL;
-  if (set_attr(exc, "status", PyUnicode_FromString(dkcpr_status_name(st))) < 0 ||
-      set_attr(exc, "code", PyLong_FromLong((long)st)) < 0 ||
-      (index >= 0 && set_attr(exc, "index", PyLong_FromSsize_t(index)) < 0) ||
-      (line >= 0 && set_attr(exc, "line", PyLong_FromSsize_t(line)) < 0)) {
-    Py_DECREF(exc);
-    return NULL;
-  }
-  PyErr_SetObject(dkcpr_py_error_type, exc);
-  Py_DECREF(exc);
+  if (exc != NULL &&
+      (set_attr(exc, "status", PyUnicode_FromString(dkcpr_status_name(st))) < 0 ||
+       set_attr(exc, "code", PyLong_FromLong((long)st)) < 0))
+    Py_CLEAR(exc);
+  return exc;
+}
+
+/* Raise exc (consumed) unless setting its attributes failed (ok == 0). */
+static PyObject *raise_error(PyObject *exc, int ok) {
+  if (exc != NULL && ok) PyErr_SetObject(dkcpr_py_error_type, exc);
+  Py_XDECREF(exc);
   return NULL;
+}
+
+/* Raise CprError with msg; index and line (when >= 0) become attributes. */
+static PyObject *raise_with(PyObject *msg, dkcpr_status st, Py_ssize_t index,
+                            Py_ssize_t line) {
+  PyObject *exc = new_error(msg, st);
+  return raise_error(exc, exc != NULL &&
+                              (index < 0 || set_attr(exc, "index", PyLong_FromSsize_t(index)) == 0) &&
+                              (line < 0 || set_attr(exc, "line", PyLong_FromSsize_t(line)) == 0));
 }
 
 PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index) {
@@ -76,25 +85,15 @@ PyObject *dkcpr_py_raise_line(dkcpr_status st, size_t line) {
 }
 
 PyObject *dkcpr_py_raise_syntax(const char *format, const dkcpr_struct_error *e) {
-  PyObject *exc, *msg = PyUnicode_FromFormat("not valid %s: line %llu, column %llu: %s", format,
-                                              (unsigned long long)e->line,
-                                              (unsigned long long)e->column,
-                                              e->message ? e->message : "syntax error");
-  if (msg == NULL) return NULL;
-  exc = PyObject_CallOneArg(dkcpr_py_error_type, msg);
-  Py_DECREF(msg);
-  if (exc == NULL) return NULL;
-  if (set_attr(exc, "status", PyUnicode_FromString(dkcpr_status_name(DKCPR_E_SYNTAX))) < 0 ||
-      set_attr(exc, "code", PyLong_FromLong((long)DKCPR_E_SYNTAX)) < 0 ||
-      set_attr(exc, "line", PyLong_FromUnsignedLongLong(e->line)) < 0 ||
-      set_attr(exc, "column", PyLong_FromUnsignedLongLong(e->column)) < 0 ||
-      set_attr(exc, "offset", PyLong_FromUnsignedLongLong(e->offset)) < 0) {
-    Py_DECREF(exc);
-    return NULL;
-  }
-  PyErr_SetObject(dkcpr_py_error_type, exc);
-  Py_DECREF(exc);
-  return NULL;
+  PyObject *exc = new_error(
+      PyUnicode_FromFormat("not valid %s: line %llu, column %llu: %s", format,
+                           (unsigned long long)e->line, (unsigned long long)e->column,
+                           e->message ? e->message : "syntax error"),
+      DKCPR_E_SYNTAX);
+  return raise_error(exc, exc != NULL &&
+                              set_attr(exc, "line", PyLong_FromUnsignedLongLong(e->line)) == 0 &&
+                              set_attr(exc, "column", PyLong_FromUnsignedLongLong(e->column)) == 0 &&
+                              set_attr(exc, "offset", PyLong_FromUnsignedLongLong(e->offset)) == 0);
 }
 
 int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,

@@ -147,29 +147,26 @@ PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw) {
   dkcpr_wash_stats s;
   dkcpr_struct_counts c;
   dkcpr_status st;
+  PyObject *d;
   s.version = DKCPR_WASH_STATS_VERSION;
   c.version = DKCPR_STRUCT_COUNTS_VERSION;
   st = pw->sw != NULL ? dkcpr_struct_washer_stats(&s, &c, pw->sw) : dkcpr_washer_stats(&s, pw->w);
   if (st != DKCPR_OK) return dkcpr_py_raise(st, -1);
-  if (pw->sw != NULL) /* and what the CPR fields held */
-    return Py_BuildValue("{s:K,s:K,s:N,s:N,s:K,s:K,s:{s:K,s:K,s:K,s:K,s:K,s:K}}", "bytes_in",
-                         (unsigned long long)s.bytes_in, "bytes_out",
-                         (unsigned long long)s.bytes_out, "found",
-                         by_kind((const uint64_t(*)[4])s.found), "replaced",
-                         by_kind((const uint64_t(*)[4])s.replaced), "irreversible",
-                         (unsigned long long)s.irreversible, "failed",
-                         (unsigned long long)s.failed, "cpr_fields", "values",
-                         (unsigned long long)c.values, "replaced",
-                         (unsigned long long)c.replaced, "irreversible",
-                         (unsigned long long)c.irreversible, "unrecognised",
-                         (unsigned long long)c.unrecognised, "failed",
-                         (unsigned long long)c.failed, "integers",
-                         (unsigned long long)c.integers);
-  return Py_BuildValue("{s:K,s:K,s:N,s:N,s:K,s:K}", "bytes_in",
-                       (unsigned long long)s.bytes_in, "bytes_out",
-                       (unsigned long long)s.bytes_out, "found",
-                       by_kind((const uint64_t(*)[4])s.found), "replaced",
-                       by_kind((const uint64_t(*)[4])s.replaced), "irreversible",
-                       (unsigned long long)s.irreversible, "failed",
-                       (unsigned long long)s.failed);
+  d = Py_BuildValue("{s:K,s:K,s:N,s:N,s:K,s:K}", "bytes_in",
+                    (unsigned long long)s.bytes_in, "bytes_out",
+                    (unsigned long long)s.bytes_out, "found",
+                    by_kind((const uint64_t(*)[4])s.found), "replaced",
+                    by_kind((const uint64_t(*)[4])s.replaced), "irreversible",
+                    (unsigned long long)s.irreversible, "failed",
+                    (unsigned long long)s.failed);
+  if (d != NULL && pw->sw != NULL) { /* and what the CPR fields held */
+    PyObject *fields = Py_BuildValue(
+        "{s:K,s:K,s:K,s:K,s:K,s:K}", "values", (unsigned long long)c.values, "replaced",
+        (unsigned long long)c.replaced, "irreversible", (unsigned long long)c.irreversible,
+        "unrecognised", (unsigned long long)c.unrecognised, "failed",
+        (unsigned long long)c.failed, "integers", (unsigned long long)c.integers);
+    if (fields == NULL || PyDict_SetItemString(d, "cpr_fields", fields) < 0) Py_CLEAR(d);
+    Py_XDECREF(fields);
+  }
+  return d;
 }
