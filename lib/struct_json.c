@@ -155,9 +155,9 @@ static dkcpr_status check(dkcpr_struct_washer *w, const char *in, size_t n,
   }
   if (at > n) at = n;
   /* yajl points this error at the token's start (two bytes into a
-   * string), but no further back than the chunk. The token is the one the last chunk ended in, unless that was a
-   * number that ended there and was not the error. No token holds a
-   * newline, so the line is this chunk's. */
+   * string), but no further back than the chunk. The token is the one the
+   * last chunk ended in, unless that was a number that ended there and was
+   * not the error. No token holds a newline, so the line is this chunk's. */
   if (at == 0 && n > 0 && j->pending && strstr(j->err, "after key and value") != NULL) {
     int num = j->num;
     uint64_t pos = j->tok_start, column = w->column - j->tok_chars;
