@@ -257,8 +257,9 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     unrecognised, failed, integers).
     """
     _format("text" if format == "auto" else format, cpr_fields)  # bad arguments fail first
-    _washer(pseudonymizer, mode, policy, nine_digits, min_confidence, token_length,
-            placeholder, known_dates, fallback)
+    # Also what counts a binary="pass" input (copied, so nothing found).
+    w, _keep = _washer(pseudonymizer, mode, policy, nine_digits, min_confidence, token_length,
+                       placeholder, known_dates, fallback)
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
     src_is_path = isinstance(src, (str, bytes, os.PathLike))
@@ -292,9 +293,6 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     finally:
         if src_is_path:
             fin.close()
-    if opened.passed:
-        w, _keep = _washer(pseudonymizer, mode, policy, nine_digits, min_confidence,
-                           token_length, placeholder, known_dates, fallback)
     stats = w.stats()
     stats["format"] = opened.describe()
     stats["washed"] = not opened.passed
