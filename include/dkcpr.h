@@ -767,7 +767,13 @@ DKCPR_API const char *dkcpr_data_format_name(dkcpr_data_format f);
 DKCPR_API dkcpr_data_format dkcpr_data_format_guess(const char *name, size_t name_len,
                                                     const void *head, size_t head_len);
 
-#define DKCPR_STRUCT_OPTIONS_VERSION 1
+/** Rules for washing by structure, read from YAML (docs/rules.md): which
+ *  fields hold CPR numbers, which are redacted or emptied, and companions
+ *  (birth date, birth year, age, sex) written from the row's CPR number so
+ *  the row stays consistent. Immutable; may be shared between threads. */
+typedef struct dkcpr_rules dkcpr_rules;
+
+#define DKCPR_STRUCT_OPTIONS_VERSION 2
 
 /** Structured washer options. Initialise with dkcpr_struct_options_init(). */
 typedef struct dkcpr_struct_options {
@@ -778,6 +784,8 @@ typedef struct dkcpr_struct_options {
    *  for none. Copied by dkcpr_struct_washer_new(). */
   const char *cpr_fields;
   size_t cpr_fields_len;
+  /** Version 2: rules (NULL for none), copied by dkcpr_struct_washer_new(). */
+  const dkcpr_rules *rules;
 } dkcpr_struct_options;
 
 /** Defaults as documented on the fields. @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG. */
@@ -790,7 +798,7 @@ DKCPR_API dkcpr_status dkcpr_struct_options_init(dkcpr_struct_options *opts,
  */
 DKCPR_API int dkcpr_field_is_cpr(const char *name, size_t name_len);
 
-#define DKCPR_STRUCT_COUNTS_VERSION 1
+#define DKCPR_STRUCT_COUNTS_VERSION 2
 
 /** What a structured washer did with the values of CPR fields. Set version before the call. */
 typedef struct dkcpr_struct_counts {
@@ -802,6 +810,12 @@ typedef struct dkcpr_struct_counts {
   uint64_t unrecognised;  /**< of them, not a CPR number: washed as text */
   uint64_t failed;        /**< of them, left unchanged (reveal of a non-pseudonym) */
   uint64_t integers;      /**< values written as integers (nine digits, JSON numbers) */
+  /* Version 2: the values of fields with a rule other than cpr. */
+  uint64_t rule_values;   /**< non-empty values rewritten by a rule */
+  uint64_t rule_unusable; /**< of them, companions in a row without a CPR number
+                               (or where the mode writes none): given the placeholder */
+  uint64_t rule_irreversible; /**< of them, not given back by reveal: redacted, emptied,
+                                   or a companion that did not agree with its row */
 } dkcpr_struct_counts;
 
 #define DKCPR_STRUCT_ERROR_VERSION 1
@@ -891,6 +905,21 @@ DKCPR_API dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
  */
 DKCPR_API dkcpr_status dkcpr_struct_washer_error(dkcpr_struct_error *out,
                                                  const dkcpr_struct_washer *w);
+
+/**
+ * Read rules from YAML text (docs/rules.md).
+ * @param[out] out  the rules; free with dkcpr_rules_free().
+ * @param[out] err  where the text is wrong, after DKCPR_E_SYNTAX (may be
+ *                  NULL; its version set by the caller).
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown err version),
+ *   DKCPR_E_SYNTAX (not YAML, an unknown key, field or action, a bad
+ *   pattern or date), DKCPR_E_NOMEM.
+ */
+DKCPR_API dkcpr_status dkcpr_rules_parse(dkcpr_rules **out, dkcpr_struct_error *err,
+                                         const char *text, size_t text_len);
+
+/** Free rules; NULL is a no-op. */
+DKCPR_API void dkcpr_rules_free(dkcpr_rules *rules);
 
 #ifdef __cplusplus
 }

@@ -4,7 +4,10 @@
  * short) and rewritten whole; every other byte goes to the text path as it
  * comes, so a field of any length streams through. CSV's delimiter is a
  * comma, or a semicolon when the first record has more of them (what
- * spreadsheets write where the comma is the decimal mark, as in Danish). */
+ * spreadsheets write where the comma is the decimal mark, as in Danish).
+ * Fields with a rewriting rule are held too (a long value only in part);
+ * with companion rules each record is held whole first, so its CPR number
+ * is known wherever its companions sit. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,8 +24,10 @@ enum {
 };
 
 /* The first record is held until its end (at most this much) to choose
- * CSV's delimiter. */
+ * CSV's delimiter; with companion rules, so is every record. A longer
+ * record is washed in parts, its companions without a CPR number. */
 #define HEADER_MAX (64u * 1024u)
+#define ROW_MAX (64u * 1024u)
 
 struct dkcpr__csv_state {
   char delim;
@@ -34,7 +39,16 @@ struct dkcpr__csv_state {
   int header;           /* in the first record */
   size_t col;
   unsigned char *cpr;   /* per column: the field means CPR */
+  const dkcpr__rule **rule; /* per column: its rewriting rule, or NULL */
   size_t ncols, cap;
+  int companions;       /* the rules derive values from the row's CPR number */
+  dkcpr__row row;       /* the held record's CPR number */
+  int row_whole;        /* the held record is whole: row is its number */
+  char *rec;            /* the record being held */
+  size_t rec_len;
+  int rec_quoted;       /* the held bytes end inside quotes */
+  uint64_t rec_at, rec_line, rec_column; /* where the held record starts */
+  int over;             /* the held value of a rewritten field was cut */
   char name[DKCPR__FIELD_NAME_MAX + 4];
   size_t name_len;      /* > DKCPR__FIELD_NAME_MAX: too long to match */
   int holding;          /* this field's bytes are in hold, not on the text path */
@@ -45,10 +59,17 @@ struct dkcpr__csv_state {
 
 dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
   dkcpr__csv_state *c = calloc(1, sizeof *c);
+  size_t i;
   if (c == NULL) return DKCPR_E_NOMEM;
   c->delim = w->format == DKCPR_DATA_TSV ? '\t' : ',';
   c->delim_known = w->format == DKCPR_DATA_TSV;
   c->header = 1;
+  for (i = 0; i < w->rules.n; i++)
+    if (w->rules.rule[i].action >= DKCPR__RULE_BIRTH_DATE) c->companions = 1;
+  if (c->companions && (c->rec = malloc(ROW_MAX)) == NULL) {
+    free(c);
+    return DKCPR_E_NOMEM;
+  }
   w->csv = c;
   return DKCPR_OK;
 }
@@ -56,6 +77,9 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
 void dkcpr__csv_free(dkcpr_struct_washer *w) {
   if (w->csv == NULL) return;
   free(w->csv->cpr);
+  free((void *)w->csv->rule);
+  if (w->csv->rec != NULL) OPENSSL_cleanse(w->csv->rec, ROW_MAX);
+  free(w->csv->rec);
   if (w->csv->header_bytes != NULL) OPENSSL_cleanse(w->csv->header_bytes, w->csv->header_len);
   free(w->csv->header_bytes);
   OPENSSL_cleanse(w->csv, sizeof *w->csv);
@@ -67,11 +91,16 @@ void dkcpr__csv_free(dkcpr_struct_washer *w) {
 static dkcpr_status name_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
   const char *name = c->name;
   size_t len = c->name_len;
+  const dkcpr__rule *rule;
   if (c->col >= c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 16;
     unsigned char *p = realloc(c->cpr, cap);
+    const dkcpr__rule **r;
     if (p == NULL) return DKCPR_E_NOMEM;
     c->cpr = p;
+    r = realloc((void *)c->rule, cap * sizeof *r);
+    if (r == NULL) return DKCPR_E_NOMEM;
+    c->rule = r;
     c->cap = cap;
   }
   if (c->col == 0 && len >= 3 && memcmp(name, "\xEF\xBB\xBF", 3) == 0) {
@@ -79,7 +108,14 @@ static dkcpr_status name_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
     len -= 3;
   }
   c->cpr[c->col] = len <= DKCPR__FIELD_NAME_MAX &&
-                   dkcpr__field_is_cpr(&w->names, name, len);
+                   dkcpr__struct_field_cpr(w, name, len);
+  rule = len <= DKCPR__FIELD_NAME_MAX ? dkcpr__struct_rule(w, name, len) : NULL;
+  /* Reveal leaves redacted and emptied values as the wash wrote them. */
+  if (rule != NULL && (rule->action == DKCPR__RULE_CPR ||
+                       (w->set.mode == DKCPR_WASH_REVEAL &&
+                        (rule->action == DKCPR__RULE_REDACT || rule->action == DKCPR__RULE_EMPTY))))
+    rule = NULL;
+  c->rule[c->col] = rule;
   c->ncols = c->col + 1;
   c->name_len = 0;
   return DKCPR_OK;
@@ -90,10 +126,53 @@ static void name_add(dkcpr__csv_state *c, char ch) {
   if (c->name_len <= DKCPR__FIELD_NAME_MAX) c->name_len++;
 }
 
+/* s written as a field: quoted (quotes doubled) when it was, or must be. */
+static dkcpr_status put_field(dkcpr_struct_washer *w, const dkcpr__csv_state *c,
+                              const char *s, size_t n, int quoted) {
+  char out[2 * DKCPR__VALUE_MAX + 2];
+  size_t o = 0, i;
+  for (i = 0; i < n && !quoted; i++)
+    quoted = s[i] == c->delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+  if (!quoted) return dkcpr__text_value(&w->text, s, n);
+  out[o++] = '"';
+  for (i = 0; i < n; i++) {
+    if (s[i] == '"') out[o++] = '"';
+    out[o++] = s[i];
+  }
+  out[o++] = '"';
+  return dkcpr__text_value(&w->text, out, o);
+}
+
+/* A held field with a rewriting rule ended. */
+static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__csv_state *c,
+                              const dkcpr__rule *rule) {
+  char value[DKCPR__VALUE_HOLD + 2], repl[DKCPR__VALUE_MAX];
+  size_t len = 0, i = 0, n;
+  const char *h = c->hold;
+  size_t hl = c->hold_len;
+  if (c->quoted) { /* the value without its quotes, "" read as one */
+    for (i = 1; i < hl; i++) {
+      if (h[i] == '"' && i + 1 < hl && h[i + 1] == '"') i++;
+      else if (h[i] == '"') break;
+      value[len++] = h[i];
+    }
+  } else {
+    memcpy(value, h, hl);
+    len = hl;
+  }
+  if (len == 0 && !c->over) /* nothing to hide */
+    return dkcpr__text_value(&w->text, h, hl);
+  n = dkcpr__value_rule(w, rule, c->row_whole ? &c->row : NULL, value, len, c->over,
+                        repl);
+  return put_field(w, c, repl, n, c->quoted);
+}
+
 /* A held field ended: rewrite it whole. */
 static dkcpr_status held_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
   dkcpr_status st;
+  const dkcpr__rule *rule = c->col < c->ncols ? c->rule[c->col] : NULL;
   c->holding = 0;
+  if (rule != NULL) return rule_done(w, c, rule);
   if (!c->quoted)
     return dkcpr__value_wash(w, c->hold, c->hold_len, DKCPR__VALUE_TEXT, 1, 0);
   /* Quoted: the value between the quotes, unless it holds a quote itself. */
@@ -141,11 +220,12 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
     char ch = *p;
     if (c->state == FIELD_START) {
       /* A data field in a CPR column is held from its first byte. */
-      if (!c->header && c->col < c->ncols && c->cpr[c->col] && ch != d &&
-          ch != '\n' && ch != '\r') {
+      if (!c->header && c->col < c->ncols && (c->cpr[c->col] || c->rule[c->col]) &&
+          ch != d && ch != '\n' && ch != '\r') {
         PUT_RUN(p);
         c->holding = 1;
         c->hold_len = 0;
+        c->over = 0;
       }
       c->quoted = ch == '"';
       if (ch == '"') {
@@ -201,7 +281,9 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
       c->state = FIELD_START;
     }
     if (c->holding) {
-      if (c->hold_len == sizeof c->hold) {
+      if (c->hold_len == sizeof c->hold && c->rule[c->col] != NULL) {
+        c->over = 1; /* rewritten whatever it holds: the rest is dropped */
+      } else if (c->hold_len == sizeof c->hold) {
         /* Too long to be a number: text from here on. */
         c->holding = 0;
         w->counts.values++;
@@ -256,7 +338,88 @@ static char choose_delimiter(const char *s, size_t n) {
 }
 
 size_t dkcpr__csv_held(const dkcpr_struct_washer *w) {
-  return w->csv != NULL && !w->csv->delim_known ? w->csv->header_len : 0;
+  if (w->csv == NULL) return 0;
+  return w->csv->delim_known ? w->csv->rec_len : w->csv->header_len;
+}
+
+/* The held record's CPR number: the value of its first CPR field that is one. */
+static void find_row(dkcpr_struct_washer *w, dkcpr__csv_state *c, int finish) {
+  const char *s = c->rec, *end = c->rec + c->rec_len;
+  size_t col = 0;
+  c->row.known = 0;
+  c->row_whole = !c->rec_quoted && (finish || (c->rec_len > 0 && end[-1] == '\n'));
+  while (s < end && !c->row.known) {
+    char value[DKCPR__VALUE_HOLD];
+    size_t len = 0;
+    int quoted = *s == '"', inside = quoted, big = 0;
+    if (quoted) s++;
+    for (; s < end; s++) {
+      if (inside && *s == '"') {
+        if (s + 1 < end && s[1] == '"') s++;
+        else {
+          inside = 0;
+          continue;
+        }
+      } else if (!inside && (*s == c->delim || *s == '\n' || *s == '\r')) {
+        break;
+      }
+      if (len < sizeof value) value[len++] = *s;
+      else big = 1;
+    }
+    if (col < c->ncols && c->cpr[col] && !big && len > 0) dkcpr__value_row(w, &c->row, value, len);
+    if (s < end && *s != c->delim) break; /* the record's end */
+    s++;
+    col++;
+  }
+}
+
+/* Wash the held record. */
+static dkcpr_status row_done(dkcpr_struct_washer *w, dkcpr__csv_state *c, int finish) {
+  dkcpr_status st;
+  find_row(w, c, finish);
+  st = parse_at(w, c->rec, c->rec_len, finish, c->rec_at, c->rec_line, c->rec_column);
+  c->rec_len = 0;
+  c->rec_quoted = 0;
+  c->row.known = 0;
+  return st;
+}
+
+/* Records held whole, then parsed: in[0..n) starts at stream offset at,
+ * line, column. */
+static dkcpr_status feed_rows(dkcpr_struct_washer *w, const char *in, size_t n,
+                              int finish, uint64_t at, uint64_t line, uint64_t column) {
+  dkcpr__csv_state *c = w->csv;
+  size_t k = 0;
+  dkcpr_status st;
+  while (k < n) {
+    size_t start = k, room = ROW_MAX - c->rec_len;
+    int ended = 0;
+    if (c->rec_len == 0) {
+      c->rec_at = at + k;
+      c->rec_line = line;
+      c->rec_column = column;
+    }
+    for (; k < n && k - start < room && !ended; k++) {
+      char ch = in[k];
+      if (ch == '"') c->rec_quoted = !c->rec_quoted;
+      if (ch == '\n') {
+        line++;
+        column = 1;
+        if (!c->rec_quoted) ended = 1;
+      } else if (((unsigned char)ch & 0xC0) != 0x80) {
+        column++;
+      }
+    }
+    memcpy(c->rec + c->rec_len, in + start, k - start);
+    c->rec_len += k - start;
+    if (ended || c->rec_len == ROW_MAX) {
+      st = row_done(w, c, finish && k == n);
+      if (st != DKCPR_OK) return st;
+    }
+  }
+  if (finish && c->rec_len > 0) return row_done(w, c, 1);
+  if (finish && n == 0) return parse_at(w, "", 0, 1, at, line, column);
+  return DKCPR_OK;
 }
 
 dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
@@ -267,6 +430,8 @@ dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
   uint64_t line = 1, column = 1;
   dkcpr_status st;
   char *grown;
+  if (c->delim_known && c->companions)
+    return feed_rows(w, in, n, finish, w->bytes_in, w->line, w->column);
   if (c->delim_known) return parse(w, in, n, finish);
   /* Hold the first record (the stream's first bytes) to its end. */
   room = HEADER_MAX - c->header_len;
@@ -289,5 +454,7 @@ dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
   if (st != DKCPR_OK || k == n) return st;
   /* The rest of this chunk, after the first record. */
   dkcpr__struct_advance(&line, &column, c->header_bytes, c->header_len);
+  if (c->companions)
+    return feed_rows(w, in + k, n - k, finish, w->bytes_in + k, line, column);
   return parse_at(w, in + k, n - k, finish, w->bytes_in + k, line, column);
 }

@@ -24,8 +24,7 @@ static const word names[] = {
 static const word endings[] = {W("cpr"), W("cprnr"), W("cprnummer"), W("cprno"),
                                W("personnummer"), W("personnr")};
 
-/* The name in lower case without '_', '-', '.', ' ' and ':'; 0 when too long. */
-static size_t normalise(char *out, const char *name, size_t len) {
+size_t dkcpr__field_normalise(char *out, const char *name, size_t len) {
   size_t n = 0, i;
   for (i = 0; i < len; i++) {
     char c = name[i];
@@ -55,7 +54,7 @@ int dkcpr__field_is_cpr(const dkcpr__field_names *extra, const char *name,
   char s[DKCPR__FIELD_NAME_MAX];
   size_t n;
   if (name == NULL) return 0;
-  n = normalise(s, name, len);
+  n = dkcpr__field_normalise(s, name, len);
   if (n == 0) return 0;
   if (builtin(s, n)) return 1;
   if (extra != NULL && extra->list != NULL) {
@@ -84,7 +83,7 @@ dkcpr_status dkcpr__field_names_set(dkcpr__field_names *fn, const char *csv,
   while (i < len) {
     const char *comma = memchr(csv + i, ',', len - i);
     size_t part = comma ? (size_t)(comma - (csv + i)) : len - i;
-    size_t n = normalise(fn->list + fn->len, csv + i, part);
+    size_t n = dkcpr__field_normalise(fn->list + fn->len, csv + i, part);
     if (n > 0) {
       fn->len += n;
       fn->list[fn->len++] = '\0';

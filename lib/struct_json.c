@@ -245,7 +245,7 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         j->state = BETWEEN;
         if (j->is_key) {
           j->next_cpr = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX &&
-                        dkcpr__field_is_cpr(&w->names, j->name, j->name_len);
+                        dkcpr__struct_field_cpr(w, j->name, j->name_len);
           j->stack[j->depth - 1] &= ~LV_KEY;
         } else {
           j->value_done = 1;

@@ -112,7 +112,7 @@ static dkcpr_status add_named_col(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
   const dkcpr__sql_table *t = dkcpr__sql_table_find(&s->cat, s->table);
   const dkcpr__sql_col *c = t ? dkcpr__sql_cols_find(&t->cols, s->tok) : NULL;
   return dkcpr__sql_cols_add(&s->cols, s->tok, s->tok_len,
-                             dkcpr__field_is_cpr(&w->names, s->tok, s->tok_len),
+                             dkcpr__struct_field_cpr(w, s->tok, s->tok_len),
                              c ? c->integer : 0);
 }
 
@@ -172,7 +172,7 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
       s->expect_col = 0;
       if (!(kind == T_WORD && is_constraint(s))) {
         st = dkcpr__sql_cols_add(&s->creating->cols, s->tok, s->tok_len,
-                                 dkcpr__field_is_cpr(&w->names, s->tok, s->tok_len), 0);
+                                 dkcpr__struct_field_cpr(w, s->tok, s->tok_len), 0);
         s->expect_type = 1;
       }
     } else if (s->depth == 1 && s->expect_type && name) {

@@ -124,13 +124,14 @@ dkcpr_status dkcpr__text_value(dkcpr__text_path *t, const char *s, size_t n) {
   return DKCPR_OK;
 }
 
-size_t dkcpr__text_bound(const dkcpr__text_path *t, size_t n, size_t value_max) {
+size_t dkcpr__text_bound(const dkcpr__text_path *t, size_t n, size_t value_min,
+                         size_t value_max) {
   size_t wb;
   if (n > (SIZE_MAX >> 10)) return SIZE_MAX;
   wb = dkcpr_washer_bound(t->w, 2 * n);
-  /* Every value is at least nine input bytes; those held back by the text
-   * washer (at most its history) may come out too. */
-  return wb + n + (n / 9 + 1024) * value_max;
+  /* Every value is at least value_min input bytes; those held back by the
+   * text washer (at most its history) may come out too. */
+  return wb + n + (n / value_min + 1024) * value_max;
 }
 
 /* Decode the text washer's output into out. */

@@ -44,8 +44,10 @@ dkcpr_status dkcpr__text_value(dkcpr__text_path *t, const char *s, size_t n);
 /* Wash what was put and write it to out (finish: also the held-back end). */
 dkcpr_status dkcpr__text_flush(dkcpr__text_path *t, char *out, size_t *out_len,
                                int finish);
-/* Output room a flush of n put bytes may need. */
-size_t dkcpr__text_bound(const dkcpr__text_path *t, size_t n, size_t value_max);
+/* Output room a flush of n put bytes may need, when each rewritten value
+ * stands for at least value_min of them and is at most value_max long. */
+size_t dkcpr__text_bound(const dkcpr__text_path *t, size_t n, size_t value_min,
+                         size_t value_max);
 /* The text washer's counts. */
 dkcpr_status dkcpr__text_stats(const dkcpr__text_path *t, dkcpr_wash_stats *s,
                                uint64_t *irreversible);

@@ -218,3 +218,54 @@ as_text:
   if (cpr_field) w->counts.unrecognised++;
   return dkcpr__text_put(&w->text, raw, raw_len);
 }
+
+void dkcpr__value_row(const dkcpr_struct_washer *w, dkcpr__row *row,
+                      const char *raw, size_t raw_len) {
+  size_t lead, trail, clen = trim(raw, raw_len, &lead, &trail);
+  const char *core = raw + lead;
+  char canon[10], written[11];
+  row->known = 0;
+  if (w->set.mode != DKCPR_WASH_PSEUDONYM && w->set.mode != DKCPR_WASH_REVEAL) return;
+  if (clen == 9 && all_digits(core, 9)) {
+    canon[0] = '0';
+    memcpy(canon + 1, core, 9);
+  } else if (clen == 10) {
+    memcpy(canon, core, 10);
+  } else if (clen == 11 && (core[6] == '-' || core[6] == ' ')) {
+    memcpy(canon, core, 6);
+    memcpy(canon + 6, core + 7, 4);
+  } else {
+    return;
+  }
+  if (dkcpr_parse(&row->in, canon, 10, &w->set.parse) != DKCPR_OK) return;
+  if (convert(w, written, row->in.digits) != DKCPR_OK) return;
+  row->known = dkcpr_parse(&row->out, written, 10, &w->set.parse) == DKCPR_OK;
+}
+
+size_t dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
+                         const dkcpr__row *row, const char *value, size_t len,
+                         int over, char *out) {
+  char expect[DKCPR__COMPANION_MAX];
+  size_t n = 0, e;
+  w->counts.rule_values++;
+  if (rule->action == DKCPR__RULE_EMPTY) {
+    w->counts.rule_irreversible++;
+    return 0;
+  }
+  if (rule->action != DKCPR__RULE_REDACT && row != NULL && row->known)
+    n = dkcpr__companion(out, rule, &row->out);
+  if (n == 0) { /* redacted, or a companion with no number to follow */
+    if (rule->action != DKCPR__RULE_REDACT) w->counts.rule_unusable++;
+    w->counts.rule_irreversible++;
+    n = w->set.placeholder_len;
+    if (n > 0) memcpy(out, w->set.placeholder, n);
+    return n;
+  }
+  /* Reveal writes the companion of the number it gives back: the same
+   * bytes only when the value agreed with its row. */
+  if (w->set.mode == DKCPR_WASH_PSEUDONYM) {
+    e = dkcpr__companion(expect, rule, &row->in);
+    if (over || e != len || memcmp(expect, value, len) != 0) w->counts.rule_irreversible++;
+  }
+  return n;
+}

@@ -2,12 +2,22 @@
 /* The structured washer's API: options, the handle, feed and finish, counts
  * and the position of a syntax error. The parsers write into the text path,
  * which is flushed into the caller's buffer at the end of every call. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
 
 #include "struct_washer.h"
+#include "versioned.h"
+
+/* Size of each version of the structs (see versioned.h). */
+static const size_t options_sizes[] = {
+    offsetof(dkcpr_struct_options, rules), sizeof(dkcpr_struct_options)};
+static const size_t counts_sizes[] = {
+    offsetof(dkcpr_struct_counts, rule_values), sizeof(dkcpr_struct_counts)};
+#define OPTIONS_VERSIONS 2u
+#define COUNTS_VERSIONS 2u
 
 const char *dkcpr_data_format_name(dkcpr_data_format f) {
   switch (f) {
@@ -23,12 +33,27 @@ const char *dkcpr_data_format_name(dkcpr_data_format f) {
 
 dkcpr_status dkcpr_struct_options_init(dkcpr_struct_options *opts,
                                        unsigned int version) {
+  dkcpr_struct_options d;
   if (opts == NULL) return DKCPR_E_NULL;
-  if (version < 1 || version > DKCPR_STRUCT_OPTIONS_VERSION) return DKCPR_E_ARG;
-  memset(opts, 0, sizeof *opts);
-  opts->version = version;
-  opts->format = DKCPR_DATA_TEXT;
-  return DKCPR_OK;
+  memset(&d, 0, sizeof d);
+  d.format = DKCPR_DATA_TEXT;
+  return dkcpr__versioned_write(opts, &d, options_sizes, OPTIONS_VERSIONS, version);
+}
+
+const dkcpr__rule *dkcpr__struct_rule(const dkcpr_struct_washer *w,
+                                      const char *name, size_t len) {
+  char norm[DKCPR__FIELD_NAME_MAX];
+  size_t n;
+  if (w->rules.n == 0) return NULL;
+  n = dkcpr__field_normalise(norm, name, len);
+  return n ? dkcpr__rules_find(&w->rules, norm, n) : NULL;
+}
+
+int dkcpr__struct_field_cpr(const dkcpr_struct_washer *w, const char *name,
+                            size_t len) {
+  const dkcpr__rule *r = dkcpr__struct_rule(w, name, len);
+  if (r != NULL) return r->action == DKCPR__RULE_CPR;
+  return dkcpr__field_is_cpr(&w->names, name, len);
 }
 
 static size_t max_of(size_t a, size_t b) { return a > b ? a : b; }
@@ -43,14 +68,16 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
   dkcpr_status st;
   if (out == NULL) return DKCPR_E_NULL;
   *out = NULL;
-  if (opts == NULL) {
-    dkcpr_struct_options_init(&o, DKCPR_STRUCT_OPTIONS_VERSION);
-    opts = &o;
-  }
-  if (opts->version < 1 || opts->version > DKCPR_STRUCT_OPTIONS_VERSION ||
-      (unsigned)opts->format > DKCPR_DATA_SQL)
+  dkcpr_struct_options_init(&o, DKCPR_STRUCT_OPTIONS_VERSION);
+  if (opts != NULL && dkcpr__versioned_read(&o, opts, options_sizes, OPTIONS_VERSIONS) != DKCPR_OK)
     return DKCPR_E_ARG;
+  opts = &o;
+  if ((unsigned)opts->format > DKCPR_DATA_SQL) return DKCPR_E_ARG;
   if (opts->cpr_fields == NULL && opts->cpr_fields_len > 0) return DKCPR_E_NULL;
+  /* Rules that rewrite values need rows: CSV and TSV. */
+  if (dkcpr__rules_rewrite(opts->rules) && opts->format != DKCPR_DATA_CSV &&
+      opts->format != DKCPR_DATA_TSV)
+    return DKCPR_E_ARG;
   w = calloc(1, sizeof *w);
   if (w == NULL) return DKCPR_E_NOMEM;
   w->format = opts->format;
@@ -65,6 +92,7 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
   if (st == DKCPR_OK)
     st = dkcpr__field_names_set(&w->names, opts->cpr_fields,
                                 opts->cpr_fields_len);
+  if (st == DKCPR_OK) st = dkcpr__rules_copy(&w->rules, opts->rules);
   if (st == DKCPR_OK && (w->format == DKCPR_DATA_CSV || w->format == DKCPR_DATA_TSV))
     st = dkcpr__csv_new(w);
   if (st == DKCPR_OK && (w->format == DKCPR_DATA_JSON || w->format == DKCPR_DATA_JSONL))
@@ -90,6 +118,7 @@ void dkcpr_struct_washer_free(dkcpr_struct_washer *w) {
   dkcpr__sql_free(w);
   dkcpr__text_free(&w->text);
   dkcpr__field_names_free(&w->names);
+  dkcpr__rules_clear(&w->rules);
   OPENSSL_cleanse(w, sizeof *w);
   free(w);
 }
@@ -99,7 +128,7 @@ size_t dkcpr_struct_washer_bound(const dkcpr_struct_washer *w, size_t in_len) {
   if (in_len > (SIZE_MAX >> 12)) return SIZE_MAX;
   /* What a parser may hold back from earlier calls comes out too. */
   return dkcpr__text_bound(&w->text, in_len + 2 * DKCPR__VALUE_HOLD + dkcpr__csv_held(w),
-                           w->value_max);
+                           dkcpr__rules_rewrite(&w->rules) ? 1 : 9, w->value_max);
 }
 
 /* Line and column after the bytes s[0..n). */
@@ -183,15 +212,25 @@ dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
   dkcpr_status st;
   uint64_t irr = 0;
   int k, c;
+  dkcpr_struct_counts mine;
   if (w == NULL) return DKCPR_E_NULL;
-  if (counts != NULL) {
-    if (counts->version < 1 || counts->version > DKCPR_STRUCT_COUNTS_VERSION)
-      return DKCPR_E_ARG;
-    *counts = w->counts;
+  if (counts != NULL && dkcpr__versioned_size(counts_sizes, COUNTS_VERSIONS,
+                                              counts->version) == 0)
+    return DKCPR_E_ARG;
+  mine = w->counts;
+  if (stats != NULL) {
+    st = dkcpr__text_stats(&w->text, stats, &irr);
+    if (st != DKCPR_OK) return st;
+  } else {
+    dkcpr_wash_stats tmp;
+    tmp.version = DKCPR_WASH_STATS_VERSION;
+    st = dkcpr__text_stats(&w->text, &tmp, &irr);
+    if (st != DKCPR_OK) return st;
   }
+  mine.irreversible = w->irreversible + irr;
+  if (counts != NULL)
+    dkcpr__versioned_write(counts, &mine, counts_sizes, COUNTS_VERSIONS, counts->version);
   if (stats == NULL) return DKCPR_OK;
-  st = dkcpr__text_stats(&w->text, stats, &irr);
-  if (st != DKCPR_OK) return st;
   for (k = 0; k < 4; k++)
     for (c = 0; c < 3; c++) {
       stats->found[k][c] += w->found[k][c];
@@ -201,7 +240,6 @@ dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
   stats->irreversible += w->irreversible;
   stats->bytes_in = w->bytes_in;
   stats->bytes_out = w->bytes_out;
-  if (counts != NULL) counts->irreversible = w->irreversible + irr;
   return DKCPR_OK;
 }
 

@@ -7,6 +7,7 @@
 
 #include "dkcpr.h"
 #include "struct_fields.h"
+#include "struct_rules.h"
 #include "struct_text.h"
 
 /* The longest field value that may be a CPR number with the spaces around
@@ -22,6 +23,13 @@ typedef enum dkcpr__value_type {
   DKCPR__VALUE_INTEGER = 1 /* a number: stays a number without leading zero */
 } dkcpr__value_type;
 
+/* The CPR number of the row being washed, for its companions: the one the
+ * input holds and the one the output writes. */
+typedef struct dkcpr__row {
+  int known;
+  dkcpr_cpr in, out;
+} dkcpr__row;
+
 typedef struct dkcpr__csv_state dkcpr__csv_state;
 typedef struct dkcpr__json_state dkcpr__json_state;
 typedef struct dkcpr__sql_state dkcpr__sql_state;
@@ -34,6 +42,7 @@ struct dkcpr_struct_washer {
   size_t value_max;             /* the longest rewritten value with these options */
   dkcpr__text_path text;
   dkcpr__field_names names;     /* the caller's extra CPR field names */
+  dkcpr_rules rules;            /* the caller's rules, copied */
   dkcpr_struct_counts counts;
   uint64_t found[4][3], replaced[4][3]; /* values rewritten here, [kind][confidence - 1] */
   uint64_t failed, irreversible;
@@ -48,6 +57,13 @@ struct dkcpr_struct_washer {
   dkcpr__sql_state *sql;
 };
 
+/* The rule for a field name (raw, as the input writes it), or NULL. */
+const dkcpr__rule *dkcpr__struct_rule(const dkcpr_struct_washer *w,
+                                      const char *name, size_t len);
+/* 1 when a field name means CPR: by a rule, else built in or named by the caller. */
+int dkcpr__struct_field_cpr(const dkcpr_struct_washer *w, const char *name,
+                            size_t len);
+
 /* Rewrite one held field value (raw bytes, spaces around it included) into
  * the text path: as its pseudonym (or mask, token, placeholder) when it is a
  * CPR number, else as text. cpr_field: the field means CPR (any written
@@ -58,6 +74,19 @@ struct dkcpr_struct_washer {
 dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
                                size_t raw_len, dkcpr__value_type type,
                                int cpr_field, char quote);
+
+/* The row's CPR number from a value of its CPR field (raw, spaces around
+ * it included): row->known stays 0 when the value is none, or when the
+ * mode writes no CPR number for it. */
+void dkcpr__value_row(const dkcpr_struct_washer *w, dkcpr__row *row,
+                      const char *raw, size_t raw_len);
+
+/* The text that replaces a value of a field with a rewriting rule (value:
+ * without quotes or spaces, over: it was too long to hold whole), into out
+ * (DKCPR__VALUE_MAX bytes), counted. row: NULL or the row's CPR number. */
+size_t dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
+                         const dkcpr__row *row, const char *value, size_t len,
+                         int over, char *out);
 
 /* Record a syntax error at stream offset `at`, the position counted from
  * the chunk `buf` (which starts at stream offset `base`). */

@@ -31,6 +31,7 @@ endif()
 if(TARGET dkcpr_cli AND IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuzz_cli)
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(YAJL REQUIRED IMPORTED_TARGET yajl)
+  pkg_check_modules(YAML REQUIRED IMPORTED_TARGET yaml-0.1)
   find_package(Threads REQUIRED)
   include(${PROJECT_SOURCE_DIR}/tools/sources.cmake)
   set(cli_sources ${DKCPR_CLI_SOURCES})
@@ -43,7 +44,7 @@ if(TARGET dkcpr_cli AND IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuz
   target_include_directories(replay_fuzz_cli PRIVATE ${PROJECT_SOURCE_DIR}/tools)
   target_compile_definitions(replay_fuzz_cli PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
   target_link_libraries(replay_fuzz_cli PRIVATE dkcpr dkcpr_cli_decode OpenSSL::Crypto
-    Threads::Threads PkgConfig::YAJL)
+    Threads::Threads PkgConfig::YAJL PkgConfig::YAML)
   target_compile_options(replay_fuzz_cli PRIVATE -Wall -Wextra -Werror)
   add_test(NAME c.regress.fuzz_cli
            COMMAND replay_fuzz_cli ${CMAKE_CURRENT_SOURCE_DIR}/regressions/fuzz_cli)

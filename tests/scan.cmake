@@ -8,3 +8,4 @@ target_compile_definitions(test_scan_corpus PRIVATE
 dkcpr_add_test(test_wash TIMEOUT 120)
 dkcpr_add_test(test_sniff)
 dkcpr_add_test(test_struct_wash TIMEOUT 120)
+dkcpr_add_test(test_struct_rules)

@@ -26,8 +26,12 @@ struct wash_config {
   dkcpr_policy policy;
   dkcpr_confidence min_confidence;
   int quiet, nine_digits;
-  struct_choice structure;  /* --format, --cpr-field */
+  struct_choice structure;  /* --format, --cpr-field, --rules */
   char cpr_fields[4096];
+  const char *rules_file;
+  char *rules_text;         /* the rules file's (or the manifest's) text */
+  size_t rules_len;
+  dkcpr_rules *rules;
   cli_input_opts input;
   const char *mapping_option; /* the first option given that decides the mapping */
   unsigned int given;         /* GIVEN_* bits: options named on the command line */
@@ -114,6 +118,7 @@ static const char *mapping_option_name(int opt) {
   case OPT_NINE_DIGITS: return "--nine-digits";
   case OPT_FORMAT: return "--format";
   case OPT_CPR_FIELD: return "--cpr-field";
+  case OPT_RULES: return "--rules";
   default: return NULL;
   }
 }
@@ -150,6 +155,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
       c->structure.cpr_fields = c->cpr_fields;
       break;
     }
+    case OPT_RULES: c->rules_file = optarg; break;
     case OPT_MANIFEST:
       if (strcmp(optarg, "-") == 0) {
         cli_error(c->cmd, "--manifest needs a file name");
@@ -541,6 +547,14 @@ static int apply_manifest(struct wash_config *c, manifest *m) {
     memcpy(c->cpr_fields, map->cpr_fields, strlen(map->cpr_fields) + 1);
     c->structure.cpr_fields = c->cpr_fields;
   }
+  if (map->rules) {
+    if (!(c->rules_text = malloc(map->rules_len + 1))) {
+      cli_error(c->cmd, "out of memory");
+      return CLI_EXIT_INTERNAL;
+    }
+    memcpy(c->rules_text, map->rules, map->rules_len);
+    c->rules_len = map->rules_len;
+  }
   return 0;
 }
 
@@ -564,6 +578,8 @@ static int write_manifest(const struct wash_config *c, struct wash_totals *t) {
   m.map.structure = (char *)(c->structure.is_auto ? "auto"
                                                   : dkcpr_data_format_name(c->structure.format));
   m.map.cpr_fields = (char *)c->structure.cpr_fields;
+  m.map.rules = c->rules_text;
+  m.map.rules_len = c->rules_len;
   if (c->known_dates) {
     int rc = file_sha256(c->cmd, c->known_dates, m.map.known_dates_sha256);
     if (rc)
@@ -606,6 +622,52 @@ static int key_file_as_input(const struct wash_config *c, char *const inputs[], 
   return 0;
 }
 
+/* The most a rules file may hold, as the library reads it. */
+#define RULES_FILE_MAX (1024 * 1024)
+
+/* --rules: the file's text into c->rules_text. */
+static int read_rules_file(struct wash_config *c) {
+  FILE *f = fopen(c->rules_file, "rb");
+  if (!f) {
+    cli_error(c->cmd, "cannot open the rules file '%s': %s", c->rules_file, strerror(errno));
+    return CLI_EXIT_USAGE;
+  }
+  c->rules_text = malloc(RULES_FILE_MAX + 1);
+  size_t n = c->rules_text ? fread(c->rules_text, 1, RULES_FILE_MAX + 1, f) : 0;
+  int bad = ferror(f);
+  fclose(f);
+  if (!c->rules_text || bad || n > RULES_FILE_MAX) {
+    cli_error(c->cmd, "cannot read the rules file '%s'%s", c->rules_file,
+              n > RULES_FILE_MAX ? ": larger than 1 MiB" : "");
+    free(c->rules_text);
+    c->rules_text = NULL;
+    return CLI_EXIT_USAGE;
+  }
+  c->rules_len = n;
+  return 0;
+}
+
+/* The rules text read into c->rules, or an error with its line and column. */
+static int parse_rules(struct wash_config *c) {
+  dkcpr_struct_error e;
+  memset(&e, 0, sizeof e);
+  e.version = DKCPR_STRUCT_ERROR_VERSION;
+  dkcpr_status st = dkcpr_rules_parse(&c->rules, &e, c->rules_text, c->rules_len);
+  if (st == DKCPR_E_SYNTAX) {
+    cli_error(c->cmd, "rules %s%s%s: line %llu, column %llu: %s",
+              c->rules_file ? "file '" : "in the manifest",
+              c->rules_file ? c->rules_file : "", c->rules_file ? "'" : "",
+              (unsigned long long)e.line, (unsigned long long)e.column, e.message);
+    return CLI_EXIT_USAGE;
+  }
+  if (st != DKCPR_OK) {
+    cli_error(c->cmd, "reading the rules: %s", dkcpr_strerror(st));
+    return cli_exit_for_status(st);
+  }
+  c->structure.rules = c->rules;
+  return 0;
+}
+
 static int run(int reveal, int argc, char *argv[]) {
   struct wash_config c;
   memset(&c, 0, sizeof c);
@@ -628,6 +690,15 @@ static int run(int reveal, int argc, char *argv[]) {
   memset(&from, 0, sizeof from);
   if (reveal && c.manifest && (rc = apply_manifest(&c, &from)) != 0) {
     manifest_free(&from);
+    return rc;
+  }
+  if (c.rules_file && (rc = read_rules_file(&c)) != 0) {
+    manifest_free(&from);
+    return rc;
+  }
+  if (c.rules_text && (rc = parse_rules(&c)) != 0) {
+    manifest_free(&from);
+    free(c.rules_text);
     return rc;
   }
   if (!reveal && c.manifest) {
@@ -746,6 +817,8 @@ static int run(int reveal, int argc, char *argv[]) {
   free_parts(&totals);
 done:
   manifest_free(&from);
+  dkcpr_rules_free(c.rules);
+  free(c.rules_text);
   if (out_open)
     cli_out_abort(&out);
   dkcpr_datelist_free(dates);

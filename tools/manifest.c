@@ -244,6 +244,12 @@ int manifest_write(const char *cmd, const char *path, const manifest *m) {
     put(g, "cpr_fields");
     yajl_gen_null(g);
   }
+  if (map->rules) {
+    put_bytes(g, "rules", map->rules, map->rules_len);
+  } else {
+    put(g, "rules");
+    yajl_gen_null(g);
+  }
   yajl_gen_map_close(g);
 
   put(g, "inputs");
@@ -404,6 +410,12 @@ static int read_mapping(const char *cmd, const char *path, yajl_val root,
         strlen(map->cpr_fields) != fields_len)
       return bad(cmd, path, "no valid mapping.cpr_fields");
   }
+  map->rules = NULL;
+  v = get(root, "mapping", "rules", yajl_t_any);
+  if ((v && !YAJL_IS_NULL(v)) || get_string(root, "mapping", "rules_hex")) {
+    if (get_bytes(root, "rules", &map->rules, &map->rules_len))
+      return bad(cmd, path, "no valid mapping.rules");
+  }
   return 0;
 }
 
@@ -473,6 +485,7 @@ void manifest_free(manifest *m) {
   free(m->map.encoding);
   free(m->map.structure);
   free(m->map.cpr_fields);
+  free(m->map.rules);
   for (size_t i = 0; i < m->n_inputs; i++) {
     free(m->inputs[i].name);
     free(m->inputs[i].format);

@@ -31,6 +31,8 @@ typedef struct manifest_mapping {
   cli_binary binary;
   char *structure;             /* --format: "auto", "text", "csv", ... */
   char *cpr_fields;            /* --cpr-field names, comma-separated; NULL for none */
+  char *rules;                 /* --rules: the file's text; NULL for none */
+  size_t rules_len;
 } manifest_mapping;
 
 typedef struct manifest_part {

@@ -67,7 +67,9 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
   dkcpr_wash_stats s;
   memset(&s, 0, sizeof s);
   s.version = DKCPR_WASH_STATS_VERSION;
-  dkcpr_struct_counts c = {DKCPR_STRUCT_COUNTS_VERSION, 0, 0, 0, 0, 0, 0};
+  dkcpr_struct_counts c;
+  memset(&c, 0, sizeof c);
+  c.version = DKCPR_STRUCT_COUNTS_VERSION;
   if (dkcpr_struct_washer_stats(&s, &c, w) == DKCPR_OK) {
     wash_add_stats(x->sum, &s);
     x->irreversible += s.irreversible;
@@ -75,6 +77,19 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
       cli_note(x->cmd, "'%s': %llu value%s in CPR fields %s not a CPR number (washed as text)",
                x->name, (unsigned long long)c.unrecognised, c.unrecognised == 1 ? "" : "s",
                c.unrecognised == 1 ? "is" : "are");
+    if (c.rule_values)
+      cli_note(x->cmd, "'%s': %llu value%s rewritten by --rules", x->name,
+               (unsigned long long)c.rule_values, c.rule_values == 1 ? "" : "s");
+    if (c.rule_unusable)
+      cli_warn(x->cmd,
+               "'%s': %llu companion value%s had no CPR number in %s row to follow "
+               "(given the placeholder)", x->name, (unsigned long long)c.rule_unusable,
+               c.rule_unusable == 1 ? "" : "s", c.rule_unusable == 1 ? "its" : "their");
+    if (c.rule_irreversible && x->wo && x->wo->mode == DKCPR_WASH_PSEUDONYM)
+      cli_note(x->cmd,
+               "'%s': reveal cannot give back %llu of them (redacted, emptied, or a "
+               "companion that did not agree with its row's CPR number)",
+               x->name, (unsigned long long)c.rule_irreversible);
   }
   return 0;
 }
@@ -101,8 +116,21 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
   so.format = f;
   so.cpr_fields = choice->cpr_fields;
   so.cpr_fields_len = choice->cpr_fields ? strlen(choice->cpr_fields) : 0;
-  dkcpr_status st =
-      f == DKCPR_DATA_TEXT ? DKCPR_OK : dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
+  so.rules = choice->rules;
+  /* Text is checked too: rules that rewrite values need rows. */
+  dkcpr_status st = f == DKCPR_DATA_TEXT && !choice->rules
+                        ? DKCPR_OK
+                        : dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
+  if (st == DKCPR_E_ARG && choice->rules) {
+    cli_error(x->cmd, "'%s' is read as %s: rules that rewrite values (redact, empty, "
+              "companions) need csv or tsv", x->name, dkcpr_data_format_name(f));
+    rc = CLI_EXIT_USAGE;
+    goto done;
+  }
+  if (f == DKCPR_DATA_TEXT) {
+    dkcpr_struct_washer_free(w);
+    w = NULL;
+  }
   if (st != DKCPR_OK) {
     cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
     rc = cli_exit_for_status(st);

@@ -11,6 +11,7 @@ typedef struct struct_choice {
   int is_auto;                /* guess per input, plain text when unsure */
   dkcpr_data_format format;   /* when not auto */
   const char *cpr_fields;     /* --cpr-field names, comma-separated; NULL for none */
+  const dkcpr_rules *rules;   /* --rules; NULL for none */
 } struct_choice;
 
 /* "auto" or a format's name: 0, or -1 when unknown. */

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The rules file: YAML read with libyaml into a list of field rules, each
+ * checked with the line and column of what is wrong; and the companions'
+ * values, written from the row's CPR number. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "calendar.h"
+#include "struct_rules.h"
+
+/* Bounds that keep a hostile rules file small. */
+#define RULES_TEXT_MAX (1024u * 1024u)
+#define RULES_MAX 4096
+
+typedef struct reader {
+  yaml_document_t doc;
+  dkcpr_struct_error *err;
+  dkcpr_rules *out;
+} reader;
+
+static dkcpr_status fail_at(reader *r, const yaml_mark_t *m, const char *msg) {
+  if (r->err != NULL) {
+    r->err->offset = m->index;
+    r->err->line = m->line + 1;
+    r->err->column = m->column + 1;
+    r->err->message = msg;
+  }
+  return DKCPR_E_SYNTAX;
+}
+
+static int scalar_is(const yaml_node_t *n, const char *s) {
+  return n->type == YAML_SCALAR_NODE && n->data.scalar.length == strlen(s) &&
+         memcmp(n->data.scalar.value, s, n->data.scalar.length) == 0;
+}
+
+/* A date or year pattern: counts of its day, month and year tokens; 0 when
+ * a run of D, M or Y has a length no token has. */
+static int pattern_ok(const char *p, int *days, int *months, int *years) {
+  *days = *months = *years = 0;
+  while (*p) {
+    char c = *p;
+    size_t run = 1;
+    if (c != 'D' && c != 'M' && c != 'Y') {
+      p++;
+      continue;
+    }
+    while (p[run] == c) run++;
+    if (c == 'Y' ? (run != 2 && run != 4) : run > 2) return 0;
+    if (c == 'D') (*days)++;
+    else if (c == 'M') (*months)++;
+    else (*years)++;
+    p += run;
+  }
+  return 1;
+}
+
+static dkcpr_status copy_scalar(reader *r, const yaml_node_t *n, char *dst,
+                                size_t cap, const char *what) {
+  if (n->type != YAML_SCALAR_NODE) return fail_at(r, &n->start_mark, what);
+  if (n->data.scalar.length == 0 || n->data.scalar.length >= cap ||
+      memchr(n->data.scalar.value, 0, n->data.scalar.length) != NULL)
+    return fail_at(r, &n->start_mark, what);
+  memcpy(dst, n->data.scalar.value, n->data.scalar.length);
+  dst[n->data.scalar.length] = '\0';
+  return DKCPR_OK;
+}
+
+static dkcpr_status read_sex(reader *r, dkcpr__rule *rule, const yaml_node_t *v) {
+  yaml_node_pair_t *pair;
+  if (v->type != YAML_MAPPING_NODE)
+    return fail_at(r, &v->start_mark, "sex takes a mapping: {male: M, female: K}");
+  for (pair = v->data.mapping.pairs.start; pair < v->data.mapping.pairs.top; pair++) {
+    yaml_node_t *k = yaml_document_get_node(&r->doc, pair->key);
+    yaml_node_t *val = yaml_document_get_node(&r->doc, pair->value);
+    char *dst;
+    if (scalar_is(k, "male")) dst = rule->male;
+    else if (scalar_is(k, "female")) dst = rule->female;
+    else return fail_at(r, &k->start_mark, "sex knows only male and female");
+    if (*dst) return fail_at(r, &k->start_mark, "sex word given twice");
+    if (copy_scalar(r, val, dst, sizeof rule->male,
+                    "a sex word is a non-empty text of at most 32 bytes") != DKCPR_OK)
+      return DKCPR_E_SYNTAX;
+  }
+  if (!rule->male[0] || !rule->female[0])
+    return fail_at(r, &v->start_mark, "sex needs both male and female");
+  return DKCPR_OK;
+}
+
+/* The value of a field: an action name, or a mapping of one companion. */
+static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t *v) {
+  yaml_node_t *k, *arg;
+  int days, months, years;
+  if (v->type == YAML_SCALAR_NODE) {
+    if (scalar_is(v, "cpr")) rule->action = DKCPR__RULE_CPR;
+    else if (scalar_is(v, "redact")) rule->action = DKCPR__RULE_REDACT;
+    else if (scalar_is(v, "empty")) rule->action = DKCPR__RULE_EMPTY;
+    else
+      return fail_at(r, &v->start_mark,
+                     "unknown action (cpr, redact, empty, or a mapping of "
+                     "birth_date, birth_year, age, sex)");
+    return DKCPR_OK;
+  }
+  if (v->type != YAML_MAPPING_NODE ||
+      v->data.mapping.pairs.top - v->data.mapping.pairs.start != 1)
+    return fail_at(r, &v->start_mark, "a field's rule is an action or a mapping of one companion");
+  k = yaml_document_get_node(&r->doc, v->data.mapping.pairs.start->key);
+  arg = yaml_document_get_node(&r->doc, v->data.mapping.pairs.start->value);
+  if (scalar_is(k, "birth_date") || scalar_is(k, "birth_year")) {
+    int date = scalar_is(k, "birth_date");
+    rule->action = date ? DKCPR__RULE_BIRTH_DATE : DKCPR__RULE_BIRTH_YEAR;
+    if (copy_scalar(r, arg, rule->pattern, sizeof rule->pattern,
+                    "a date pattern is a text of at most 32 bytes") != DKCPR_OK)
+      return DKCPR_E_SYNTAX;
+    if (!pattern_ok(rule->pattern, &days, &months, &years) ||
+        (date ? (days != 1 || months != 1 || years != 1)
+              : (days != 0 || months != 0 || years != 1)))
+      return fail_at(r, &arg->start_mark,
+                     date ? "a birth date pattern has one each of DD or D, MM or M, YYYY or YY"
+                          : "a birth year pattern has one YYYY or YY and no day or month");
+    return DKCPR_OK;
+  }
+  if (scalar_is(k, "age")) {
+    char date[16];
+    rule->action = DKCPR__RULE_AGE;
+    if (copy_scalar(r, arg, date, sizeof date, "age takes a date: YYYY-MM-DD") != DKCPR_OK)
+      return DKCPR_E_SYNTAX;
+    if (strlen(date) != 10 ||
+        sscanf(date, "%4d-%2d-%2d", &rule->ref_year, &rule->ref_month, &rule->ref_day) != 3 ||
+        date[4] != '-' || date[7] != '-' ||
+        !dkcpr__date_valid(rule->ref_year, rule->ref_month, rule->ref_day))
+      return fail_at(r, &arg->start_mark, "age takes a date: YYYY-MM-DD");
+    return DKCPR_OK;
+  }
+  if (scalar_is(k, "sex")) {
+    rule->action = DKCPR__RULE_SEX;
+    return read_sex(r, rule, arg);
+  }
+  return fail_at(r, &k->start_mark, "unknown companion (birth_date, birth_year, age, sex)");
+}
+
+static dkcpr_status read_fields(reader *r, const yaml_node_t *fields) {
+  yaml_node_pair_t *pair;
+  size_t count;
+  if (fields->type != YAML_MAPPING_NODE)
+    return fail_at(r, &fields->start_mark, "fields is a mapping of field names to rules");
+  count = (size_t)(fields->data.mapping.pairs.top - fields->data.mapping.pairs.start);
+  if (count > RULES_MAX) return fail_at(r, &fields->start_mark, "more than 4096 fields");
+  r->out->rule = calloc(count ? count : 1, sizeof *r->out->rule);
+  if (r->out->rule == NULL) return DKCPR_E_NOMEM;
+  for (pair = fields->data.mapping.pairs.start; pair < fields->data.mapping.pairs.top; pair++) {
+    yaml_node_t *k = yaml_document_get_node(&r->doc, pair->key);
+    yaml_node_t *v = yaml_document_get_node(&r->doc, pair->value);
+    dkcpr__rule *rule = &r->out->rule[r->out->n];
+    dkcpr_status st;
+    if (k->type != YAML_SCALAR_NODE)
+      return fail_at(r, &k->start_mark, "a field name is a text");
+    rule->name_len = dkcpr__field_normalise(rule->name, (const char *)k->data.scalar.value,
+                                            k->data.scalar.length);
+    if (rule->name_len == 0)
+      return fail_at(r, &k->start_mark, "a field name is empty or longer than 128 bytes");
+    if (dkcpr__rules_find(r->out, rule->name, rule->name_len) != NULL)
+      return fail_at(r, &k->start_mark, "a field named twice");
+    st = read_action(r, rule, v);
+    if (st != DKCPR_OK) return st;
+    r->out->n++;
+  }
+  return DKCPR_OK;
+}
+
+static dkcpr_status read_root(reader *r) {
+  yaml_node_t *root = yaml_document_get_root_node(&r->doc), *fields = NULL;
+  yaml_node_pair_t *pair;
+  yaml_mark_t start = {0, 0, 0};
+  if (root == NULL) return fail_at(r, &start, "the rules file is empty");
+  if (root->type != YAML_MAPPING_NODE)
+    return fail_at(r, &root->start_mark, "the rules file is a mapping with fields:");
+  for (pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++) {
+    yaml_node_t *k = yaml_document_get_node(&r->doc, pair->key);
+    yaml_node_t *v = yaml_document_get_node(&r->doc, pair->value);
+    if (scalar_is(k, "version")) {
+      if (!scalar_is(v, "1")) return fail_at(r, &v->start_mark, "only version 1 is known");
+    } else if (scalar_is(k, "fields")) {
+      if (fields != NULL) return fail_at(r, &k->start_mark, "fields given twice");
+      fields = v;
+    } else {
+      return fail_at(r, &k->start_mark, "unknown key (version, fields)");
+    }
+  }
+  if (fields == NULL) return fail_at(r, &root->start_mark, "no fields: in the rules file");
+  return read_fields(r, fields);
+}
+
+dkcpr_status dkcpr_rules_parse(dkcpr_rules **out, dkcpr_struct_error *err,
+                               const char *text, size_t text_len) {
+  yaml_parser_t parser;
+  reader r;
+  dkcpr_status st;
+  if (out == NULL || (text == NULL && text_len > 0)) return DKCPR_E_NULL;
+  *out = NULL;
+  if (err != NULL && (err->version < 1 || err->version > DKCPR_STRUCT_ERROR_VERSION))
+    return DKCPR_E_ARG;
+  memset(&r, 0, sizeof r);
+  r.err = err;
+  if (text_len > RULES_TEXT_MAX) {
+    yaml_mark_t m = {0, 0, 0};
+    return fail_at(&r, &m, "the rules file is larger than 1 MiB");
+  }
+  r.out = calloc(1, sizeof *r.out);
+  if (r.out == NULL) return DKCPR_E_NOMEM;
+  if (!yaml_parser_initialize(&parser)) {
+    free(r.out);
+    return DKCPR_E_NOMEM;
+  }
+  yaml_parser_set_input_string(&parser, (const unsigned char *)(text ? text : ""), text_len);
+  if (!yaml_parser_load(&parser, &r.doc)) {
+    st = fail_at(&r, &parser.problem_mark,
+                 parser.error == YAML_MEMORY_ERROR ? "out of memory" : "not valid YAML");
+    if (parser.error == YAML_MEMORY_ERROR) st = DKCPR_E_NOMEM;
+    yaml_parser_delete(&parser);
+    free(r.out);
+    return st;
+  }
+  st = read_root(&r);
+  yaml_document_delete(&r.doc);
+  yaml_parser_delete(&parser);
+  if (st != DKCPR_OK) {
+    dkcpr_rules_free(r.out);
+    return st;
+  }
+  *out = r.out;
+  return DKCPR_OK;
+}
+
+void dkcpr__rules_clear(dkcpr_rules *r) {
+  free(r->rule);
+  r->rule = NULL;
+  r->n = 0;
+}
+
+void dkcpr_rules_free(dkcpr_rules *r) {
+  if (r == NULL) return;
+  dkcpr__rules_clear(r);
+  free(r);
+}
+
+dkcpr_status dkcpr__rules_copy(dkcpr_rules *dst, const dkcpr_rules *src) {
+  dst->rule = NULL;
+  dst->n = 0;
+  if (src == NULL || src->n == 0) return DKCPR_OK;
+  dst->rule = malloc(src->n * sizeof *src->rule);
+  if (dst->rule == NULL) return DKCPR_E_NOMEM;
+  memcpy(dst->rule, src->rule, src->n * sizeof *src->rule);
+  dst->n = src->n;
+  return DKCPR_OK;
+}
+
+const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
+                                     size_t len) {
+  size_t i;
+  if (r == NULL) return NULL;
+  for (i = 0; i < r->n; i++)
+    if (r->rule[i].name_len == len && memcmp(r->rule[i].name, name, len) == 0)
+      return &r->rule[i];
+  return NULL;
+}
+
+int dkcpr__rules_rewrite(const dkcpr_rules *r) {
+  size_t i;
+  if (r == NULL) return 0;
+  for (i = 0; i < r->n; i++)
+    if (r->rule[i].action != DKCPR__RULE_CPR) return 1;
+  return 0;
+}
+
+/* The pattern with its tokens filled in from year, month and day. */
+static size_t fill(char *out, const char *p, int year, int month, int day) {
+  size_t o = 0;
+  while (*p && o + 4 < DKCPR__COMPANION_MAX) {
+    char c = *p;
+    size_t run = 1;
+    int n;
+    if (c != 'D' && c != 'M' && c != 'Y') {
+      out[o++] = *p++;
+      continue;
+    }
+    while (p[run] == c) run++;
+    if (c == 'Y') {
+      n = run == 4 ? snprintf(out + o, 5, "%04d", year)
+                   : snprintf(out + o, 3, "%02d", year % 100);
+    } else {
+      int v = c == 'D' ? day : month;
+      n = run == 2 ? snprintf(out + o, 3, "%02d", v) : snprintf(out + o, 3, "%d", v);
+    }
+    o += (size_t)n;
+    p += run;
+  }
+  return o;
+}
+
+size_t dkcpr__companion(char *out, const dkcpr__rule *rule, const dkcpr_cpr *cpr) {
+  int age;
+  const char *word;
+  switch (rule->action) {
+  case DKCPR__RULE_BIRTH_DATE:
+  case DKCPR__RULE_BIRTH_YEAR:
+    return fill(out, rule->pattern, cpr->year, cpr->month, cpr->day);
+  case DKCPR__RULE_AGE:
+    if (dkcpr_age(&age, cpr, rule->ref_year, rule->ref_month, rule->ref_day) != DKCPR_OK)
+      return 0;
+    return (size_t)snprintf(out, DKCPR__COMPANION_MAX, "%d", age);
+  case DKCPR__RULE_SEX:
+    word = cpr->sex == DKCPR_SEX_MALE ? rule->male : rule->female;
+    memcpy(out, word, strlen(word));
+    return strlen(word);
+  default: return 0;
+  }
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Rules for structured washing, read from YAML: what each named field
+ * holds and how it is rewritten, companions derived from the row's CPR
+ * number included (docs/rules.md). */
+#ifndef DKCPR_STRUCT_RULES_H
+#define DKCPR_STRUCT_RULES_H
+
+#include <stddef.h>
+
+#include "dkcpr.h"
+#include "struct_fields.h"
+
+typedef enum dkcpr__rule_action {
+  DKCPR__RULE_NONE = 0,   /* no rule: the field is washed as the format says */
+  DKCPR__RULE_CPR,        /* the field holds CPR numbers */
+  DKCPR__RULE_REDACT,     /* the value becomes the placeholder */
+  DKCPR__RULE_EMPTY,      /* the value becomes empty */
+  DKCPR__RULE_BIRTH_DATE, /* companions: from the row's CPR number */
+  DKCPR__RULE_BIRTH_YEAR,
+  DKCPR__RULE_AGE,
+  DKCPR__RULE_SEX
+} dkcpr__rule_action;
+
+/* Longest date pattern, and longest word of a sex vocabulary. */
+#define DKCPR__RULE_PATTERN_MAX 32
+#define DKCPR__RULE_WORD_MAX 32
+/* A companion's longest written value. */
+#define DKCPR__COMPANION_MAX 40
+
+typedef struct dkcpr__rule {
+  char name[DKCPR__FIELD_NAME_MAX]; /* normalised as CPR field names are */
+  size_t name_len;
+  dkcpr__rule_action action;
+  char pattern[DKCPR__RULE_PATTERN_MAX + 1]; /* birth_date, birth_year */
+  int ref_year, ref_month, ref_day;           /* age */
+  char male[DKCPR__RULE_WORD_MAX + 1], female[DKCPR__RULE_WORD_MAX + 1]; /* sex */
+} dkcpr__rule;
+
+struct dkcpr_rules {
+  dkcpr__rule *rule;
+  size_t n;
+};
+
+/* The rule for a field name, or NULL. */
+const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
+                                     size_t len);
+/* 1 when some rule derives or rewrites a value (anything but cpr). */
+int dkcpr__rules_rewrite(const dkcpr_rules *r);
+/* A deep copy into dst; DKCPR_E_NOMEM. */
+dkcpr_status dkcpr__rules_copy(dkcpr_rules *dst, const dkcpr_rules *src);
+void dkcpr__rules_clear(dkcpr_rules *r);
+
+/* A companion's value for the parsed CPR number cpr,
+ * written into out (at least DKCPR__COMPANION_MAX bytes); 0 when cpr has
+ * no such value (an age before birth). */
+size_t dkcpr__companion(char *out, const dkcpr__rule *rule, const dkcpr_cpr *cpr);
+
+#endif /* DKCPR_STRUCT_RULES_H */

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Rules files: errors with their line, and CSV washed with rules: redacted
+ * and emptied fields, companions that agree with the row's written CPR
+ * number wherever they sit, rows without one, reveal, chunking. */
+#define _POSIX_C_SOURCE 200809L /* strdup, strtok_r */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dkcpr.h"
+
+static const uint8_t key[DKCPR_KEY_BYTES] = {
+    9, 8, 7, 6, 5, 4, 3, 2, 1, 10, 11, 12, 13, 14, 15, 16,
+    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+
+static dkcpr_pseudonymizer *pseudonymizer(unsigned int keep) {
+  dkcpr_pseudonymizer *p = NULL;
+  assert_int_equal(dkcpr_pseudonymizer_new(&p, key, sizeof key, NULL, 0, keep, 0),
+                   DKCPR_OK);
+  return p;
+}
+
+static dkcpr_rules *rules_of(const char *yaml) {
+  dkcpr_rules *r = NULL;
+  dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
+  dkcpr_status st = dkcpr_rules_parse(&r, &e, yaml, strlen(yaml));
+  if (st != DKCPR_OK) fail_msg("rules: %s at %llu:%llu", e.message ? e.message : "?",
+                               (unsigned long long)e.line, (unsigned long long)e.column);
+  return r;
+}
+
+/* Wash in by CSV with rules in chunks of step bytes (0: whole). */
+static char *wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode,
+                  dkcpr_data_format f, const dkcpr_rules *rules, const char *in,
+                  size_t step, dkcpr_struct_counts *counts) {
+  dkcpr_wash_options wo;
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  size_t len = strlen(in), done = 0, used = 0, n;
+  char *out = NULL;
+  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  wo.mode = mode;
+  wo.placeholder = "[X]";
+  wo.placeholder_len = 3;
+  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
+  so.format = f;
+  so.rules = rules;
+  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
+  if (step == 0) step = len;
+  for (;;) {
+    size_t take = len - done < step ? len - done : step;
+    size_t need = dkcpr_struct_washer_bound(w, take);
+    out = realloc(out, used + need + 1);
+    assert_non_null(out);
+    if (take == 0)
+      assert_int_equal(dkcpr_struct_washer_finish(out + used, need, &n, w), DKCPR_OK);
+    else
+      assert_int_equal(dkcpr_struct_washer_feed(out + used, need, &n, w, in + done, take),
+                       DKCPR_OK);
+    used += n;
+    if (take == 0) break;
+    done += take;
+  }
+  out[used] = '\0';
+  if (counts != NULL) {
+    counts->version = DKCPR_STRUCT_COUNTS_VERSION;
+    assert_int_equal(dkcpr_struct_washer_stats(NULL, counts, w), DKCPR_OK);
+  }
+  dkcpr_struct_washer_free(w);
+  return out;
+}
+
+static void test_rules_errors(void **state) {
+  static const struct {
+    const char *yaml;
+    unsigned long long line, column;
+  } bad[] = {
+      {"", 1, 1},
+      {"- a\n- b\n", 1, 1},
+      {"fields:\n  cpr: cpr\nother: 1\n", 3, 1},
+      {"version: 2\nfields: {}\n", 1, 10},
+      {"fields:\n  a: cpr\n  b: shred\n", 3, 6},
+      {"fields:\n  a: cpr\n  A: cpr\n", 3, 3},
+      {"fields:\n  d:\n    birth_date: DD.MM\n", 3, 17},
+      {"fields:\n  d:\n    birth_date: DDD.MM.YYYY\n", 3, 17},
+      {"fields:\n  y:\n    birth_year: YYYY-MM\n", 3, 17},
+      {"fields:\n  k:\n    sex: {male: M}\n", 3, 10},
+      {"fields:\n  k:\n    sex: {male: M, female: K, other: X}\n", 3, 31},
+      {"fields:\n  a:\n    age: 2026-02-30\n", 3, 10},
+      {"fields:\n  a:\n    colour: red\n", 3, 5},
+      {"fields:\n  a: [cpr\n", 3, 1},
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    dkcpr_rules *r = (dkcpr_rules *)1;
+    dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
+    dkcpr_status st = dkcpr_rules_parse(&r, &e, bad[i].yaml, strlen(bad[i].yaml));
+    if (st != DKCPR_E_SYNTAX || r != NULL || e.message == NULL || e.line != bad[i].line ||
+        e.column != bad[i].column)
+      fail_msg("case %zu: %s, line %llu column %llu (%s)", i, dkcpr_status_name(st),
+               (unsigned long long)e.line, (unsigned long long)e.column,
+               e.message ? e.message : "no message");
+  }
+  {
+    dkcpr_rules *r = NULL;
+    dkcpr_struct_error e = {99, 0, 0, 0, NULL};
+    assert_int_equal(dkcpr_rules_parse(&r, &e, "fields: {}", 10), DKCPR_E_ARG);
+    assert_int_equal(dkcpr_rules_parse(NULL, NULL, "fields: {}", 10), DKCPR_E_NULL);
+    assert_int_equal(dkcpr_rules_parse(&r, NULL, "fields: {a: mask}", 17), DKCPR_E_SYNTAX);
+    assert_null(r);
+  }
+  dkcpr_rules_free(NULL);
+}
+
+static const char kunder_rules[] =
+    "# a comment\n"
+    "version: 1\n"
+    "fields:\n"
+    "  Fødselsdato:\n"
+    "    birth_date: DD.MM.YYYY\n"
+    "  kunde_id: cpr\n"
+    "  køn: {sex: {male: mand, female: kvinde}}\n"
+    "  aar: {birth_year: YY}\n"
+    "  alder: {age: 2026-12-01}\n"
+    "  telefon: redact\n"
+    "  note: empty\n";
+
+/* Each row: birth date, sex and age before the CPR number, year after. */
+static const char kunder_csv[] =
+    "fødselsdato;køn;alder;kunde_id;aar;telefon;note\n"
+    "04.05.2020;mand;6;0405205297;20;12345678;hej\n"
+    "29.11.1970;mand;56;\"291170-0657\";70;\"1, 2\";\n"
+    "10.08.1994;mand;32;1008949901;94;;\"lang\n"
+    "note\"\n"
+    "01.01.2000;kvinde;26;;00;87654321;x\n";
+
+/* The row's fields, split on ';' (the test data has none inside quotes). */
+static size_t split(char *row, char *field[], size_t max) {
+  size_t n = 0;
+  char *s = row, *semi;
+  while (n < max) {
+    field[n++] = s;
+    if ((semi = strchr(s, ';')) == NULL) break;
+    *semi = '\0';
+    s = semi + 1;
+  }
+  return n;
+}
+
+static void test_companions_follow_the_row(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
+  dkcpr_rules *r = rules_of(kunder_rules);
+  dkcpr_struct_counts c;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, kunder_csv, 0, &c);
+  char *line, *save = NULL, *copy = strdup(out);
+  size_t rows = 0;
+  (void)state;
+  for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    char *f[8], want[64], digits[16];
+    dkcpr_cpr cpr;
+    int age, k = 0;
+    size_t n = split(line, f, 8), i;
+    if (rows++ == 0 || n < 7) continue; /* the header; the note's second line */
+    if (f[3][0] == '\0') { /* no CPR number: companions get the placeholder */
+      assert_string_equal(f[0], "[X]");
+      assert_string_equal(f[1], "[X]");
+      assert_string_equal(f[2], "[X]");
+      assert_string_equal(f[4], "[X]");
+      continue;
+    }
+    for (i = 0; f[3][i]; i++)
+      if (f[3][i] >= '0' && f[3][i] <= '9') digits[k++] = f[3][i];
+    digits[k] = '\0';
+    assert_int_equal(dkcpr_parse(&cpr, digits, strlen(digits), NULL), DKCPR_OK);
+    snprintf(want, sizeof want, "%02d.%02d.%04d", cpr.day, cpr.month, cpr.year);
+    assert_string_equal(f[0], want);
+    assert_string_equal(f[1], cpr.sex == DKCPR_SEX_MALE ? "mand" : "kvinde");
+    age = 2026 - cpr.year - (cpr.month > 12 || (cpr.month == 12 && cpr.day > 1));
+    snprintf(want, sizeof want, "%d", age);
+    assert_string_equal(f[2], want);
+    snprintf(want, sizeof want, "%02d", cpr.year % 100);
+    assert_string_equal(f[4], want);
+    assert_true(strcmp(f[5], "[X]") == 0 || strcmp(f[5], "\"[X]\"") == 0 || f[5][0] == '\0');
+  }
+  /* Four data rows: companions 4 x 4, phones 3, notes 3 (one empty). */
+  assert_int_equal(c.rule_values, 16 + 3 + 3);
+  assert_int_equal(c.rule_unusable, 4);
+  assert_int_equal(c.values, 3);
+  assert_int_equal(c.replaced, 3);
+  assert_non_null(strstr(out, ";\"[X]\";\n")); /* "1, 2" stays a quoted field */
+  assert_non_null(strstr(out, ";\"\"\n"));      /* the quoted note is emptied */
+  /* The same bytes however the input is cut. */
+  {
+    size_t steps[] = {1, 2, 7, 50};
+    size_t i;
+    for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+      char *again = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, kunder_csv, steps[i], NULL);
+      assert_string_equal(again, out);
+      free(again);
+    }
+  }
+  free(copy);
+  free(out);
+  dkcpr_rules_free(r);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static void test_reveal_gives_back_agreeing_rows(void **state) {
+  static const char rules[] =
+      "fields:\n  dato: {birth_date: YYYYMMDD}\n  cpr: cpr\n  sex: {sex: {male: '1', female: '2'}}\n";
+  static const char in[] =
+      "dato,sex,cpr\r\n"
+      "20200504,1,0405205297\r\n"
+      "19701129,1,2911700657\r\n"
+      "19940810,2,1008949901\r\n"; /* sex disagrees: not given back */
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
+  dkcpr_rules *r = rules_of(rules);
+  dkcpr_struct_counts c, rc;
+  char *washed = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, in, 0, &c);
+  char *back = wash(p, DKCPR_WASH_REVEAL, DKCPR_DATA_CSV, r, washed, 3, &rc);
+  (void)state;
+  assert_int_equal(c.rule_values, 6);
+  assert_int_equal(c.rule_irreversible, 1);
+  assert_int_equal(c.rule_unusable, 0);
+  assert_string_not_equal(washed, in);
+  assert_null(strstr(washed, "20200504"));
+  assert_null(strstr(washed, "19701129"));
+  /* Everything but the disagreeing sex comes back. */
+  assert_memory_equal(back, in, strlen(in) - 14);
+  assert_string_equal(back + strlen(in) - 14, "19940810,1,1008949901\r\n" + 9);
+  free(washed);
+  free(back);
+  dkcpr_rules_free(r);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static void test_long_and_odd_values(void **state) {
+  static const char rules[] = "fields:\n  cpr: cpr\n  note: redact\n  f: {birth_date: D/M-YY}\n";
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_DEFAULT);
+  dkcpr_rules *r = rules_of(rules);
+  char in[1024], *out;
+  dkcpr_struct_counts c;
+  (void)state;
+  /* A note longer than any held value, quoted with a comma and quotes. */
+  snprintf(in, sizeof in, "note,f,cpr\n\"%0300d,\"\"x\"\"\",4/5-20,0405205297\n", 7);
+  out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, in, 0, &c);
+  assert_int_equal(strncmp(out, "note,f,cpr\n\"[X]\",", 17), 0);
+  assert_null(strstr(out, "0000000"));
+  assert_int_equal(c.rule_values, 2);
+  free(out);
+  /* The mask mode writes no CPR number: companions get the placeholder. */
+  out = wash(p, DKCPR_WASH_MASK, DKCPR_DATA_CSV, r, in, 0, &c);
+  assert_non_null(strstr(out, ",[X],040520-XXXX") ? out : strstr(out, ",[X],"));
+  assert_int_equal(c.rule_unusable, 1);
+  free(out);
+  dkcpr_rules_free(r);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static void test_rules_need_rows(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_DEFAULT);
+  dkcpr_rules *rewrite = rules_of("fields:\n  note: redact\n");
+  dkcpr_rules *names = rules_of("fields:\n  kunde_id: cpr\n  cpr: redact\n");
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_struct_counts c;
+  char *out;
+  int f;
+  (void)state;
+  for (f = DKCPR_DATA_TEXT; f <= DKCPR_DATA_SQL; f++) {
+    dkcpr_status want = f == DKCPR_DATA_CSV || f == DKCPR_DATA_TSV ? DKCPR_OK : DKCPR_E_ARG;
+    assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
+    so.format = (dkcpr_data_format)f;
+    so.rules = rewrite;
+    assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, NULL, &so), want);
+    dkcpr_struct_washer_free(w);
+    w = NULL;
+  }
+  /* A cpr rule names a field for JSON too. */
+  out = wash(p, DKCPR_WASH_MASK, DKCPR_DATA_JSON, rules_of("fields: {kunde_id: cpr}"),
+             "{\"kunde_id\": 405205297}", 0, &c);
+  assert_string_equal(out, "{\"kunde_id\": \"40520XXXX\"}");
+  free(out);
+  /* A rule on a built-in CPR name overrides it. */
+  out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, names, "cpr,kunde_id\nx,0405205297\n",
+             0, &c);
+  assert_int_equal(strncmp(out, "cpr,kunde_id\n[X],", 17), 0);
+  assert_null(strstr(out, "0405205297"));
+  free(out);
+  dkcpr_rules_free(rewrite);
+  dkcpr_rules_free(names);
+  dkcpr_pseudonymizer_free(p);
+}
+
+/* Callers built against version 1 of the options and counts still work,
+ * and nothing past a version-1 counts struct is written. */
+static void test_older_versions(void **state) {
+  struct {
+    dkcpr_struct_counts c;
+    unsigned char guard[64];
+  } box;
+  dkcpr_wash_options wo;
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  size_t v1_counts = offsetof(dkcpr_struct_counts, rule_values);
+  (void)state;
+  assert_int_equal(dkcpr_struct_options_init(&so, 1), DKCPR_OK);
+  assert_int_equal(so.version, 1);
+  so.format = DKCPR_DATA_CSV;
+  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  wo.mode = DKCPR_WASH_MASK;
+  assert_int_equal(dkcpr_struct_washer_new(&w, NULL, NULL, &wo, &so), DKCPR_OK);
+  memset(&box, 0xAB, sizeof box);
+  box.c.version = 1;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_OK);
+  assert_int_equal(box.c.version, 1);
+  assert_int_equal(((unsigned char *)&box)[v1_counts], 0xAB);
+  box.c.version = 3;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_E_ARG);
+  assert_int_equal(dkcpr_struct_options_init(&so, 3), DKCPR_E_ARG);
+  dkcpr_struct_washer_free(w);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_rules_errors),
+      cmocka_unit_test(test_companions_follow_the_row),
+      cmocka_unit_test(test_reveal_gives_back_agreeing_rows),
+      cmocka_unit_test(test_long_and_odd_values),
+      cmocka_unit_test(test_rules_need_rows),
+      cmocka_unit_test(test_older_versions),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
