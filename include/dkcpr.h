@@ -784,7 +784,9 @@ typedef struct dkcpr_struct_options {
    *  for none. Copied by dkcpr_struct_washer_new(). */
   const char *cpr_fields;
   size_t cpr_fields_len;
-  /** Version 2: rules (NULL for none), copied by dkcpr_struct_washer_new(). */
+  /** Version 2: rules (NULL for none), copied by dkcpr_struct_washer_new().
+   *  Rules other than cpr need DKCPR_DATA_CSV, _TSV or _SQL (else
+   *  dkcpr_struct_washer_new() is DKCPR_E_ARG). */
   const dkcpr_rules *rules;
 } dkcpr_struct_options;
 

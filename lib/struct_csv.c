@@ -91,7 +91,6 @@ void dkcpr__csv_free(dkcpr_struct_washer *w) {
 static dkcpr_status name_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
   const char *name = c->name;
   size_t len = c->name_len;
-  const dkcpr__rule *rule;
   if (c->col >= c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 16;
     unsigned char *p = realloc(c->cpr, cap);
@@ -109,13 +108,8 @@ static dkcpr_status name_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
   }
   c->cpr[c->col] = len <= DKCPR__FIELD_NAME_MAX &&
                    dkcpr__struct_field_cpr(w, name, len);
-  rule = len <= DKCPR__FIELD_NAME_MAX ? dkcpr__struct_rule(w, name, len) : NULL;
-  /* Reveal leaves redacted and emptied values as the wash wrote them. */
-  if (rule != NULL && (rule->action == DKCPR__RULE_CPR ||
-                       (w->set.mode == DKCPR_WASH_REVEAL &&
-                        (rule->action == DKCPR__RULE_REDACT || rule->action == DKCPR__RULE_EMPTY))))
-    rule = NULL;
-  c->rule[c->col] = rule;
+  c->rule[c->col] =
+      len <= DKCPR__FIELD_NAME_MAX ? dkcpr__struct_rewrite_rule(w, name, len) : NULL;
   c->ncols = c->col + 1;
   c->name_len = 0;
   return DKCPR_OK;
@@ -162,8 +156,15 @@ static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__csv_state *c,
   }
   if (len == 0 && !c->over) /* nothing to hide */
     return dkcpr__text_value(&w->text, h, hl);
-  n = dkcpr__value_rule(w, rule, c->row_whole ? &c->row : NULL, value, len, c->over,
-                        repl);
+  switch (dkcpr__value_rule(w, rule, c->row_whole ? &c->row : NULL, value, len, c->over,
+                            repl, &n)) {
+  case DKCPR__RULE_OUT_EMPTY: n = 0; break;
+  case DKCPR__RULE_OUT_NONE: /* the placeholder says a value was there */
+    n = w->set.placeholder_len;
+    if (n > 0) memcpy(repl, w->set.placeholder, n);
+    break;
+  default: break;
+  }
   return put_field(w, c, repl, n, c->quoted);
 }
 

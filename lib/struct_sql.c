@@ -39,6 +39,8 @@ struct dkcpr__sql_state {
   char tag[DKCPR__SQL_NAME_MAX + 2];
   size_t tag_len, tag_match;
   int holding, hold_cpr, hold_int;
+  const dkcpr__rule *hold_rule; /* the held value's rewriting rule, or NULL */
+  int over;                     /* the held value of a rewritten field was cut */
   size_t hold_len;
   char hold[DKCPR__VALUE_HOLD + 2];
   /* statement reader */
@@ -49,7 +51,24 @@ struct dkcpr__sql_state {
   int cols_own;          /* cols were named in the statement (else the table's) */
   size_t col;
   dkcpr__sql_catalog cat;
+  /* With companion rules on the columns, each COPY row and INSERT tuple is
+   * held whole first, so its CPR number is known wherever its companions
+   * sit. */
+  int copy_rows;
+  int tuple_start, tuple_hold;  /* an INSERT tuple's '(' was read: hold it */
+  int tuple_depth;              /* scanning the held tuple: parentheses, */
+  char tuple_quote;             /* the quote it is inside (or 0), */
+  int tuple_escape;             /* after a backslash in a MySQL string */
+  char *rec;
+  size_t rec_len;
+  uint64_t rec_at, rec_line, rec_column;
+  dkcpr__row row;
+  int row_whole;
 };
+
+/* The longest COPY row held whole; a longer one is washed in parts, its
+ * companions without a CPR number. */
+#define ROW_MAX (64u * 1024u)
 
 dkcpr_status dkcpr__sql_new(dkcpr_struct_washer *w) {
   dkcpr__sql_state *s = calloc(1, sizeof *s);
@@ -63,6 +82,8 @@ void dkcpr__sql_free(dkcpr_struct_washer *w) {
   if (s == NULL) return;
   dkcpr__sql_cols_free(&s->cols);
   dkcpr__sql_catalog_free(&s->cat);
+  if (s->rec != NULL) OPENSSL_cleanse(s->rec, ROW_MAX);
+  free(s->rec);
   OPENSSL_cleanse(s, sizeof *s);
   free(s);
   w->sql = NULL;
@@ -102,8 +123,9 @@ static dkcpr_status use_table_cols(dkcpr_struct_washer *w, dkcpr__sql_state *s) 
     dkcpr_status st = dkcpr__sql_cols_add(&s->cols, c->name, strlen(c->name),
                                           c->cpr, c->integer);
     if (st != DKCPR_OK) return st;
+    if (s->cols.n > 0)
+      s->cols.col[s->cols.n - 1].rule = dkcpr__struct_rewrite_rule(w, c->name, strlen(c->name));
   }
-  (void)w;
   return DKCPR_OK;
 }
 
@@ -111,9 +133,21 @@ static dkcpr_status use_table_cols(dkcpr_struct_washer *w, dkcpr__sql_state *s) 
 static dkcpr_status add_named_col(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
   const dkcpr__sql_table *t = dkcpr__sql_table_find(&s->cat, s->table);
   const dkcpr__sql_col *c = t ? dkcpr__sql_cols_find(&t->cols, s->tok) : NULL;
-  return dkcpr__sql_cols_add(&s->cols, s->tok, s->tok_len,
-                             dkcpr__struct_field_cpr(w, s->tok, s->tok_len),
-                             c ? c->integer : 0);
+  dkcpr_status st = dkcpr__sql_cols_add(&s->cols, s->tok, s->tok_len,
+                                        dkcpr__struct_field_cpr(w, s->tok, s->tok_len),
+                                        c ? c->integer : 0);
+  if (st == DKCPR_OK && s->cols.n > 0)
+    s->cols.col[s->cols.n - 1].rule = dkcpr__struct_rewrite_rule(w, s->tok, s->tok_len);
+  return st;
+}
+
+/* 1 when some column of the COPY or INSERT has a companion rule. */
+static int has_companions(const dkcpr__sql_state *s) {
+  size_t i;
+  for (i = 0; i < s->cols.n; i++)
+    if (s->cols.col[i].rule != NULL && s->cols.col[i].rule->action >= DKCPR__RULE_BIRTH_DATE)
+      return 1;
+  return 0;
 }
 
 /* The statement reader, one token at a time (tok holds a word's or a name's text). */
@@ -232,6 +266,7 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
       if (++s->depth == 1) {
         s->col = 0;
         s->value_start = 1;
+        s->tuple_start = has_companions(s);
         return DKCPR_OK;
       }
     } else if (kind == T_PUNCT && punct == ')') {
@@ -258,20 +293,75 @@ static int hold_here(dkcpr__sql_state *s, int is_number) {
   c = s->col < s->cols.n ? &s->cols.col[s->col] : NULL;
   s->hold_cpr = c && c->cpr;
   s->hold_int = is_number;
-  return is_number || s->hold_cpr;
+  s->hold_rule = c ? c->rule : NULL;
+  s->over = 0;
+  return is_number || s->hold_cpr || s->hold_rule;
 }
 
 /* The COPY field now starting: hold it when its column is CPR or integer. */
 static int hold_copy(dkcpr__sql_state *s) {
   const dkcpr__sql_col *c = s->col < s->cols.n ? &s->cols.col[s->col] : NULL;
-  if (c == NULL || (!c->cpr && !c->integer)) return 0;
+  if (c == NULL || (!c->cpr && !c->integer && !c->rule)) return 0;
   s->hold_cpr = c->cpr;
   s->hold_int = c->integer;
+  s->hold_rule = c->rule;
+  s->over = 0;
   return 1;
+}
+
+static int in_copy(const dkcpr__sql_state *s) {
+  return s->lex >= L_COPY_LINE;
+}
+
+/* A value of a field with a rewriting rule ended: COPY data (escaped with
+ * backslashes, NULL as \N), or an INSERT value, quoted or a number. */
+static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__sql_state *s, int quoted) {
+  char value[DKCPR__VALUE_HOLD + 2], repl[DKCPR__VALUE_MAX], out[2 * DKCPR__VALUE_MAX + 2];
+  const char *h = s->hold;
+  size_t hl = s->hold_len, len = 0, n, o = 0, i;
+  int copy = in_copy(s), digits = 1;
+  dkcpr__rule_out kind;
+  if (copy && hl == 2 && h[0] == '\\' && h[1] == 'N' && !s->over) /* NULL */
+    return dkcpr__text_value(&w->text, h, hl);
+  if (quoted) { /* without its quotes, '' read as one */
+    for (i = 1; i < hl; i++) {
+      if (h[i] == '\'' && i + 1 < hl && h[i + 1] == '\'') i++;
+      else if (h[i] == '\'') break;
+      value[len++] = h[i];
+    }
+  } else {
+    memcpy(value, h, hl);
+    len = hl;
+  }
+  if (len == 0 && !s->over) return dkcpr__text_value(&w->text, h, hl);
+  kind = dkcpr__value_rule(w, s->hold_rule, s->row_whole ? &s->row : NULL, value, len,
+                           s->over, repl, &n);
+  if (kind != DKCPR__RULE_OUT_TEXT) /* SQL has NULL for no value */
+    return copy ? dkcpr__text_value(&w->text, "\\N", 2)
+                : dkcpr__text_value(&w->text, "NULL", 4);
+  for (i = 0; i < n; i++)
+    if (repl[i] < '0' || repl[i] > '9') digits = 0;
+  if (copy) {
+    for (i = 0; i < n; i++) {
+      char c = repl[i], e = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : 0;
+      if (e) out[o++] = '\\';
+      out[o++] = e ? e : c;
+    }
+    return dkcpr__text_value(&w->text, out, o);
+  }
+  if (!quoted && digits && n > 0) return dkcpr__text_value(&w->text, repl, n);
+  out[o++] = '\'';
+  for (i = 0; i < n; i++) {
+    if (repl[i] == '\'' || (s->mysql && repl[i] == '\\')) out[o++] = repl[i];
+    out[o++] = repl[i];
+  }
+  out[o++] = '\'';
+  return dkcpr__text_value(&w->text, out, o);
 }
 
 static dkcpr_status held_done(dkcpr_struct_washer *w, dkcpr__sql_state *s, int quoted) {
   s->holding = 0;
+  if (s->hold_rule != NULL) return rule_done(w, s, quoted);
   if (!quoted && memchr(s->hold, '\\', s->hold_len) != NULL) /* \N: NULL */
     return dkcpr__text_put(&w->text, s->hold, s->hold_len);
   if (!quoted)
@@ -313,7 +403,9 @@ static void tok_add(dkcpr__sql_state *s, char c) {
 #define HOLD(ch)                                                             \
   do {                                                                       \
     if (s->holding) {                                                        \
-      if (s->hold_len == sizeof s->hold) {                                   \
+      if (s->hold_len == sizeof s->hold && s->hold_rule != NULL) {           \
+        s->over = 1; /* rewritten whatever it holds: the rest is dropped */  \
+      } else if (s->hold_len == sizeof s->hold) {                            \
         s->holding = 0;                                                      \
         if (s->hold_cpr) {                                                   \
           w->counts.values++;                                                \
@@ -337,12 +429,15 @@ static void tok_add(dkcpr__sql_state *s, char c) {
     if ((st = (x)) != DKCPR_OK) return st;                                   \
   } while (0)
 
-dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
-                             int finish) {
+/* The lexer over in[0..n). With COPY rows to hold, it stops after the line
+ * that starts COPY data and after every row; *used says how far it got. */
+static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish, size_t *used) {
   dkcpr__sql_state *s = w->sql;
   const char *p = in, *end = in + n, *run = in;
   const uint64_t base = w->bytes_in;
   dkcpr_status st = DKCPR_OK;
+  *used = n;
   while (p < end) {
     unsigned char ch = (unsigned char)*p;
     switch (s->lex) {
@@ -350,6 +445,7 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       if (ch == '\n' && s->copy_next_line) {
         s->copy_next_line = 0;
         s->lex = L_COPY_LINE;
+        s->copy_rows = has_companions(s);
       } else if (ch == '-') {
         s->lex = L_DASH;
       } else if (ch == '/') {
@@ -542,7 +638,10 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       s->lex = L_COPY_FIELD; /* \N and the like: never a number */
       continue;
     case L_COPY_END:
-      if (ch == '\n') s->lex = L_NORMAL;
+      if (ch == '\n') {
+        s->lex = L_NORMAL;
+        s->copy_rows = 0;
+      }
       else if (ch != '\r') s->lex = L_COPY_FIELD;
       break;
     case L_COPY_FIELD:
@@ -584,6 +683,19 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       continue;
     }
     p++;
+    if ((s->copy_rows && s->lex == L_COPY_LINE && !s->holding) || s->tuple_start) {
+      if (s->tuple_start) {
+        s->tuple_start = 0;
+        s->tuple_hold = 1;
+        s->tuple_depth = 1;
+        s->tuple_quote = 0;
+        s->tuple_escape = 0;
+      }
+      PUT_RUN(p);
+      run = p;
+      *used = (size_t)(p - in);
+      if (p < end) return DKCPR_OK;
+    }
   }
   if (!s->holding) PUT_RUN(end);
   if (!finish) return DKCPR_OK;
@@ -608,4 +720,151 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
     break;
   }
   return st;
+}
+
+/* lex_feed over in[0..n) as if it started at stream offset at, line, column. */
+static dkcpr_status lex_at(dkcpr_struct_washer *w, const char *in, size_t n, int finish,
+                           uint64_t at, uint64_t line, uint64_t column, size_t *used) {
+  uint64_t saved_at = w->bytes_in, saved_line = w->line, saved_column = w->column;
+  dkcpr_status st;
+  w->bytes_in = at;
+  w->line = line;
+  w->column = column;
+  st = lex_feed(w, in, n, finish, used);
+  w->bytes_in = saved_at;
+  w->line = saved_line;
+  w->column = saved_column;
+  return st;
+}
+
+/* The held COPY row's CPR number: its first CPR column's value that is one. */
+static void find_row(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
+  const char *f = s->rec, *end = s->rec + s->rec_len;
+  size_t col = 0;
+  s->row.known = 0;
+  s->row_whole = s->rec_len > 0 && end[-1] == '\n';
+  while (f < end && !s->row.known) {
+    const char *e = f;
+    while (e < end && *e != '\t' && *e != '\n') e++;
+    if (col < s->cols.n && s->cols.col[col].cpr && e > f &&
+        memchr(f, '\\', (size_t)(e - f)) == NULL && (size_t)(e - f) <= DKCPR__VALUE_HOLD)
+      dkcpr__value_row(w, &s->row, f, (size_t)(e - f));
+    if (e == end || *e == '\n') break;
+    f = e + 1;
+    col++;
+  }
+}
+
+/* The held INSERT tuple's CPR number (the bytes after its '(' to its ')'). */
+static void find_tuple_row(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
+  const char *f = s->rec, *end = s->rec + s->rec_len, *e;
+  size_t col = 0;
+  s->row.known = 0;
+  s->row_whole = s->tuple_depth == 0;
+  while (f < end && !s->row.known) {
+    char q = 0;
+    int depth = 0;
+    for (e = f; e < end; e++) {
+      if (q) {
+        if (*e == '\\' && s->mysql && e + 1 < end) e++;
+        else if (*e == q) q = 0;
+      } else if (*e == '\'' || *e == '"') {
+        q = *e;
+      } else if (*e == '(') {
+        depth++;
+      } else if (*e == ')' && depth-- == 0) {
+        break;
+      } else if (*e == ',' && depth == 0) {
+        break;
+      }
+    }
+    if (col < s->cols.n && s->cols.col[col].cpr) {
+      const char *a = f, *b = e;
+      while (a < b && (*a == ' ' || *a == '\n' || *a == '\t')) a++;
+      while (b > a && (b[-1] == ' ' || b[-1] == '\n' || b[-1] == '\t')) b--;
+      if (b - a >= 2 && *a == '\'' && b[-1] == '\'') {
+        a++;
+        b--;
+      }
+      if (b > a && (size_t)(b - a) <= DKCPR__VALUE_HOLD &&
+          memchr(a, '\'', (size_t)(b - a)) == NULL && memchr(a, '\\', (size_t)(b - a)) == NULL)
+        dkcpr__value_row(w, &s->row, a, (size_t)(b - a));
+    }
+    if (e == end || *e == ')') break;
+    f = e + 1;
+    col++;
+  }
+}
+
+/* Scan a held tuple's next bytes up to its closing ')' (tuple_depth 0). */
+static size_t tuple_scan(dkcpr__sql_state *s, const char *in, size_t n, size_t room) {
+  size_t k = 0;
+  while (k < n && k < room && s->tuple_depth > 0) {
+    char c = in[k++];
+    if (s->tuple_escape) {
+      s->tuple_escape = 0;
+    } else if (s->tuple_quote) {
+      if (c == '\\' && s->mysql) s->tuple_escape = 1;
+      else if (c == s->tuple_quote) s->tuple_quote = 0;
+    } else if (c == '\'' || c == '"' || c == '`') {
+      s->tuple_quote = c;
+    } else if (c == '(') {
+      s->tuple_depth++;
+    } else if (c == ')') {
+      s->tuple_depth--;
+    }
+  }
+  return k;
+}
+
+dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish) {
+  dkcpr__sql_state *s = w->sql;
+  uint64_t at = w->bytes_in, line = w->line, column = w->column;
+  size_t k = 0, used;
+  dkcpr_status st;
+  for (;;) {
+    int copy = s->copy_rows && s->lex == L_COPY_LINE;
+    if (copy || s->tuple_hold) { /* hold a row or a tuple */
+      size_t start = k, room;
+      int ended = 0;
+      if (s->rec == NULL && (s->rec = malloc(ROW_MAX)) == NULL) return DKCPR_E_NOMEM;
+      if (s->rec_len == 0) {
+        s->rec_at = at + k;
+        s->rec_line = line;
+        s->rec_column = column;
+      }
+      room = ROW_MAX - s->rec_len;
+      if (copy) {
+        while (k < n && k - start < room && !ended) ended = in[k++] == '\n';
+      } else {
+        k += tuple_scan(s, in + k, n - k, room);
+        ended = s->tuple_depth == 0;
+      }
+      dkcpr__struct_advance(&line, &column, in + start, k - start);
+      memcpy(s->rec + s->rec_len, in + start, k - start);
+      s->rec_len += k - start;
+      if (!ended && s->rec_len < ROW_MAX && !(finish && k == n)) return DKCPR_OK;
+      if (copy) find_row(w, s);
+      else find_tuple_row(w, s);
+      s->tuple_hold = 0;
+      st = lex_at(w, s->rec, s->rec_len, finish && k == n, s->rec_at, s->rec_line,
+                  s->rec_column, &used);
+      /* A cut row (no line end) is washed whole, whatever the lexer stopped at. */
+      if (st == DKCPR_OK && used < s->rec_len)
+        st = lex_at(w, s->rec + used, s->rec_len - used, finish && k == n,
+                    s->rec_at + used, s->rec_line, s->rec_column, &used);
+      s->rec_len = 0;
+      s->row.known = 0;
+      s->row_whole = 0;
+      if (st != DKCPR_OK) return st;
+      if (k == n) return finish && ended ? lex_at(w, "", 0, 1, at + k, line, column, &used)
+                                         : DKCPR_OK;
+      continue;
+    }
+    st = lex_at(w, in + k, n - k, finish, at + k, line, column, &used);
+    if (st != DKCPR_OK || k + used == n) return st;
+    dkcpr__struct_advance(&line, &column, in + k, used);
+    k += used;
+  }
 }

@@ -23,6 +23,7 @@ dkcpr_status dkcpr__sql_cols_add(dkcpr__sql_cols *c, const char *name, size_t le
   col->name[len] = '\0';
   col->cpr = (unsigned char)(cpr != 0);
   col->integer = (unsigned char)(integer != 0);
+  col->rule = NULL;
   return DKCPR_OK;
 }
 

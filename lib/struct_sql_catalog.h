@@ -15,9 +15,12 @@
 #define DKCPR__SQL_TABLES_MAX 4096
 #define DKCPR__SQL_COLS_MAX 1024
 
+struct dkcpr__rule;
+
 typedef struct dkcpr__sql_col {
   char name[DKCPR__SQL_NAME_MAX + 1];
   unsigned char cpr, integer;
+  const struct dkcpr__rule *rule; /* its rewriting rule, or NULL */
 } dkcpr__sql_col;
 
 typedef struct dkcpr__sql_cols {

@@ -242,24 +242,28 @@ void dkcpr__value_row(const dkcpr_struct_washer *w, dkcpr__row *row,
   row->known = dkcpr_parse(&row->out, written, 10, &w->set.parse) == DKCPR_OK;
 }
 
-size_t dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
-                         const dkcpr__row *row, const char *value, size_t len,
-                         int over, char *out) {
+dkcpr__rule_out dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
+                                  const dkcpr__row *row, const char *value,
+                                  size_t len, int over, char *out, size_t *out_len) {
   char expect[DKCPR__COMPANION_MAX];
   size_t n = 0, e;
+  *out_len = 0;
   w->counts.rule_values++;
   if (rule->action == DKCPR__RULE_EMPTY) {
     w->counts.rule_irreversible++;
-    return 0;
+    return DKCPR__RULE_OUT_EMPTY;
   }
-  if (rule->action != DKCPR__RULE_REDACT && row != NULL && row->known)
-    n = dkcpr__companion(out, rule, &row->out);
-  if (n == 0) { /* redacted, or a companion with no number to follow */
-    if (rule->action != DKCPR__RULE_REDACT) w->counts.rule_unusable++;
+  if (rule->action == DKCPR__RULE_REDACT) {
     w->counts.rule_irreversible++;
-    n = w->set.placeholder_len;
-    if (n > 0) memcpy(out, w->set.placeholder, n);
-    return n;
+    *out_len = w->set.placeholder_len;
+    if (*out_len > 0) memcpy(out, w->set.placeholder, *out_len);
+    return DKCPR__RULE_OUT_TEXT;
+  }
+  if (row != NULL && row->known) n = dkcpr__companion(out, rule, &row->out);
+  if (n == 0) {
+    w->counts.rule_unusable++;
+    w->counts.rule_irreversible++;
+    return DKCPR__RULE_OUT_NONE;
   }
   /* Reveal writes the companion of the number it gives back: the same
    * bytes only when the value agreed with its row. */
@@ -267,5 +271,6 @@ size_t dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
     e = dkcpr__companion(expect, rule, &row->in);
     if (over || e != len || memcmp(expect, value, len) != 0) w->counts.rule_irreversible++;
   }
-  return n;
+  *out_len = n;
+  return DKCPR__RULE_OUT_TEXT;
 }

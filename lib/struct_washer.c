@@ -49,6 +49,16 @@ const dkcpr__rule *dkcpr__struct_rule(const dkcpr_struct_washer *w,
   return n ? dkcpr__rules_find(&w->rules, norm, n) : NULL;
 }
 
+const dkcpr__rule *dkcpr__struct_rewrite_rule(const dkcpr_struct_washer *w,
+                                              const char *name, size_t len) {
+  const dkcpr__rule *r = dkcpr__struct_rule(w, name, len);
+  if (r == NULL || r->action == DKCPR__RULE_CPR) return NULL;
+  if (w->set.mode == DKCPR_WASH_REVEAL &&
+      (r->action == DKCPR__RULE_REDACT || r->action == DKCPR__RULE_EMPTY))
+    return NULL;
+  return r;
+}
+
 int dkcpr__struct_field_cpr(const dkcpr_struct_washer *w, const char *name,
                             size_t len) {
   const dkcpr__rule *r = dkcpr__struct_rule(w, name, len);
@@ -74,9 +84,9 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
   opts = &o;
   if ((unsigned)opts->format > DKCPR_DATA_SQL) return DKCPR_E_ARG;
   if (opts->cpr_fields == NULL && opts->cpr_fields_len > 0) return DKCPR_E_NULL;
-  /* Rules that rewrite values need rows: CSV and TSV. */
+  /* Rules that rewrite values need rows: CSV, TSV, SQL. */
   if (dkcpr__rules_rewrite(opts->rules) && opts->format != DKCPR_DATA_CSV &&
-      opts->format != DKCPR_DATA_TSV)
+      opts->format != DKCPR_DATA_TSV && opts->format != DKCPR_DATA_SQL)
     return DKCPR_E_ARG;
   w = calloc(1, sizeof *w);
   if (w == NULL) return DKCPR_E_NOMEM;

@@ -60,6 +60,10 @@ struct dkcpr_struct_washer {
 /* The rule for a field name (raw, as the input writes it), or NULL. */
 const dkcpr__rule *dkcpr__struct_rule(const dkcpr_struct_washer *w,
                                       const char *name, size_t len);
+/* The rule that rewrites a field's values, or NULL (no rule, a cpr rule,
+ * or in reveal a value the wash redacted or emptied, left as it is). */
+const dkcpr__rule *dkcpr__struct_rewrite_rule(const dkcpr_struct_washer *w,
+                                              const char *name, size_t len);
 /* 1 when a field name means CPR: by a rule, else built in or named by the caller. */
 int dkcpr__struct_field_cpr(const dkcpr_struct_washer *w, const char *name,
                             size_t len);
@@ -81,12 +85,21 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
 void dkcpr__value_row(const dkcpr_struct_washer *w, dkcpr__row *row,
                       const char *raw, size_t raw_len);
 
-/* The text that replaces a value of a field with a rewriting rule (value:
- * without quotes or spaces, over: it was too long to hold whole), into out
- * (DKCPR__VALUE_MAX bytes), counted. row: NULL or the row's CPR number. */
-size_t dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
-                         const dkcpr__row *row, const char *value, size_t len,
-                         int over, char *out);
+/* What replaces a value of a field with a rewriting rule. */
+typedef enum dkcpr__rule_out {
+  DKCPR__RULE_OUT_TEXT,  /* the text written into out */
+  DKCPR__RULE_OUT_EMPTY, /* nothing (SQL: NULL) */
+  DKCPR__RULE_OUT_NONE   /* a companion with no number to follow (CSV: the
+                            placeholder, SQL: NULL) */
+} dkcpr__rule_out;
+
+/* The value of a field with a rewriting rule (value: as the field holds
+ * it, without quotes; over: it was too long to hold whole), counted; text
+ * into out (DKCPR__VALUE_MAX bytes), its length in *out_len. row: NULL or
+ * the row's CPR number. */
+dkcpr__rule_out dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
+                                  const dkcpr__row *row, const char *value,
+                                  size_t len, int over, char *out, size_t *out_len);
 
 /* Record a syntax error at stream offset `at`, the position counted from
  * the chunk `buf` (which starts at stream offset `base`). */

@@ -275,7 +275,8 @@ static void test_rules_need_rows(void **state) {
   int f;
   (void)state;
   for (f = DKCPR_DATA_TEXT; f <= DKCPR_DATA_SQL; f++) {
-    dkcpr_status want = f == DKCPR_DATA_CSV || f == DKCPR_DATA_TSV ? DKCPR_OK : DKCPR_E_ARG;
+    dkcpr_status want =
+        f == DKCPR_DATA_CSV || f == DKCPR_DATA_TSV || f == DKCPR_DATA_SQL ? DKCPR_OK : DKCPR_E_ARG;
     assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
     so.format = (dkcpr_data_format)f;
     so.rules = rewrite;
@@ -296,6 +297,103 @@ static void test_rules_need_rows(void **state) {
   free(out);
   dkcpr_rules_free(rewrite);
   dkcpr_rules_free(names);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static const char sql_rules[] =
+    "fields:\n  born: {birth_date: YYYY-MM-DD}\n  gender: {sex: {male: M, female: F}}\n"
+    "  phone: redact\n  email: empty\n";
+
+static const char sql_dump[] =
+    "CREATE TABLE person (born date, gender char(1), cpr char(10), phone text, email text);\n"
+    "COPY public.person (born, gender, cpr, phone, email) FROM stdin;\n"
+    "2020-05-04\tM\t0405205297\t12 34\\t56\ta@b.dk\n"
+    "1970-11-29\tM\t2911700657\t\\N\t\\N\n"
+    "1999-01-01\tF\t\\N\t1\tc@d.dk\n"
+    "\\.\n"
+    "INSERT INTO person VALUES ('1994-08-10', 'M', '1008949901', 'it''s', 'e@f.dk');\n";
+
+static void test_sql_companions(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
+  dkcpr_rules *r = rules_of(sql_rules);
+  dkcpr_struct_counts c, rc;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_SQL, r, sql_dump, 0, &c);
+  char *back, *line, want[64];
+  size_t steps[] = {1, 3, 64}, i;
+  (void)state;
+  /* Each COPY row's born and gender follow its pseudonym. */
+  for (line = strstr(out, "FROM stdin;\n") + 12, i = 0; i < 2; i++) {
+    dkcpr_cpr cpr;
+    char born[11], gender, digits[11];
+    assert_int_equal(sscanf(line, "%10[0-9-]\t%c\t%10[0-9]", born, &gender, digits), 3);
+    assert_int_equal(dkcpr_parse(&cpr, digits, 10, NULL), DKCPR_OK);
+    snprintf(want, sizeof want, "%04d-%02d-%02d", cpr.year, cpr.month, cpr.day);
+    assert_string_equal(born, want);
+    assert_int_equal(gender, cpr.sex == DKCPR_SEX_MALE ? 'M' : 'F');
+    line = strchr(line, '\n') + 1;
+  }
+  /* Without a CPR number: NULL; the phone is redacted, the e-mail NULL. */
+  assert_non_null(strstr(out, "\\N\t\\N\t\\N\t[X]\t\\N\n\\.\n"));
+  assert_null(strstr(out, "a@b.dk"));
+  assert_null(strstr(out, "12 34"));
+  /* An INSERT tuple's companions follow its number too. */
+  {
+    dkcpr_cpr cpr;
+    char born[11], gender, digits[11];
+    line = strstr(out, "VALUES (");
+    assert_non_null(line);
+    assert_int_equal(sscanf(line, "VALUES ('%10[0-9-]', '%c', '%10[0-9]', '[X]', NULL);", born,
+                            &gender, digits), 3);
+    assert_int_equal(dkcpr_parse(&cpr, digits, 10, NULL), DKCPR_OK);
+    snprintf(want, sizeof want, "%04d-%02d-%02d", cpr.year, cpr.month, cpr.day);
+    assert_string_equal(born, want);
+    assert_int_equal(gender, cpr.sex == DKCPR_SEX_MALE ? 'M' : 'F');
+  }
+  assert_int_equal(c.rule_values, 4 + 2 + 4 + 4); /* \N is no value */
+  assert_int_equal(c.rule_unusable, 2);
+  for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+    char *again = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_SQL, r, sql_dump, steps[i], NULL);
+    assert_string_equal(again, out);
+    free(again);
+  }
+  /* Reveal writes the companions of the real numbers back. */
+  back = wash(p, DKCPR_WASH_REVEAL, DKCPR_DATA_SQL, r, out, 5, &rc);
+  assert_non_null(strstr(back, "2020-05-04\tM\t0405205297\t[X]\t\\N\n"));
+  assert_non_null(strstr(back, "1970-11-29\tM\t2911700657\t"));
+  assert_non_null(strstr(back, "VALUES ('1994-08-10', 'M', '1008949901', '[X]', NULL);"));
+  free(back);
+  free(out);
+  dkcpr_rules_free(r);
+  dkcpr_pseudonymizer_free(p);
+}
+
+static void test_sql_syntax_error_in_held_row(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
+  dkcpr_rules *r = rules_of(sql_rules);
+  static const char dump[] = "COPY t (born, cpr) FROM stdin;\n2020-05-04\t0405205297\n";
+  dkcpr_wash_options wo;
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
+  char *out;
+  size_t n, cap;
+  (void)state;
+  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
+  so.format = DKCPR_DATA_SQL;
+  so.rules = r;
+  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
+  cap = dkcpr_struct_washer_bound(w, strlen(dump));
+  out = malloc(cap);
+  assert_non_null(out);
+  assert_int_equal(dkcpr_struct_washer_feed(out, cap, &n, w, dump, strlen(dump)), DKCPR_OK);
+  assert_int_equal(dkcpr_struct_washer_finish(out, cap, &n, w), DKCPR_E_SYNTAX);
+  free(out);
+  assert_int_equal(dkcpr_struct_washer_error(&e, w), DKCPR_OK);
+  assert_int_equal(e.line, 3);
+  assert_int_equal(e.offset, strlen(dump));
+  dkcpr_struct_washer_free(w);
+  dkcpr_rules_free(r);
   dkcpr_pseudonymizer_free(p);
 }
 
@@ -335,6 +433,8 @@ int main(void) {
       cmocka_unit_test(test_reveal_gives_back_agreeing_rows),
       cmocka_unit_test(test_long_and_odd_values),
       cmocka_unit_test(test_rules_need_rows),
+      cmocka_unit_test(test_sql_companions),
+      cmocka_unit_test(test_sql_syntax_error_in_held_row),
       cmocka_unit_test(test_older_versions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -123,7 +123,7 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
                         : dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
   if (st == DKCPR_E_ARG && choice->rules) {
     cli_error(x->cmd, "'%s' is read as %s: rules that rewrite values (redact, empty, "
-              "companions) need csv or tsv", x->name, dkcpr_data_format_name(f));
+              "companions) need csv, tsv or sql", x->name, dkcpr_data_format_name(f));
     rc = CLI_EXIT_USAGE;
     goto done;
   }

@@ -266,6 +266,8 @@ DKCPR_JAVA_INTS(int *results, size_t results_len, 0)
 %ignore dkcpr_scanner_free;
 %ignore dkcpr_washer_new;
 %ignore dkcpr_washer_free;
+%ignore dkcpr_rules_parse;
+%ignore dkcpr_rules_free;
 /* dkcpr.i leaves these to each language; the typemaps above serve them. */
 %rename("%(strip:[dkcpr_])s") dkcpr_pseudonymize;
 %rename("%(strip:[dkcpr_])s") dkcpr_reveal;
@@ -288,6 +290,7 @@ struct dkcpr_pseudonymizer {};
 struct dkcpr_scanner {};
 struct dkcpr_washer {};
 struct dkcpr_struct_washer {};
+struct dkcpr_rules {};
 
 %extend dkcpr_datelist {
   dkcpr_datelist(dkcpr_status *STATUS) {
@@ -391,13 +394,15 @@ struct dkcpr_struct_washer {};
   ~dkcpr_washer() { dkcpr_washer_free($self); }
 }
 
-/* The structured washer: the same, with the structure and the extra CPR
- * field names (comma-separated, lent for the call only: copied). */
+/* The structured washer: the same, with the structure, the extra CPR
+ * field names (comma-separated) and the rules (null for none), all lent
+ * for the call only: copied. */
 %extend dkcpr_struct_washer {
   dkcpr_struct_washer(dkcpr_status *STATUS, const dkcpr_pseudonymizer *p,
                       const dkcpr_scan_options *scan, const dkcpr_wash_options *wash,
                       const char *placeholder, size_t placeholder_len, int format,
-                      const char *cpr_fields, size_t cpr_fields_len) {
+                      const char *cpr_fields, size_t cpr_fields_len,
+                      const dkcpr_rules *rules) {
     dkcpr_struct_washer *w = NULL;
     dkcpr_wash_options o;
     dkcpr_struct_options so;
@@ -411,10 +416,22 @@ struct dkcpr_struct_washer {};
     so.format = (dkcpr_data_format)format;
     so.cpr_fields = cpr_fields;
     so.cpr_fields_len = cpr_fields_len;
+    so.rules = rules;
     if (*STATUS == DKCPR_OK) *STATUS = dkcpr_struct_washer_new(&w, p, scan, wash, &so);
     return w;
   }
   ~dkcpr_struct_washer() { dkcpr_struct_washer_free($self); }
+}
+
+/* Rules from YAML text; after DKCPR_E_SYNTAX, err says where. */
+%extend dkcpr_rules {
+  dkcpr_rules(dkcpr_status *STATUS, dkcpr_struct_error *err, const char *text,
+              size_t text_len) {
+    dkcpr_rules *r = NULL;
+    *STATUS = dkcpr_rules_parse(&r, err, text, text_len);
+    return r;
+  }
+  ~dkcpr_rules() { dkcpr_rules_free($self); }
 }
 %ignore dkcpr_struct_options;
 %ignore dkcpr_struct_options_init;

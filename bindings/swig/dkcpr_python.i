@@ -61,6 +61,8 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %ignore dkcpr_washer_free;
 %ignore dkcpr_washer_bound;
 %ignore dkcpr_washer_stats;
+%ignore dkcpr_rules_parse;
+%ignore dkcpr_rules_free;
 /* Priming serves one stream washed on several threads, which the
  * bindings do not do. */
 %ignore dkcpr_washer_prime;
@@ -189,6 +191,7 @@ DKCPR_PY_BYTES(const char *placeholder, placeholder_len)
 DKCPR_PY_BYTES(const char *cpr_fields, cpr_fields_len)
 DKCPR_PY_BYTES(const void *head, head_len)
 DKCPR_PY_BYTES(const char *name, name_len)
+DKCPR_PY_BYTES(const char *yaml, yaml_len)
 
 /* The pseudonymizer is immutable: release the GIL while it works. */
 %define DKCPR_PY_NOGIL(NAME)
@@ -273,6 +276,29 @@ struct dkcpr_datelist {};
   }
 }
 
+/* Rules for washing by structure as a class: parsed once, immutable, so
+ * shared by washers and threads. A text that does not parse raises
+ * CprError with its line and column; `what` names the text in the message. */
+%rename(Rules) dkcpr_rules;
+struct dkcpr_rules {};
+%exception dkcpr_rules::dkcpr_rules {
+  $action
+  if (result == NULL) SWIG_fail;
+}
+%extend dkcpr_rules {
+  dkcpr_rules(const char *yaml, size_t yaml_len, const char *what) {
+    dkcpr_rules *r = NULL;
+    dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
+    dkcpr_status st = dkcpr_rules_parse(&r, &e, yaml, yaml_len);
+    if (st == DKCPR_E_SYNTAX)
+      dkcpr_py_raise_syntax(what, &e);
+    else if (st != DKCPR_OK)
+      dkcpr_py_raise(st, -1);
+    return r;
+  }
+  ~dkcpr_rules() { dkcpr_rules_free($self); }
+}
+
 /* Private functions for the package (see native/dkcpr_py.h). */
 %rename(_generate) dkcpr_py_generate;
 %rename(_scan) dkcpr_py_scan;
@@ -291,9 +317,9 @@ typedef struct dkcpr_py_washer {} dkcpr_py_washer;
                   const dkcpr_wash_options *opts,
                   const char *placeholder, size_t placeholder_len, int format,
                   const char *cpr_fields, size_t cpr_fields_len,
-                  dkcpr_status *STATUS) {
+                  const dkcpr_rules *rules, dkcpr_status *STATUS) {
     return dkcpr_py_wash_new(p, scan, opts, placeholder, placeholder_len, format,
-                             cpr_fields, cpr_fields_len, STATUS);
+                             cpr_fields, cpr_fields_len, rules, STATUS);
   }
   ~dkcpr_py_washer() { dkcpr_py_wash_free($self); }
   PyObject *feed(PyObject *data) { return dkcpr_py_wash_feed($self, data); }

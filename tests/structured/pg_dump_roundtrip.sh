@@ -4,7 +4,9 @@
 # new database. Checks that the washed dump loads (foreign keys on the CPR
 # number included), that joins match row for row, that every column that held
 # a number holds the same person's pseudonym, that no original number is left
-# in any form, and that reveal gives the dump back byte for byte.
+# in any form, and that reveal gives the dump back byte for byte. With
+# --rules, birth dates and genders follow each row's pseudonym, phones are
+# redacted and e-mail addresses emptied.
 #
 #   pg_dump_roundtrip.sh PG_CONFIG EXT_BUILD_DIR LIBDKCPR_DIR DKCPR_PROGRAM
 set -euo pipefail
@@ -27,13 +29,28 @@ fail() {
 "$dkcpr" generate --count=400 --seed=pg-roundtrip --born=1900..2020 >"$work/numbers"
 pgc_psql -c "CREATE DATABASE prod" -c "CREATE DATABASE test"
 "$bin/psql" -X -q -v ON_ERROR_STOP=1 -d prod <<SQL
+-- The birth date and gender a CPR number says (century from the 7th digit).
+CREATE FUNCTION cpr_born(c text) RETURNS date LANGUAGE sql IMMUTABLE AS \$\$
+  SELECT make_date(
+    CASE WHEN substr(c, 7, 1) IN ('0', '1', '2', '3') THEN 1900
+         WHEN substr(c, 7, 1) IN ('4', '9') THEN CASE WHEN substr(c, 5, 2)::int <= 36 THEN 2000 ELSE 1900 END
+         ELSE CASE WHEN substr(c, 5, 2)::int <= 57 THEN 2000 ELSE 1800 END
+    END + substr(c, 5, 2)::int, substr(c, 3, 2)::int, substr(c, 1, 2)::int)
+\$\$;
+CREATE FUNCTION cpr_gender(c text) RETURNS char(1) LANGUAGE sql IMMUTABLE AS \$\$
+  SELECT CASE WHEN substr(c, 10, 1)::int % 2 = 1 THEN 'M' ELSE 'K' END
+\$\$;
 CREATE TABLE person (
   cpr char(10) PRIMARY KEY,
   cpr_dash varchar(11) NOT NULL,
   cpr_number bigint NOT NULL,
   name text NOT NULL,
   profile jsonb NOT NULL,
-  path text NOT NULL
+  path text NOT NULL,
+  born date NOT NULL,
+  gender char(1) NOT NULL,
+  phone text,
+  email text
 );
 CREATE TABLE visit (
   id integer PRIMARY KEY,
@@ -46,7 +63,9 @@ INSERT INTO person
   SELECT cpr, substr(cpr, 1, 6) || '-' || substr(cpr, 7), cpr::bigint,
          'Navn ' || row_number() OVER (ORDER BY cpr),
          jsonb_build_object('cpr', cpr, 'note', 'ring om ' || cpr),
-         'C:\\journal\\' || cpr || '.pdf'
+         'C:\\journal\\' || cpr || '.pdf', cpr_born(cpr), cpr_gender(cpr),
+         '2' || lpad((row_number() OVER (ORDER BY cpr))::text, 7, '0'),
+         'navn' || row_number() OVER (ORDER BY cpr) || '@firma.dk'
   FROM numbers;
 INSERT INTO visit
   SELECT g, p.cpr, 'Borger ' || p.cpr_dash || E' ringede.\\nCPR: ' || p.cpr
@@ -112,4 +131,45 @@ done
 "$dkcpr" reveal -q -k "$key" -o "$work/prod-inserts-again.sql" "$work/test-inserts.sql"
 cmp -s "$work/prod-inserts.sql" "$work/prod-inserts-again.sql" ||
   fail "reveal does not give the --column-inserts dump back"
-echo "pg_dump_roundtrip: 400 people, 1200 visits washed, loaded, joined and revealed (COPY and INSERT)"
+
+# --rules: birth date and gender follow the pseudonym (--keep none changes
+# both), in COPY data; reveal gives the dump back as the rows agreed.
+printf 'fields:\n  born: {birth_date: YYYY-MM-DD}\n  gender: {sex: {male: M, female: K}}\n' \
+  >"$work/rules.yaml"
+"$dkcpr" wash -q -k "$key" --keep=none --rules="$work/rules.yaml" --manifest="$work/rules.json" \
+  -o "$work/test-rules.sql" "$work/prod.sql"
+pgc_psql -c "CREATE DATABASE test_rules"
+"$bin/psql" -X -q -v ON_ERROR_STOP=1 -d test_rules -f "$work/test-rules.sql" >/dev/null ||
+  fail "the dump washed with --rules does not load"
+bad=$(q test_rules "SELECT count(*) FROM person WHERE born <> cpr_born(cpr) OR gender <> cpr_gender(cpr)")
+[[ $bad == 0 ]] || fail "--rules: $bad people whose birth date or gender contradicts their number"
+kept=$(comm -12 <(q prod "SELECT name || ' ' || born FROM person ORDER BY 1") \
+                <(q test_rules "SELECT name || ' ' || born FROM person ORDER BY 1") | wc -l)
+((kept < 20)) || fail "--rules: $kept of 400 people kept their real birth date"
+[[ $(q test_rules "$join" | md5sum) == $(q prod "$join" | md5sum) ]] || fail "--rules: joins differ"
+"$dkcpr" reveal -q -k "$key" --manifest="$work/rules.json" -o "$work/prod-rules-again.sql" \
+  "$work/test-rules.sql"
+cmp -s "$work/prod.sql" "$work/prod-rules-again.sql" ||
+  fail "reveal --manifest does not give back the dump washed with --rules"
+
+# Phones redacted, e-mail addresses emptied (NULL); COPY rows and INSERT
+# statements alike.
+printf 'fields:\n  born: {birth_date: YYYY-MM-DD}\n  phone: redact\n  email: empty\n' \
+  >"$work/rules2.yaml"
+for dump in prod prod-inserts; do
+  "$dkcpr" wash -q -k "$key" --rules="$work/rules2.yaml" -o "$work/$dump-rules2.sql" \
+    "$work/$dump.sql"
+  db=test_${dump//-/_}_rules2
+  pgc_psql -c "CREATE DATABASE $db"
+  "$bin/psql" -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$work/$dump-rules2.sql" >/dev/null ||
+    fail "$dump: the dump washed with redact and empty rules does not load"
+  [[ $(q "$db" "SELECT count(*) FROM person WHERE phone = '[CPR]' AND email IS NULL") == 400 ]] ||
+    fail "$dump: phones not redacted or e-mail addresses not emptied"
+  ! grep -q -E -w -e '[a-z0-9]+@firma\.dk' -e '2000[0-9]{4}' "$work/$dump-rules2.sql" ||
+    fail "$dump: a phone or e-mail survived"
+done
+for db in test_prod_rules2 test_prod_inserts_rules2; do
+  [[ $(q "$db" "SELECT count(*) FROM person WHERE born = cpr_born(cpr)") == 400 ]] ||
+    fail "--rules: $db: birth dates do not follow the pseudonyms"
+done
+echo "pg_dump_roundtrip: 400 people, 1200 visits washed, loaded, joined and revealed (COPY and INSERT, with and without --rules)"

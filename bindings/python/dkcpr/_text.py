@@ -36,6 +36,7 @@ _CHUNK = 1 << 20
 # equal keyword sets share one: short texts are not slowed by building them.
 _scan_cache: dict = {}
 _wash_cache: dict = {}
+_rules_cache: dict = {}
 
 
 def _cached(cache: dict, key: tuple, build: Callable[[], Any]) -> Any:
@@ -119,6 +120,34 @@ def _format(format: str, cpr_fields: Optional[Iterable[str]]) -> Tuple[int, Opti
     return _FORMATS[format], ",".join(names).encode("utf-8")
 
 
+RulesLike = Union[str, "os.PathLike[str]"]
+
+
+def _rules(rules: Optional[RulesLike]) -> Any:
+    """Parsed rules (shared: they are immutable) for a ``rules=`` argument."""
+    if rules is None:
+        return None
+    if isinstance(rules, str):
+        data, what = rules.encode("utf-8", "surrogatepass"), "rules"
+    elif isinstance(rules, os.PathLike):
+        with open(rules, "rb") as f:
+            data = f.read()
+        what = f"rules file {os.fsdecode(rules)!r}"
+    else:
+        raise TypeError("rules must be YAML text (str) or the path of a rules file "
+                        f"(os.PathLike), not {type(rules).__name__}")
+    return _cached(_rules_cache, (data, what), lambda: _swig.Rules(data, what))
+
+
+def _warn_unusable(stats: Dict[str, Any], name: Optional[str], stacklevel: int) -> None:
+    """Warn, as the dkcpr program does, of companions that got the placeholder."""
+    n = stats.get("rules", {}).get("unusable", 0)
+    if n:
+        warnings.warn(f"{name or 'input'}: {n} companion value{'' if n == 1 else 's'} had no "
+                      f"CPR number in {'its' if n == 1 else 'their'} row to follow (given the "
+                      "placeholder)", UserWarning, stacklevel=stacklevel + 1)
+
+
 def _guess(name: Optional[str], head: bytes) -> str:
     """The format ``auto`` takes for an input: by its name, then its first bytes."""
     raw = os.fsencode(name) if name is not None else None
@@ -130,7 +159,7 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
             min_confidence: ConfidenceLike, token_length: int,
             placeholder: Optional[str], known_dates: Optional[KnownDates],
             fallback: str = "token", format: str = "text",
-            cpr_fields: Optional[Iterable[str]] = None) -> Any:
+            cpr_fields: Optional[Iterable[str]] = None, rules: Any = None) -> Any:
     fmt, fields = _format(format, cpr_fields)
     if mode not in _MODES:
         raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
@@ -171,7 +200,15 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
     so, wo = _cached(_wash_cache, (mode, policy, bool(nine_digits), min_confidence,
                                    token_length, known_dates, fallback), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
-    w = _swig.Washer(h, so, wo, ph, fmt, fields)
+    try:
+        w = _swig.Washer(h, so, wo, ph, fmt, fields, rules)
+    except CprError as e:
+        # The library says only E_ARG: name the rules when they are the cause.
+        if rules is None or e.status != "DKCPR_E_ARG":
+            raise
+        _swig.Washer(h, so, wo, ph, fmt, fields, None)
+        raise ValueError("rules that rewrite values (redact, empty, companions) need rows: "
+                         f"format {format!r} has none (use 'csv' or 'tsv')") from None
     # The caller keeps these alive while the washer works: it uses the
     # pseudonymizer and the known dates.
     return w, (h, known_dates)
@@ -183,7 +220,8 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
          min_confidence: ConfidenceLike = "low", token_length: int = 26,
          placeholder: Optional[str] = None,
          known_dates: Optional[KnownDates] = None, fallback: str = "token",
-         format: str = "text", cpr_fields: Optional[Iterable[str]] = None) -> str:
+         format: str = "text", cpr_fields: Optional[Iterable[str]] = None,
+         rules: Optional[RulesLike] = None) -> str:
     """``text`` with every CPR number replaced; every other character is kept.
 
     mode: ``"pseudonym"`` (default; same length and layout), ``"mask"``
@@ -202,16 +240,29 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     washed in any written form, integers stay integers; see
     docs/structured.md), or ``"auto"`` to guess from the text. Text that is
     not in the format raises CprError with ``line`` and ``column``.
+    rules: rules for washing by structure, as ``dkcpr wash --rules`` reads
+    them (docs/rules.md): a str is the YAML text itself, an os.PathLike
+    (such as pathlib.Path) the path of a rules file. They name fields that
+    hold CPR numbers (``cpr``), that are redacted or emptied, and companions
+    (``birth_date``, ``birth_year``, ``age``, ``sex``) written from the
+    row's CPR number, so the row stays consistent. Rules other than ``cpr``
+    need format ``"csv"`` or ``"tsv"`` (ValueError otherwise); rules that do
+    not parse raise CprError with ``line`` and ``column``. A companion in a
+    row without a CPR number gets the placeholder, with a UserWarning.
+    Reveal needs the same rules to give companions back.
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, not {type(text).__name__}")
     data = text.encode("utf-8", "surrogatepass")
+    parsed = _rules(rules)
     if format == "auto":
         format = _guess(None, data[:_GUESS_BYTES])
     w, _keep = _washer(pseudonymizer, mode, policy, nine_digits,
                        min_confidence, token_length, placeholder, known_dates, fallback,
-                       format, cpr_fields)
+                       format, cpr_fields, parsed)
     out = w.feed(data) + w.finish()
+    if parsed is not None:
+        _warn_unusable(w.stats(), None, 2)
     return out.decode("utf-8", "surrogatepass")
 
 
@@ -225,7 +276,8 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
               known_dates: Optional[KnownDates] = None,
               chunk_size: int = _CHUNK, binary: str = "error",
               encoding: Optional[str] = None, fallback: str = "token",
-              format: str = "auto", cpr_fields: Optional[Iterable[str]] = None) -> Dict[str, Any]:
+              format: str = "auto", cpr_fields: Optional[Iterable[str]] = None,
+              rules: Optional[RulesLike] = None) -> Dict[str, Any]:
     """Wash ``src`` into ``dst`` as :func:`wash` does, streaming in chunks.
 
     src and dst are paths or binary file objects. The input is classified by
@@ -244,19 +296,27 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     symbolic link, FIFO, socket or another user's file at ``dst`` is refused
     (ValueError or PermissionError); a character device (``/dev/null``) is
     written to directly and never removed.
-    ``fallback`` is as for :func:`wash`. ``format`` and ``cpr_fields`` are as
-    for :func:`wash`, but ``"auto"`` is the default, as for the dkcpr
-    program: the structure is guessed from the file name and the first
-    bytes, and an input whose first chunk does not parse in the guessed
-    format is washed as text, with a UserWarning saying so; in a named
-    format it raises CprError. Returns counts: bytes_in, bytes_out
-    (of the UTF-8 text), found and replaced (by kind), irreversible, failed, and ``format`` (such as "gzip, UTF-16LE
+    ``fallback`` is as for :func:`wash`. ``format``, ``cpr_fields`` and
+    ``rules`` are as for :func:`wash`, but ``"auto"`` is the default, as for
+    the dkcpr program: the structure is guessed from the file name and the
+    first bytes, and an input whose first chunk does not parse in the
+    guessed format is washed as text, with a UserWarning saying so (with
+    rules that rewrite values, which text cannot apply, the CprError is
+    raised instead); in a named format it raises CprError. Returns
+    counts: bytes_in, bytes_out (of the UTF-8 text), found and replaced (by
+    kind), irreversible, failed, and ``format`` (such as "gzip, UTF-16LE
     text"), ``washed`` (False for binary="pass"), ``structure`` (the format
-    washed by: "text", "csv", ...) and, washed by structure, ``cpr_fields``
+    washed by: "text", "csv", ...), washed by structure, ``cpr_fields``
     (what the fields that mean CPR held: values, replaced, irreversible,
-    unrecognised, failed, integers).
+    unrecognised, failed, integers) and, washed with rules, ``rules`` (what
+    they rewrote: values; of them unusable, the companions given the
+    placeholder, and irreversible, those reveal cannot give back).
     """
     _format("text" if format == "auto" else format, cpr_fields)  # bad arguments fail first
+    parsed = _rules(rules)
+    if parsed is not None and format != "auto":
+        _washer(pseudonymizer, mode, policy, nine_digits, min_confidence, token_length,
+                placeholder, known_dates, fallback, format, cpr_fields, parsed)
     # Also what counts a binary="pass" input (copied, so nothing found).
     w, _keep = _washer(pseudonymizer, mode, policy, nine_digits, min_confidence, token_length,
                        placeholder, known_dates, fallback)
@@ -282,7 +342,7 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
                 name = src if src_is_path else getattr(src, "name", None)
                 structure, w = _wash_chunks(chunks, write, format, name, lambda f: _washer(
                     pseudonymizer, mode, policy, nine_digits, min_confidence, token_length,
-                    placeholder, known_dates, fallback, f, cpr_fields)[0])
+                    placeholder, known_dates, fallback, f, cpr_fields, parsed)[0])
             close()
         except BaseException:
             if out is not None:
@@ -297,6 +357,10 @@ def wash_file(src: Union[str, os.PathLike, IO[bytes]],
     stats["format"] = opened.describe()
     stats["washed"] = not opened.passed
     stats["structure"] = structure
+    if parsed is not None:
+        name = src if src_is_path else getattr(src, "name", None)
+        _warn_unusable(stats, os.fsdecode(name) if isinstance(name, (str, bytes, os.PathLike))
+                       else None, 2)
     return stats
 
 
@@ -321,8 +385,12 @@ def _wash_chunks(chunks: Iterator[bytes], write: Callable[[bytes], None], format
     except CprError as e:
         if format != "auto" or fmt == "text" or e.status != "DKCPR_E_SYNTAX":
             raise
+        try:
+            w = new("text")
+        except ValueError:  # rules that rewrite values: text would drop them
+            raise e from None
         warnings.warn(f"{name or 'input'}: {e}; washed as text", UserWarning, stacklevel=3)
-        fmt, w = "text", new("text")
+        fmt = "text"
         out = w.feed(first)
         if second is None:
             out += w.finish()

@@ -60,12 +60,13 @@ PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
 PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);
 
 /* A streaming washer (wash.c), of text or by structure (format other than
- * DKCPR_DATA_TEXT). Wrapped as the class Washer; one thread at a time (a
- * second caller gets an error). */
+ * DKCPR_DATA_TEXT), with rules or none (NULL; copied). Wrapped as the
+ * class Washer; one thread at a time (a second caller gets an error). */
 typedef struct dkcpr_py_washer {
   dkcpr_washer *w;
   dkcpr_struct_washer *sw;
   dkcpr_data_format format;
+  int rules; /* rules were given: the stats count what they rewrote */
   int busy;
 } dkcpr_py_washer;
 
@@ -76,6 +77,7 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
                                      size_t placeholder_len, int format,
                                      const char *cpr_fields,
                                      size_t cpr_fields_len,
+                                     const dkcpr_rules *rules,
                                      dkcpr_status *status);
 void dkcpr_py_wash_free(dkcpr_py_washer *pw);
 PyObject *dkcpr_py_wash_feed(dkcpr_py_washer *pw, PyObject *data);

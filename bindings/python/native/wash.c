@@ -11,6 +11,7 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
                                      size_t placeholder_len, int format,
                                      const char *cpr_fields,
                                      size_t cpr_fields_len,
+                                     const dkcpr_rules *rules,
                                      dkcpr_status *status) {
   dkcpr_wash_options own;
   dkcpr_struct_options so;
@@ -31,15 +32,20 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
     own.placeholder = placeholder;
     own.placeholder_len = placeholder_len;
   }
-  if (format == DKCPR_DATA_TEXT) {
+  pw->rules = rules != NULL;
+  *status = dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
+  so.format = pw->format = (dkcpr_data_format)format;
+  so.cpr_fields = cpr_fields; /* copied, as are the rules */
+  so.cpr_fields_len = cpr_fields_len;
+  so.rules = rules;
+  /* Text with rules is checked as dkcpr wash does (rules that rewrite
+   * values need rows), then washed as text. */
+  if (*status == DKCPR_OK && (format != DKCPR_DATA_TEXT || rules != NULL))
+    *status = dkcpr_struct_washer_new(&pw->sw, p, scan, &own, &so);
+  if (*status == DKCPR_OK && format == DKCPR_DATA_TEXT) {
+    dkcpr_struct_washer_free(pw->sw);
+    pw->sw = NULL;
     *status = dkcpr_washer_new(&pw->w, p, scan, &own);
-  } else {
-    *status = dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
-    so.format = pw->format = (dkcpr_data_format)format;
-    so.cpr_fields = cpr_fields; /* copied */
-    so.cpr_fields_len = cpr_fields_len;
-    if (*status == DKCPR_OK)
-      *status = dkcpr_struct_washer_new(&pw->sw, p, scan, &own, &so);
   }
   if (*status != DKCPR_OK) {
     dkcpr_py_wash_free(pw);
@@ -148,6 +154,7 @@ PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw) {
   dkcpr_struct_counts c;
   dkcpr_status st;
   PyObject *d;
+  memset(&c, 0, sizeof c); /* a text washer has no rule counts */
   s.version = DKCPR_WASH_STATS_VERSION;
   c.version = DKCPR_STRUCT_COUNTS_VERSION;
   st = pw->sw != NULL ? dkcpr_struct_washer_stats(&s, &c, pw->sw) : dkcpr_washer_stats(&s, pw->w);
@@ -167,6 +174,13 @@ PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw) {
         (unsigned long long)c.failed, "integers", (unsigned long long)c.integers);
     if (fields == NULL || PyDict_SetItemString(d, "cpr_fields", fields) < 0) Py_CLEAR(d);
     Py_XDECREF(fields);
+  }
+  if (d != NULL && pw->rules) { /* and what the rules rewrote */
+    PyObject *r = Py_BuildValue("{s:K,s:K,s:K}", "values", (unsigned long long)c.rule_values,
+                                "unusable", (unsigned long long)c.rule_unusable, "irreversible",
+                                (unsigned long long)c.rule_irreversible);
+    if (r == NULL || PyDict_SetItemString(d, "rules", r) < 0) Py_CLEAR(d);
+    Py_XDECREF(r);
   }
   return d;
 }
