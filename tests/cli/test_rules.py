@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: Apache-2.0
+"""dkcpr wash --rules: redacted and emptied fields, and birth dates and sexes
+that follow each row's pseudonym, checked with a birth date computed here
+from the century rule (not by the program), Python's csv module, dkcpr scan
+and reveal --manifest."""
+import csv
+import io
+import json
+import os
+import unittest
+
+from clitest import SAMPLE_DIR, CliTestCase, run
+
+RULES = os.path.join(os.path.dirname(SAMPLE_DIR), "rules", "kunder.yaml")
+KUNDER = os.path.join(SAMPLE_DIR, "kunder.csv")
+
+
+def birth(cpr):
+    """(year, month, day, male) of a ten-digit CPR number, by cpr-rules.md:
+    century from the 7th digit, day + 60 for replacement numbers."""
+    day, month, yy, c7 = int(cpr[0:2]), int(cpr[2:4]), int(cpr[4:6]), int(cpr[6])
+    if day > 60:
+        day -= 60
+    if c7 <= 3:
+        century = 1900
+    elif c7 in (4, 9):
+        century = 2000 if yy <= 36 else 1900
+    else:
+        century = 2000 if yy <= 57 else 1800
+    return century + yy, month, day, int(cpr[9]) % 2 == 1
+
+
+def digits(written):
+    d = written.replace("-", "").replace(" ", "")
+    return "0" + d if len(d) == 9 else d
+
+
+def read_csv(data):
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=";"))
+
+
+class RulesTest(CliTestCase):
+    def wash(self, *args, code=0):
+        p = run(["wash", "-k", self.key_file, *args])
+        self.assertExit(p, code)
+        return p
+
+    def test_kunder_rows_agree_with_their_pseudonyms(self):
+        out, manifest = self.path("kunder.csv"), self.path("kunder.json")
+        p = self.wash("--keep=none", "--rules", RULES, "--manifest", manifest, "-o", out, KUNDER)
+        before = read_csv(open(KUNDER, "rb").read())
+        after = read_csv(self.read(out))
+        self.assertEqual(len(before), len(after))
+        self.assertEqual(before[0], after[0])
+        kept_dates = 0
+        for b, a in zip(before[1:], after[1:]):
+            year, month, day, male = birth(digits(a[0]))
+            self.assertEqual(a[3], "%02d.%02d.%04d" % (day, month, year), a)
+            self.assertEqual(a[4], "M" if male else "K", a)
+            self.assertEqual(a[8], "[CPR]")   # telefon: redact
+            self.assertEqual(a[10], "")       # bemærkning: empty
+            self.assertEqual(a[1:3] + a[5:8] + a[9:10], b[1:3] + b[5:8] + b[9:10])
+            kept_dates += a[3] == b[3]
+        self.assertLess(kept_dates, len(before) // 10)
+        self.assertIn(b"rewritten by --rules", p.stderr)
+        scan = run(["scan", "--json", "--show", "--nine-digits", out])
+        found = {digits(json.loads(l)["number"]) for l in scan.stdout.decode().splitlines()}
+        self.assertEqual(len(found), len(before) - 1)
+        self.assertEqual(found & {digits(r[0]) for r in before[1:]}, set())
+        # The manifest holds the rules: reveal gives back every row whose
+        # birth date and sex agreed with its real number.
+        self.assertIn("fødselsdato", json.load(open(manifest, encoding="utf-8"))["mapping"]["rules"])
+        back = run(["reveal", "-q", "-k", self.key_file, "--manifest", manifest, out])
+        self.assertExit(back, 0)
+        agreed = 0
+        for b, r in zip(before[1:], read_csv(back.stdout)[1:]):
+            year, month, day, male = birth(digits(b[0]))
+            self.assertEqual(r[:3] + r[5:8] + r[9:10], b[:3] + b[5:8] + b[9:10])
+            if b[3] == "%02d.%02d.%04d" % (day, month, year) and b[4] == ("M" if male else "K"):
+                self.assertEqual(r[3:5], b[3:5])
+                agreed += 1
+        self.assertGreater(agreed, len(before) // 2)
+        # The rules come from the manifest alone.
+        again = run(["reveal", "-q", "-k", self.key_file, "--manifest", manifest,
+                     "--rules", RULES, out])
+        self.assertExit(again, 2)
+
+    def test_companion_before_the_number_and_rows_without_one(self):
+        rules = self.write("r.yaml", "fields:\n  sex: {sex: {male: '1', female: '2'}}\n"
+                           "  born: {birth_date: YYYYMMDD}\n  id: cpr\n")
+        data = "sex\tborn\tid\n1\t19701129\t2911700657\n2\t19200101\t\n1\t20200504\t405205297\n"
+        src = self.write("in.tsv", data)
+        p = self.wash("--keep=none", "--rules", rules, "-o", self.path("out.tsv"), src)
+        self.assertIn(b"2 companion values had no CPR number", p.stderr)
+        rows = [l.split("\t") for l in self.read("out.tsv").decode().splitlines()]
+        self.assertEqual(rows[2], ["[CPR]", "[CPR]", ""])
+        for r in (rows[1], rows[3]):
+            year, month, day, male = birth(digits(r[2]))
+            self.assertEqual(r[1], "%04d%02d%02d" % (year, month, day))
+            self.assertEqual(r[0], "1" if male else "2")
+
+    def test_errors_name_the_line(self):
+        bad = self.write("bad.yaml", "fields:\n  cpr_nr: cpr\n  født:\n    birth_date: DD.MM\n")
+        p = self.wash("--rules", bad, "-o", self.path("x.csv"), KUNDER, code=2)
+        self.assertIn(b"line 4, column 17", p.stderr)
+        p = self.wash("--rules", self.path("missing.yaml"), KUNDER, code=2)
+        self.assertIn(b"cannot open the rules file", p.stderr)
+        # Rules that rewrite values need rows: JSON is refused, not washed.
+        js = self.write("x.json", '{"cpr": "2911700657", "born": "29.11.1970"}')
+        p = self.wash("--rules", RULES, "-o", self.path("y.json"), js, code=2)
+        self.assertIn(b"need csv, tsv or sql", p.stderr)
+        self.assertFalse(os.path.exists(self.path("y.json")))
+
+
+if __name__ == "__main__":
+    unittest.main()
