@@ -2,8 +2,10 @@
 /* The structured washer's properties, shared by one fuzz target per parser:
  * washing in random chunks gives the one-piece output (or the same syntax
  * error at the same place); a pseudonym wash is undone byte for byte by
- * reveal, which must parse the output, unless a number was replaced
- * irreversibly; a mask or token wash still parses. */
+ * reveal, which must parse the output, unless a number or a value with a
+ * rule was replaced irreversibly; a mask or token wash still parses. CSV
+ * and SQL are washed with a rules file (companions, redact, empty) when the
+ * option byte says so. */
 #ifndef DKCPR_FUZZ_STRUCT_H
 #define DKCPR_FUZZ_STRUCT_H
 
@@ -23,11 +25,23 @@ typedef struct fuzz_struct_run {
   dkcpr_status st;
   dkcpr_struct_error err;
   dkcpr_wash_stats stats;
+  dkcpr_struct_counts counts;
 } fuzz_struct_run;
+
+/* Fields b, s, y, g, r, e of the fuzzed rows get rules; id and a hold numbers. */
+static const dkcpr_rules *fuzz_struct_rules(void) {
+  static dkcpr_rules *rules;
+  static const char text[] =
+      "fields:\n  b: {birth_date: DD.MM.YYYY}\n  s: {sex: {male: M, female: K}}\n"
+      "  y: {birth_year: YY}\n  g: {age: 2026-12-01}\n  r: redact\n  e: empty\n  id: cpr\n";
+  if (rules == NULL)
+    FUZZ_CHECK(dkcpr_rules_parse(&rules, NULL, text, sizeof text - 1) == DKCPR_OK);
+  return rules;
+}
 
 static void fuzz_struct_wash(fuzz_struct_run *r, dkcpr_data_format f,
                              dkcpr_wash_mode mode, const char *in, size_t len,
-                             fuzz_chunker *chunker) {
+                             fuzz_chunker *chunker, int with_rules) {
   const dkcpr_pseudonymizer *p = fuzz_pseudonymizer(fuzz_struct_key, DKCPR_KEEP_DEFAULT, 0);
   dkcpr_wash_options wo;
   dkcpr_struct_options so;
@@ -39,6 +53,7 @@ static void fuzz_struct_wash(fuzz_struct_run *r, dkcpr_data_format f,
   so.format = f;
   so.cpr_fields = "id,a";
   so.cpr_fields_len = 4;
+  if (with_rules) so.rules = fuzz_struct_rules();
   FUZZ_CHECK(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so) == DKCPR_OK);
   memset(r, 0, sizeof *r);
   r->err.version = DKCPR_STRUCT_ERROR_VERSION;
@@ -67,7 +82,8 @@ static void fuzz_struct_wash(fuzz_struct_run *r, dkcpr_data_format f,
     FUZZ_CHECK(r->err.offset <= len && r->err.line >= 1 && r->err.column >= 1);
   } else {
     r->stats.version = DKCPR_WASH_STATS_VERSION;
-    FUZZ_CHECK(dkcpr_struct_washer_stats(&r->stats, NULL, w) == DKCPR_OK);
+    r->counts.version = DKCPR_STRUCT_COUNTS_VERSION;
+    FUZZ_CHECK(dkcpr_struct_washer_stats(&r->stats, &r->counts, w) == DKCPR_OK);
   }
   dkcpr_struct_washer_free(w);
 }
@@ -79,23 +95,25 @@ static void fuzz_struct_one(dkcpr_data_format f, const uint8_t *data, size_t siz
   unsigned b = fuzz_take_byte(&in);
   dkcpr_wash_mode mode = (b & 3u) == 1 ? DKCPR_WASH_MASK
                          : (b & 3u) == 2 ? DKCPR_WASH_TOKEN : DKCPR_WASH_PSEUDONYM;
+  int rules = (b & 4u) && f != DKCPR_DATA_JSON && f != DKCPR_DATA_JSONL;
   const char *text = (const char *)in.data;
   ch.state = (uint32_t)fuzz_take_byte(&in) * 2654435761u + 1u;
   text = (const char *)in.data;
-  fuzz_struct_wash(&whole, f, mode, text, in.size, NULL);
-  fuzz_struct_wash(&parts, f, mode, text, in.size, &ch);
+  fuzz_struct_wash(&whole, f, mode, text, in.size, NULL, rules);
+  fuzz_struct_wash(&parts, f, mode, text, in.size, &ch, rules);
   FUZZ_CHECK(whole.st == parts.st);
   if (whole.st == DKCPR_OK) {
     FUZZ_CHECK(whole.len == parts.len && memcmp(whole.out, parts.out, whole.len) == 0);
     if (mode == DKCPR_WASH_PSEUDONYM) {
-      fuzz_struct_wash(&back, f, DKCPR_WASH_REVEAL, whole.out, whole.len, NULL);
+      fuzz_struct_wash(&back, f, DKCPR_WASH_REVEAL, whole.out, whole.len, NULL, rules);
       FUZZ_CHECK(back.st == DKCPR_OK);
-      /* every number reversible: the input again */
-      if (whole.stats.failed == 0 && whole.stats.irreversible == 0)
+      /* every number and rule reversible: the input again */
+      if (whole.stats.failed == 0 && whole.stats.irreversible == 0 &&
+          whole.counts.rule_irreversible == 0)
         FUZZ_CHECK(back.len == in.size && memcmp(back.out, text, in.size) == 0);
       free(back.out);
     } else {
-      fuzz_struct_wash(&back, f, DKCPR_WASH_MASK, whole.out, whole.len, NULL);
+      fuzz_struct_wash(&back, f, DKCPR_WASH_MASK, whole.out, whole.len, NULL, rules);
       FUZZ_CHECK(back.st == DKCPR_OK); /* still the format */
       free(back.out);
     }

@@ -91,7 +91,21 @@ def main():
     for i, t in enumerate(texts(fields)):
         write(os.path.join(out, "fuzz_scan"), bytes([i % 64, 7, i % 251, 3]) + t)
         write(os.path.join(out, "fuzz_wash"), bytes([(i * 37) % 128, 3 + (i % 5), i % 251, 5, 1]) + t)
-    for target in ("fuzz_parse", "fuzz_pseudonym", "fuzz_scan", "fuzz_wash"):
+    for path in sorted(glob.glob(os.path.join(ROOT, "examples", "rules", "*.yaml"))):
+        with open(path, "rb") as f:
+            write(os.path.join(out, "fuzz_rules"), f.read())
+    write(os.path.join(out, "fuzz_rules"),
+          b"version: 1\nfields:\n  cpr: cpr\n  b: {birth_date: D/M-YY}\n  a: {age: 2000-02-29}\n"
+          b"  y:\n    birth_year: YYYY\n  s: {sex: {male: '1', female: '2'}}\n  n: empty\n")
+    rows = (b"id,b,s,y,g,r,e\n0405205297,04.05.2020,M,20,6,555,x\n,1.1.1900,K,00,,\"r,\",\n"
+            b"\"291170-0657\",29.11.1970,M,70,56,\"\",e\n")
+    dump = (b"CREATE TABLE t (b date, s char(1), id char(10), r text, e text);\n"
+            b"COPY t (b, s, id, r, e) FROM stdin;\n2020-05-04\tM\t0405205297\tx\t\\N\n\\.\n"
+            b"INSERT INTO t VALUES ('29.11.1970', 'M', '2911700657', 'r', 'e'), (NULL, 'K', '', '', '');\n")
+    for opt in (0x04, 0x05, 0x06, 0x0c):
+        write(os.path.join(out, "fuzz_struct_csv"), bytes([opt, 17]) + rows)
+        write(os.path.join(out, "fuzz_struct_sql"), bytes([opt, 29]) + dump)
+    for target in ("fuzz_parse", "fuzz_pseudonym", "fuzz_scan", "fuzz_wash", "fuzz_rules"):
         d = os.path.join(out, target)
         os.makedirs(d, exist_ok=True)
         print("%-15s %5d seeds" % (target, len(os.listdir(d))))
