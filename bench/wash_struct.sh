@@ -3,7 +3,9 @@
 # dkcpr wash by structure against --format=text on generated inputs (default
 # 64 MiB each): CSV, CSV with a CPR column and numbers in notes, JSON Lines
 # with CPR strings, JSON Lines with a CPR integer and a CPR string, and a
-# pg_dump COPY block with a bigint CPR column. Prints MB/s and peak memory.
+# pg_dump COPY block with a bigint CPR column; CSV and COPY rows with a
+# birth date, a sex and a phone, by structure and with a rules file. Prints
+# MB/s and peak memory.
 # Targets: CSV and SQL COPY >= 200 MB/s, JSON >= 100 MB/s, memory < 32 MB.
 # Usage: bench/wash_struct.sh [MEGABYTES]   (DKCPR_BUILD_DIR picks the build, default build)
 set -euo pipefail
@@ -48,6 +50,22 @@ make_input copy.sql '{ printf "%d\t%s\tHanne Soerensen\tEgevaenget %d, 4000 Rosk
   $'CREATE TABLE public.patient (\n    id integer,\n    cpr bigint,\n    navn text,\n    adresse text,\n    note text\n);\nCOPY public.patient (id, cpr, navn, adresse, note) FROM stdin;\n' \
   $'\\.\n'
 
+# Rows with companions (birth date before the number, sex after it) and a
+# phone to redact, washed with a rules file; the same as a COPY block.
+make_input rules.csv '{
+  printf "%s;%s;Hanne Soerensen;%s;%08d;kontrol efter udskrivelse, ring tirsdag\n",
+         substr($0, 1, 2) "." substr($0, 3, 2) ".19" substr($0, 5, 2), $0,
+         (substr($0, 10, 1) % 2) ? "M" : "K", 20000000 + NR }' \
+  $'foedselsdato;cpr_nr;navn;koen;telefon;note\n'
+make_input rules.sql '{
+  printf "%d\t19%s-%s-%s\t%s\tHanne Soerensen\t%s\t%08d\tkontrol efter udskrivelse\n", NR,
+         substr($0, 5, 2), substr($0, 3, 2), substr($0, 1, 2), $0,
+         (substr($0, 10, 1) % 2) ? "M" : "K", 20000000 + NR }' \
+  $'COPY public.patient (id, born, cpr, navn, gender, phone, note) FROM stdin;\n' $'\\.\n'
+printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' '  born: {birth_date: YYYY-MM-DD}' \
+  '  koen: {sex: {male: M, female: K}}' '  gender: {sex: {male: M, female: K}}' \
+  '  telefon: redact' '  phone: redact' >"$tmp/rules.yaml"
+
 exec 3>&1
 run() { # label, input, then the command's options
   local label=$1 input=$2
@@ -70,4 +88,9 @@ for input in wide.csv dense.csv strings.jsonl integers.jsonl copy.sql; do
   cat "$tmp/$input" >/dev/null # into the page cache
   run "$input, --format=text" "$input" --format=text
   run "$input, by structure" "$input"
+done
+for input in rules.csv rules.sql; do
+  cat "$tmp/$input" >/dev/null
+  run "$input, by structure" "$input"
+  run "$input, --rules" "$input" --rules "$tmp/rules.yaml"
 done

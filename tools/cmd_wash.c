@@ -374,7 +374,7 @@ static int wash_one(const struct wash_config *c, const char *path,
   } else {
     wash_stream x = {c->cmd, in->names.input, p, so, wo, sink, prog, &st, 0,
                      c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0,
-                     (int)c->jobs};
+                     (int)c->jobs, c->quiet};
     /* Threads give the same bytes and counts: see wash_stream.h. */
     if (c->structure.is_auto || c->structure.format != DKCPR_DATA_TEXT)
       rc = wash_structured(&x, in, path, &c->structure, &used);

@@ -22,6 +22,7 @@ typedef struct wash_stream {
   const dkcpr_scan_options *all;
   uint64_t all_found;
   int jobs;                         /* threads for text (wash_structured) */
+  int quiet;                        /* --quiet: no notes, only warnings */
 } wash_stream;
 
 /* Wash in: prefix first (bytes already read), then the rest of in, with one

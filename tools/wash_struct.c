@@ -77,7 +77,7 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
       cli_note(x->cmd, "'%s': %llu value%s in CPR fields %s not a CPR number (washed as text)",
                x->name, (unsigned long long)c.unrecognised, c.unrecognised == 1 ? "" : "s",
                c.unrecognised == 1 ? "is" : "are");
-    if (c.rule_values)
+    if (c.rule_values && !x->quiet)
       cli_note(x->cmd, "'%s': %llu value%s rewritten by --rules", x->name,
                (unsigned long long)c.rule_values, c.rule_values == 1 ? "" : "s");
     if (c.rule_unusable)
@@ -85,7 +85,7 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
                "'%s': %llu companion value%s had no CPR number in %s row to follow "
                "(given the placeholder)", x->name, (unsigned long long)c.rule_unusable,
                c.rule_unusable == 1 ? "" : "s", c.rule_unusable == 1 ? "its" : "their");
-    if (c.rule_irreversible && x->wo && x->wo->mode == DKCPR_WASH_PSEUDONYM)
+    if (c.rule_irreversible && !x->quiet && x->wo && x->wo->mode == DKCPR_WASH_PSEUDONYM)
       cli_note(x->cmd,
                "'%s': reveal cannot give back %llu of them (redacted, emptied, or a "
                "companion that did not agree with its row's CPR number)",
