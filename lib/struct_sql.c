@@ -13,6 +13,7 @@
 #include <openssl/crypto.h>
 
 #include "struct_sql_catalog.h"
+#include "struct_sql_json.h"
 #include "struct_washer.h"
 
 enum lex {
@@ -64,6 +65,7 @@ struct dkcpr__sql_state {
   uint64_t rec_at, rec_line, rec_column;
   dkcpr__row row;
   int row_whole;
+  dkcpr__sql_json json;  /* the json or jsonb value being read */
 };
 
 /* The longest COPY row held whole; a longer one is washed in parts, its
@@ -103,6 +105,10 @@ static int is_integer_type(const char *t) {
   return 0;
 }
 
+static int is_json_type(const char *t) {
+  return strcasecmp(t, "json") == 0 || strcasecmp(t, "jsonb") == 0;
+}
+
 static int is_constraint(const dkcpr__sql_state *s) {
   static const char *const k[] = {"constraint", "primary", "unique", "check", "foreign",
                                   "key", "index", "exclude", "like", "fulltext", "spatial"};
@@ -123,8 +129,10 @@ static dkcpr_status use_table_cols(dkcpr_struct_washer *w, dkcpr__sql_state *s) 
     dkcpr_status st = dkcpr__sql_cols_add(&s->cols, c->name, strlen(c->name),
                                           c->cpr, c->integer);
     if (st != DKCPR_OK) return st;
-    if (s->cols.n > 0)
+    if (s->cols.n > 0) {
       s->cols.col[s->cols.n - 1].rule = dkcpr__struct_rewrite_rule(w, c->name, strlen(c->name));
+      s->cols.col[s->cols.n - 1].json = c->json;
+    }
   }
   return DKCPR_OK;
 }
@@ -136,8 +144,10 @@ static dkcpr_status add_named_col(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
   dkcpr_status st = dkcpr__sql_cols_add(&s->cols, s->tok, s->tok_len,
                                         dkcpr__struct_field_cpr(w, s->tok, s->tok_len),
                                         c ? c->integer : 0);
-  if (st == DKCPR_OK && s->cols.n > 0)
+  if (st == DKCPR_OK && s->cols.n > 0) {
     s->cols.col[s->cols.n - 1].rule = dkcpr__struct_rewrite_rule(w, s->tok, s->tok_len);
+    s->cols.col[s->cols.n - 1].json = c ? c->json : 0;
+  }
   return st;
 }
 
@@ -211,9 +221,11 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
       }
     } else if (s->depth == 1 && s->expect_type && name) {
       s->expect_type = 0;
-      if (s->creating->cols.n > 0)
+      if (s->creating->cols.n > 0) {
         s->creating->cols.col[s->creating->cols.n - 1].integer =
             (unsigned char)is_integer_type(s->tok);
+        s->creating->cols.col[s->creating->cols.n - 1].json = (unsigned char)is_json_type(s->tok);
+      }
     } else if (kind == T_PUNCT && punct == ';') {
       s->stmt = S_START;
     }
@@ -307,6 +319,20 @@ static int hold_copy(dkcpr__sql_state *s) {
   s->hold_rule = c->rule;
   s->over = 0;
   return 1;
+}
+
+/* The COPY field now starting is JSON (and not held whole). */
+static int json_copy(const dkcpr__sql_state *s) {
+  const dkcpr__sql_col *c = s->col < s->cols.n ? &s->cols.col[s->col] : NULL;
+  return c != NULL && c->json && !c->cpr && !c->rule;
+}
+
+/* The INSERT string starting now is a JSON value. */
+static int json_here(const dkcpr__sql_state *s) {
+  const dkcpr__sql_col *c;
+  if (s->stmt != S_VALUES || s->depth != 1 || !s->value_start) return 0;
+  c = s->col < s->cols.n ? &s->cols.col[s->col] : NULL;
+  return c != NULL && c->json && !c->cpr && !c->rule;
 }
 
 static int in_copy(const dkcpr__sql_state *s) {
@@ -457,6 +483,10 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
           s->holding = 1;
           s->hold_len = 0;
           HOLD(ch);
+        } else if (json_here(s)) {
+          PUT_RUN(p + 1);
+          run = p + 1;
+          dkcpr__sql_json_start(&s->json, s->escapes);
         }
         s->lex = L_SQUOTE;
       } else if (ch == '"' || ch == '`') {
@@ -512,6 +542,17 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       CHECK(token(w, s, T_NUMBER, 0));
       continue;
     case L_SQUOTE:
+      if (s->json.active) {
+        if (ch == '\'' && !s->json.sql_bs) { /* the end, or the first of two */
+          CHECK(dkcpr__sql_json_flush(w, &s->json));
+          run = p;
+          s->lex = L_SQUOTE_END;
+        } else {
+          CHECK(dkcpr__sql_json_byte(w, &s->json, (char)ch));
+          run = p + 1;
+        }
+        break;
+      }
       if (s->escapes && ch == '\\') {
         s->lex = L_SQUOTE_BS;
       } else if (ch == '\'') {
@@ -530,6 +571,13 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       HOLD(ch);
       break;
     case L_SQUOTE_END:
+      if (s->json.active && ch == '\'') { /* a doubled quote: text */
+        PUT_RUN(p + 1);
+        run = p + 1;
+        s->lex = L_SQUOTE;
+        break;
+      }
+      s->json.active = 0;
       if (ch == '\'') { /* a doubled quote */
         s->lex = L_SQUOTE;
         HOLD(ch);
@@ -628,6 +676,10 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
         PUT_RUN(p);
         s->holding = 1;
         s->hold_len = 0;
+      } else if (ch != '\t' && ch != '\n' && json_copy(s)) {
+        PUT_RUN(p);
+        run = p;
+        dkcpr__sql_json_start(&s->json, 1);
       }
       continue;
     case L_COPY_BS_START:
@@ -645,6 +697,16 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       else if (ch != '\r') s->lex = L_COPY_FIELD;
       break;
     case L_COPY_FIELD:
+      if (s->json.active && ch != '\t' && ch != '\n') {
+        CHECK(dkcpr__sql_json_byte(w, &s->json, (char)ch));
+        run = p + 1;
+        break;
+      }
+      if (s->json.active) { /* the JSON value's end */
+        CHECK(dkcpr__sql_json_flush(w, &s->json));
+        s->json.active = 0;
+        run = p;
+      }
       if (ch == '\t' || ch == '\n') {
         if (s->holding) {
           CHECK(held_done(w, s, 0));
@@ -660,6 +722,10 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
           PUT_RUN(p);
           s->holding = 1;
           s->hold_len = 0;
+        } else if (p < end && *p != '\t' && *p != '\n' && json_copy(s)) {
+          PUT_RUN(p);
+          run = p;
+          dkcpr__sql_json_start(&s->json, 1);
         } else if (p == end) {
           s->lex = L_COPY_FSTART;
         }
@@ -679,6 +745,10 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
         PUT_RUN(p);
         s->holding = 1;
         s->hold_len = 0;
+      } else if (ch != '\t' && ch != '\n' && json_copy(s)) {
+        PUT_RUN(p);
+        run = p;
+        dkcpr__sql_json_start(&s->json, 1);
       }
       continue;
     }

@@ -24,6 +24,7 @@ dkcpr_status dkcpr__sql_cols_add(dkcpr__sql_cols *c, const char *name, size_t le
   col->cpr = (unsigned char)(cpr != 0);
   col->integer = (unsigned char)(integer != 0);
   col->rule = NULL;
+  col->json = 0;
   return DKCPR_OK;
 }
 

@@ -20,6 +20,7 @@ struct dkcpr__rule;
 typedef struct dkcpr__sql_col {
   char name[DKCPR__SQL_NAME_MAX + 1];
   unsigned char cpr, integer;
+  unsigned char json;             /* json or jsonb: numbers in it are read as JSON's */
   const struct dkcpr__rule *rule; /* its rewriting rule, or NULL */
 } dkcpr__sql_col;
 

@@ -189,6 +189,53 @@ static void test_sql_round_trip(void **state) {
   round_trip(DKCPR_DATA_SQL, sql_in);
 }
 
+/* json and jsonb columns: a number under a CPR key is a CPR number in any
+ * form and stays a number, in COPY data and in INSERT strings alike. */
+static const char sql_json_in[] =
+    "CREATE TABLE p (id int, doc jsonb, note text);\n"
+    "COPY p (id, doc, note) FROM stdin;\n"
+    "1\t{\"cpr\": 405205297, \"ids\": [1, 2], \"x\": \"a\\\\\"b\", \"mor_cpr\": [405205297]}\tn\n"
+    "2\t{\"patient\": {\"cpr\": 405205297}, \"k\": 1505201234}\t\\N\n"
+    "\\.\n"
+    "INSERT INTO p VALUES (3, '{\"cpr\": 405205297, \"s\": \"it''s\"}', 'x');\n";
+
+static void test_sql_json_columns(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_status st;
+  dkcpr_struct_counts c;
+  char pseudo[11], integer[16];
+  size_t n;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_SQL, sql_json_in, strlen(sql_json_in),
+                   0, &st, &w);
+  (void)state;
+  assert_int_equal(st, DKCPR_OK);
+  assert_int_equal(dkcpr_pseudonymize(pseudo, sizeof pseudo, &n, p, "0405205297", 10, NULL),
+                   DKCPR_OK);
+  snprintf(integer, sizeof integer, "%s", pseudo[0] == '0' ? pseudo + 1 : pseudo);
+  {
+    char want[64];
+    snprintf(want, sizeof want, "{\"cpr\": %s, \"ids\": [1, 2]", integer);
+    assert_non_null(strstr(out, want));
+    snprintf(want, sizeof want, "\"mor_cpr\": [%s]}\tn\n", integer);
+    assert_non_null(strstr(out, want));
+    snprintf(want, sizeof want, "{\"patient\": {\"cpr\": %s}, \"k\": ", integer);
+    assert_non_null(strstr(out, want));
+    snprintf(want, sizeof want, "'{\"cpr\": %s, \"s\": \"it''s\"}'", integer);
+    assert_non_null(strstr(out, want));
+  }
+  assert_null(strstr(out, "405205297"));
+  assert_null(strstr(out, "1505201234"));
+  assert_non_null(strstr(out, "\"x\": \"a\\\\\"b\""));
+  c.version = DKCPR_STRUCT_COUNTS_VERSION;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &c, w), DKCPR_OK);
+  assert_int_equal(c.values, 4);
+  dkcpr_struct_washer_free(w);
+  free(out);
+  dkcpr_pseudonymizer_free(p);
+  round_trip(DKCPR_DATA_SQL, sql_json_in);
+}
+
 /* The first record says semicolons: the CPR column is found, chunked or not. */
 static void test_csv_semicolons(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer();
@@ -369,6 +416,7 @@ int main(void) {
       cmocka_unit_test(test_csv_semicolons),
       cmocka_unit_test(test_json_round_trip),
       cmocka_unit_test(test_sql_round_trip),
+      cmocka_unit_test(test_sql_json_columns),
       cmocka_unit_test(test_integers),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_jsonl_and_bufsize),
