@@ -97,10 +97,14 @@ static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t 
     if (scalar_is(v, "cpr")) rule->action = DKCPR__RULE_CPR;
     else if (scalar_is(v, "redact")) rule->action = DKCPR__RULE_REDACT;
     else if (scalar_is(v, "empty")) rule->action = DKCPR__RULE_EMPTY;
-    else
+    else if (scalar_is(v, "phone")) rule->action = DKCPR__RULE_PHONE;
+    else if (scalar_is(v, "email")) {
+      rule->action = DKCPR__RULE_EMAIL;
+      memcpy(rule->pattern, "example.invalid", sizeof "example.invalid");
+    } else
       return fail_at(r, &v->start_mark,
-                     "unknown action (cpr, redact, empty, or a mapping of "
-                     "birth_date, birth_year, age, sex)");
+                     "unknown action (cpr, redact, empty, email, phone, or a mapping of "
+                     "email, birth_date, birth_year, age, sex)");
     return DKCPR_OK;
   }
   if (v->type != YAML_MAPPING_NODE ||
@@ -111,7 +115,7 @@ static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t 
   if (scalar_is(k, "birth_date") || scalar_is(k, "birth_year")) {
     int date = scalar_is(k, "birth_date");
     rule->action = date ? DKCPR__RULE_BIRTH_DATE : DKCPR__RULE_BIRTH_YEAR;
-    if (copy_scalar(r, arg, rule->pattern, sizeof rule->pattern,
+    if (copy_scalar(r, arg, rule->pattern, 33,
                     "a date pattern is a text of at most 32 bytes") != DKCPR_OK)
       return DKCPR_E_SYNTAX;
     if (!pattern_ok(rule->pattern, &days, &months, &years) ||
@@ -138,7 +142,29 @@ static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t 
     rule->action = DKCPR__RULE_SEX;
     return read_sex(r, rule, arg);
   }
-  return fail_at(r, &k->start_mark, "unknown companion (birth_date, birth_year, age, sex)");
+  if (scalar_is(k, "email")) { /* {email: {domain: test.example}} */
+    yaml_node_t *dk, *dv;
+    size_t i;
+    rule->action = DKCPR__RULE_EMAIL;
+    if (arg->type != YAML_MAPPING_NODE ||
+        arg->data.mapping.pairs.top - arg->data.mapping.pairs.start != 1)
+      return fail_at(r, &arg->start_mark, "email takes a mapping: {domain: example.invalid}");
+    dk = yaml_document_get_node(&r->doc, arg->data.mapping.pairs.start->key);
+    dv = yaml_document_get_node(&r->doc, arg->data.mapping.pairs.start->value);
+    if (!scalar_is(dk, "domain")) return fail_at(r, &dk->start_mark, "email knows only domain");
+    if (copy_scalar(r, dv, rule->pattern, sizeof rule->pattern,
+                    "a domain is a text of at most 64 bytes") != DKCPR_OK)
+      return DKCPR_E_SYNTAX;
+    for (i = 0; rule->pattern[i]; i++) {
+      char c = rule->pattern[i];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '.' || c == '-'))
+        return fail_at(r, &dv->start_mark, "a domain has letters, digits, '.' and '-' only");
+    }
+    return DKCPR_OK;
+  }
+  return fail_at(r, &k->start_mark,
+                 "unknown rule (email, birth_date, birth_year, age, sex)");
 }
 
 static dkcpr_status read_fields(reader *r, const yaml_node_t *fields) {

@@ -15,14 +15,16 @@ typedef enum dkcpr__rule_action {
   DKCPR__RULE_CPR,        /* the field holds CPR numbers */
   DKCPR__RULE_REDACT,     /* the value becomes the placeholder */
   DKCPR__RULE_EMPTY,      /* the value becomes empty */
-  DKCPR__RULE_BIRTH_DATE, /* companions: from the row's CPR number */
+  DKCPR__RULE_EMAIL,      /* keyed lookalikes: an address in a reserved domain */
+  DKCPR__RULE_PHONE,      /* the same digits' layout, other digits */
+  DKCPR__RULE_BIRTH_DATE, /* companions (from here on): from the row's CPR number */
   DKCPR__RULE_BIRTH_YEAR,
   DKCPR__RULE_AGE,
   DKCPR__RULE_SEX
 } dkcpr__rule_action;
 
 /* Longest date pattern, and longest word of a sex vocabulary. */
-#define DKCPR__RULE_PATTERN_MAX 32
+#define DKCPR__RULE_PATTERN_MAX 64
 #define DKCPR__RULE_WORD_MAX 32
 /* A companion's longest written value. */
 #define DKCPR__COMPANION_MAX 40
@@ -31,7 +33,7 @@ typedef struct dkcpr__rule {
   char name[DKCPR__FIELD_NAME_MAX]; /* normalised as CPR field names are */
   size_t name_len;
   dkcpr__rule_action action;
-  char pattern[DKCPR__RULE_PATTERN_MAX + 1]; /* birth_date, birth_year */
+  char pattern[DKCPR__RULE_PATTERN_MAX + 1]; /* birth_date, birth_year; email: the domain */
   int ref_year, ref_month, ref_day;           /* age */
   char male[DKCPR__RULE_WORD_MAX + 1], female[DKCPR__RULE_WORD_MAX + 1]; /* sex */
 } dkcpr__rule;
@@ -44,6 +46,11 @@ struct dkcpr_rules {
 /* The rule for a field name, or NULL. */
 const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
                                      size_t len);
+/* The keyed lookalike of an e-mail address or a phone number, into out
+ * (DKCPR__VALUE_HOLD + DKCPR__RULE_PATTERN_MAX + 16 bytes); 0 on failure. */
+size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
+                        const char *value, size_t len);
+
 /* 1 when some rule derives or rewrites a value (anything but cpr). */
 int dkcpr__rules_rewrite(const dkcpr_rules *r);
 /* A deep copy into dst; DKCPR_E_NOMEM. */

@@ -259,6 +259,14 @@ dkcpr__rule_out dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rul
     if (*out_len > 0) memcpy(out, w->set.placeholder, *out_len);
     return DKCPR__RULE_OUT_TEXT;
   }
+  if (rule->action == DKCPR__RULE_EMAIL || rule->action == DKCPR__RULE_PHONE) {
+    /* one-way: no key (mask, redact) gives no lookalike */
+    w->counts.rule_irreversible++;
+    *out_len = dkcpr__lookalike(out, rule, w->p, value, len);
+    if (*out_len > 0) return DKCPR__RULE_OUT_TEXT;
+    w->counts.rule_unusable++;
+    return DKCPR__RULE_OUT_NONE;
+  }
   if (row != NULL && row->known) n = dkcpr__companion(out, rule, &row->out);
   if (n == 0) {
     w->counts.rule_unusable++;

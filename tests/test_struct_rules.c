@@ -141,13 +141,13 @@ static const char kunder_csv[] =
     "note\"\n"
     "01.01.2000;kvinde;26;;00;87654321;x\n";
 
-/* The row's fields, split on ';' (the test data has none inside quotes). */
-static size_t split(char *row, char *field[], size_t max) {
+/* The row's fields, split on delim (the test data has none inside quotes). */
+static size_t split(char *row, char *field[], size_t max, char delim) {
   size_t n = 0;
   char *s = row, *semi;
   while (n < max) {
     field[n++] = s;
-    if ((semi = strchr(s, ';')) == NULL) break;
+    if ((semi = strchr(s, delim)) == NULL) break;
     *semi = '\0';
     s = semi + 1;
   }
@@ -166,7 +166,7 @@ static void test_companions_follow_the_row(void **state) {
     char *f[8], want[64], digits[16];
     dkcpr_cpr cpr;
     int age, k = 0;
-    size_t n = split(line, f, 8), i;
+    size_t n = split(line, f, 8, ';'), i;
     if (rows++ == 0 || n < 7) continue; /* the header; the note's second line */
     if (f[3][0] == '\0') { /* no CPR number: companions get the placeholder */
       assert_string_equal(f[0], "[X]");
@@ -397,6 +397,57 @@ static void test_sql_syntax_error_in_held_row(void **state) {
   dkcpr_pseudonymizer_free(p);
 }
 
+static void test_lookalikes(void **state) {
+  static const char rules[] =
+      "fields:\n  mail: email\n  alt: {email: {domain: test.example}}\n  tlf: phone\n";
+  static const char in[] =
+      "mail,alt,tlf\n"
+      "Hanne@Firma.dk,hanne@firma.dk,+45 12 34 56 78\n"
+      "hanne@firma.dk,bo@x.dk,12345678\n"
+      "bo@x.dk,,0045 87654321\n";
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_DEFAULT);
+  dkcpr_rules *r = rules_of(rules);
+  dkcpr_struct_counts c;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, in, 0, &c), *row[4], *f[4][3];
+  char a1[64], a2[64];
+  size_t i, k;
+  (void)state;
+  row[0] = strtok(out, "\n");
+  for (i = 1; i < 4; i++) row[i] = strtok(NULL, "\n");
+  for (i = 1; i < 4; i++) assert_int_equal(split(row[i], f[i], 3, ','), 3);
+  /* The same address (any case) gets the same lookalike, in its domain. */
+  assert_string_equal(f[1][0], f[2][0]);
+  assert_int_equal(strlen(f[1][0]), 10 + 1 + strlen("example.invalid"));
+  assert_string_equal(f[1][0] + 10, "@example.invalid");
+  snprintf(a1, sizeof a1, "%.10s", f[1][1]);
+  snprintf(a2, sizeof a2, "%.10s", f[1][0]);
+  assert_string_equal(a1, a2);
+  assert_string_equal(f[1][1] + 10, "@test.example");
+  assert_string_not_equal(f[2][1], f[1][1]);
+  /* Phones: the layout kept, digits replaced, the same number alike. */
+  assert_int_equal(strncmp(f[1][2], "+45 ", 4), 0);
+  assert_int_equal(strlen(f[1][2]), strlen("+45 12 34 56 78"));
+  for (i = 0, k = 0; f[1][2][i]; i++)
+    if (f[1][2][i] >= '0' && f[1][2][i] <= '9' && i >= 3) a1[k++] = f[1][2][i];
+  a1[k] = '\0';
+  assert_string_equal(a1, f[2][2]);
+  assert_true(f[2][2][0] >= '2' && f[2][2][0] <= '9');
+  assert_string_not_equal(f[2][2], "12345678");
+  assert_int_equal(strncmp(f[3][2], "0045 ", 5), 0);
+  assert_null(strstr(in + 13, f[3][2] + 5));
+  assert_string_equal(f[3][1], "");
+  assert_int_equal(c.rule_values, 8);
+  assert_int_equal(c.rule_irreversible, 8);
+  free(out);
+  /* Without a key there is no lookalike: the placeholder, counted. */
+  out = wash(NULL, DKCPR_WASH_MASK, DKCPR_DATA_CSV, r, in, 0, &c);
+  assert_null(strstr(out, "@"));
+  assert_int_equal(c.rule_unusable, 8);
+  free(out);
+  dkcpr_rules_free(r);
+  dkcpr_pseudonymizer_free(p);
+}
+
 /* Callers built against version 1 of the options and counts still work,
  * and nothing past a version-1 counts struct is written. */
 static void test_older_versions(void **state) {
@@ -434,6 +485,7 @@ int main(void) {
       cmocka_unit_test(test_long_and_odd_values),
       cmocka_unit_test(test_rules_need_rows),
       cmocka_unit_test(test_sql_companions),
+      cmocka_unit_test(test_lookalikes),
       cmocka_unit_test(test_sql_syntax_error_in_held_row),
       cmocka_unit_test(test_older_versions),
   };

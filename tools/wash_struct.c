@@ -82,13 +82,13 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
                (unsigned long long)c.rule_values, c.rule_values == 1 ? "" : "s");
     if (c.rule_unusable)
       cli_warn(x->cmd,
-               "'%s': %llu companion value%s had no CPR number in %s row to follow "
-               "(given the placeholder)", x->name, (unsigned long long)c.rule_unusable,
-               c.rule_unusable == 1 ? "" : "s", c.rule_unusable == 1 ? "its" : "their");
+               "'%s': %llu value%s with a rule could not be rewritten (a companion without "
+               "a CPR number in its row, or a lookalike without a key): given the placeholder",
+               x->name, (unsigned long long)c.rule_unusable, c.rule_unusable == 1 ? "" : "s");
     if (c.rule_irreversible && !x->quiet && x->wo && x->wo->mode == DKCPR_WASH_PSEUDONYM)
       cli_note(x->cmd,
-               "'%s': reveal cannot give back %llu of them (redacted, emptied, or a "
-               "companion that did not agree with its row's CPR number)",
+               "'%s': reveal cannot give back %llu of them (redacted, emptied, lookalikes, "
+               "or companions that did not agree with their row's CPR number)",
                x->name, (unsigned long long)c.rule_irreversible);
   }
   return 0;

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""dkcpr wash --rules: redacted and emptied fields, and birth dates and sexes
+"""dkcpr wash --rules: phone lookalikes, emptied fields, and birth dates and sexes
 that follow each row's pseudonym, checked with a birth date computed here
 from the century rule (not by the program), Python's csv module, dkcpr scan
 and reveal --manifest."""
@@ -57,7 +57,9 @@ class RulesTest(CliTestCase):
             year, month, day, male = birth(digits(a[0]))
             self.assertEqual(a[3], "%02d.%02d.%04d" % (day, month, year), a)
             self.assertEqual(a[4], "M" if male else "K", a)
-            self.assertEqual(a[8], "[CPR]")   # telefon: redact
+            # telefon: phone, a keyed lookalike of eight digits
+            self.assertRegex(a[8], r"^[2-9][0-9]{7}$")
+            self.assertNotEqual(a[8], b[8])
             self.assertEqual(a[10], "")       # bemærkning: empty
             self.assertEqual(a[1:3] + a[5:8] + a[9:10], b[1:3] + b[5:8] + b[9:10])
             kept_dates += a[3] == b[3]
@@ -91,7 +93,7 @@ class RulesTest(CliTestCase):
         data = "sex\tborn\tid\n1\t19701129\t2911700657\n2\t19200101\t\n1\t20200504\t405205297\n"
         src = self.write("in.tsv", data)
         p = self.wash("--keep=none", "--rules", rules, "-o", self.path("out.tsv"), src)
-        self.assertIn(b"2 companion values had no CPR number", p.stderr)
+        self.assertIn(b"2 values with a rule could not be rewritten", p.stderr)
         rows = [l.split("\t") for l in self.read("out.tsv").decode().splitlines()]
         self.assertEqual(rows[2], ["[CPR]", "[CPR]", ""])
         for r in (rows[1], rows[3]):

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Keyed lookalikes of the identifiers that sit beside CPR numbers: an
+ * e-mail address becomes an address in a reserved domain, a phone number
+ * other digits in the same layout. HMAC-SHA-256 under the token key, with a
+ * label per kind, so the same value gets the same lookalike everywhere (joins
+ * on it hold) and the key's holder alone can tell which value it was. */
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/hmac.h>
+
+#include "pseudonym_engine.h"
+#include "struct_washer.h"
+
+/* HMAC of label, a NUL, then value (at most DKCPR__VALUE_HOLD + 2 bytes); 0 on failure. */
+static int mac_of(uint8_t mac[32], const dkcpr_pseudonymizer *p, const char *label,
+                  const char *value, size_t len) {
+  uint8_t msg[32 + DKCPR__VALUE_HOLD + 2];
+  size_t l = strlen(label) + 1;
+  unsigned int n = 0;
+  int ok;
+  memcpy(msg, label, l);
+  memcpy(msg + l, value, len);
+  ok = HMAC(EVP_sha256(), p->k_tok, sizeof p->k_tok, msg, l + len, mac, &n) != NULL && n == 32;
+  OPENSSL_cleanse(msg, sizeof msg);
+  return ok;
+}
+
+/* An address: ten base32 characters of the MAC of the address in lower
+ * case, at the rule's domain. */
+static size_t email(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
+                    const char *value, size_t len) {
+  static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+  char lower[DKCPR__VALUE_HOLD + 2];
+  uint8_t mac[32];
+  size_t i, n;
+  if (len > sizeof lower) len = sizeof lower;
+  for (i = 0; i < len; i++)
+    lower[i] = value[i] >= 'A' && value[i] <= 'Z' ? (char)(value[i] - 'A' + 'a') : value[i];
+  if (!mac_of(mac, p, "dkcpr-email-1", lower, len)) return 0;
+  for (i = 0; i < 10; i++) out[i] = alphabet[mac[i] & 31u];
+  out[10] = '@';
+  n = strlen(rule->pattern);
+  memcpy(out + 11, rule->pattern, n);
+  OPENSSL_cleanse(mac, sizeof mac);
+  OPENSSL_cleanse(lower, sizeof lower);
+  return 11 + n;
+}
+
+/* A phone number: a leading +45 or 0045 kept, every other digit replaced
+ * in place (the first by 2-9, as Danish numbers start), separators kept. */
+static size_t phone(char *out, const dkcpr_pseudonymizer *p, const char *value, size_t len) {
+  char digits[DKCPR__VALUE_HOLD + 2];
+  uint8_t mac[32];
+  size_t i, nd = 0, keep = 0, k = 0;
+  if (len >= 3 && memcmp(value, "+45", 3) == 0) keep = 3;
+  else if (len >= 4 && memcmp(value, "0045", 4) == 0) keep = 4;
+  for (i = keep; i < len && nd < sizeof digits; i++)
+    if (value[i] >= '0' && value[i] <= '9') digits[nd++] = value[i];
+  if (!mac_of(mac, p, "dkcpr-phone-1", digits, nd)) return 0;
+  memcpy(out, value, len);
+  for (i = keep; i < len; i++) {
+    if (value[i] < '0' || value[i] > '9') continue;
+    out[i] = k == 0 ? (char)('2' + mac[k % 32] % 8) : (char)('0' + mac[k % 32] % 10);
+    k++;
+  }
+  OPENSSL_cleanse(mac, sizeof mac);
+  OPENSSL_cleanse(digits, sizeof digits);
+  return len;
+}
+
+size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
+                        const char *value, size_t len) {
+  if (p == NULL || len == 0) return 0;
+  if (len > DKCPR__VALUE_HOLD + 2) len = DKCPR__VALUE_HOLD + 2;
+  return rule->action == DKCPR__RULE_EMAIL ? email(out, rule, p, value, len)
+                                           : phone(out, p, value, len);
+}
