@@ -60,6 +60,7 @@ struct dkcpr__sql_state {
   int tuple_depth;              /* scanning the held tuple: parentheses, */
   char tuple_quote;             /* the quote it is inside (or 0), */
   int tuple_escape;             /* after a backslash in a MySQL string */
+  int replaying;                /* the lexer reads held bytes: it stops nowhere */
   char *rec;
   size_t rec_len;
   uint64_t rec_at, rec_line, rec_column;
@@ -753,7 +754,8 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       continue;
     }
     p++;
-    if ((s->copy_rows && s->lex == L_COPY_LINE && !s->holding) || s->tuple_start) {
+    if (!s->replaying &&
+        ((s->copy_rows && s->lex == L_COPY_LINE && !s->holding) || s->tuple_start)) {
       if (s->tuple_start) {
         s->tuple_start = 0;
         s->tuple_hold = 1;
@@ -917,13 +919,14 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       if (!ended && s->rec_len < ROW_MAX && !(finish && k == n)) return DKCPR_OK;
       if (copy) find_row(w, s);
       else find_tuple_row(w, s);
-      s->tuple_hold = 0;
+      /* Every held byte is read, whatever statements it holds (a tuple that
+       * never closes may hold a COPY block). */
+      s->replaying = 1;
       st = lex_at(w, s->rec, s->rec_len, finish && k == n, s->rec_at, s->rec_line,
                   s->rec_column, &used);
-      /* A cut row (no line end) is washed whole, whatever the lexer stopped at. */
-      if (st == DKCPR_OK && used < s->rec_len)
-        st = lex_at(w, s->rec + used, s->rec_len - used, finish && k == n,
-                    s->rec_at + used, s->rec_line, s->rec_column, &used);
+      s->replaying = 0;
+      s->tuple_start = 0;
+      s->tuple_hold = 0;
       s->rec_len = 0;
       s->row.known = 0;
       s->row_whole = 0;
