@@ -34,9 +34,13 @@ static size_t email(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymize
   char lower[DKCPR__VALUE_HOLD + 2];
   uint8_t mac[32];
   size_t i, n;
+  memset(lower, 0, sizeof lower);
   if (len > sizeof lower) len = sizeof lower;
-  for (i = 0; i < len; i++)
-    lower[i] = value[i] >= 'A' && value[i] <= 'Z' ? (char)(value[i] - 'A' + 'a') : value[i];
+  for (i = 0; i < len; i++) {
+    char c = value[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    lower[i] = c;
+  }
   if (!mac_of(mac, p, "dkcpr-email-1", lower, len)) return 0;
   for (i = 0; i < 10; i++) out[i] = alphabet[mac[i] & 31u];
   out[10] = '@';
@@ -53,6 +57,7 @@ static size_t phone(char *out, const dkcpr_pseudonymizer *p, const char *value, 
   char digits[DKCPR__VALUE_HOLD + 2];
   uint8_t mac[32];
   size_t i, nd = 0, keep = 0, k = 0;
+  memset(digits, 0, sizeof digits);
   if (len >= 3 && memcmp(value, "+45", 3) == 0) keep = 3;
   else if (len >= 4 && memcmp(value, "0045", 4) == 0) keep = 4;
   for (i = keep; i < len && nd < sizeof digits; i++)
@@ -61,7 +66,8 @@ static size_t phone(char *out, const dkcpr_pseudonymizer *p, const char *value, 
   memcpy(out, value, len);
   for (i = keep; i < len; i++) {
     if (value[i] < '0' || value[i] > '9') continue;
-    out[i] = k == 0 ? (char)('2' + mac[k % 32] % 8) : (char)('0' + mac[k % 32] % 10);
+    if (k == 0) out[i] = (char)('2' + mac[0] % 8);
+    else out[i] = (char)('0' + mac[k % 32] % 10);
     k++;
   }
   OPENSSL_cleanse(mac, sizeof mac);

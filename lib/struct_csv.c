@@ -29,6 +29,11 @@ enum {
 #define HEADER_MAX (64u * 1024u)
 #define ROW_MAX (64u * 1024u)
 
+typedef struct csv_column {
+  int cpr;                  /* the field means CPR */
+  const dkcpr__rule *rule;  /* its rewriting rule, or NULL */
+} csv_column;
+
 struct dkcpr__csv_state {
   char delim;
   int delim_known;
@@ -38,8 +43,7 @@ struct dkcpr__csv_state {
   int state;
   int header;           /* in the first record */
   size_t col;
-  unsigned char *cpr;   /* per column: the field means CPR */
-  const dkcpr__rule **rule; /* per column: its rewriting rule, or NULL */
+  csv_column *cols;     /* what each column named in the header holds */
   size_t ncols, cap;
   int companions;       /* the rules derive values from the row's CPR number */
   dkcpr__row row;       /* the held record's CPR number */
@@ -66,7 +70,7 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
   c->header = 1;
   for (i = 0; i < w->rules.n; i++)
     if (w->rules.rule[i].action >= DKCPR__RULE_BIRTH_DATE) c->companions = 1;
-  if (c->companions && (c->rec = malloc(ROW_MAX)) == NULL) {
+  if (c->companions && (c->rec = calloc(1, ROW_MAX)) == NULL) {
     free(c);
     return DKCPR_E_NOMEM;
   }
@@ -76,8 +80,7 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
 
 void dkcpr__csv_free(dkcpr_struct_washer *w) {
   if (w->csv == NULL) return;
-  free(w->csv->cpr);
-  free((void *)w->csv->rule);
+  free(w->csv->cols);
   if (w->csv->rec != NULL) OPENSSL_cleanse(w->csv->rec, ROW_MAX);
   free(w->csv->rec);
   if (w->csv->header_bytes != NULL) OPENSSL_cleanse(w->csv->header_bytes, w->csv->header_len);
@@ -93,22 +96,17 @@ static dkcpr_status name_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
   size_t len = c->name_len;
   if (c->col >= c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 16;
-    unsigned char *p = realloc(c->cpr, cap);
-    const dkcpr__rule **r;
+    csv_column *p = realloc(c->cols, cap * sizeof *p);
     if (p == NULL) return DKCPR_E_NOMEM;
-    c->cpr = p;
-    r = realloc((void *)c->rule, cap * sizeof *r);
-    if (r == NULL) return DKCPR_E_NOMEM;
-    c->rule = r;
+    c->cols = p;
     c->cap = cap;
   }
   if (c->col == 0 && len >= 3 && memcmp(name, "\xEF\xBB\xBF", 3) == 0) {
     name += 3; /* a byte order mark */
     len -= 3;
   }
-  c->cpr[c->col] = len <= DKCPR__FIELD_NAME_MAX &&
-                   dkcpr__struct_field_cpr(w, name, len);
-  c->rule[c->col] =
+  c->cols[c->col].cpr = len <= DKCPR__FIELD_NAME_MAX && dkcpr__struct_field_cpr(w, name, len);
+  c->cols[c->col].rule =
       len <= DKCPR__FIELD_NAME_MAX ? dkcpr__struct_rewrite_rule(w, name, len) : NULL;
   c->ncols = c->col + 1;
   c->name_len = 0;
@@ -171,7 +169,7 @@ static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__csv_state *c,
 /* A held field ended: rewrite it whole. */
 static dkcpr_status held_done(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
   dkcpr_status st;
-  const dkcpr__rule *rule = c->col < c->ncols ? c->rule[c->col] : NULL;
+  const dkcpr__rule *rule = c->col < c->ncols ? c->cols[c->col].rule : NULL;
   c->holding = 0;
   if (rule != NULL) return rule_done(w, c, rule);
   if (!c->quoted)
@@ -221,7 +219,7 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
     char ch = *p;
     if (c->state == FIELD_START) {
       /* A data field in a CPR column is held from its first byte. */
-      if (!c->header && c->col < c->ncols && (c->cpr[c->col] || c->rule[c->col]) &&
+      if (!c->header && c->col < c->ncols && (c->cols[c->col].cpr || c->cols[c->col].rule) &&
           ch != d && ch != '\n' && ch != '\r') {
         PUT_RUN(p);
         c->holding = 1;
@@ -282,7 +280,7 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
       c->state = FIELD_START;
     }
     if (c->holding) {
-      if (c->hold_len == sizeof c->hold && c->rule[c->col] != NULL) {
+      if (c->hold_len == sizeof c->hold && c->cols[c->col].rule != NULL) {
         c->over = 1; /* rewritten whatever it holds: the rest is dropped */
       } else if (c->hold_len == sizeof c->hold) {
         /* Too long to be a number: text from here on. */
@@ -367,7 +365,7 @@ static void find_row(dkcpr_struct_washer *w, dkcpr__csv_state *c, int finish) {
       if (len < sizeof value) value[len++] = *s;
       else big = 1;
     }
-    if (col < c->ncols && c->cpr[col] && !big && len > 0) dkcpr__value_row(w, &c->row, value, len);
+    if (col < c->ncols && c->cols[col].cpr && !big && len > 0) dkcpr__value_row(w, &c->row, value, len);
     if (s < end && *s != c->delim) break; /* the record's end */
     s++;
     col++;

@@ -89,6 +89,28 @@ static dkcpr_status read_sex(reader *r, dkcpr__rule *rule, const yaml_node_t *v)
   return DKCPR_OK;
 }
 
+/* YYYY-MM-DD, a date that exists, into year, month, day; 0 otherwise. */
+static int date_of(const char *s, int *year, int *month, int *day) {
+  static const char shape[] = "dddd-dd-dd";
+  int v[3] = {0, 0, 0}, part = 0;
+  size_t i;
+  if (strlen(s) != sizeof shape - 1) return 0;
+  for (i = 0; shape[i]; i++) {
+    if (shape[i] == '-') {
+      if (s[i] != '-') return 0;
+      part++;
+    } else if (s[i] >= '0' && s[i] <= '9') {
+      v[part] = v[part] * 10 + (s[i] - '0');
+    } else {
+      return 0;
+    }
+  }
+  *year = v[0];
+  *month = v[1];
+  *day = v[2];
+  return dkcpr__date_valid(*year, *month, *day);
+}
+
 /* The value of a field: an action name, or a mapping of one companion. */
 static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t *v) {
   yaml_node_t *k, *arg;
@@ -128,13 +150,11 @@ static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t 
   }
   if (scalar_is(k, "age")) {
     char date[16];
+    memset(date, 0, sizeof date);
     rule->action = DKCPR__RULE_AGE;
     if (copy_scalar(r, arg, date, sizeof date, "age takes a date: YYYY-MM-DD") != DKCPR_OK)
       return DKCPR_E_SYNTAX;
-    if (strlen(date) != 10 ||
-        sscanf(date, "%4d-%2d-%2d", &rule->ref_year, &rule->ref_month, &rule->ref_day) != 3 ||
-        date[4] != '-' || date[7] != '-' ||
-        !dkcpr__date_valid(rule->ref_year, rule->ref_month, rule->ref_day))
+    if (!date_of(date, &rule->ref_year, &rule->ref_month, &rule->ref_day))
       return fail_at(r, &arg->start_mark, "age takes a date: YYYY-MM-DD");
     return DKCPR_OK;
   }

@@ -71,7 +71,9 @@ dkcpr_status dkcpr__sql_json_byte(dkcpr_struct_washer *w, dkcpr__sql_json *j, ch
   }
   if (j->sql_bs) { /* the character an SQL escape stands for */
     j->sql_bs = 0;
-    c = raw == 't' ? '\t' : raw == 'n' ? '\n' : raw == 'r' ? '\r' : raw;
+    if (raw == 't') c = '\t';
+    else if (raw == 'n') c = '\n';
+    else if (raw == 'r') c = '\r';
   } else if (j->sql_escapes && raw == '\\') {
     j->sql_bs = 1;
     return dkcpr__text_put(&w->text, &raw, 1);

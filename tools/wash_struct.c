@@ -94,6 +94,20 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
   return 0;
 }
 
+/* 1 when the rules rewrite values, which text has none of. */
+static int rules_need_rows(const wash_stream *x, const struct_choice *choice) {
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  if (!choice->rules)
+    return 0;
+  dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
+  so.format = DKCPR_DATA_TEXT;
+  so.rules = choice->rules;
+  dkcpr_status st = dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
+  dkcpr_struct_washer_free(w);
+  return st == DKCPR_E_ARG;
+}
+
 int wash_structured(wash_stream *x, cli_input *src, const char *path,
                     const struct_choice *choice, dkcpr_data_format *used) {
   char *in = malloc(CLI_CHUNK);
@@ -140,7 +154,8 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
     /* The first part decides whether auto falls back to text: nothing is
      * written before it has parsed. */
     st = feed(w, &out, in, (size_t)n, eof);
-    if (st == DKCPR_E_SYNTAX && choice->is_auto) {
+    /* Rules that rewrite values cannot be kept as text: no fallback then. */
+    if (st == DKCPR_E_SYNTAX && choice->is_auto && !rules_need_rows(x, choice)) {
       syntax_message(x, w, f, 1);
       dkcpr_struct_washer_free(w);
       w = NULL;

@@ -402,7 +402,7 @@ struct dkcpr_rules {};
                       const dkcpr_scan_options *scan, const dkcpr_wash_options *wash,
                       const char *placeholder, size_t placeholder_len, int format,
                       const char *cpr_fields, size_t cpr_fields_len,
-                      const dkcpr_rules *rules) {
+                      const dkcpr_rules *rule_set) {
     dkcpr_struct_washer *w = NULL;
     dkcpr_wash_options o;
     dkcpr_struct_options so;
@@ -416,7 +416,7 @@ struct dkcpr_rules {};
     so.format = (dkcpr_data_format)format;
     so.cpr_fields = cpr_fields;
     so.cpr_fields_len = cpr_fields_len;
-    so.rules = rules;
+    so.rules = rule_set; /* not "rules": the Java parameter would hide the class */
     if (*STATUS == DKCPR_OK) *STATUS = dkcpr_struct_washer_new(&w, p, scan, wash, &so);
     return w;
   }

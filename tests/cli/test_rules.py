@@ -112,6 +112,12 @@ class RulesTest(CliTestCase):
         p = self.wash("--rules", RULES, "-o", self.path("y.json"), js, code=2)
         self.assertIn(b"need csv, tsv or sql", p.stderr)
         self.assertFalse(os.path.exists(self.path("y.json")))
+        # A CSV that does not parse is not washed as text when the rules
+        # rewrite values: the phone would stay.
+        broken = self.write("broken.csv", 'cpr_nr;telefon\n2911700657;12 "34" 56\n')
+        p = self.wash("--rules", RULES, "-o", self.path("z.csv"), broken, code=3)
+        self.assertIn(b"is not valid csv", p.stderr)
+        self.assertFalse(os.path.exists(self.path("z.csv")))
 
 
 if __name__ == "__main__":

@@ -143,9 +143,10 @@ def _warn_unusable(stats: Dict[str, Any], name: Optional[str], stacklevel: int) 
     """Warn, as the dkcpr program does, of companions that got the placeholder."""
     n = stats.get("rules", {}).get("unusable", 0)
     if n:
-        warnings.warn(f"{name or 'input'}: {n} companion value{'' if n == 1 else 's'} had no "
-                      f"CPR number in {'its' if n == 1 else 'their'} row to follow (given the "
-                      "placeholder)", UserWarning, stacklevel=stacklevel + 1)
+        where = f"{name}: " if name else ""
+        warnings.warn(f"{where}{n} companion value{'' if n == 1 else 's'} had no CPR number in "
+                      f"{'its' if n == 1 else 'their'} row to follow (given the placeholder)",
+                      UserWarning, stacklevel=stacklevel + 1)
 
 
 def _guess(name: Optional[str], head: bytes) -> str:
@@ -207,8 +208,8 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
         if rules is None or e.status != "DKCPR_E_ARG":
             raise
         _swig.Washer(h, so, wo, ph, fmt, fields, None)
-        raise ValueError("rules that rewrite values (redact, empty, companions) need rows: "
-                         f"format {format!r} has none (use 'csv' or 'tsv')") from None
+        raise ValueError("rules other than 'cpr' rewrite values, which needs rows: "
+                         f"format {format!r} has none (use 'csv', 'tsv' or 'sql')") from None
     # The caller keeps these alive while the washer works: it uses the
     # pseudonymizer and the known dates.
     return w, (h, known_dates)
@@ -246,9 +247,10 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     hold CPR numbers (``cpr``), that are redacted or emptied, and companions
     (``birth_date``, ``birth_year``, ``age``, ``sex``) written from the
     row's CPR number, so the row stays consistent. Rules other than ``cpr``
-    need format ``"csv"`` or ``"tsv"`` (ValueError otherwise); rules that do
-    not parse raise CprError with ``line`` and ``column``. A companion in a
-    row without a CPR number gets the placeholder, with a UserWarning.
+    need format ``"csv"``, ``"tsv"`` or ``"sql"`` (ValueError otherwise);
+    rules that do not parse raise CprError with ``line`` and ``column``. A
+    companion in a row without a CPR number gets the placeholder (in SQL,
+    NULL), with a UserWarning.
     Reveal needs the same rules to give companions back.
     """
     if not isinstance(text, str):

@@ -72,3 +72,33 @@ def test_wash_by_structure_same_as_cli(tmp_path, name):
     assert stats["structure"] == name.split(".")[1].replace("dump", "sql")
     assert (tmp_path / "py.out").read_bytes() == (tmp_path / "cli.out").read_bytes()
     assert (tmp_path / "py.out").read_bytes() != src.read_bytes()
+
+
+RULES = ("fields:\n  cpr_nr: cpr\n  fødselsdato: {birth_date: DD.MM.YYYY}\n"
+         "  køn: {sex: {male: M, female: K}}\n  telefon: redact\n  bemærkning: empty\n")
+RULES_CSV = ("fødselsdato;køn;cpr_nr;telefon;bemærkning\r\n"
+             + "04.05.2020;M;0405205297;12345678;hej\r\n29.11.1970;M;291170-0657;;\"1; 2\"\r\n"
+             * 10 + "01.01.2000;K;;87654321;x\r\n")
+
+
+def test_wash_with_rules_same_as_cli(tmp_path):
+    keyfile = tmp_path / "key"
+    keyfile.write_text(TEST_KEY.hex() + "\n")
+    keyfile.chmod(0o600)
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RULES, encoding="utf-8")
+    (tmp_path / "kunder.csv").write_text(RULES_CSV, encoding="utf-8", newline="")
+    # Wash, then reveal what the program washed: the same bytes each time.
+    for mode, src, out in (("wash", "kunder.csv", "washed"), ("reveal", "washed.cli", "back")):
+        subprocess.run([CLI, mode, "-q", "-k", str(keyfile), "--rules", str(rules),
+                        "-o", str(tmp_path / f"{out}.cli"), str(tmp_path / src)], check=True)
+        with dkcpr.Pseudonymizer(TEST_KEY) as p, pytest.warns(UserWarning, match="companion"):
+            stats = dkcpr.wash_file(tmp_path / src, tmp_path / f"{out}.py", p, rules=rules,
+                                    mode="reveal" if mode == "reveal" else "pseudonym")
+        assert stats["structure"] == "csv" and stats["rules"]["unusable"] == 2
+        assert (tmp_path / f"{out}.py").read_bytes() == (tmp_path / f"{out}.cli").read_bytes()
+    with dkcpr.Pseudonymizer(TEST_KEY) as p, pytest.warns(UserWarning, match="companion"):
+        assert dkcpr.wash(RULES_CSV, p, format="csv", rules=RULES).encode("utf-8") == \
+            (tmp_path / "washed.cli").read_bytes()
+    assert b"0405205297" not in (tmp_path / "washed.cli").read_bytes()
+    assert b"0405205297" in (tmp_path / "back.cli").read_bytes()

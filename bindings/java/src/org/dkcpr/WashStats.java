@@ -4,6 +4,7 @@ package org.dkcpr;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.dkcpr.internal.struct_counts;
 import org.dkcpr.internal.wash_stats;
 
 /**
@@ -29,25 +30,38 @@ public final class WashStats {
   private final long[][] replaced;
   private final long failed;
   private final long irreversible;
+  private final long ruleValues; // from dkcpr_struct_counts
+  private final long ruleUnusable;
+  private final long ruleIrreversible;
   private final DataFormat structure;
   private final String structureNote;
 
   private WashStats(long bytesIn, long bytesOut, long[][] found, long[][] replaced,
-      long failed, long irreversible, DataFormat structure, String structureNote) {
+      long failed, long irreversible, long ruleValues, long ruleUnusable,
+      long ruleIrreversible, DataFormat structure, String structureNote) {
     this.bytesIn = bytesIn;
     this.bytesOut = bytesOut;
     this.found = found;
     this.replaced = replaced;
     this.failed = failed;
     this.irreversible = irreversible;
+    this.ruleValues = ruleValues;
+    this.ruleUnusable = ruleUnusable;
+    this.ruleIrreversible = ruleIrreversible;
     this.structure = structure;
     this.structureNote = structureNote;
   }
 
-  /** From a native {@code dkcpr_wash_stats}: the one place that reads its fields. */
-  static WashStats of(wash_stats s, DataFormat structure, String structureNote) {
+  /**
+   * From a native {@code dkcpr_wash_stats} and, washed by structure, {@code
+   * dkcpr_struct_counts} (null for text): the one place that reads their fields.
+   */
+  static WashStats of(wash_stats s, struct_counts c, DataFormat structure,
+      String structureNote) {
     return new WashStats(s.getBytes_in(), s.getBytes_out(), s.getFound(), s.getReplaced(),
-        s.getFailed(), s.getIrreversible(), structure, structureNote);
+        s.getFailed(), s.getIrreversible(), c == null ? 0 : c.getRule_values(),
+        c == null ? 0 : c.getRule_unusable(), c == null ? 0 : c.getRule_irreversible(),
+        structure, structureNote);
   }
 
   /** The structure the input was washed by ({@link DataFormat#TEXT} for none). */
@@ -85,6 +99,32 @@ public final class WashStats {
    */
   public long irreversible() {
     return irreversible;
+  }
+
+  /**
+   * Values rewritten by {@link Washer.Builder#rules(String) rules} other than {@code cpr}:
+   * redacted, emptied, or companions written from the row's CPR number (empty values are
+   * not counted).
+   */
+  public long ruleValues() {
+    return ruleValues;
+  }
+
+  /**
+   * Of {@link #ruleValues()}, companions in a row without a CPR number (or in a mode that
+   * writes none), given the placeholder (in SQL, NULL); the {@code dkcpr} program warns
+   * about them.
+   */
+  public long ruleUnusable() {
+    return ruleUnusable;
+  }
+
+  /**
+   * Of {@link #ruleValues()}, those a {@link WashMode#REVEAL} wash cannot give back:
+   * redacted, emptied, or a companion that did not agree with its row's CPR number.
+   */
+  public long ruleIrreversible() {
+    return ruleIrreversible;
   }
 
   /** Every number found at or above the minimum confidence. */
@@ -153,6 +193,8 @@ public final class WashStats {
   public boolean equals(Object o) {
     return o instanceof WashStats s && s.bytesIn == bytesIn && s.bytesOut == bytesOut
         && s.failed == failed && s.irreversible == irreversible
+        && s.ruleValues == ruleValues && s.ruleUnusable == ruleUnusable
+        && s.ruleIrreversible == ruleIrreversible
         && Arrays.deepEquals(s.found, found)
         && Arrays.deepEquals(s.replaced, replaced) && s.structure == structure
         && Objects.equals(s.structureNote, structureNote);
@@ -160,8 +202,9 @@ public final class WashStats {
 
   @Override
   public int hashCode() {
-    return Objects.hash(bytesIn, bytesOut, failed, irreversible, Arrays.deepHashCode(found),
-        Arrays.deepHashCode(replaced), structure, structureNote);
+    return Objects.hash(bytesIn, bytesOut, failed, irreversible, ruleValues, ruleUnusable,
+        ruleIrreversible, Arrays.deepHashCode(found), Arrays.deepHashCode(replaced), structure,
+        structureNote);
   }
 
   /** Bytes and totals. */
@@ -169,6 +212,8 @@ public final class WashStats {
   public String toString() {
     return "WashStats[bytesIn=" + bytesIn + ", bytesOut=" + bytesOut + ", found=" + found()
         + ", replaced=" + replaced() + ", irreversible=" + irreversible + ", failed=" + failed
+        + (ruleValues == 0 ? "" : ", ruleValues=" + ruleValues + ", ruleUnusable="
+            + ruleUnusable + ", ruleIrreversible=" + ruleIrreversible)
         + ", structure=" + structure + "]";
   }
 }

@@ -17,8 +17,10 @@ import java.util.Objects;
 import org.dkcpr.internal.DkcprNative;
 import org.dkcpr.internal.DkcprNativeConstants;
 import org.dkcpr.internal.pseudonymizer;
+import org.dkcpr.internal.rules;
 import org.dkcpr.internal.sniff_kind;
 import org.dkcpr.internal.sniffed;
+import org.dkcpr.internal.struct_counts;
 import org.dkcpr.internal.struct_error;
 import org.dkcpr.internal.struct_washer;
 import org.dkcpr.internal.wash_options;
@@ -44,6 +46,17 @@ import org.dkcpr.internal.washer;
  * read in chunks in bounded memory, and a number split between two reads is still found.
  * The not-yet-born check is never applied, so a wash and a {@link WashMode#REVEAL} wash are
  * exact inverses.
+ *
+ * <p>By structure, with rules as {@code dkcpr wash --rules} reads them: the CPR number in
+ * each row is pseudonymized, and the birth date and sex columns are written from the
+ * pseudonym, so the row stays consistent.
+ *
+ * <pre>{@code
+ * Washer washer = Washer.builder().pseudonymizer(p).format(DataFormat.CSV)
+ *     .rules("fields:\n  cpr_nr: cpr\n  born: {birth_date: DD.MM.YYYY}\n"
+ *         + "  sex: {sex: {male: M, female: K}}\n  phone: redact\n")
+ *     .build();
+ * }</pre>
  */
 public final class Washer {
   private static final int CHUNK = 1 << 16;
@@ -55,6 +68,7 @@ public final class Washer {
   private final byte[] placeholder;
   private final DataFormat format;
   private final byte[] cprFields;
+  private final rules rules; // immutable; freed when unreachable
   private final wash_options c;
 
   private Washer(Builder b) {
@@ -65,6 +79,7 @@ public final class Washer {
     this.placeholder = b.placeholder;
     this.format = b.format;
     this.cprFields = b.cprFields;
+    this.rules = b.rules;
     this.c = new wash_options();
     fill(c);
   }
@@ -97,7 +112,8 @@ public final class Washer {
    * Washes a whole string.
    *
    * @throws CprException with {@link Status#E_SYNTAX} if the text is not in the {@link
-   *     DataFormat} (the message gives the line and column)
+   *     DataFormat} (the message gives the line and column); with {@link Status#E_ARG} if
+   *     {@link DataFormat#AUTO} reads it in a format the rules cannot rewrite
    */
   public String wash(String text) {
     Objects.requireNonNull(text, "text");
@@ -177,13 +193,18 @@ public final class Washer {
       // washed as text when it does not parse in it (nothing is written before it has).
       byte[] head = Chunks.readUpTo(source, CHUNK);
       DataFormat guessed = DataFormat.guess(head);
+      requireRulesFit(rules, guessed);
       if (guessed == DataFormat.TEXT) {
         return runText(p, Chunks.prepend(head, source), out, null);
       }
       try {
         return runStructured(p, guessed, head, source, out);
       } catch (FirstChunkException e) {
-        return runText(p, Chunks.prepend(head, source), out, e.getMessage() + "; washed as text");
+        if (!rulesFit(rules, DataFormat.TEXT)) {
+          throw e.error; // washed as text, the rules would be dropped
+        }
+        return runText(p, Chunks.prepend(head, source), out,
+            e.error.getMessage() + "; washed as text");
       }
     } finally {
       if (pseudonymizer != null) {
@@ -212,7 +233,7 @@ public final class Washer {
       try {
         stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
         DkcprNative.washer_stats(stats, w);
-        return WashStats.of(stats, DataFormat.TEXT, note);
+        return WashStats.of(stats, null, DataFormat.TEXT, note);
       } finally {
         stats.delete();
       }
@@ -225,8 +246,11 @@ public final class Washer {
   private static final class FirstChunkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    FirstChunkException(String message) {
-      super(message, null, false, false);
+    final CprException error;
+
+    FirstChunkException(CprException error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
     }
   }
 
@@ -238,7 +262,7 @@ public final class Washer {
   private WashStats runStructured(pseudonymizer p, DataFormat used, byte[] head,
       Chunks.Source source, OutputStream out) throws IOException {
     struct_washer w = new struct_washer(p, scan.c(), c, placeholder, used.c.swigValue(),
-        cprFields);
+        cprFields, rules);
     try {
       byte[] buf = new byte[CHUNK];
       byte[] dst = new byte[(int) Math.min(Integer.MAX_VALUE - 16, DkcprNative.struct_washer_bound(
@@ -254,7 +278,7 @@ public final class Washer {
           }
         } catch (CprException e) {
           if (e.status() == Status.E_SYNTAX) {
-            throw new FirstChunkException(syntaxError(w, used, e).getMessage());
+            throw new FirstChunkException(syntaxError(w, used, e));
           }
           throw e;
         }
@@ -275,12 +299,15 @@ public final class Washer {
       }
       out.flush();
       wash_stats stats = new wash_stats();
+      struct_counts counts = new struct_counts();
       try {
         stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
-        DkcprNative.struct_washer_stats(stats, null, w);
-        return WashStats.of(stats, used, null);
+        counts.setVersion(DkcprNativeConstants.STRUCT_COUNTS_VERSION);
+        DkcprNative.struct_washer_stats(stats, counts, w);
+        return WashStats.of(stats, counts, used, null);
       } finally {
         stats.delete();
+        counts.delete();
       }
     } finally {
       w.delete();
@@ -300,6 +327,54 @@ public final class Washer {
     }
   }
 
+  /** Rules from YAML text, or a CprException that says where the text is wrong. */
+  private static rules parseRules(String yaml) {
+    struct_error e = new struct_error();
+    try {
+      e.setVersion(DkcprNativeConstants.STRUCT_ERROR_VERSION);
+      return new rules(e, yaml.getBytes(StandardCharsets.UTF_8));
+    } catch (CprException x) {
+      if (x.status() != Status.E_SYNTAX) {
+        throw x;
+      }
+      throw new CprException(x.code(), "not valid rules: line " + e.getLine() + ", column "
+          + e.getColumn() + ": " + e.getMessage());
+    } finally {
+      e.delete();
+    }
+  }
+
+  /**
+   * Whether the library takes these rules for {@code used}: rules that rewrite values need
+   * rows. Asked with a washer that needs no key, so E_ARG can only mean the rules.
+   */
+  private static boolean rulesFit(rules r, DataFormat used) {
+    if (r == null) {
+      return true;
+    }
+    wash_options o = new wash_options();
+    try {
+      DkcprNative.wash_options_init(o, DkcprNativeConstants.WASH_OPTIONS_VERSION);
+      o.setMode(WashMode.MASK.c);
+      new struct_washer(null, null, o, null, used.c.swigValue(), null, r).delete();
+      return true;
+    } catch (CprException e) {
+      if (e.status() != Status.E_ARG) {
+        throw e;
+      }
+      return false;
+    } finally {
+      o.delete();
+    }
+  }
+
+  private static void requireRulesFit(rules r, DataFormat used) {
+    if (!rulesFit(r, used)) {
+      throw new CprException(Status.E_ARG.code(), "rules other than cpr rewrite values, which "
+          + "needs rows: DataFormat." + used + " has none (use CSV, TSV or SQL)");
+    }
+  }
+
   /** Builds a {@link Washer}; not thread-safe. */
   public static final class Builder {
     private Pseudonymizer pseudonymizer;
@@ -309,6 +384,7 @@ public final class Washer {
     private byte[] placeholder;
     private DataFormat format = DataFormat.TEXT;
     private byte[] cprFields;
+    private rules rules;
 
     private Builder() {}
 
@@ -333,6 +409,25 @@ public final class Washer {
         all.append(all.length() == 0 ? "" : ",").append(name);
       }
       this.cprFields = names.length == 0 ? null : all.toString().getBytes(StandardCharsets.UTF_8);
+      return this;
+    }
+
+    /**
+     * Rules for washing by structure, as {@code dkcpr wash --rules} reads them (see
+     * docs/rules.md): YAML naming fields that hold CPR numbers ({@code cpr}), are redacted
+     * ({@code redact}) or emptied ({@code empty}), and companions ({@code birth_date},
+     * {@code birth_year}, {@code age}, {@code sex}) written from the row's CPR number, so the
+     * row stays consistent. Rules other than {@code cpr} need {@link DataFormat#CSV},
+     * {@link DataFormat#TSV} or {@link DataFormat#SQL}. A companion in a row without a CPR
+     * number gets the placeholder, in SQL NULL (counted by {@link WashStats#ruleUnusable()}).
+     * A {@link WashMode#REVEAL} wash needs the same rules to give companions back. Null for
+     * none (the default).
+     *
+     * @throws CprException with {@link Status#E_SYNTAX} if the text is not valid rules (the
+     *     message gives the line and column)
+     */
+    public Builder rules(String yaml) {
+      this.rules = yaml == null ? null : parseRules(yaml);
       return this;
     }
 
@@ -368,10 +463,16 @@ public final class Washer {
 
     /**
      * @throws IllegalArgumentException if the mode needs a pseudonymizer and none was given
+     * @throws CprException with {@link Status#E_ARG} if the rules rewrite values and the
+     *     format has no rows (not {@link DataFormat#CSV}, {@link DataFormat#TSV} or {@link
+     *     DataFormat#SQL}; {@link DataFormat#AUTO} is checked when the input is read)
      */
     public Washer build() {
       if (mode.needsPseudonymizer() && pseudonymizer == null) {
         throw new IllegalArgumentException("WashMode." + mode + " needs a Pseudonymizer");
+      }
+      if (format != DataFormat.AUTO) {
+        requireRulesFit(rules, format);
       }
       return new Washer(this);
     }
