@@ -4,7 +4,10 @@
  * its key path: a string in a field whose name means CPR, and every number
  * (a ten-digit number that is a CPR number must stay a valid number), are
  * held and rewritten whole; everything else goes to the text path as it
- * comes, so a string of any length streams through. */
+ * comes, so a string of any length streams through. A value under a key with
+ * a rewriting rule is held too (a long one only in part); companions follow
+ * the first CPR number seen in their row (a top-level value, or an item of a
+ * top-level array), so they must come after it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +53,15 @@ struct dkcpr__json_state {
   int num_after_value;  /* the number follows a value in an object: an error */
   int literal_left;     /* letters of true/false/null still to come */
   int value_done;       /* a value has ended since the last , : { [ */
+  /* rules */
+  const dkcpr__rule *next_rule;  /* the key just read has this rule */
+  const dkcpr__rule *value_rule; /* the value after the ':' has it */
+  const dkcpr__rule *deep_rule;  /* everything from rule_depth down has it */
+  size_t rule_depth;
+  const dkcpr__rule *hold_rule;  /* the held value's rule */
+  int over;                      /* the held value was cut */
+  int top_array;                 /* the input's first value is an array: its items are rows */
+  dkcpr__row row;                /* the row's first CPR number */
 };
 
 dkcpr_status dkcpr__json_new(dkcpr_struct_washer *w) {
@@ -93,6 +105,17 @@ static dkcpr_status push(dkcpr__json_state *j, unsigned char lv) {
 static int value_cpr(const dkcpr__json_state *j) {
   if (j->depth == 0) return 0;
   return (j->stack[j->depth - 1] & LV_CPR) != 0;
+}
+
+/* The rewriting rule of a value starting now, or NULL. */
+static const dkcpr__rule *value_rule(const dkcpr__json_state *j) {
+  if (j->value_rule != NULL) return j->value_rule;
+  return j->deep_rule != NULL && j->depth >= j->rule_depth ? j->deep_rule : NULL;
+}
+
+/* A row starts with an object at the top, or an item of a top-level array. */
+static void maybe_new_row(dkcpr__json_state *j) {
+  if (j->depth == 0 || (j->depth == 1 && j->top_array)) j->row.known = 0;
 }
 
 static int is_number_char(char c) {
@@ -173,15 +196,55 @@ static dkcpr_status check(dkcpr_struct_washer *w, const char *in, size_t n,
   return dkcpr__struct_syntax(w, in, w->bytes_in, w->bytes_in + at, j->err);
 }
 
+/* A held value with a rewriting rule ended: a string (with its quotes) or a number. */
+static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__json_state *j, int string) {
+  char repl[DKCPR__VALUE_MAX], out[DKCPR__VALUE_MAX * 2];
+  const char *v = j->hold + (string ? 1 : 0);
+  size_t len = j->hold_len - (string && j->hold_len >= 2 ? 2 : 0), n, o = 0, i;
+  int digits = 1;
+  j->holding = 0;
+  if (len == 0 && !j->over) return dkcpr__text_value(&w->text, j->hold, j->hold_len);
+  switch (dkcpr__value_rule(w, j->hold_rule, &j->row, v, len, j->over, repl, &n)) {
+  case DKCPR__RULE_OUT_EMPTY:
+    return string ? dkcpr__text_value(&w->text, "\"\"", 2) : dkcpr__text_value(&w->text, "null", 4);
+  case DKCPR__RULE_OUT_NONE: return dkcpr__text_value(&w->text, "null", 4);
+  default: break;
+  }
+  for (i = 0; i < n; i++)
+    if (repl[i] < '0' || repl[i] > '9') digits = 0;
+  if (!string && digits && n > 0 && (repl[0] != '0' || n == 1))
+    return dkcpr__text_value(&w->text, repl, n);
+  out[o++] = '"';
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)repl[i];
+    if (c == '"' || c == '\\') {
+      out[o++] = '\\';
+      out[o++] = (char)c;
+    } else if (c < 0x20) {
+      static const char hex[] = "0123456789abcdef";
+      memcpy(out + o, "\\u00", 4);
+      out[o + 4] = hex[c >> 4];
+      out[o + 5] = hex[c & 15];
+      o += 6;
+    } else {
+      out[o++] = (char)c;
+    }
+  }
+  out[o++] = '"';
+  return dkcpr__text_value(&w->text, out, o);
+}
+
 /* A held string ended (hold: the quotes and what is between them). */
 static dkcpr_status string_done(dkcpr_struct_washer *w, dkcpr__json_state *j) {
   dkcpr_status st;
+  if (j->hold_rule != NULL) return rule_done(w, j, 1);
   j->holding = 0;
   if (j->hold_len < 2 || memchr(j->hold, '\\', j->hold_len) != NULL) {
     w->counts.values++;
     w->counts.unrecognised++;
     return dkcpr__text_put(&w->text, j->hold, j->hold_len);
   }
+  if (!j->row.known) dkcpr__value_row(w, &j->row, j->hold + 1, j->hold_len - 2);
   st = dkcpr__text_put(&w->text, "\"", 1);
   if (st == DKCPR_OK)
     st = dkcpr__value_wash(w, j->hold + 1, j->hold_len - 2, DKCPR__VALUE_TEXT, 1, '"');
@@ -190,7 +253,9 @@ static dkcpr_status string_done(dkcpr_struct_washer *w, dkcpr__json_state *j) {
 }
 
 static dkcpr_status number_done(dkcpr_struct_washer *w, dkcpr__json_state *j) {
+  if (j->hold_rule != NULL) return rule_done(w, j, 0);
   j->holding = 0;
+  if (value_cpr(j) && !j->row.known) dkcpr__value_row(w, &j->row, j->hold, j->hold_len);
   return dkcpr__value_wash(w, j->hold, j->hold_len, DKCPR__VALUE_INTEGER,
                            value_cpr(j), '"');
 }
@@ -246,6 +311,9 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         if (j->is_key) {
           j->next_cpr = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX &&
                         dkcpr__struct_field_cpr(w, j->name, j->name_len);
+          j->next_rule = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX
+                             ? dkcpr__struct_rewrite_rule(w, j->name, j->name_len)
+                             : NULL;
           j->stack[j->depth - 1] &= ~LV_KEY;
         } else {
           j->value_done = 1;
@@ -269,20 +337,32 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
     } else { /* between tokens */
       switch (ch) {
       case '{':
+      case '[': {
+        /* An array's items are in the field that holds it; a rule on a
+         * key holding an array or object covers every value inside. */
+        const dkcpr__rule *r = value_rule(j);
+        if (j->depth == 0) j->top_array = ch == '[';
+        if (ch == '{') maybe_new_row(j);
         j->value_done = 0;
-        if ((st = push(j, LV_OBJECT | LV_KEY)) != DKCPR_OK) goto depth;
+        if ((st = push(j, ch == '{' ? LV_OBJECT | LV_KEY : (value_cpr(j) ? LV_CPR : 0))) !=
+            DKCPR_OK)
+          goto depth;
+        if (j->value_rule != NULL) {
+          j->deep_rule = r;
+          j->rule_depth = j->depth;
+        }
+        j->value_rule = NULL;
         break;
-      case '[':
-        j->value_done = 0;
-        /* An array's items are in the field that holds it. */
-        if ((st = push(j, value_cpr(j) ? LV_CPR : 0)) != DKCPR_OK) goto depth;
-        break;
+      }
       case '}':
       case ']':
         j->value_done = 1;
         if (j->depth) j->depth--;
+        if (j->deep_rule != NULL && j->depth < j->rule_depth) j->deep_rule = NULL;
+        j->value_rule = NULL;
         break;
       case ',':
+        j->value_rule = NULL;
         j->value_done = 0;
         if (j->depth && (j->stack[j->depth - 1] & LV_OBJECT))
           j->stack[j->depth - 1] |= LV_KEY;
@@ -290,6 +370,7 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
       case ':':
         j->value_done = 0;
         /* The value that follows is in the key's field. */
+        j->value_rule = j->next_rule;
         if (j->depth) {
           if (j->next_cpr) j->stack[j->depth - 1] |= LV_CPR;
           else j->stack[j->depth - 1] &= ~LV_CPR;
@@ -303,10 +384,12 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         if (j->is_key) {
           j->name_len = 0;
           j->name_escaped = 0;
-        } else if (value_cpr(j)) {
+        } else if (value_cpr(j) || value_rule(j) != NULL) {
           PUT_RUN(p);
           j->holding = 1;
           j->hold_len = 0;
+          j->hold_rule = value_cpr(j) ? NULL : value_rule(j);
+          j->over = 0;
         }
         break;
       default:
@@ -323,12 +406,16 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
           j->state = IN_NUMBER;
           j->holding = 1;
           j->hold_len = 0;
+          j->hold_rule = value_cpr(j) ? NULL : value_rule(j);
+          j->over = 0;
         }
         break;
       }
     }
     if (j->holding) {
-      if (j->hold_len == sizeof j->hold - 1) {
+      if (j->hold_len == sizeof j->hold - 1 && j->hold_rule != NULL) {
+        j->over = 1; /* rewritten whatever it holds: the rest is dropped */
+      } else if (j->hold_len == sizeof j->hold - 1) {
         /* Too long to be a number: text from here on (a string's closing
          * quote always has its byte). */
         j->holding = 0;

@@ -83,10 +83,8 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
   opts = &o;
   if ((unsigned)opts->format > DKCPR_DATA_SQL) return DKCPR_E_ARG;
   if (opts->cpr_fields == NULL && opts->cpr_fields_len > 0) return DKCPR_E_NULL;
-  /* Rules that rewrite values need rows: CSV, TSV, SQL. */
-  if (dkcpr__rules_rewrite(opts->rules) && opts->format != DKCPR_DATA_CSV &&
-      opts->format != DKCPR_DATA_TSV && opts->format != DKCPR_DATA_SQL)
-    return DKCPR_E_ARG;
+  /* Rules that rewrite values need fields: text has none. */
+  if (dkcpr__rules_rewrite(opts->rules) && opts->format == DKCPR_DATA_TEXT) return DKCPR_E_ARG;
   w = calloc(1, sizeof *w);
   if (w == NULL) return DKCPR_E_NOMEM;
   w->format = opts->format;

@@ -376,7 +376,7 @@ static int wash_one(const struct wash_config *c, const char *path,
                      c->mode != DKCPR_WASH_REVEAL && weakening_options(c) ? &t->all : NULL, 0,
                      (int)c->jobs, c->quiet};
     /* Threads give the same bytes and counts: see wash_stream.h. */
-    if (c->structure.is_auto || c->structure.format != DKCPR_DATA_TEXT)
+    if (c->structure.is_auto || c->structure.format != DKCPR_DATA_TEXT || c->structure.rules)
       rc = wash_structured(&x, in, path, &c->structure, &used);
     else
       rc = c->jobs > 1 ? wash_parallel(&x, in, (int)c->jobs)

@@ -83,7 +83,8 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
     if (c.rule_unusable)
       cli_warn(x->cmd,
                "'%s': %llu value%s with a rule could not be rewritten (a companion without "
-               "a CPR number in its row, or a lookalike without a key): given the placeholder",
+               "a CPR number in its row, or a lookalike without a key): given the placeholder "
+               "(null in JSON, NULL in SQL)",
                x->name, (unsigned long long)c.rule_unusable, c.rule_unusable == 1 ? "" : "s");
     if (c.rule_irreversible && !x->quiet && x->wo && x->wo->mode == DKCPR_WASH_PSEUDONYM)
       cli_note(x->cmd,
@@ -137,7 +138,8 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
                         : dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
   if (st == DKCPR_E_ARG && choice->rules) {
     cli_error(x->cmd, "'%s' is read as %s: rules that rewrite values (redact, empty, "
-              "companions) need csv, tsv or sql", x->name, dkcpr_data_format_name(f));
+              "lookalikes, companions) need fields: csv, tsv, json, jsonl or sql", x->name,
+              dkcpr_data_format_name(f));
     rc = CLI_EXIT_USAGE;
     goto done;
   }

@@ -107,11 +107,11 @@ class RulesTest(CliTestCase):
         self.assertIn(b"line 4, column 17", p.stderr)
         p = self.wash("--rules", self.path("missing.yaml"), KUNDER, code=2)
         self.assertIn(b"cannot open the rules file", p.stderr)
-        # Rules that rewrite values need rows: JSON is refused, not washed.
-        js = self.write("x.json", '{"cpr": "2911700657", "born": "29.11.1970"}')
-        p = self.wash("--rules", RULES, "-o", self.path("y.json"), js, code=2)
-        self.assertIn(b"need csv, tsv or sql", p.stderr)
-        self.assertFalse(os.path.exists(self.path("y.json")))
+        # Rules that rewrite values need fields: text is refused, not washed.
+        txt = self.write("x.txt", "2911700657 født 29.11.1970\n")
+        p = self.wash("--rules", RULES, "--format=text", "-o", self.path("y.txt"), txt, code=2)
+        self.assertIn(b"need fields", p.stderr)
+        self.assertFalse(os.path.exists(self.path("y.txt")))
         # A CSV that does not parse is not washed as text when the rules
         # rewrite values: the phone would stay.
         broken = self.write("broken.csv", 'cpr_nr;telefon\n2911700657;12 "34" 56\n')

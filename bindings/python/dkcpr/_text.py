@@ -208,8 +208,9 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
         if rules is None or e.status != "DKCPR_E_ARG":
             raise
         _swig.Washer(h, so, wo, ph, fmt, fields, None)
-        raise ValueError("rules other than 'cpr' rewrite values, which needs rows: "
-                         f"format {format!r} has none (use 'csv', 'tsv' or 'sql')") from None
+        raise ValueError("rules other than 'cpr' rewrite values, which needs fields: "
+                         f"format {format!r} has none (use 'csv', 'tsv', 'json', 'jsonl' "
+                         "or 'sql')") from None
     # The caller keeps these alive while the washer works: it uses the
     # pseudonymizer and the known dates.
     return w, (h, known_dates)

@@ -3,6 +3,7 @@
 row's pseudonym wherever they sit, checked against the century rule
 computed here; reveal gives agreeing rows back; bad rules name their line;
 rules that rewrite values are refused for formats without rows."""
+import json
 import datetime
 import warnings
 
@@ -174,19 +175,21 @@ def test_bad_rules_name_line_and_column(p, tmp_path):
         dkcpr.wash("x", p, format="csv", rules=b"fields: {}")
 
 
-def test_rules_that_rewrite_need_rows(p, tmp_path):
+def test_rules_that_rewrite_need_fields(p, tmp_path):
     doc = '{"cpr_nr": "0405205297", "telefon": "1234"}'
-    for fmt in ("json", "jsonl", "text"):  # no rows
-        with pytest.raises(ValueError, match=f"format '{fmt}' has none") as e:
-            dkcpr.wash(doc, p, format=fmt, rules=RULES)
-        assert not isinstance(e.value, dkcpr.CprError)
-    with pytest.raises(ValueError, match="needs rows: format .text. has none"):
+    with pytest.raises(ValueError, match="needs fields: format .text. has none") as e:
+        dkcpr.wash(doc, p, format="text", rules=RULES)
+    assert not isinstance(e.value, dkcpr.CprError)
+    with pytest.raises(ValueError, match="needs fields: format .text. has none"):
         dkcpr.wash(doc, p, rules=RULES)  # text is the default
-    src, dst = tmp_path / "people.json", tmp_path / "out.json"
-    src.write_text(doc)
-    with pytest.raises(ValueError, match="format 'json' has none"):
-        dkcpr.wash_file(src, dst, p, rules=RULES)  # guessed from the name
+    src, dst = tmp_path / "notes.txt", tmp_path / "out.txt"
+    src.write_text("ring 0405205297, telefon 1234\n")
+    with pytest.raises(ValueError, match="format 'text' has none"):
+        dkcpr.wash_file(src, dst, p, rules=RULES)  # guessed from the content
     assert not dst.exists()
+    # JSON has fields: the telephone is rewritten there.
+    washed = json.loads(dkcpr.wash(doc, p, format="json", rules=RULES))
+    assert washed["telefon"] != "1234" and washed["cpr_nr"] != "0405205297"
     # Rules that only name CPR fields serve every format.
     only_cpr = "fields: {kunde: cpr}"
     assert dkcpr.wash('{"kunde": 405205297}', p, format="json", rules=only_cpr) == \

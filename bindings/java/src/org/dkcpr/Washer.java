@@ -371,7 +371,7 @@ public final class Washer {
   private static void requireRulesFit(rules r, DataFormat used) {
     if (!rulesFit(r, used)) {
       throw new CprException(Status.E_ARG.code(), "rules other than cpr rewrite values, which "
-          + "needs rows: DataFormat." + used + " has none (use CSV, TSV or SQL)");
+          + "needs fields: DataFormat." + used + " has none (use CSV, TSV, JSON, JSONL or SQL)");
     }
   }
 
