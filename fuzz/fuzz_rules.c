@@ -42,6 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   wash_with(rules, DKCPR_DATA_CSV,
             "a,b,c,cpr,d\n1,2,3,0405205297,x\n\"q\",,\"\"\"\",291170-0657,\"y\nz\"\n");
+  wash_with(rules, DKCPR_DATA_JSONL,
+            "{\"a\": 1, \"cpr\": \"0405205297\", \"b\": [\"x\", 2], \"c\": {\"d\": null}}\n"
+            "[{\"cpr\": 2911700657, \"a\": \"q\"}]\n");
   wash_with(rules, DKCPR_DATA_SQL,
             "COPY t (a, b, cpr, c) FROM stdin;\n1\t2\t0405205297\t\\N\n\\.\n"
             "INSERT INTO t (a, b, cpr) VALUES ('x', 2, '2911700657'), (NULL, 'y''z', '');\n");

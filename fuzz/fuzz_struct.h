@@ -3,9 +3,9 @@
  * washing in random chunks gives the one-piece output (or the same syntax
  * error at the same place); a pseudonym wash is undone byte for byte by
  * reveal, which must parse the output, unless a number or a value with a
- * rule was replaced irreversibly; a mask or token wash still parses. CSV
- * and SQL are washed with a rules file (companions, redact, empty) when the
- * option byte says so. */
+ * rule was replaced irreversibly; a mask or token wash still parses. The
+ * input is washed with a rules file (companions, lookalikes, redact, empty)
+ * when the option byte says so. */
 #ifndef DKCPR_FUZZ_STRUCT_H
 #define DKCPR_FUZZ_STRUCT_H
 
@@ -33,7 +33,8 @@ static const dkcpr_rules *fuzz_struct_rules(void) {
   static dkcpr_rules *rules;
   static const char text[] =
       "fields:\n  b: {birth_date: DD.MM.YYYY}\n  s: {sex: {male: M, female: K}}\n"
-      "  y: {birth_year: YY}\n  g: {age: 2026-12-01}\n  r: redact\n  e: empty\n  id: cpr\n";
+      "  y: {birth_year: YY}\n  g: {age: 2026-12-01}\n  r: redact\n  e: empty\n  id: cpr\n"
+      "  m: email\n  t: phone\n";
   if (rules == NULL)
     FUZZ_CHECK(dkcpr_rules_parse(&rules, NULL, text, sizeof text - 1) == DKCPR_OK);
   return rules;
@@ -95,7 +96,7 @@ static void fuzz_struct_one(dkcpr_data_format f, const uint8_t *data, size_t siz
   unsigned b = fuzz_take_byte(&in);
   dkcpr_wash_mode mode = (b & 3u) == 1 ? DKCPR_WASH_MASK
                          : (b & 3u) == 2 ? DKCPR_WASH_TOKEN : DKCPR_WASH_PSEUDONYM;
-  int rules = (b & 4u) && f != DKCPR_DATA_JSON && f != DKCPR_DATA_JSONL;
+  int rules = (b & 4u) != 0;
   const char *text = (const char *)in.data;
   ch.state = (uint32_t)fuzz_take_byte(&in) * 2654435761u + 1u;
   text = (const char *)in.data;
