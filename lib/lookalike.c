@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Keyed lookalikes of the identifiers that sit beside CPR numbers: an
  * e-mail address becomes an address in a reserved domain, a phone number
- * other digits in the same layout. HMAC-SHA-256 under the token key, with a
+ * other digits in the same layout, a name a common Danish name. HMAC-SHA-256 under the token key, with a
  * label per kind, so the same value gets the same lookalike everywhere (joins
  * on it hold) and the key's holder alone can tell which value it was. */
 #include <string.h>
@@ -75,10 +75,61 @@ static size_t phone(char *out, const dkcpr_pseudonymizer *p, const char *value, 
   return len;
 }
 
+/* The twenty most common first names of each sex and surnames in Denmark,
+ * as Danmarks Statistik's name statistics ("Navne i hele befolkningen")
+ * rank them: names every test system has seen, none of them pointing at
+ * one person. */
+static const char *const male_names[] = {
+    "Peter", "Jens", "Michael", "Lars", "Henrik", "Thomas", "Søren", "Jan", "Niels", "Christian",
+    "Martin", "Jørgen", "Anders", "Morten", "Jesper", "Mads", "Hans", "Per", "Rasmus", "Ole"};
+static const char *const female_names[] = {
+    "Anne", "Kirsten", "Mette", "Hanne", "Anna", "Helle", "Susanne", "Lene", "Maria", "Marianne",
+    "Lone", "Camilla", "Pia", "Louise", "Charlotte", "Bente", "Tina", "Gitte", "Inge", "Karen"};
+static const char *const surnames[] = {
+    "Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
+    "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen",
+    "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen"};
+#define NAMES 20u
+
+/* A name chosen by the keyed MAC of the value in lower case (ASCII), so the
+ * same name gets the same lookalike: a first name of the row's sex, a
+ * surname, or both. */
+static size_t name(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
+                   const char *value, size_t len, int sex) {
+  char lower[DKCPR__VALUE_HOLD + 2];
+  uint8_t mac[32];
+  const char *first, *last;
+  size_t i, n = 0;
+  memset(lower, 0, sizeof lower);
+  for (i = 0; i < len; i++) {
+    char c = value[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    lower[i] = c;
+  }
+  if (!mac_of(mac, p, "dkcpr-name-1", lower, len)) return 0;
+  first = (sex == DKCPR_SEX_MALE ? male_names : female_names)[mac[0] % NAMES];
+  last = surnames[mac[1] % NAMES];
+  if (rule->action != DKCPR__RULE_LAST_NAME) {
+    memcpy(out, first, strlen(first));
+    n = strlen(first);
+  }
+  if (rule->action == DKCPR__RULE_FULL_NAME) out[n++] = ' ';
+  if (rule->action != DKCPR__RULE_FIRST_NAME) {
+    memcpy(out + n, last, strlen(last));
+    n += strlen(last);
+  }
+  OPENSSL_cleanse(mac, sizeof mac);
+  OPENSSL_cleanse(lower, sizeof lower);
+  return n;
+}
+
 size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
-                        const char *value, size_t len) {
+                        const char *value, size_t len, int sex) {
   if (p == NULL || len == 0) return 0;
   if (len > DKCPR__VALUE_HOLD + 2) len = DKCPR__VALUE_HOLD + 2;
-  return rule->action == DKCPR__RULE_EMAIL ? email(out, rule, p, value, len)
-                                           : phone(out, p, value, len);
+  switch (rule->action) {
+  case DKCPR__RULE_EMAIL: return email(out, rule, p, value, len);
+  case DKCPR__RULE_PHONE: return phone(out, p, value, len);
+  default: return name(out, rule, p, value, len, sex);
+  }
 }

@@ -69,7 +69,7 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
   c->delim_known = w->format == DKCPR_DATA_TSV;
   c->header = 1;
   for (i = 0; i < w->rules.n; i++)
-    if (w->rules.rule[i].action >= DKCPR__RULE_BIRTH_DATE) c->companions = 1;
+    if (DKCPR__RULE_NEEDS_ROW(w->rules.rule[i].action)) c->companions = 1;
   if (c->companions && (c->rec = calloc(1, ROW_MAX)) == NULL) {
     free(c);
     return DKCPR_E_NOMEM;

@@ -120,13 +120,17 @@ static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t 
     else if (scalar_is(v, "redact")) rule->action = DKCPR__RULE_REDACT;
     else if (scalar_is(v, "empty")) rule->action = DKCPR__RULE_EMPTY;
     else if (scalar_is(v, "phone")) rule->action = DKCPR__RULE_PHONE;
+    else if (scalar_is(v, "first_name")) rule->action = DKCPR__RULE_FIRST_NAME;
+    else if (scalar_is(v, "last_name")) rule->action = DKCPR__RULE_LAST_NAME;
+    else if (scalar_is(v, "full_name")) rule->action = DKCPR__RULE_FULL_NAME;
     else if (scalar_is(v, "email")) {
       rule->action = DKCPR__RULE_EMAIL;
       memcpy(rule->pattern, "example.invalid", sizeof "example.invalid");
     } else
       return fail_at(r, &v->start_mark,
-                     "unknown action (cpr, redact, empty, email, phone, or a mapping of "
-                     "email, birth_date, birth_year, age, sex)");
+                     "unknown action (cpr, redact, empty, email, phone, first_name, "
+                     "last_name, full_name, or a mapping of email, birth_date, birth_year, "
+                     "age, sex)");
     return DKCPR_OK;
   }
   if (v->type != YAML_MAPPING_NODE ||

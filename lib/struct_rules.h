@@ -17,11 +17,19 @@ typedef enum dkcpr__rule_action {
   DKCPR__RULE_EMPTY,      /* the value becomes empty */
   DKCPR__RULE_EMAIL,      /* keyed lookalikes: an address in a reserved domain */
   DKCPR__RULE_PHONE,      /* the same digits' layout, other digits */
+  DKCPR__RULE_LAST_NAME,  /* a common surname */
   DKCPR__RULE_BIRTH_DATE, /* companions (from here on): from the row's CPR number */
   DKCPR__RULE_BIRTH_YEAR,
   DKCPR__RULE_AGE,
-  DKCPR__RULE_SEX
+  DKCPR__RULE_SEX,
+  DKCPR__RULE_FIRST_NAME, /* a common first name of the row's sex */
+  DKCPR__RULE_FULL_NAME   /* the same, then a surname */
 } dkcpr__rule_action;
+
+/* Actions whose values reveal cannot give back: it leaves them alone. */
+#define DKCPR__RULE_ONE_WAY(a) ((a) < DKCPR__RULE_BIRTH_DATE || (a) > DKCPR__RULE_SEX)
+/* Actions that need the row's CPR number. */
+#define DKCPR__RULE_NEEDS_ROW(a) ((a) >= DKCPR__RULE_BIRTH_DATE)
 
 /* Longest date pattern, and longest word of a sex vocabulary. */
 #define DKCPR__RULE_PATTERN_MAX 64
@@ -46,10 +54,11 @@ struct dkcpr_rules {
 /* The rule for a field name, or NULL. */
 const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
                                      size_t len);
-/* The keyed lookalike of an e-mail address or a phone number, into out
- * (DKCPR__VALUE_HOLD + DKCPR__RULE_PATTERN_MAX + 16 bytes); 0 on failure. */
+/* The keyed lookalike of an e-mail address, a phone number or a name, into
+ * out (DKCPR__VALUE_HOLD + DKCPR__RULE_PATTERN_MAX + 16 bytes); 0 on
+ * failure. sex: the row's (DKCPR_SEX_FEMALE or _MALE) for first names. */
 size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
-                        const char *value, size_t len);
+                        const char *value, size_t len, int sex);
 
 /* 1 when some rule derives or rewrites a value (anything but cpr). */
 int dkcpr__rules_rewrite(const dkcpr_rules *r);

@@ -156,7 +156,7 @@ static dkcpr_status add_named_col(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
 static int has_companions(const dkcpr__sql_state *s) {
   size_t i;
   for (i = 0; i < s->cols.n; i++)
-    if (s->cols.col[i].rule != NULL && s->cols.col[i].rule->action >= DKCPR__RULE_BIRTH_DATE)
+    if (s->cols.col[i].rule != NULL && DKCPR__RULE_NEEDS_ROW(s->cols.col[i].rule->action))
       return 1;
   return 0;
 }

@@ -259,10 +259,14 @@ dkcpr__rule_out dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rul
     if (*out_len > 0) memcpy(out, w->set.placeholder, *out_len);
     return DKCPR__RULE_OUT_TEXT;
   }
-  if (rule->action == DKCPR__RULE_EMAIL || rule->action == DKCPR__RULE_PHONE) {
-    /* one-way: no key (mask, redact) gives no lookalike */
+  if (DKCPR__RULE_ONE_WAY(rule->action)) {
+    /* Lookalikes: no key (mask, redact) gives none; first names need the
+     * sex of the row's number. */
+    int needs_row = DKCPR__RULE_NEEDS_ROW(rule->action);
     w->counts.rule_irreversible++;
-    *out_len = dkcpr__lookalike(out, rule, w->p, value, len);
+    if (!needs_row || (row != NULL && row->known))
+      *out_len = dkcpr__lookalike(out, rule, w->p, value, len,
+                                  needs_row ? (int)row->out.sex : 0);
     if (*out_len > 0) return DKCPR__RULE_OUT_TEXT;
     w->counts.rule_unusable++;
     return DKCPR__RULE_OUT_NONE;

@@ -53,7 +53,7 @@ const dkcpr__rule *dkcpr__struct_rewrite_rule(const dkcpr_struct_washer *w,
                                               const char *name, size_t len) {
   const dkcpr__rule *r = dkcpr__struct_rule(w, name, len);
   if (r == NULL || r->action == DKCPR__RULE_CPR) return NULL;
-  if (w->set.mode == DKCPR_WASH_REVEAL && r->action < DKCPR__RULE_BIRTH_DATE)
+  if (w->set.mode == DKCPR_WASH_REVEAL && DKCPR__RULE_ONE_WAY(r->action))
     return NULL; /* one-way: left as the wash wrote it */
   return r;
 }

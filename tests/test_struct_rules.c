@@ -447,6 +447,55 @@ static void test_lookalikes(void **state) {
   dkcpr_pseudonymizer_free(p);
 }
 
+/* Names: a first name of the pseudonym's sex, the same name alike. */
+static void test_names(void **state) {
+  static const char *const male[] = {"Peter", "Jens", "Michael", "Lars", "Henrik", "Thomas",
+      "Søren", "Jan", "Niels", "Christian", "Martin", "Jørgen", "Anders", "Morten", "Jesper",
+      "Mads", "Hans", "Per", "Rasmus", "Ole"};
+  static const char rules[] =
+      "fields:\n  fornavn: first_name\n  efternavn: last_name\n  navn: full_name\n";
+  static const char in[] =
+      "fornavn;efternavn;navn;cpr\n"
+      "Mads;Møller;Mads Møller;2911700657\n"
+      "Hanne;møller;Hanne Hansen;0405205298\n"
+      "Bo;Berg;;0101010101\n"
+      "Anna;Berg;Anna Berg;\n";
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
+  dkcpr_rules *r = rules_of(rules);
+  dkcpr_struct_counts c;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, in, 0, &c), *line, *save = NULL;
+  char *f[4][4];
+  size_t rows = 0, i, k;
+  (void)state;
+  for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    if (rows > 0) assert_int_equal(split(line, f[rows - 1], 4, ';'), 4);
+    rows++;
+  }
+  assert_int_equal(rows, 5);
+  for (i = 0; i < 3; i++) {
+    dkcpr_cpr cpr;
+    int is_male = 0;
+    assert_int_equal(dkcpr_parse(&cpr, f[i][3], 10, NULL), DKCPR_OK);
+    for (k = 0; k < sizeof male / sizeof male[0]; k++)
+      if (strcmp(f[i][0], male[k]) == 0) is_male = 1;
+    assert_int_equal(is_male, cpr.sex == DKCPR_SEX_MALE);
+    assert_string_not_equal(f[i][1], "Møller");
+    assert_string_not_equal(f[i][1], "Berg");
+  }
+  /* The same surname (ASCII case aside) gets the same lookalike. */
+  assert_string_equal(f[0][1], f[1][1]);
+  assert_string_equal(f[2][1], f[3][1]);
+  assert_non_null(strchr(f[0][2], ' '));
+  assert_string_equal(f[2][2], "");
+  /* No number in the row: no first name to choose. */
+  assert_string_equal(f[3][0], "[X]");
+  assert_string_equal(f[3][2], "[X]");
+  assert_int_equal(c.rule_unusable, 2);
+  free(out);
+  dkcpr_rules_free(r);
+  dkcpr_pseudonymizer_free(p);
+}
+
 /* JSON: a row is a top-level value or an item of a top-level array; its
  * companions follow the first CPR number before them. */
 static void test_json_rows(void **state) {
@@ -539,6 +588,7 @@ int main(void) {
       cmocka_unit_test(test_sql_companions),
       cmocka_unit_test(test_lookalikes),
       cmocka_unit_test(test_json_rows),
+      cmocka_unit_test(test_names),
       cmocka_unit_test(test_sql_syntax_error_in_held_row),
       cmocka_unit_test(test_older_versions),
   };
