@@ -34,13 +34,24 @@ static int all_digits(const char *s, size_t n) {
 /* The pseudonym (or the number it stands for) of canon: the same whatever
  * form the number is written in, so every column naming a person names the
  * same pseudonym. */
-static dkcpr_status convert(const dkcpr_struct_washer *w, char out[11],
-                            const char canon[10]) {
+static dkcpr_status convert(dkcpr_struct_washer *w, char out[11], const char canon[10]) {
   size_t len;
-  dkcpr_status st = w->set.mode == DKCPR_WASH_REVEAL
-                        ? dkcpr_reveal(out, 11, &len, w->p, canon, 10, &w->set.parse)
-                        : dkcpr_pseudonymize(out, 11, &len, w->p, canon, 10, &w->set.parse);
+  dkcpr_status st;
+  /* A row's number is converted for its companions, then again where it
+   * is written: the last one is kept. */
+  if (w->conv_valid && memcmp(w->conv_in, canon, 10) == 0) {
+    memcpy(out, w->conv_out, 11);
+    return DKCPR_OK;
+  }
+  st = w->set.mode == DKCPR_WASH_REVEAL
+           ? dkcpr_reveal(out, 11, &len, w->p, canon, 10, &w->set.parse)
+           : dkcpr_pseudonymize(out, 11, &len, w->p, canon, 10, &w->set.parse);
   if (st == DKCPR_OK && len != 10) st = DKCPR_E_KIND;
+  w->conv_valid = st == DKCPR_OK;
+  if (w->conv_valid) {
+    memcpy(w->conv_in, canon, 10);
+    memcpy(w->conv_out, out, 11);
+  }
   return st;
 }
 
@@ -219,7 +230,7 @@ as_text:
   return dkcpr__text_put(&w->text, raw, raw_len);
 }
 
-void dkcpr__value_row(const dkcpr_struct_washer *w, dkcpr__row *row,
+void dkcpr__value_row(dkcpr_struct_washer *w, dkcpr__row *row,
                       const char *raw, size_t raw_len) {
   size_t lead, trail, clen = trim(raw, raw_len, &lead, &trail);
   const char *core = raw + lead;

@@ -46,6 +46,9 @@ struct dkcpr_struct_washer {
   dkcpr_struct_counts counts;
   uint64_t found[4][3], replaced[4][3]; /* values rewritten here, [kind][confidence - 1] */
   uint64_t failed, irreversible;
+  /* the last number converted and what it became (wiped on free) */
+  int conv_valid;
+  char conv_in[10], conv_out[11];
   uint64_t bytes_in, bytes_out;
   int finished;
   /* position of the stream's next byte, for error messages */
@@ -82,7 +85,7 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
 /* The row's CPR number from a value of its CPR field (raw, spaces around
  * it included): row->known stays 0 when the value is none, or when the
  * mode writes no CPR number for it. */
-void dkcpr__value_row(const dkcpr_struct_washer *w, dkcpr__row *row,
+void dkcpr__value_row(dkcpr_struct_washer *w, dkcpr__row *row,
                       const char *raw, size_t raw_len);
 
 /* What replaces a value of a field with a rewriting rule. */
