@@ -139,15 +139,11 @@ static dkcpr_status put_field(dkcpr_struct_washer *w, const dkcpr__csv_state *c,
 static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__csv_state *c,
                               const dkcpr__rule *rule) {
   char value[DKCPR__VALUE_HOLD + 2], repl[DKCPR__VALUE_MAX];
-  size_t len = 0, i = 0, n;
+  size_t len = 0, n;
   const char *h = c->hold;
   size_t hl = c->hold_len;
-  if (c->quoted) { /* the value without its quotes, "" read as one */
-    for (i = 1; i < hl; i++) {
-      if (h[i] == '"' && i + 1 < hl && h[i + 1] == '"') i++;
-      else if (h[i] == '"') break;
-      value[len++] = h[i];
-    }
+  if (c->quoted) {
+    len = dkcpr__value_unquote(value, h, hl, '"');
   } else {
     memcpy(value, h, hl);
     len = hl;

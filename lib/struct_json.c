@@ -198,7 +198,7 @@ static dkcpr_status check(dkcpr_struct_washer *w, const char *in, size_t n,
 
 /* A held value with a rewriting rule ended: a string (with its quotes) or a number. */
 static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__json_state *j, int string) {
-  char repl[DKCPR__VALUE_MAX], out[DKCPR__VALUE_MAX * 2];
+  char repl[DKCPR__VALUE_MAX], out[DKCPR__VALUE_MAX * 6 + 2];
   const char *v = j->hold + (string ? 1 : 0);
   size_t len = j->hold_len - (string && j->hold_len >= 2 ? 2 : 0), n, o = 0, i;
   int digits = 1;
@@ -214,23 +214,7 @@ static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__json_state *j, int 
     if (repl[i] < '0' || repl[i] > '9') digits = 0;
   if (!string && digits && n > 0 && (repl[0] != '0' || n == 1))
     return dkcpr__text_value(&w->text, repl, n);
-  out[o++] = '"';
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)repl[i];
-    if (c == '"' || c == '\\') {
-      out[o++] = '\\';
-      out[o++] = (char)c;
-    } else if (c < 0x20) {
-      static const char hex[] = "0123456789abcdef";
-      memcpy(out + o, "\\u00", 4);
-      out[o + 4] = hex[c >> 4];
-      out[o + 5] = hex[c & 15];
-      o += 6;
-    } else {
-      out[o++] = (char)c;
-    }
-  }
-  out[o++] = '"';
+  o = dkcpr__value_quoted(out, repl, n, '"');
   return dkcpr__text_value(&w->text, out, o);
 }
 

@@ -361,12 +361,8 @@ static dkcpr_status rule_done(dkcpr_struct_washer *w, dkcpr__sql_state *s, int q
   dkcpr__rule_out kind;
   if (copy && hl == 2 && h[0] == '\\' && h[1] == 'N' && !s->over) /* NULL */
     return dkcpr__text_value(&w->text, h, hl);
-  if (quoted) { /* without its quotes, '' read as one */
-    for (i = 1; i < hl; i++) {
-      if (h[i] == '\'' && i + 1 < hl && h[i + 1] == '\'') i++;
-      else if (h[i] == '\'') break;
-      value[len++] = h[i];
-    }
+  if (quoted) {
+    len = dkcpr__value_unquote(value, h, hl, '\'');
   } else {
     memcpy(value, h, hl);
     len = hl;

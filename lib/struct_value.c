@@ -77,8 +77,17 @@ static size_t layout(char *out, const char *chars, shape sh, char sep) {
   }
 }
 
-/* s quoted as a string of the format (JSON: backslash escapes, SQL: doubled quotes). */
-static size_t quoted(char *out, const char *s, size_t n, char quote) {
+size_t dkcpr__value_unquote(char *out, const char *held, size_t n, char quote) {
+  size_t i, len = 0;
+  for (i = 1; i < n; i++) {
+    if (held[i] == quote && i + 1 < n && held[i + 1] == quote) i++;
+    else if (held[i] == quote) break;
+    out[len++] = held[i];
+  }
+  return len;
+}
+
+size_t dkcpr__value_quoted(char *out, const char *s, size_t n, char quote) {
   static const char hex[] = "0123456789abcdef";
   size_t o = 0, i;
   if (!quote) {
@@ -143,16 +152,16 @@ static dkcpr_status replace(dkcpr_struct_washer *w, char *repl, size_t *len,
     memcpy(chars, canon, 10);
     memset(chars + 6, 'X', 4);
     n = layout(tmp, chars, sh, sep);
-    *len = quoted(repl, tmp, n, q);
+    *len = dkcpr__value_quoted(repl, tmp, n, q);
     return DKCPR_OK;
   case DKCPR_WASH_TOKEN:
     st = dkcpr_token(tmp, sizeof tmp, &n, w->p, canon, 10, w->set.token_chars,
                      &w->set.parse);
     if (st != DKCPR_OK) return st;
-    *len = quoted(repl, tmp, n, q);
+    *len = dkcpr__value_quoted(repl, tmp, n, q);
     return DKCPR_OK;
   default: /* redact */
-    *len = quoted(repl, w->set.placeholder ? w->set.placeholder : "",
+    *len = dkcpr__value_quoted(repl, w->set.placeholder ? w->set.placeholder : "",
                   w->set.placeholder_len, q);
     return DKCPR_OK;
   }

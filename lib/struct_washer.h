@@ -82,6 +82,15 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
                                size_t raw_len, dkcpr__value_type type,
                                int cpr_field, char quote);
 
+/* s quoted as a string of the format into out (at most 6n + 2 bytes):
+ * JSON's backslash escapes when quote is '"', SQL's doubled quotes when it
+ * is '\'', as it is when quote is 0. */
+size_t dkcpr__value_quoted(char *out, const char *s, size_t n, char quote);
+
+/* The value between the quotes of held[0..n) (held[0] is the opening
+ * quote; two quotes stand for one) into out; its length. */
+size_t dkcpr__value_unquote(char *out, const char *held, size_t n, char quote);
+
 /* The row's CPR number from a value of its CPR field (raw, spaces around
  * it included): row->known stays 0 when the value is none, or when the
  * mode writes no CPR number for it. */
