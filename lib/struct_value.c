@@ -236,6 +236,10 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
   return dkcpr__text_value(&w->text, repl, lead + n + trail);
 as_text:
   if (cpr_field) w->counts.unrecognised++;
+  /* A JSON number that is no CPR number (150520.1234) stays as it is: text
+   * washing could give it a leading zero, which JSON does not allow. */
+  if (type == DKCPR__VALUE_INTEGER && quote == '"')
+    return dkcpr__text_value(&w->text, raw, raw_len);
   return dkcpr__text_put(&w->text, raw, raw_len);
 }
 

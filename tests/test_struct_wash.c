@@ -236,6 +236,20 @@ static void test_sql_json_columns(void **state) {
   round_trip(DKCPR_DATA_SQL, sql_json_in);
 }
 
+/* A JSON number that is no CPR number stays a valid number, also where
+ * text washing would see one in it (150520.1234). */
+static void test_json_decimals(void **state) {
+  static const char in[] = "{\"a\": 150520.1234, \"cpr\": 150520.1234, \"b\": [2e10, -405205297]}";
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_status st;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSON, in, strlen(in), 0, &st, NULL);
+  (void)state;
+  assert_int_equal(st, DKCPR_OK);
+  assert_string_equal(out, in);
+  free(out);
+  dkcpr_pseudonymizer_free(p);
+}
+
 /* The first record says semicolons: the CPR column is found, chunked or not. */
 static void test_csv_semicolons(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer();
@@ -417,6 +431,7 @@ int main(void) {
       cmocka_unit_test(test_json_round_trip),
       cmocka_unit_test(test_sql_round_trip),
       cmocka_unit_test(test_sql_json_columns),
+      cmocka_unit_test(test_json_decimals),
       cmocka_unit_test(test_integers),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_jsonl_and_bufsize),
