@@ -26,6 +26,18 @@ static int mac_of(uint8_t mac[32], const dkcpr_pseudonymizer *p, const char *lab
   return ok;
 }
 
+/* value (len <= DKCPR__VALUE_HOLD + 2, as dkcpr__lookalike cuts it) with
+ * ASCII letters in lower case, into out (that many bytes, zeroed first). */
+static void lower_ascii(char *out, const char *value, size_t len) {
+  size_t i;
+  memset(out, 0, DKCPR__VALUE_HOLD + 2);
+  for (i = 0; i < len; i++) {
+    char c = value[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    out[i] = c;
+  }
+}
+
 /* An address: ten base32 characters of the MAC of the address in lower
  * case, at the rule's domain. */
 static size_t email(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
@@ -34,13 +46,7 @@ static size_t email(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymize
   char lower[DKCPR__VALUE_HOLD + 2];
   uint8_t mac[32];
   size_t i, n;
-  memset(lower, 0, sizeof lower);
-  if (len > sizeof lower) len = sizeof lower;
-  for (i = 0; i < len; i++) {
-    char c = value[i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-    lower[i] = c;
-  }
+  lower_ascii(lower, value, len);
   if (!mac_of(mac, p, "dkcpr-email-1", lower, len)) return 0;
   for (i = 0; i < 10; i++) out[i] = alphabet[mac[i] & 31u];
   out[10] = '@';
@@ -99,13 +105,8 @@ static size_t name(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer
   char lower[DKCPR__VALUE_HOLD + 2];
   uint8_t mac[32];
   const char *first, *last;
-  size_t i, n = 0;
-  memset(lower, 0, sizeof lower);
-  for (i = 0; i < len; i++) {
-    char c = value[i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-    lower[i] = c;
-  }
+  size_t n = 0;
+  lower_ascii(lower, value, len);
   if (!mac_of(mac, p, "dkcpr-name-1", lower, len)) return 0;
   first = (sex == DKCPR_SEX_MALE ? male_names : female_names)[mac[0] % NAMES];
   last = surnames[mac[1] % NAMES];

@@ -31,6 +31,30 @@ static int all_digits(const char *s, size_t n) {
   return 1;
 }
 
+/* The ten characters core[0..clen) stands for, in canon (NUL-terminated),
+ * with its shape and separator; 0 when it has no CPR shape. In a CPR field
+ * every written form counts; elsewhere only an integer of nine or ten digits. */
+static int canonical(char canon[11], shape *sh, char *sep, const char *core, size_t clen,
+                     int cpr_field, int integer) {
+  if (clen == 9 && all_digits(core, 9) && (cpr_field || integer)) {
+    *sh = SHAPE_NINE;
+    canon[0] = '0';
+    memcpy(canon + 1, core, 9);
+  } else if (clen == 10 && (cpr_field || (integer && all_digits(core, 10)))) {
+    *sh = SHAPE_TEN;
+    memcpy(canon, core, 10);
+  } else if (clen == 11 && cpr_field && (core[6] == '-' || core[6] == ' ')) {
+    *sh = SHAPE_SEP;
+    *sep = core[6];
+    memcpy(canon, core, 6);
+    memcpy(canon + 6, core + 7, 4);
+  } else {
+    return 0;
+  }
+  canon[10] = '\0';
+  return 1;
+}
+
 /* The pseudonym (or the number it stands for) of canon: the same whatever
  * form the number is written in, so every column naming a person names the
  * same pseudonym. */
@@ -182,22 +206,7 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
   core = raw + lead;
   if (clen == 0) return dkcpr__text_put(&w->text, raw, raw_len);
   if (cpr_field) w->counts.values++;
-  if (clen == 9 && all_digits(core, 9) && (cpr_field || integer)) {
-    sh = SHAPE_NINE;
-    canon[0] = '0';
-    memcpy(canon + 1, core, 9);
-  } else if (clen == 10 && (cpr_field || (integer && all_digits(core, 10)))) {
-    sh = SHAPE_TEN;
-    memcpy(canon, core, 10);
-  } else if (clen == 11 && cpr_field && (core[6] == '-' || core[6] == ' ')) {
-    sh = SHAPE_SEP;
-    sep = core[6];
-    memcpy(canon, core, 6);
-    memcpy(canon + 6, core + 7, 4);
-  } else {
-    goto as_text;
-  }
-  canon[10] = '\0';
+  if (!canonical(canon, &sh, &sep, core, clen, cpr_field, integer)) goto as_text;
   if (sh == SHAPE_NINE && !cpr_field && !w->set.nine_digits) goto as_text;
   if (dkcpr_parse(&cpr, canon, 10, &w->set.parse) != DKCPR_OK) goto as_text;
   if (!cpr_field) { /* a bare integer: as sure as the text washer would be */
@@ -247,20 +256,11 @@ void dkcpr__value_row(dkcpr_struct_washer *w, dkcpr__row *row,
                       const char *raw, size_t raw_len) {
   size_t lead, trail, clen = trim(raw, raw_len, &lead, &trail);
   const char *core = raw + lead;
-  char canon[10], written[11];
+  char canon[11], written[11], sep;
+  shape sh;
   row->known = 0;
   if (w->set.mode != DKCPR_WASH_PSEUDONYM && w->set.mode != DKCPR_WASH_REVEAL) return;
-  if (clen == 9 && all_digits(core, 9)) {
-    canon[0] = '0';
-    memcpy(canon + 1, core, 9);
-  } else if (clen == 10) {
-    memcpy(canon, core, 10);
-  } else if (clen == 11 && (core[6] == '-' || core[6] == ' ')) {
-    memcpy(canon, core, 6);
-    memcpy(canon + 6, core + 7, 4);
-  } else {
-    return;
-  }
+  if (!canonical(canon, &sh, &sep, core, clen, 1, 0)) return;
   if (dkcpr_parse(&row->in, canon, 10, &w->set.parse) != DKCPR_OK) return;
   if (convert(w, written, row->in.digits) != DKCPR_OK) return;
   row->known = dkcpr_parse(&row->out, written, 10, &w->set.parse) == DKCPR_OK;

@@ -220,20 +220,16 @@ dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
   uint64_t irr = 0;
   int k, c;
   dkcpr_struct_counts mine;
+  dkcpr_wash_stats unused;
   if (w == NULL) return DKCPR_E_NULL;
   if (counts != NULL && dkcpr__versioned_size(counts_sizes, COUNTS_VERSIONS,
                                               counts->version) == 0)
     return DKCPR_E_ARG;
+  /* The text washer's irreversible count goes into counts too. */
+  unused.version = DKCPR_WASH_STATS_VERSION;
+  st = dkcpr__text_stats(&w->text, stats != NULL ? stats : &unused, &irr);
+  if (st != DKCPR_OK) return st;
   mine = w->counts;
-  if (stats != NULL) {
-    st = dkcpr__text_stats(&w->text, stats, &irr);
-    if (st != DKCPR_OK) return st;
-  } else {
-    dkcpr_wash_stats tmp;
-    tmp.version = DKCPR_WASH_STATS_VERSION;
-    st = dkcpr__text_stats(&w->text, &tmp, &irr);
-    if (st != DKCPR_OK) return st;
-  }
   mine.irreversible = w->irreversible + irr;
   if (counts != NULL)
     dkcpr__versioned_write(counts, &mine, counts_sizes, COUNTS_VERSIONS, counts->version);
