@@ -28,13 +28,16 @@ typedef struct fuzz_struct_run {
   dkcpr_struct_counts counts;
 } fuzz_struct_run;
 
-/* Fields b, s, y, g, r, e of the fuzzed rows get rules; id and a hold numbers. */
+/* Fields b, s, y, g, r, e of the fuzzed rows (and PID fields of HL7) get
+ * rules; id and a hold numbers. */
 static const dkcpr_rules *fuzz_struct_rules(void) {
   static dkcpr_rules *rules;
   static const char text[] =
       "fields:\n  b: {birth_date: DD.MM.YYYY}\n  s: {sex: {male: M, female: K}}\n"
       "  y: {birth_year: YY}\n  g: {age: 2026-12-01}\n  r: redact\n  e: empty\n  id: cpr\n"
-      "  m: email\n  t: phone\n";
+      "  m: email\n  t: phone\n  PID-7: {birth_date: YYYYMMDD}\n  PID-8: {sex: {male: M, female: F}}\n"
+      "  PID-5.1: last_name\n  PID-5.2: first_name\n  PID-11: redact\n  PID-1.1: empty\n"
+      "  PID-13: phone\n  NK1-2: full_name\n";
   if (rules == NULL)
     FUZZ_CHECK(dkcpr_rules_parse(&rules, NULL, text, sizeof text - 1) == DKCPR_OK);
   return rules;

@@ -102,7 +102,14 @@ def main():
     dump = (b"CREATE TABLE t (b date, s char(1), id char(10), r text, e text);\n"
             b"COPY t (b, s, id, r, e) FROM stdin;\n2020-05-04\tM\t0405205297\tx\t\\N\n\\.\n"
             b"INSERT INTO t VALUES ('29.11.1970', 'M', '2911700657', 'r', 'e'), (NULL, 'K', '', '', '');\n")
+    hl7 = (b"\x0bMSH|^~\\&|EPJ|RH|LAB|KBA|20261201||ADT^A01|1|P|2.5\r"
+           b"PID|1||0405205297^^^CPR^PN~123^^^RH^MR~291170-0657^^^&1.2.208.176.1.2&ISO||"
+           b"Hansen^Peter||20200504|M|||Vej 1^^By||+45 12 34 56 78^PRN^PH~^NET^X^a@b.dk\r"
+           b"NK1|1|Hansen^Mette|SPO||||||||||||||||||||||||||||||0101901234^^^CPR\r"
+           b"OBX|1|TX|N||cpr 040520-5297\\.br\\x||||||F\r\x1c\r"
+           b"MSH#@*$%#A\nPID#1##0405205297@@@CPR*1|2\n")
     for opt in (0x04, 0x05, 0x06, 0x0c):
+        write(os.path.join(out, "fuzz_struct_hl7"), bytes([opt, 41]) + hl7)
         write(os.path.join(out, "fuzz_struct_csv"), bytes([opt, 17]) + rows)
         write(os.path.join(out, "fuzz_struct_sql"), bytes([opt, 29]) + dump)
     for target in ("fuzz_parse", "fuzz_pseudonym", "fuzz_scan", "fuzz_wash", "fuzz_rules"):

@@ -736,7 +736,7 @@ DKCPR_API dkcpr_status dkcpr_sniff(dkcpr_sniffed *out, const void *head,
 DKCPR_API const char *dkcpr_compression_name(dkcpr_compression c);
 
 /* ------------------------------------------------------------------------ */
-/* Washing structured data: CSV, TSV, JSON, JSON Lines, SQL dumps           */
+/* Washing structured data: CSV, TSV, JSON, JSON Lines, SQL dumps, HL7 v2   */
 /* ------------------------------------------------------------------------ */
 
 /** The structure a structured washer reads. */
@@ -749,17 +749,21 @@ typedef enum dkcpr_data_format {
   /** An SQL dump: pg_dump plain output (COPY blocks, INSERT statements) or a
    *  MySQL/MariaDB dump; columns named by COPY/INSERT column lists or by
    *  CREATE TABLE, integer columns known from CREATE TABLE. */
-  DKCPR_DATA_SQL = 5
+  DKCPR_DATA_SQL = 5,
+  /** HL7 version 2 messages (pipe-and-hat encoding, delimiters from MSH);
+   *  fields named as rules write them (PID-3, PID-5.1); an identifier whose
+   *  assigning authority or type is CPR (or the CPR OID) holds a CPR number. */
+  DKCPR_DATA_HL7 = 6
 } dkcpr_data_format;
 
-/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql"); never NULL. */
+/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql", "hl7"); never NULL. */
 DKCPR_API const char *dkcpr_data_format_name(dkcpr_data_format f);
 
 /**
  * The structure an input most likely has: by its name's extension (`.csv`,
- * `.tsv`, `.tab`, `.json`, `.jsonl`, `.ndjson`, `.sql`, also under `.gz`,
- * `.zst`, `.xz`, `.bz2`), else by its first bytes (JSON, JSON Lines, a SQL
- * dump, TSV, CSV), else ::DKCPR_DATA_TEXT. What `dkcpr wash --format=auto`
+ * `.tsv`, `.tab`, `.json`, `.jsonl`, `.ndjson`, `.sql`, `.hl7`, also under
+ * `.gz`, `.zst`, `.xz`, `.bz2`), else by its first bytes (JSON, JSON Lines,
+ * HL7 v2, a SQL dump, TSV, CSV), else ::DKCPR_DATA_TEXT. What `dkcpr wash --format=auto`
  * uses.
  * @param name      a file name or path (not NUL-terminated); NULL for none
  * @param head      the input's first bytes (4 KiB or more is plenty); may be NULL
@@ -785,7 +789,7 @@ typedef struct dkcpr_struct_options {
   const char *cpr_fields;
   size_t cpr_fields_len;
   /** Version 2: rules (NULL for none), copied by dkcpr_struct_washer_new().
-   *  Rules other than cpr need DKCPR_DATA_CSV, _TSV or _SQL (else
+   *  Rules other than cpr need a format other than DKCPR_DATA_TEXT (else
    *  dkcpr_struct_washer_new() is DKCPR_E_ARG). */
   const dkcpr_rules *rules;
 } dkcpr_struct_options;

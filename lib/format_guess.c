@@ -30,6 +30,7 @@ static int by_name(const char *path, size_t n, dkcpr_data_format *out) {
   else if (ends_with(path, n, ".jsonl") || ends_with(path, n, ".ndjson")) *out = DKCPR_DATA_JSONL;
   else if (ends_with(path, n, ".json")) *out = DKCPR_DATA_JSON;
   else if (ends_with(path, n, ".sql")) *out = DKCPR_DATA_SQL;
+  else if (ends_with(path, n, ".hl7")) *out = DKCPR_DATA_HL7;
   else return 0;
   return 1;
 }
@@ -100,6 +101,11 @@ dkcpr_data_format dkcpr_data_format_guess(const char *name, size_t name_len,
       return DKCPR_DATA_JSONL;
     return DKCPR_DATA_JSON;
   }
+  if (i + 4 <= len && head[i] == 0x0B) i++; /* HL7 in MLLP framing */
+  if (i + 4 <= len && (memcmp(head + i, "MSH", 3) == 0 || memcmp(head + i, "FHS", 3) == 0 ||
+                       memcmp(head + i, "BHS", 3) == 0) &&
+      head[i + 3] == '|')
+    return DKCPR_DATA_HL7;
   if (looks_like_sql(head, len)) return DKCPR_DATA_SQL;
   if (looks_delimited(head, len, '\t')) return DKCPR_DATA_TSV;
   if (looks_delimited(head, len, ',') || looks_delimited(head, len, ';')) return DKCPR_DATA_CSV;

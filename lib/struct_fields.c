@@ -28,6 +28,13 @@ size_t dkcpr__field_normalise(char *out, const char *name, size_t len) {
   size_t n = 0, i;
   for (i = 0; i < len; i++) {
     char c = name[i];
+    /* A dot between digits stays: PID-5.1 is not PID-51. */
+    if (c == '.' && i > 0 && i + 1 < len && name[i - 1] >= '0' && name[i - 1] <= '9' &&
+        name[i + 1] >= '0' && name[i + 1] <= '9') {
+      if (n == DKCPR__FIELD_NAME_MAX) return 0;
+      out[n++] = c;
+      continue;
+    }
     if (c == '_' || c == '-' || c == '.' || c == ' ' || c == ':') continue;
     if (n == DKCPR__FIELD_NAME_MAX) return 0;
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');

@@ -20,7 +20,8 @@ dkcpr_status dkcpr__field_names_set(dkcpr__field_names *n, const char *csv,
                                     size_t len);
 void dkcpr__field_names_free(dkcpr__field_names *n);
 
-/* The name in lower case without '_', '-', '.', ' ' and ':', into out
+/* The name in lower case without '_', '-', '.', ' ' and ':' (a '.' between
+ * digits stays), into out
  * (DKCPR__FIELD_NAME_MAX bytes); 0 when too long. */
 size_t dkcpr__field_normalise(char *out, const char *name, size_t len);
 

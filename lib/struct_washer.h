@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The structured washer's state, shared by its parsers (struct_csv.c,
- * struct_json.c), its value rewriting (struct_value.c) and its API
+ * struct_json.c, struct_sql.c, struct_hl7.c), its value rewriting (struct_value.c) and its API
  * (struct_washer.c). */
 #ifndef DKCPR_STRUCT_WASHER_H
 #define DKCPR_STRUCT_WASHER_H
@@ -33,6 +33,7 @@ typedef struct dkcpr__row {
 typedef struct dkcpr__csv_state dkcpr__csv_state;
 typedef struct dkcpr__json_state dkcpr__json_state;
 typedef struct dkcpr__sql_state dkcpr__sql_state;
+typedef struct dkcpr__hl7_state dkcpr__hl7_state;
 
 struct dkcpr_struct_washer {
   dkcpr_data_format format;
@@ -58,6 +59,7 @@ struct dkcpr_struct_washer {
   dkcpr__csv_state *csv;
   dkcpr__json_state *json;
   dkcpr__sql_state *sql;
+  dkcpr__hl7_state *hl7;
 };
 
 /* The rule for a field name (raw, as the input writes it), or NULL. */
@@ -141,5 +143,11 @@ dkcpr_status dkcpr__sql_new(dkcpr_struct_washer *w);
 void dkcpr__sql_free(dkcpr_struct_washer *w);
 dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                              int finish);
+dkcpr_status dkcpr__hl7_new(dkcpr_struct_washer *w);
+void dkcpr__hl7_free(dkcpr_struct_washer *w);
+dkcpr_status dkcpr__hl7_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish);
+/* Bytes of the segment held back until its end. */
+size_t dkcpr__hl7_held(const dkcpr_struct_washer *w);
 
 #endif /* DKCPR_STRUCT_WASHER_H */

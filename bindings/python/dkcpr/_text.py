@@ -27,7 +27,8 @@ _MODES = {"pseudonym": _swig.WASH_PSEUDONYM, "mask": _swig.WASH_MASK,
           "reveal": _swig.WASH_REVEAL}
 _NEEDS_KEY = {"pseudonym", "token", "reveal"}
 _FORMATS = {"text": _swig.DATA_TEXT, "csv": _swig.DATA_CSV, "tsv": _swig.DATA_TSV,
-            "json": _swig.DATA_JSON, "jsonl": _swig.DATA_JSONL, "sql": _swig.DATA_SQL}
+            "json": _swig.DATA_JSON, "jsonl": _swig.DATA_JSONL, "sql": _swig.DATA_SQL,
+            "hl7": _swig.DATA_HL7}
 _FORMAT_NAMES = {v: k for k, v in _FORMATS.items()}
 _GUESS_BYTES = 1 << 16
 _CHUNK = 1 << 20
@@ -209,8 +210,8 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
             raise
         _swig.Washer(h, so, wo, ph, fmt, fields, None)
         raise ValueError("rules other than 'cpr' rewrite values, which needs fields: "
-                         f"format {format!r} has none (use 'csv', 'tsv', 'json', 'jsonl' "
-                         "or 'sql')") from None
+                         f"format {format!r} has none (use 'csv', 'tsv', 'json', 'jsonl', "
+                         "'sql' or 'hl7')") from None
     # The caller keeps these alive while the washer works: it uses the
     # pseudonymizer and the known dates.
     return w, (h, known_dates)
@@ -237,7 +238,7 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     never_real) gets ``fallback``: its keyed token (default) or, with
     ``"redact"``, the placeholder; reveal leaves it as it is.
     format: ``"text"`` (default), or ``"csv"``, ``"tsv"``, ``"json"``,
-    ``"jsonl"``, ``"sql"`` to wash by structure as ``dkcpr wash --format``
+    ``"jsonl"``, ``"sql"``, ``"hl7"`` to wash by structure as ``dkcpr wash --format``
     does (every value in a field named like ``cpr`` or in ``cpr_fields`` is
     washed in any written form, integers stay integers; see
     docs/structured.md), or ``"auto"`` to guess from the text. Text that is
@@ -248,7 +249,7 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     hold CPR numbers (``cpr``), that are redacted or emptied, and companions
     (``birth_date``, ``birth_year``, ``age``, ``sex``) written from the
     row's CPR number, so the row stays consistent. Rules other than ``cpr``
-    need format ``"csv"``, ``"tsv"`` or ``"sql"`` (ValueError otherwise);
+    need a format with fields, not ``"text"`` (ValueError otherwise);
     rules that do not parse raise CprError with ``line`` and ``column``. A
     companion in a row without a CPR number gets the placeholder (in SQL,
     NULL), with a UserWarning.

@@ -55,6 +55,9 @@ STRUCTURED = {
     "dump.sql": ("CREATE TABLE t (id int, cpr bigint, note text);\n"
                  "COPY t (id, cpr, note) FROM stdin;\n" + "1\t405205297\tring 0101580008\n" * 20
                  + "\\.\nINSERT INTO t VALUES (2, 2110625629, 'C:\\tmp\\');\n"),
+    "adt.hl7": ("MSH|^~\\&|EPJ|RH|LAB|KBA|20261201||ADT^A01|1|P|2.5\r"
+                "PID|1||405205297^^^CPR^PN~77^^^RH^MR||Hansen^Bo\r"
+                "OBX|1|TX|N||ring 211062-5629||||||F\r") * 20,
 }
 
 

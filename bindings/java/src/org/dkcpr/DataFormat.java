@@ -28,7 +28,13 @@ public enum DataFormat {
   /** JSON values one after another (JSON Lines). */
   JSONL(data_format.DATA_JSONL),
   /** A pg_dump plain dump or a MySQL/MariaDB dump; columns from COPY, INSERT and CREATE TABLE. */
-  SQL(data_format.DATA_SQL);
+  SQL(data_format.DATA_SQL),
+  /**
+   * HL7 version 2 messages (delimiters from MSH); fields named as {@code PID-3} or
+   * {@code PID-5.1}, and an identifier whose assigning authority or type is CPR holds a CPR
+   * number.
+   */
+  HL7(data_format.DATA_HL7);
 
   final data_format c; // AUTO: never passed to the library
 
