@@ -5,7 +5,9 @@
  * (a ten-digit number that is a CPR number must stay a valid number), are
  * held and rewritten whole; everything else goes to the text path as it
  * comes, so a string of any length streams through. A value under a key with
- * a rewriting rule is held too (a long one only in part); companions follow
+ * a rewriting rule is held too (a long one only in part). A FHIR identifier
+ * whose "system" is the CPR register's OID has a CPR number as its "value"
+ * (when the system comes first, as FHIR orders them). Companions follow
  * the first CPR number seen in their row (a top-level value, or an item of a
  * top-level array), so they must come after it. */
 #include <stdlib.h>
@@ -29,6 +31,10 @@ enum { N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP };
 #define LV_OBJECT 0x1u  /* an object, else an array */
 #define LV_KEY 0x2u     /* an object expecting a key */
 #define LV_CPR 0x4u     /* values here are in a CPR field */
+#define LV_SYSTEM 0x8u  /* an object whose "system" is the CPR register's (FHIR) */
+
+/* FHIR's identifier system for CPR numbers: {"system": this, "value": "..."}. */
+#define FHIR_CPR_SYSTEM "urn:oid:1.2.208.176.1.2"
 
 struct dkcpr__json_state {
   yajl_handle yajl;
@@ -42,6 +48,11 @@ struct dkcpr__json_state {
   size_t name_len;      /* > DKCPR__FIELD_NAME_MAX: cannot match */
   int name_escaped;
   int next_cpr;         /* the value after the key just read is in a CPR field */
+  int next_system;      /* the key just read is "system" */
+  int value_system;     /* the value after the ':' is a "system" */
+  int capture;          /* the string being read is a "system": kept in sys */
+  char sys[sizeof FHIR_CPR_SYSTEM];
+  size_t sys_len;       /* > sizeof sys - 1: not the CPR system */
   unsigned char *stack;
   size_t depth, cap;
   char err[160];
@@ -290,14 +301,25 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
       } else if (ch == '\\') {
         j->escape = 1;
         if (j->is_key) j->name_escaped = 1;
+        if (j->capture) j->sys_len = sizeof j->sys; /* written with escapes: not matched */
       } else if (ch == '"') {
         j->state = BETWEEN;
+        if (j->capture) { /* the system's value: the CPR register's? */
+          j->capture = 0;
+          if (j->sys_len == sizeof j->sys - 1 && memcmp(j->sys, FHIR_CPR_SYSTEM, j->sys_len) == 0)
+            j->stack[j->depth - 1] |= LV_SYSTEM;
+        }
         if (j->is_key) {
           j->next_cpr = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX &&
                         dkcpr__struct_field_cpr(w, j->name, j->name_len);
           j->next_rule = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX
                              ? dkcpr__struct_rewrite_rule(w, j->name, j->name_len)
                              : NULL;
+          j->next_system = !j->name_escaped && j->name_len == 6 && memcmp(j->name, "system", 6) == 0;
+          /* FHIR: the value of an identifier whose system says CPR. */
+          if (!j->name_escaped && j->name_len == 5 && memcmp(j->name, "value", 5) == 0 &&
+              (j->stack[j->depth - 1] & LV_SYSTEM) && j->next_rule == NULL)
+            j->next_cpr = 1;
           j->stack[j->depth - 1] &= ~LV_KEY;
         } else {
           j->value_done = 1;
@@ -315,6 +337,11 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
       } else if (!j->holding) { /* the fast path: the rest of a text string */
         const char *q = p;
         while (q < end && *q != '"' && *q != '\\') q++;
+        if (j->capture) {
+          size_t k = (size_t)(q - p), room = sizeof j->sys - j->sys_len;
+          memcpy(j->sys + j->sys_len, p, k < room ? k : room);
+          j->sys_len += k < room ? k : room;
+        }
         p = q;
         continue;
       }
@@ -328,6 +355,7 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         if (j->depth == 0) j->top_array = ch == '[';
         if (ch == '{') maybe_new_row(j);
         j->value_done = 0;
+        j->value_system = 0;
         if ((st = push(j, ch == '{' ? LV_OBJECT | LV_KEY : (value_cpr(j) ? LV_CPR : 0))) !=
             DKCPR_OK)
           goto depth;
@@ -347,6 +375,7 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         break;
       case ',':
         j->value_rule = NULL;
+        j->value_system = 0;
         j->value_done = 0;
         if (j->depth && (j->stack[j->depth - 1] & LV_OBJECT))
           j->stack[j->depth - 1] |= LV_KEY;
@@ -355,6 +384,7 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         j->value_done = 0;
         /* The value that follows is in the key's field. */
         j->value_rule = j->next_rule;
+        j->value_system = j->next_system;
         if (j->depth) {
           if (j->next_cpr) j->stack[j->depth - 1] |= LV_CPR;
           else j->stack[j->depth - 1] &= ~LV_CPR;
@@ -368,6 +398,9 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n) {
         if (j->is_key) {
           j->name_len = 0;
           j->name_escaped = 0;
+        } else if (j->value_system && !value_cpr(j) && value_rule(j) == NULL) {
+          j->capture = 1;
+          j->sys_len = 0;
         } else if (value_cpr(j) || value_rule(j) != NULL) {
           PUT_RUN(p);
           j->holding = 1;

@@ -236,6 +236,49 @@ static void test_sql_json_columns(void **state) {
   round_trip(DKCPR_DATA_SQL, sql_json_in);
 }
 
+/* FHIR: an identifier whose system is the CPR register's OID holds a CPR
+ * number in "value", nine digits included; another system's does not. */
+static void test_json_fhir_identifier(void **state) {
+  static const char in[] =
+      "{\"resourceType\": \"Patient\", \"identifier\": [\n"
+      "  {\"use\": \"official\", \"system\": \"urn:oid:1.2.208.176.1.2\", \"value\": \"405205297\"},\n"
+      "  {\"system\": \"urn:oid:1.2.208.176.1.99\", \"value\": \"405205297\"},\n"
+      "  {\"system\": \"urn:oid:1.2.208.176.1.2x\", \"value\": \"405205297\"},\n"
+      "  {\"value\": \"405205297\", \"system\": \"other\"}],\n"
+      " \"value\": \"405205297\"}\n";
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_status st;
+  dkcpr_struct_counts c;
+  char pseudo[11], want[128];
+  size_t n, step;
+  char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSON, in, strlen(in), 0, &st, &w);
+  (void)state;
+  assert_int_equal(st, DKCPR_OK);
+  c.version = DKCPR_STRUCT_COUNTS_VERSION;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &c, w), DKCPR_OK);
+  dkcpr_struct_washer_free(w);
+  assert_int_equal(c.values, 1);
+  assert_int_equal(c.replaced + c.irreversible, 1); /* ten digits for nine: irreversible */
+  assert_int_equal(dkcpr_pseudonymize(pseudo, sizeof pseudo, &n, p, "0405205297", 10, NULL),
+                   DKCPR_OK);
+  snprintf(want, sizeof want, "\"system\": \"urn:oid:1.2.208.176.1.2\", \"value\": \"%s\"}",
+           pseudo[0] == '0' ? pseudo + 1 : pseudo);
+  assert_non_null(strstr(out, want));
+  /* The others keep their nine digits (text washing leaves nine digits). */
+  assert_non_null(strstr(out, "1.99\", \"value\": \"405205297\""));
+  assert_non_null(strstr(out, "1.2x\", \"value\": \"405205297\""));
+  assert_non_null(strstr(out, "{\"value\": \"405205297\", \"system\": \"other\"}"));
+  assert_non_null(strstr(out, " \"value\": \"405205297\"}"));
+  for (step = 1; step < 30; step += 2) {
+    char *part = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSON, in, strlen(in), step, &st, NULL);
+    assert_string_equal(part, out);
+    free(part);
+  }
+  free(out);
+  dkcpr_pseudonymizer_free(p);
+}
+
 /* A JSON number that is no CPR number stays a valid number, also where
  * text washing would see one in it (150520.1234). */
 static void test_json_decimals(void **state) {
@@ -432,6 +475,7 @@ int main(void) {
       cmocka_unit_test(test_sql_round_trip),
       cmocka_unit_test(test_sql_json_columns),
       cmocka_unit_test(test_json_decimals),
+      cmocka_unit_test(test_json_fhir_identifier),
       cmocka_unit_test(test_integers),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_jsonl_and_bufsize),
