@@ -219,6 +219,8 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
     integer = 0;
     zero_integer = 1;
   }
+  /* A number column's DDMMYY-SSSS is no number: it keeps its separator. */
+  if (integer && sh == SHAPE_SEP) integer = 0;
   st = replace(w, repl + lead, &n, cpr.digits, sh, sep, integer, cpr_field, quote,
                &irreversible);
   /* Reveal writes an integer without the zero it had. */
