@@ -201,7 +201,7 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
       s->depth = 1;
       s->expect_col = 1;
       s->expect_type = 0;
-    } else if (!(kind == T_PUNCT && punct == '.') && !name) {
+    } else if (!(kind == T_PUNCT && punct == '.') && !name && kind != T_NUMBER) {
       s->stmt = S_SKIP;
     }
     break;
@@ -242,7 +242,9 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
       st = use_table_cols(w, s);
       s->stmt = S_VALUES;
       s->depth = 0;
-    } else if (kind != T_PUNCT || punct != '.') {
+    } else if (kind != T_NUMBER && (kind != T_PUNCT || punct != '.')) {
+      /* A number is read on: masked, its digits become a word, which
+       * must not make another statement of it. */
       s->stmt = S_SKIP;
     }
     if (s->stmt == S_COPY_NAME && kind == T_WORD && word_is(s, "from")) {
