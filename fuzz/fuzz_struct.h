@@ -5,7 +5,8 @@
  * reveal, which must parse the output, unless a number or a value with a
  * rule was replaced irreversibly; a mask or token wash still parses. The
  * input is washed with a rules file (companions, lookalikes, redact, empty)
- * when the option byte says so. */
+ * when the option byte says so; fixed-width records always have their
+ * layout, and keep their length. */
 #ifndef DKCPR_FUZZ_STRUCT_H
 #define DKCPR_FUZZ_STRUCT_H
 
@@ -43,6 +44,23 @@ static const dkcpr_rules *fuzz_struct_rules(void) {
   return rules;
 }
 
+/* Fixed-width records: a layout for types 001, 002 and any other. */
+static const dkcpr_rules *fuzz_fixed_rules(void) {
+  static dkcpr_rules *rules;
+  static const char text[] =
+      "layout:\n  type: {start: 1, length: 3}\n  records:\n"
+      "    \"001\": {PNR: {start: 4, length: 10}, b: {start: 14, length: 8},"
+      " s: {start: 22, length: 1}, n: {start: 25, length: 20}, r: {start: 45, length: 3}}\n"
+      "    \"002\": {PNR: {start: 4, length: 10}, a: {start: 14, length: 11},"
+      " t: {start: 25, length: 8}, e: {start: 33, length: 2}}\n"
+      "    \"*\": {id: {start: 2, length: 10}}\n"
+      "fields:\n  b: {birth_date: YYYYMMDD}\n  s: {sex: {male: M, female: K}}\n"
+      "  n: full_name\n  r: redact\n  t: phone\n  e: empty\n";
+  if (rules == NULL)
+    FUZZ_CHECK(dkcpr_rules_parse(&rules, NULL, text, sizeof text - 1) == DKCPR_OK);
+  return rules;
+}
+
 static void fuzz_struct_wash(fuzz_struct_run *r, dkcpr_data_format f,
                              dkcpr_wash_mode mode, const char *in, size_t len,
                              fuzz_chunker *chunker, int with_rules) {
@@ -57,7 +75,8 @@ static void fuzz_struct_wash(fuzz_struct_run *r, dkcpr_data_format f,
   so.format = f;
   so.cpr_fields = "id,a";
   so.cpr_fields_len = 4;
-  if (with_rules) so.rules = fuzz_struct_rules();
+  if (f == DKCPR_DATA_FIXED) so.rules = fuzz_fixed_rules(); /* its layout */
+  else if (with_rules) so.rules = fuzz_struct_rules();
   FUZZ_CHECK(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so) == DKCPR_OK);
   memset(r, 0, sizeof *r);
   r->err.version = DKCPR_STRUCT_ERROR_VERSION;
@@ -100,6 +119,8 @@ static void fuzz_struct_one(dkcpr_data_format f, const uint8_t *data, size_t siz
   dkcpr_wash_mode mode = (b & 3u) == 1 ? DKCPR_WASH_MASK
                          : (b & 3u) == 2 ? DKCPR_WASH_TOKEN : DKCPR_WASH_PSEUDONYM;
   int rules = (b & 4u) != 0;
+  /* Fixed-width values keep their width: no tokens there. */
+  if (f == DKCPR_DATA_FIXED && mode == DKCPR_WASH_TOKEN) mode = DKCPR_WASH_MASK;
   const char *text = (const char *)in.data;
   ch.state = (uint32_t)fuzz_take_byte(&in) * 2654435761u + 1u;
   text = (const char *)in.data;
@@ -108,6 +129,7 @@ static void fuzz_struct_one(dkcpr_data_format f, const uint8_t *data, size_t siz
   FUZZ_CHECK(whole.st == parts.st);
   if (whole.st == DKCPR_OK) {
     FUZZ_CHECK(whole.len == parts.len && memcmp(whole.out, parts.out, whole.len) == 0);
+    if (f == DKCPR_DATA_FIXED) FUZZ_CHECK(whole.len == in.size); /* every width kept */
     if (mode == DKCPR_WASH_PSEUDONYM) {
       fuzz_struct_wash(&back, f, DKCPR_WASH_REVEAL, whole.out, whole.len, NULL, rules);
       FUZZ_CHECK(back.st == DKCPR_OK);

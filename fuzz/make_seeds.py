@@ -108,8 +108,14 @@ def main():
            b"NK1|1|Hansen^Mette|SPO||||||||||||||||||||||||||||||0101901234^^^CPR\r"
            b"OBX|1|TX|N||cpr 040520-5297\\.br\\x||||||F\r\x1c\r"
            b"MSH#@*$%#A\nPID#1##0405205297@@@CPR*1|2\n")
+    fixed = (b"00020261201CPR-UDTRAEK\n"
+             b"001040520529720200504M01Hansen Peter        abc\n"
+             b"0020405205297291170-0657 12345678xx\r\n"
+             b"x2911700657\n"
+             b"999000000000005")
     for opt in (0x04, 0x05, 0x06, 0x0c):
         write(os.path.join(out, "fuzz_struct_hl7"), bytes([opt, 41]) + hl7)
+        write(os.path.join(out, "fuzz_struct_fixed"), bytes([opt, 53]) + fixed)
         write(os.path.join(out, "fuzz_struct_csv"), bytes([opt, 17]) + rows)
         write(os.path.join(out, "fuzz_struct_sql"), bytes([opt, 29]) + dump)
     for target in ("fuzz_parse", "fuzz_pseudonym", "fuzz_scan", "fuzz_wash", "fuzz_rules"):

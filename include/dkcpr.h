@@ -753,10 +753,17 @@ typedef enum dkcpr_data_format {
   /** HL7 version 2 messages (pipe-and-hat encoding, delimiters from MSH);
    *  fields named as rules write them (PID-3, PID-5.1); an identifier whose
    *  assigning authority or type is CPR (or the CPR OID) holds a CPR number. */
-  DKCPR_DATA_HL7 = 6
+  DKCPR_DATA_HL7 = 6,
+  /** Fixed-width records, one a line (such as CPR-register extracts), by
+   *  the `layout:` of the rules (dkcpr_struct_options.rules), which this
+   *  format needs; a field whose name means CPR is a CPR number inside any
+   *  run of digits. Every value keeps its width: the token and redact modes
+   *  are refused (DKCPR_E_ARG). */
+  DKCPR_DATA_FIXED = 8
 } dkcpr_data_format;
 
-/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql", "hl7"); never NULL. */
+/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql", "hl7", "fixed");
+ *  never NULL. */
 DKCPR_API const char *dkcpr_data_format_name(dkcpr_data_format f);
 
 /**

@@ -221,7 +221,7 @@ static dkcpr_status read_fields(reader *r, const yaml_node_t *fields) {
 }
 
 static dkcpr_status read_root(reader *r) {
-  yaml_node_t *root = yaml_document_get_root_node(&r->doc), *fields = NULL;
+  yaml_node_t *root = yaml_document_get_root_node(&r->doc), *fields = NULL, *layout = NULL;
   yaml_node_pair_t *pair;
   yaml_mark_t start = {0, 0, 0};
   if (root == NULL) return fail_at(r, &start, "the rules file is empty");
@@ -235,9 +235,20 @@ static dkcpr_status read_root(reader *r) {
     } else if (scalar_is(k, "fields")) {
       if (fields != NULL) return fail_at(r, &k->start_mark, "fields given twice");
       fields = v;
+    } else if (scalar_is(k, "layout")) {
+      if (layout != NULL) return fail_at(r, &k->start_mark, "layout given twice");
+      layout = v;
     } else {
-      return fail_at(r, &k->start_mark, "unknown key (version, fields)");
+      return fail_at(r, &k->start_mark, "unknown key (version, fields, layout)");
     }
+  }
+  if (layout != NULL) {
+    const yaml_mark_t *where = &layout->start_mark;
+    const char *why = "not a layout";
+    dkcpr_status st = dkcpr__layout_read(&r->out->layout, &r->doc, layout, &where, &why);
+    if (st == DKCPR_E_SYNTAX) return fail_at(r, where, why);
+    if (st != DKCPR_OK) return st;
+    if (fields == NULL) return DKCPR_OK; /* its CPR fields named as built in */
   }
   if (fields == NULL) return fail_at(r, &root->start_mark, "no fields: in the rules file");
   return read_fields(r, fields);
@@ -288,6 +299,7 @@ void dkcpr__rules_clear(dkcpr_rules *r) {
   free(r->rule);
   r->rule = NULL;
   r->n = 0;
+  dkcpr__layout_clear(&r->layout);
 }
 
 void dkcpr_rules_free(dkcpr_rules *r) {
@@ -299,7 +311,10 @@ void dkcpr_rules_free(dkcpr_rules *r) {
 dkcpr_status dkcpr__rules_copy(dkcpr_rules *dst, const dkcpr_rules *src) {
   dst->rule = NULL;
   dst->n = 0;
-  if (src == NULL || src->n == 0) return DKCPR_OK;
+  memset(&dst->layout, 0, sizeof dst->layout);
+  if (src == NULL) return DKCPR_OK;
+  if (dkcpr__layout_copy(&dst->layout, &src->layout) != DKCPR_OK) return DKCPR_E_NOMEM;
+  if (src->n == 0) return DKCPR_OK;
   dst->rule = malloc(src->n * sizeof *src->rule);
   if (dst->rule == NULL) return DKCPR_E_NOMEM;
   memcpy(dst->rule, src->rule, src->n * sizeof *src->rule);
@@ -320,6 +335,7 @@ const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
 int dkcpr__rules_rewrite(const dkcpr_rules *r) {
   size_t i;
   if (r == NULL) return 0;
+  if (r->layout.n > 0) return 1;
   for (i = 0; i < r->n; i++)
     if (r->rule[i].action != DKCPR__RULE_CPR) return 1;
   return 0;

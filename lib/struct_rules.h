@@ -9,6 +9,7 @@
 
 #include "dkcpr.h"
 #include "struct_fields.h"
+#include "struct_layout.h"
 
 typedef enum dkcpr__rule_action {
   DKCPR__RULE_NONE = 0,   /* no rule: the field is washed as the format says */
@@ -49,6 +50,7 @@ typedef struct dkcpr__rule {
 struct dkcpr_rules {
   dkcpr__rule *rule;
   size_t n;
+  dkcpr__layout layout; /* fixed-width records; none when layout.n is 0 */
 };
 
 /* The rule for a field name, or NULL. */
@@ -60,7 +62,8 @@ const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
 size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
                         const char *value, size_t len, int sex);
 
-/* 1 when some rule derives or rewrites a value (anything but cpr). */
+/* 1 when some rule derives or rewrites a value (anything but cpr), or
+ * there is a layout (whose fields are rewritten in place). */
 int dkcpr__rules_rewrite(const dkcpr_rules *r);
 /* A deep copy into dst; DKCPR_E_NOMEM. */
 dkcpr_status dkcpr__rules_copy(dkcpr_rules *dst, const dkcpr_rules *src);

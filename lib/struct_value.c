@@ -191,12 +191,13 @@ static dkcpr_status replace(dkcpr_struct_washer *w, char *repl, size_t *len,
   }
 }
 
-dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
-                               size_t raw_len, dkcpr__value_type type,
-                               int cpr_field, char quote) {
+dkcpr__value_outcome dkcpr__value_replace(dkcpr_struct_washer *w, const char *raw,
+                                          size_t raw_len, dkcpr__value_type type,
+                                          int cpr_field, char quote, char *repl,
+                                          size_t *repl_len) {
   size_t lead = 0, trail = 0, clen, n;
   const char *core;
-  char canon[11], sep = 0, repl[DKCPR__VALUE_MAX];
+  char canon[11], sep = 0;
   shape sh;
   dkcpr_cpr cpr;
   dkcpr_confidence conf = DKCPR_CONFIDENCE_HIGH;
@@ -204,14 +205,14 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
   int integer = type == DKCPR__VALUE_INTEGER, irreversible, zero_integer = 0;
   clen = trim(raw, raw_len, &lead, &trail);
   core = raw + lead;
-  if (clen == 0) return dkcpr__text_put(&w->text, raw, raw_len);
+  if (clen == 0) return DKCPR__VALUE_NOT_CPR;
   if (cpr_field) w->counts.values++;
-  if (!canonical(canon, &sh, &sep, core, clen, cpr_field, integer)) goto as_text;
-  if (sh == SHAPE_NINE && !cpr_field && !w->set.nine_digits) goto as_text;
-  if (dkcpr_parse(&cpr, canon, 10, &w->set.parse) != DKCPR_OK) goto as_text;
+  if (!canonical(canon, &sh, &sep, core, clen, cpr_field, integer)) goto not_cpr;
+  if (sh == SHAPE_NINE && !cpr_field && !w->set.nine_digits) goto not_cpr;
+  if (dkcpr_parse(&cpr, canon, 10, &w->set.parse) != DKCPR_OK) goto not_cpr;
   if (!cpr_field) { /* a bare integer: as sure as the text washer would be */
     conf = cpr.mod11 ? DKCPR_CONFIDENCE_MEDIUM : DKCPR_CONFIDENCE_LOW;
-    if (conf < w->set.min_confidence) goto as_text;
+    if (conf < w->set.min_confidence) goto not_cpr;
   }
   w->found[cpr.kind][conf - 1]++;
   /* An integer written with a leading zero (SQL allows it) may keep one. */
@@ -232,7 +233,7 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
      * number that no pseudonym stands for. */
     w->failed++;
     if (cpr_field) w->counts.failed++;
-    return dkcpr__text_value(&w->text, raw, raw_len);
+    return DKCPR__VALUE_LEFT;
   }
   memcpy(repl, raw, lead);
   memcpy(repl + lead + n, core + clen, trail);
@@ -244,12 +245,26 @@ dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
     if (cpr_field) w->counts.replaced++;
     if (sh == SHAPE_NINE || integer) w->counts.integers++;
   }
-  return dkcpr__text_value(&w->text, repl, lead + n + trail);
-as_text:
+  *repl_len = lead + n + trail;
+  return DKCPR__VALUE_REPLACED;
+not_cpr:
   if (cpr_field) w->counts.unrecognised++;
+  return DKCPR__VALUE_NOT_CPR;
+}
+
+dkcpr_status dkcpr__value_wash(dkcpr_struct_washer *w, const char *raw,
+                               size_t raw_len, dkcpr__value_type type,
+                               int cpr_field, char quote) {
+  char repl[DKCPR__VALUE_MAX];
+  size_t n = 0;
+  switch (dkcpr__value_replace(w, raw, raw_len, type, cpr_field, quote, repl, &n)) {
+  case DKCPR__VALUE_REPLACED: return dkcpr__text_value(&w->text, repl, n);
+  case DKCPR__VALUE_LEFT: return dkcpr__text_value(&w->text, raw, raw_len);
+  default: break;
+  }
   /* A JSON number that is no CPR number (150520.1234) stays as it is: text
    * washing could give it a leading zero, which JSON does not allow. */
-  if (type == DKCPR__VALUE_INTEGER && quote == '"')
+  if (type == DKCPR__VALUE_INTEGER && quote == '"' && raw_len > 0)
     return dkcpr__text_value(&w->text, raw, raw_len);
   return dkcpr__text_put(&w->text, raw, raw_len);
 }

@@ -34,6 +34,7 @@ typedef struct dkcpr__csv_state dkcpr__csv_state;
 typedef struct dkcpr__json_state dkcpr__json_state;
 typedef struct dkcpr__sql_state dkcpr__sql_state;
 typedef struct dkcpr__hl7_state dkcpr__hl7_state;
+typedef struct dkcpr__fixed_state dkcpr__fixed_state;
 
 struct dkcpr_struct_washer {
   dkcpr_data_format format;
@@ -60,6 +61,7 @@ struct dkcpr_struct_washer {
   dkcpr__json_state *json;
   dkcpr__sql_state *sql;
   dkcpr__hl7_state *hl7;
+  dkcpr__fixed_state *fixed;
 };
 
 /* The rule for a field name (raw, as the input writes it), or NULL. */
@@ -72,6 +74,20 @@ const dkcpr__rule *dkcpr__struct_rewrite_rule(const dkcpr_struct_washer *w,
 /* 1 when a field name means CPR: by a rule, else built in or named by the caller. */
 int dkcpr__struct_field_cpr(const dkcpr_struct_washer *w, const char *name,
                             size_t len);
+
+/* What dkcpr__value_replace did with a value. */
+typedef enum dkcpr__value_outcome {
+  DKCPR__VALUE_REPLACED, /* a CPR number: its replacement is in repl */
+  DKCPR__VALUE_LEFT,     /* a CPR number no pseudonym stands for (reveal): as it is */
+  DKCPR__VALUE_NOT_CPR   /* no CPR number: text */
+} dkcpr__value_outcome;
+
+/* As dkcpr__value_wash, the replacement (spaces around it kept) into repl
+ * (DKCPR__VALUE_MAX bytes) instead of the text path, counted alike. */
+dkcpr__value_outcome dkcpr__value_replace(dkcpr_struct_washer *w, const char *raw,
+                                          size_t raw_len, dkcpr__value_type type,
+                                          int cpr_field, char quote, char *repl,
+                                          size_t *repl_len);
 
 /* Rewrite one held field value (raw bytes, spaces around it included) into
  * the text path: as its pseudonym (or mask, token, placeholder) when it is a
@@ -149,5 +165,11 @@ dkcpr_status dkcpr__hl7_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                              int finish);
 /* Bytes of the segment held back until its end. */
 size_t dkcpr__hl7_held(const dkcpr_struct_washer *w);
+dkcpr_status dkcpr__fixed_new(dkcpr_struct_washer *w);
+void dkcpr__fixed_free(dkcpr_struct_washer *w);
+dkcpr_status dkcpr__fixed_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                               int finish);
+/* Bytes of the record held back until its end. */
+size_t dkcpr__fixed_held(const dkcpr_struct_washer *w);
 
 #endif /* DKCPR_STRUCT_WASHER_H */

@@ -109,6 +109,23 @@ static int rules_need_rows(const wash_stream *x, const struct_choice *choice) {
   return st == DKCPR_E_ARG;
 }
 
+/* 1 when the rules have a layout: the fixed format accepts them. */
+static int rules_have_layout(const wash_stream *x, const struct_choice *choice) {
+  dkcpr_struct_options so;
+  dkcpr_wash_options wo;
+  dkcpr_struct_washer *w = NULL;
+  if (!choice->rules)
+    return 0;
+  dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
+  so.format = DKCPR_DATA_FIXED;
+  so.rules = choice->rules;
+  dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION);
+  wo.mode = DKCPR_WASH_MASK; /* the question is the layout, not the mode */
+  dkcpr_status st = dkcpr_struct_washer_new(&w, x->p, x->so, &wo, &so);
+  dkcpr_struct_washer_free(w);
+  return st == DKCPR_OK;
+}
+
 int wash_structured(wash_stream *x, cli_input *src, const char *path,
                     const struct_choice *choice, dkcpr_data_format *used) {
   char *in = malloc(CLI_CHUNK);
@@ -125,6 +142,9 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
     return CLI_EXIT_INPUT;
   }
   dkcpr_data_format f = choice->is_auto ? dkcpr_data_format_guess(path, path ? strlen(path) : 0, in, (size_t)n) : choice->format;
+  /* Rules with a layout describe fixed-width records, whatever the name says. */
+  if (choice->is_auto && rules_have_layout(x, choice))
+    f = DKCPR_DATA_FIXED;
   int eof = (size_t)n < CLI_CHUNK;
   dkcpr_struct_options so;
   dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
@@ -136,9 +156,21 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
   dkcpr_status st = f == DKCPR_DATA_TEXT && !choice->rules
                         ? DKCPR_OK
                         : dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
+  if (st == DKCPR_E_ARG && choice->rules && f != DKCPR_DATA_FIXED && rules_have_layout(x, choice)) {
+    cli_error(x->cmd, "'%s' is read as %s: the rules have a layout, which describes "
+              "fixed-width records (--format=fixed)", x->name, dkcpr_data_format_name(f));
+    rc = CLI_EXIT_USAGE;
+    goto done;
+  }
+  if (st == DKCPR_E_ARG && f == DKCPR_DATA_FIXED) {
+    cli_error(x->cmd, "'%s': fixed-width records need --rules with a layout, and keep "
+              "every value's width: --mode pseudonym, mask or reveal", x->name);
+    rc = CLI_EXIT_USAGE;
+    goto done;
+  }
   if (st == DKCPR_E_ARG && choice->rules) {
     cli_error(x->cmd, "'%s' is read as %s: rules that rewrite values (redact, empty, "
-              "lookalikes, companions) need fields: csv, tsv, json, jsonl, sql or hl7", x->name,
+              "lookalikes, companions) need fields: csv, tsv, json, jsonl, sql, hl7 or fixed", x->name,
               dkcpr_data_format_name(f));
     rc = CLI_EXIT_USAGE;
     goto done;
@@ -201,7 +233,7 @@ done:
 int format_parse(const char *name, int *is_auto, dkcpr_data_format *out) {
   static const dkcpr_data_format all[] = {DKCPR_DATA_TEXT, DKCPR_DATA_CSV, DKCPR_DATA_TSV,
                                           DKCPR_DATA_JSON, DKCPR_DATA_JSONL, DKCPR_DATA_SQL,
-                                          DKCPR_DATA_HL7};
+                                          DKCPR_DATA_HL7, DKCPR_DATA_FIXED};
   *is_auto = strcmp(name, "auto") == 0;
   *out = DKCPR_DATA_TEXT;
   if (*is_auto) return 0;

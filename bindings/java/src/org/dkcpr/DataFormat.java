@@ -34,7 +34,12 @@ public enum DataFormat {
    * {@code PID-5.1}, and an identifier whose assigning authority or type is CPR holds a CPR
    * number.
    */
-  HL7(data_format.DATA_HL7);
+  HL7(data_format.DATA_HL7),
+  /**
+   * Fixed-width records, one a line (such as CPR-register extracts), by the layout of the
+   * rules ({@link Washer.Builder#rules}), which this format needs; every value keeps its width.
+   */
+  FIXED(data_format.DATA_FIXED);
 
   final data_format c; // AUTO: never passed to the library
 
