@@ -111,6 +111,13 @@ static void fuzz_struct_wash(fuzz_struct_run *r, dkcpr_data_format f,
   dkcpr_struct_washer_free(w);
 }
 
+static int fuzz_ascii(const char *s, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80) return 0;
+  return 1;
+}
+
 static void fuzz_struct_one(dkcpr_data_format f, const uint8_t *data, size_t size) {
   fuzz_input in = {data, size};
   fuzz_chunker ch;
@@ -129,7 +136,9 @@ static void fuzz_struct_one(dkcpr_data_format f, const uint8_t *data, size_t siz
   FUZZ_CHECK(whole.st == parts.st);
   if (whole.st == DKCPR_OK) {
     FUZZ_CHECK(whole.len == parts.len && memcmp(whole.out, parts.out, whole.len) == 0);
-    if (f == DKCPR_DATA_FIXED) FUZZ_CHECK(whole.len == in.size); /* every width kept */
+    /* Every width kept (outside the fields, text washing writes a number
+     * in other digits or separators than ASCII's in ASCII). */
+    if (f == DKCPR_DATA_FIXED && fuzz_ascii(text, in.size)) FUZZ_CHECK(whole.len == in.size);
     if (mode == DKCPR_WASH_PSEUDONYM) {
       fuzz_struct_wash(&back, f, DKCPR_WASH_REVEAL, whole.out, whole.len, NULL, rules);
       FUZZ_CHECK(back.st == DKCPR_OK);
