@@ -4,25 +4,57 @@
  * other digits in the same layout, a name a common Danish name. HMAC-SHA-256 under the token key, with a
  * label per kind, so the same value gets the same lookalike everywhere (joins
  * on it hold) and the key's holder alone can tell which value it was. */
+#include <stdlib.h>
 #include <string.h>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
-#include <openssl/hmac.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
 
 #include "pseudonym_engine.h"
 #include "struct_washer.h"
 
-/* HMAC of label, a NUL, then value (at most DKCPR__VALUE_HOLD + 2 bytes); 0 on failure. */
-static int mac_of(uint8_t mac[32], const dkcpr_pseudonymizer *p, const char *label,
+/* HMAC-SHA-256 under the token key, keyed once: a one-shot HMAC() fetches
+ * the digest and derives the key's pads again for every value, most of the
+ * cost of a lookalike. Each MAC runs on a copy. */
+struct dkcpr__lookalike_key {
+  EVP_MAC_CTX *mac;
+};
+
+void dkcpr__lookalike_key_free(dkcpr__lookalike_key *k) {
+  if (k == NULL) return;
+  EVP_MAC_CTX_free(k->mac); /* wipes the key and its pads */
+  free(k);
+}
+
+static dkcpr__lookalike_key *key_new(const dkcpr_pseudonymizer *p) {
+  char digest[] = "SHA256";
+  OSSL_PARAM params[2];
+  EVP_MAC *hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+  dkcpr__lookalike_key *k = calloc(1, sizeof *k);
+  params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0);
+  params[1] = OSSL_PARAM_construct_end();
+  if (k != NULL && hmac != NULL) k->mac = EVP_MAC_CTX_new(hmac);
+  EVP_MAC_free(hmac); /* the context holds its own reference */
+  if (k != NULL &&
+      (k->mac == NULL || !EVP_MAC_init(k->mac, p->k_tok, sizeof p->k_tok, params))) {
+    dkcpr__lookalike_key_free(k);
+    return NULL;
+  }
+  return k;
+}
+
+/* HMAC of label, a NUL, then value; 0 on failure. */
+static int mac_of(uint8_t mac[32], const dkcpr__lookalike_key *k, const char *label,
                   const char *value, size_t len) {
-  uint8_t msg[32 + DKCPR__VALUE_HOLD + 2];
-  size_t l = strlen(label) + 1;
-  unsigned int n = 0;
-  int ok;
-  memcpy(msg, label, l);
-  memcpy(msg + l, value, len);
-  ok = HMAC(EVP_sha256(), p->k_tok, sizeof p->k_tok, msg, l + len, mac, &n) != NULL && n == 32;
-  OPENSSL_cleanse(msg, sizeof msg);
+  EVP_MAC_CTX *c = EVP_MAC_CTX_dup(k->mac);
+  size_t n = 0;
+  int ok = c != NULL &&
+           EVP_MAC_update(c, (const unsigned char *)label, strlen(label) + 1) &&
+           EVP_MAC_update(c, (const unsigned char *)value, len) &&
+           EVP_MAC_final(c, mac, &n, 32) && n == 32;
+  EVP_MAC_CTX_free(c);
   return ok;
 }
 
@@ -40,14 +72,14 @@ static void lower_ascii(char *out, const char *value, size_t len) {
 
 /* An address: ten base32 characters of the MAC of the address in lower
  * case, at the rule's domain. */
-static size_t email(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
+static size_t email(char *out, const dkcpr__rule *rule, const dkcpr__lookalike_key *k,
                     const char *value, size_t len) {
   static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
   char lower[DKCPR__VALUE_HOLD + 2];
   uint8_t mac[32];
   size_t i, n;
   lower_ascii(lower, value, len);
-  if (!mac_of(mac, p, "dkcpr-email-1", lower, len)) return 0;
+  if (!mac_of(mac, k, "dkcpr-email-1", lower, len)) return 0;
   for (i = 0; i < 10; i++) out[i] = alphabet[mac[i] & 31u];
   out[10] = '@';
   n = strlen(rule->pattern);
@@ -59,7 +91,7 @@ static size_t email(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymize
 
 /* A phone number: a leading +45 or 0045 kept, every other digit replaced
  * in place (the first by 2-9, as Danish numbers start), separators kept. */
-static size_t phone(char *out, const dkcpr_pseudonymizer *p, const char *value, size_t len) {
+static size_t phone(char *out, const dkcpr__lookalike_key *key, const char *value, size_t len) {
   char digits[DKCPR__VALUE_HOLD + 2];
   uint8_t mac[32];
   size_t i, nd = 0, keep = 0, k = 0;
@@ -68,7 +100,7 @@ static size_t phone(char *out, const dkcpr_pseudonymizer *p, const char *value, 
   else if (len >= 4 && memcmp(value, "0045", 4) == 0) keep = 4;
   for (i = keep; i < len && nd < sizeof digits; i++)
     if (value[i] >= '0' && value[i] <= '9') digits[nd++] = value[i];
-  if (!mac_of(mac, p, "dkcpr-phone-1", digits, nd)) return 0;
+  if (!mac_of(mac, key, "dkcpr-phone-1", digits, nd)) return 0;
   memcpy(out, value, len);
   for (i = keep; i < len; i++) {
     if (value[i] < '0' || value[i] > '9') continue;
@@ -100,14 +132,14 @@ static const char *const surnames[] = {
 /* A name chosen by the keyed MAC of the value in lower case (ASCII), so the
  * same name gets the same lookalike: a first name of the row's sex, a
  * surname, or both. */
-static size_t name(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
+static size_t name(char *out, const dkcpr__rule *rule, const dkcpr__lookalike_key *k,
                    const char *value, size_t len, int sex) {
   char lower[DKCPR__VALUE_HOLD + 2];
   uint8_t mac[32];
   const char *first, *last;
   size_t n = 0;
   lower_ascii(lower, value, len);
-  if (!mac_of(mac, p, "dkcpr-name-1", lower, len)) return 0;
+  if (!mac_of(mac, k, "dkcpr-name-1", lower, len)) return 0;
   first = (sex == DKCPR_SEX_MALE ? male_names : female_names)[mac[0] % NAMES];
   last = surnames[mac[1] % NAMES];
   if (rule->action != DKCPR__RULE_LAST_NAME) {
@@ -124,13 +156,14 @@ static size_t name(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer
   return n;
 }
 
-size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
-                        const char *value, size_t len, int sex) {
+size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, dkcpr__lookalike_key **key,
+                        const dkcpr_pseudonymizer *p, const char *value, size_t len, int sex) {
   if (p == NULL || len == 0) return 0;
+  if (*key == NULL && (*key = key_new(p)) == NULL) return 0;
   if (len > DKCPR__VALUE_HOLD + 2) len = DKCPR__VALUE_HOLD + 2;
   switch (rule->action) {
-  case DKCPR__RULE_EMAIL: return email(out, rule, p, value, len);
-  case DKCPR__RULE_PHONE: return phone(out, p, value, len);
-  default: return name(out, rule, p, value, len, sex);
+  case DKCPR__RULE_EMAIL: return email(out, rule, *key, value, len);
+  case DKCPR__RULE_PHONE: return phone(out, *key, value, len);
+  default: return name(out, rule, *key, value, len, sex);
   }
 }

@@ -7,7 +7,8 @@
  * spreadsheets write where the comma is the decimal mark, as in Danish).
  * Fields with a rewriting rule are held too (a long value only in part);
  * with companion rules each record is held whole first, so its CPR number
- * is known wherever its companions sit. */
+ * is known wherever its companions sit (records whole in the chunk are
+ * washed where they are, their numbers pseudonymized a batch at a time). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,7 @@ struct dkcpr__csv_state {
   int companions;       /* the rules derive values from the row's CPR number */
   dkcpr__row row;       /* the held record's CPR number */
   int row_whole;        /* the held record is whole: row is its number */
+  dkcpr__rows_batch batch; /* whole records' numbers, converted together */
   char *rec;            /* the record being held */
   size_t rec_len;
   int rec_quoted;       /* the held bytes end inside quotes */
@@ -198,6 +200,30 @@ static void record_end(dkcpr__csv_state *c) {
   c->col = 0;
 }
 
+/* The bytes p[0..q) of a held field: held, as many as there is room for;
+ * the rest dropped (a rewritten field's value is cut) or, with what was
+ * held, put on the text path from *run on (too long to be a number). */
+static dkcpr_status hold_run(dkcpr_struct_washer *w, dkcpr__csv_state *c, const char *p,
+                             const char *q, const char **run) {
+  size_t n = (size_t)(q - p), room = sizeof c->hold - c->hold_len;
+  if (n <= room) {
+    memcpy(c->hold + c->hold_len, p, n);
+    c->hold_len += n;
+    return DKCPR_OK;
+  }
+  memcpy(c->hold + c->hold_len, p, room);
+  c->hold_len += room;
+  if (c->cols[c->col].rule != NULL) {
+    c->over = 1;
+    return DKCPR_OK;
+  }
+  c->holding = 0;
+  w->counts.values++;
+  w->counts.unrecognised++;
+  *run = p + room;
+  return dkcpr__text_put(&w->text, c->hold, c->hold_len);
+}
+
 static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
                           int finish) {
   dkcpr__csv_state *c = w->csv;
@@ -242,9 +268,10 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
         return FAIL("quote inside an unquoted field");
       } else if (c->header) {
         name_add(c, ch);
-      } else if (!c->holding) { /* the fast path: the rest of a text field */
+      } else { /* the fast path: the rest of a field */
         const char *q = p + 1;
         while (q < end && *q != d && *q != '\n' && *q != '\r' && *q != '"') q++;
+        if (c->holding && (st = hold_run(w, c, p, q, &run)) != DKCPR_OK) return st;
         p = q;
         continue;
       }
@@ -253,9 +280,11 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
         c->state = QUOTE_SEEN;
       } else if (c->header) {
         name_add(c, ch);
-      } else if (!c->holding) {
+      } else {
         const char *q = memchr(p, '"', (size_t)(end - p));
-        p = q ? q : end;
+        if (q == NULL) q = end;
+        if (c->holding && (st = hold_run(w, c, p, q, &run)) != DKCPR_OK) return st;
+        p = q;
         continue;
       }
     } else if (c->state == QUOTE_SEEN) {
@@ -337,46 +366,160 @@ size_t dkcpr__csv_held(const dkcpr_struct_washer *w) {
   return w->csv->delim_known ? w->csv->rec_len : w->csv->header_len;
 }
 
-/* The held record's CPR number: the value of its first CPR field that is one. */
-static void find_row(dkcpr_struct_washer *w, dkcpr__csv_state *c, int finish) {
-  const char *s = c->rec, *end = c->rec + c->rec_len;
+/* The field of a record that starts at *sp, unquoted into value (*big
+ * when it is longer); *sp is left on the byte after it: its delimiter or
+ * the record's end. */
+static size_t row_field(const dkcpr__csv_state *c, const char **sp, const char *end,
+                        char value[DKCPR__VALUE_HOLD], int *big) {
+  const char *s = *sp;
+  size_t len = 0;
+  int inside = *s == '"';
+  *big = 0;
+  if (inside) s++;
+  for (; s < end; s++) {
+    if (inside && *s == '"') {
+      if (s + 1 < end && s[1] == '"') s++;
+      else {
+        inside = 0;
+        continue;
+      }
+    } else if (!inside && (*s == c->delim || *s == '\n' || *s == '\r')) {
+      break;
+    }
+    if (len < DKCPR__VALUE_HOLD) value[len++] = *s;
+    else *big = 1;
+  }
+  *sp = s;
+  return len;
+}
+
+/* The record rec[0..len)'s CPR number: the value of its first CPR field
+ * that is one. whole: the record is all there. */
+static void find_row(dkcpr_struct_washer *w, dkcpr__csv_state *c, const char *rec,
+                     size_t len, int whole) {
+  const char *s = rec, *end = rec + len;
   size_t col = 0;
   c->row.known = 0;
-  c->row_whole = !c->rec_quoted && (finish || (c->rec_len > 0 && end[-1] == '\n'));
+  c->row_whole = whole;
   while (s < end && !c->row.known) {
     char value[DKCPR__VALUE_HOLD];
-    size_t len = 0;
-    int quoted = *s == '"', inside = quoted, big = 0;
-    if (quoted) s++;
-    for (; s < end; s++) {
-      if (inside && *s == '"') {
-        if (s + 1 < end && s[1] == '"') s++;
-        else {
-          inside = 0;
-          continue;
-        }
-      } else if (!inside && (*s == c->delim || *s == '\n' || *s == '\r')) {
-        break;
-      }
-      if (len < sizeof value) value[len++] = *s;
-      else big = 1;
-    }
-    if (col < c->ncols && c->cols[col].cpr && !big && len > 0) dkcpr__value_row(w, &c->row, value, len);
+    int big;
+    size_t vlen = row_field(c, &s, end, value, &big);
+    if (col < c->ncols && c->cols[col].cpr && !big && vlen > 0)
+      dkcpr__value_row(w, &c->row, value, vlen);
     if (s < end && *s != c->delim) break; /* the record's end */
     s++;
     col++;
   }
 }
 
+/* The canonical characters of the number find_row converts first in
+ * rec[0..len); 0 when it converts none. */
+static int row_candidate(dkcpr_struct_washer *w, const dkcpr__csv_state *c, const char *rec,
+                         size_t len, char canon[10]) {
+  const char *s = rec, *end = rec + len;
+  size_t col = 0;
+  while (s < end && col < c->ncols) {
+    char value[DKCPR__VALUE_HOLD];
+    int big;
+    size_t vlen = row_field(c, &s, end, value, &big);
+    if (c->cols[col].cpr && !big && vlen > 0 && dkcpr__rows_candidate(w, canon, value, vlen))
+      return 1;
+    if (s < end && *s != c->delim) break; /* the record's end */
+    s++;
+    col++;
+  }
+  return 0;
+}
+
+/* Wash the record rec[0..len), which starts at stream offset at, line, column. */
+static dkcpr_status row_wash(dkcpr_struct_washer *w, dkcpr__csv_state *c, const char *rec,
+                             size_t len, int finish, int whole, uint64_t at, uint64_t line,
+                             uint64_t column) {
+  dkcpr_status st;
+  find_row(w, c, rec, len, whole);
+  st = parse_at(w, rec, len, finish, at, line, column);
+  c->row.known = 0;
+  return st;
+}
+
 /* Wash the held record. */
 static dkcpr_status row_done(dkcpr_struct_washer *w, dkcpr__csv_state *c, int finish) {
   dkcpr_status st;
-  find_row(w, c, finish);
-  st = parse_at(w, c->rec, c->rec_len, finish, c->rec_at, c->rec_line, c->rec_column);
+  int whole = !c->rec_quoted && (finish || (c->rec_len > 0 && c->rec[c->rec_len - 1] == '\n'));
+  st = row_wash(w, c, c->rec, c->rec_len, finish, whole, c->rec_at, c->rec_line, c->rec_column);
   c->rec_len = 0;
   c->rec_quoted = 0;
-  c->row.known = 0;
   return st;
+}
+
+/* The end of a record in s[k..lim): after the first line feed outside
+ * quotes (*ended set), else lim. *quoted: inside quotes at k, and at the
+ * end; *lines: line feeds seen. */
+static size_t row_end(const char *s, size_t k, size_t lim, int *quoted, int *ended,
+                      size_t *lines) {
+  *ended = 0;
+  *lines = 0;
+  while (k < lim) {
+    const char *nl = memchr(s + k, '\n', lim - k), *q = s + k, *e;
+    size_t stop = nl != NULL ? (size_t)(nl - s) + 1 : lim;
+    e = s + stop;
+    while ((q = memchr(q, '"', (size_t)(e - q))) != NULL) {
+      *quoted = !*quoted;
+      q++;
+    }
+    k = stop;
+    if (nl != NULL) (*lines)++;
+    if (nl != NULL && !*quoted) {
+      *ended = 1;
+      break;
+    }
+  }
+  return k;
+}
+
+/* Whole records at the start of in[0..n), washed in place a batch at a
+ * time, their CPR numbers converted together first; *used: their bytes.
+ * in starts at stream offset at, *line, *column (advanced past them). */
+static dkcpr_status rows_batch(dkcpr_struct_washer *w, dkcpr__csv_state *c, const char *in,
+                               size_t n, int finish, uint64_t at, uint64_t *line,
+                               uint64_t *column, size_t *used) {
+  dkcpr__rows_batch *b = &c->batch;
+  int convert = w->set.mode == DKCPR_WASH_PSEUDONYM || w->set.mode == DKCPR_WASH_REVEAL;
+  size_t k = 0;
+  *used = 0;
+  for (;;) {
+    size_t ends[DKCPR__ROWS_BATCH], i, m = 0, from = k, lines;
+    unsigned char one_line[DKCPR__ROWS_BATCH];
+    dkcpr_status st;
+    while (m < DKCPR__ROWS_BATCH && k < n) {
+      int quoted = 0, ended;
+      size_t lim = n - k > ROW_MAX ? k + ROW_MAX : n;
+      size_t e = row_end(in, k, lim, &quoted, &ended, &lines);
+      if (!ended) break;
+      b->has[m] = convert && row_candidate(w, c, in + k, e - k, b->in[m]);
+      one_line[m] = lines == 1;
+      ends[m++] = e;
+      k = e;
+    }
+    if (m == 0) return DKCPR_OK;
+    b->n = m;
+    dkcpr__rows_convert(w, b);
+    for (i = 0; i < m; i++) {
+      size_t len = ends[i] - from;
+      dkcpr__rows_ready(w, b, i);
+      st = row_wash(w, c, in + from, len, finish && ends[i] == n, 1, at + from, *line, *column);
+      if (st != DKCPR_OK) return st;
+      if (one_line[i]) { /* its one line feed is its last byte */
+        (*line)++;
+        *column = 1;
+      } else {
+        dkcpr__struct_advance(line, column, in + from, len);
+      }
+      from = ends[i];
+      *used = from;
+    }
+  }
 }
 
 /* Records held whole, then parsed: in[0..n) starts at stream offset at,
@@ -387,24 +530,22 @@ static dkcpr_status feed_rows(dkcpr_struct_washer *w, const char *in, size_t n,
   size_t k = 0;
   dkcpr_status st;
   while (k < n) {
-    size_t start = k, room = ROW_MAX - c->rec_len;
-    int ended = 0;
+    size_t start, lim, used, lines;
+    int ended;
     if (c->rec_len == 0) {
+      st = rows_batch(w, c, in + k, n - k, finish, at + k, &line, &column, &used);
+      if (st != DKCPR_OK) return st;
+      k += used;
+      if (k == n) break;
       c->rec_at = at + k;
       c->rec_line = line;
       c->rec_column = column;
     }
-    for (; k < n && k - start < room && !ended; k++) {
-      char ch = in[k];
-      if (ch == '"') c->rec_quoted = !c->rec_quoted;
-      if (ch == '\n') {
-        line++;
-        column = 1;
-        if (!c->rec_quoted) ended = 1;
-      } else if (((unsigned char)ch & 0xC0) != 0x80) {
-        column++;
-      }
-    }
+    /* A record that goes on in the next chunk, or longer than ROW_MAX. */
+    start = k;
+    lim = n - k > ROW_MAX - c->rec_len ? k + (ROW_MAX - c->rec_len) : n;
+    k = row_end(in, k, lim, &c->rec_quoted, &ended, &lines);
+    dkcpr__struct_advance(&line, &column, in + start, k - start);
     memcpy(c->rec + c->rec_len, in + start, k - start);
     c->rec_len += k - start;
     if (ended || c->rec_len == ROW_MAX) {

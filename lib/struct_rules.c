@@ -2,7 +2,6 @@
 /* The rules file: YAML read with libyaml into a list of field rules, each
  * checked with the line and column of what is wrong; and the companions'
  * values, written from the row's CPR number. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -299,6 +298,8 @@ void dkcpr__rules_clear(dkcpr_rules *r) {
   free(r->rule);
   r->rule = NULL;
   r->n = 0;
+  dkcpr__lookalike_key_free(r->look);
+  r->look = NULL;
   dkcpr__layout_clear(&r->layout);
 }
 
@@ -311,6 +312,7 @@ void dkcpr_rules_free(dkcpr_rules *r) {
 dkcpr_status dkcpr__rules_copy(dkcpr_rules *dst, const dkcpr_rules *src) {
   dst->rule = NULL;
   dst->n = 0;
+  dst->look = NULL;
   memset(&dst->layout, 0, sizeof dst->layout);
   if (src == NULL) return DKCPR_OK;
   if (dkcpr__layout_copy(&dst->layout, &src->layout) != DKCPR_OK) return DKCPR_E_NOMEM;
@@ -341,26 +343,56 @@ int dkcpr__rules_rewrite(const dkcpr_rules *r) {
   return 0;
 }
 
-/* The pattern with its tokens filled in from year, month and day. */
+/* v (0 or more) in decimal, zero-padded to at least width digits, into
+ * out: what snprintf's "%0*d" writes, without its cost per value (every
+ * companion of every row is written, and checked against the input). */
+static size_t decimal(char *out, int v, size_t width) {
+  char tmp[16];
+  size_t n = 0, i;
+  if (v < 100 && width <= 2) { /* days, months, two-digit years */
+    if (v < 10 && width < 2) {
+      out[0] = (char)('0' + v);
+      return 1;
+    }
+    out[0] = (char)('0' + v / 10);
+    out[1] = (char)('0' + v % 10);
+    return 2;
+  }
+  if (v >= 1000 && v < 10000 && width <= 4) { /* years */
+    out[0] = (char)('0' + v / 1000);
+    out[1] = (char)('0' + v / 100 % 10);
+    out[2] = (char)('0' + v / 10 % 10);
+    out[3] = (char)('0' + v % 10);
+    return 4;
+  }
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  while (n < width) tmp[n++] = '0';
+  for (i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+  return n;
+}
+
+/* The pattern with its tokens filled in from year, month and day (a
+ * parsed number's: year 1858-2057, month 1-12, day 1-31, so no field is
+ * wider than its token). */
 static size_t fill(char *out, const char *p, int year, int month, int day) {
   size_t o = 0;
   while (*p && o + 4 < DKCPR__COMPANION_MAX) {
     char c = *p;
     size_t run = 1;
-    int n;
     if (c != 'D' && c != 'M' && c != 'Y') {
       out[o++] = *p++;
       continue;
     }
     while (p[run] == c) run++;
     if (c == 'Y') {
-      n = run == 4 ? snprintf(out + o, 5, "%04d", year)
-                   : snprintf(out + o, 3, "%02d", year % 100);
+      o += run == 4 ? decimal(out + o, year, 4) : decimal(out + o, year % 100, 2);
     } else {
       int v = c == 'D' ? day : month;
-      n = run == 2 ? snprintf(out + o, 3, "%02d", v) : snprintf(out + o, 3, "%d", v);
+      o += decimal(out + o, v, run == 2 ? 2 : 1);
     }
-    o += (size_t)n;
     p += run;
   }
   return o;
@@ -376,7 +408,7 @@ size_t dkcpr__companion(char *out, const dkcpr__rule *rule, const dkcpr_cpr *cpr
   case DKCPR__RULE_AGE:
     if (dkcpr_age(&age, cpr, rule->ref_year, rule->ref_month, rule->ref_day) != DKCPR_OK)
       return 0;
-    return (size_t)snprintf(out, DKCPR__COMPANION_MAX, "%d", age);
+    return decimal(out, age, 1); /* 0 or more: a birth after the date is an error */
   case DKCPR__RULE_SEX:
     word = cpr->sex == DKCPR_SEX_MALE ? rule->male : rule->female;
     memcpy(out, word, strlen(word));

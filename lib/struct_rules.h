@@ -47,9 +47,17 @@ typedef struct dkcpr__rule {
   char male[DKCPR__RULE_WORD_MAX + 1], female[DKCPR__RULE_WORD_MAX + 1]; /* sex */
 } dkcpr__rule;
 
+/* The keyed MAC of lookalikes (lookalike.c). */
+typedef struct dkcpr__lookalike_key dkcpr__lookalike_key;
+/* Free it, wiping the key; NULL is a no-op. */
+void dkcpr__lookalike_key_free(dkcpr__lookalike_key *k);
+
 struct dkcpr_rules {
   dkcpr__rule *rule;
   size_t n;
+  /* A washer's copy only: its lookalikes' key, made on first use (one
+   * thread at a time, as the washer), freed with the copy. */
+  dkcpr__lookalike_key *look;
   dkcpr__layout layout; /* fixed-width records; none when layout.n is 0 */
 };
 
@@ -58,9 +66,10 @@ const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
                                      size_t len);
 /* The keyed lookalike of an e-mail address, a phone number or a name, into
  * out (DKCPR__VALUE_HOLD + DKCPR__RULE_PATTERN_MAX + 16 bytes); 0 on
- * failure. sex: the row's (DKCPR_SEX_FEMALE or _MALE) for first names. */
-size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, const dkcpr_pseudonymizer *p,
-                        const char *value, size_t len, int sex);
+ * failure. key: the key made from p's token key (*key made on first use).
+ * sex: the row's (DKCPR_SEX_FEMALE or _MALE) for first names. */
+size_t dkcpr__lookalike(char *out, const dkcpr__rule *rule, dkcpr__lookalike_key **key,
+                        const dkcpr_pseudonymizer *p, const char *value, size_t len, int sex);
 
 /* 1 when some rule derives or rewrites a value (anything but cpr), or
  * there is a layout (whose fields are rewritten in place). */
@@ -68,6 +77,28 @@ int dkcpr__rules_rewrite(const dkcpr_rules *r);
 /* A deep copy into dst; DKCPR_E_NOMEM. */
 dkcpr_status dkcpr__rules_copy(dkcpr_rules *dst, const dkcpr_rules *src);
 void dkcpr__rules_clear(dkcpr_rules *r);
+
+/* Rows held whole for their companions: the CPR numbers of many rows are
+ * converted in one call (dkcpr_pseudonymize_many pipelines them), then each
+ * row, washed in turn, finds its number converted (struct_value.c). */
+#define DKCPR__ROWS_BATCH 256
+
+typedef struct dkcpr__rows_batch {
+  size_t n;                          /* rows in the batch */
+  int has[DKCPR__ROWS_BATCH];        /* the row has a number to convert */
+  char in[DKCPR__ROWS_BATCH][10];    /* its canonical characters */
+  char out[DKCPR__ROWS_BATCH][11];   /* what they became, NUL-terminated */
+  int ok[DKCPR__ROWS_BATCH];         /* converted */
+} dkcpr__rows_batch;
+
+/* 1 when a value of a CPR field (raw, spaces around it included) has the
+ * shape of a number dkcpr__value_row converts, its ten characters in canon. */
+int dkcpr__rows_candidate(dkcpr_struct_washer *w, char canon[10], const char *raw,
+                          size_t raw_len);
+/* Convert the batch's numbers (those with has set). */
+void dkcpr__rows_convert(dkcpr_struct_washer *w, dkcpr__rows_batch *b);
+/* Row i is washed next: its number, converted, is the one convert finds. */
+void dkcpr__rows_ready(dkcpr_struct_washer *w, const dkcpr__rows_batch *b, size_t i);
 
 /* A companion's value for the parsed CPR number cpr,
  * written into out (at least DKCPR__COMPANION_MAX bytes); 0 when cpr has

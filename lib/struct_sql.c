@@ -54,7 +54,8 @@ struct dkcpr__sql_state {
   dkcpr__sql_catalog cat;
   /* With companion rules on the columns, each COPY row and INSERT tuple is
    * held whole first, so its CPR number is known wherever its companions
-   * sit. */
+   * sit (COPY rows whole in the chunk are washed where they are, their
+   * numbers pseudonymized a batch at a time). */
   int copy_rows;
   int tuple_start, tuple_hold;  /* an INSERT tuple's '(' was read: hold it */
   int tuple_depth;              /* scanning the held tuple: parentheses, */
@@ -66,6 +67,7 @@ struct dkcpr__sql_state {
   uint64_t rec_at, rec_line, rec_column;
   dkcpr__row row;
   int row_whole;
+  dkcpr__rows_batch batch; /* whole COPY rows' numbers, converted together */
   dkcpr__sql_json json;  /* the json or jsonb value being read */
 };
 
@@ -469,6 +471,32 @@ static void tok_add(dkcpr__sql_state *s, char c) {
     if ((st = (x)) != DKCPR_OK) return st;                                   \
   } while (0)
 
+/* HOLD over the bytes p[0..q): held, as many as there is room for; the
+ * rest dropped (a rewritten field's value is cut) or, with what was held,
+ * put on the text path from *run on (too long to be a number). */
+static dkcpr_status hold_run(dkcpr_struct_washer *w, dkcpr__sql_state *s, const char *p,
+                             const char *q, const char **run) {
+  size_t n = (size_t)(q - p), room = sizeof s->hold - s->hold_len;
+  if (n <= room) {
+    memcpy(s->hold + s->hold_len, p, n);
+    s->hold_len += n;
+    return DKCPR_OK;
+  }
+  memcpy(s->hold + s->hold_len, p, room);
+  s->hold_len += room;
+  if (s->hold_rule != NULL) {
+    s->over = 1;
+    return DKCPR_OK;
+  }
+  s->holding = 0;
+  if (s->hold_cpr) {
+    w->counts.values++;
+    w->counts.unrecognised++;
+  }
+  *run = p + room;
+  return dkcpr__text_put(&w->text, s->hold, s->hold_len);
+}
+
 /* The lexer over in[0..n). With COPY rows to hold, it stops after the line
  * that starts COPY data and after every row; *used says how far it got. */
 static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
@@ -745,14 +773,13 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
         }
         continue;
       }
-      if (!s->holding) {
-        const char *q = p;
+      { /* the fast path: the rest of the field */
+        const char *q = p + 1;
         while (q < end && *q != '\t' && *q != '\n') q++;
+        if (s->holding) CHECK(hold_run(w, s, p, q, &run));
         p = q;
         continue;
       }
-      HOLD(ch);
-      break;
     case L_COPY_FSTART: /* a field whose tab ended the last chunk */
       s->lex = L_COPY_FIELD;
       if (ch != '\t' && ch != '\n' && hold_copy(s)) {
@@ -822,22 +849,45 @@ static dkcpr_status lex_at(dkcpr_struct_washer *w, const char *in, size_t n, int
   return st;
 }
 
-/* The held COPY row's CPR number: its first CPR column's value that is one. */
-static void find_row(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
-  const char *f = s->rec, *end = s->rec + s->rec_len;
+/* The value of a COPY row's CPR column col (the field f[0..e)) that
+ * find_row looks at. */
+static int row_value(const dkcpr__sql_state *s, size_t col, const char *f, const char *e) {
+  return col < s->cols.n && s->cols.col[col].cpr && e > f &&
+         memchr(f, '\\', (size_t)(e - f)) == NULL && (size_t)(e - f) <= DKCPR__VALUE_HOLD;
+}
+
+/* The COPY row rec[0..len)'s CPR number: its first CPR column's value that is one. */
+static void find_row(dkcpr_struct_washer *w, dkcpr__sql_state *s, const char *rec, size_t len) {
+  const char *f = rec, *end = rec + len;
   size_t col = 0;
   s->row.known = 0;
-  s->row_whole = s->rec_len > 0 && end[-1] == '\n';
+  s->row_whole = len > 0 && end[-1] == '\n';
   while (f < end && !s->row.known) {
     const char *e = f;
     while (e < end && *e != '\t' && *e != '\n') e++;
-    if (col < s->cols.n && s->cols.col[col].cpr && e > f &&
-        memchr(f, '\\', (size_t)(e - f)) == NULL && (size_t)(e - f) <= DKCPR__VALUE_HOLD)
-      dkcpr__value_row(w, &s->row, f, (size_t)(e - f));
+    if (row_value(s, col, f, e)) dkcpr__value_row(w, &s->row, f, (size_t)(e - f));
     if (e == end || *e == '\n') break;
     f = e + 1;
     col++;
   }
+}
+
+/* The canonical characters of the number find_row converts first in the
+ * COPY row rec[0..len); 0 when it converts none. */
+static int row_candidate(dkcpr_struct_washer *w, const dkcpr__sql_state *s, const char *rec,
+                         size_t len, char canon[10]) {
+  const char *f = rec, *end = rec + len;
+  size_t col = 0;
+  while (f < end && col < s->cols.n) {
+    const char *e = f;
+    while (e < end && *e != '\t' && *e != '\n') e++;
+    if (row_value(s, col, f, e) && dkcpr__rows_candidate(w, canon, f, (size_t)(e - f)))
+      return 1;
+    if (e == end || *e == '\n') break;
+    f = e + 1;
+    col++;
+  }
+  return 0;
 }
 
 /* The held INSERT tuple's CPR number (the bytes after its '(' to its ')'). */
@@ -906,6 +956,70 @@ static size_t tuple_scan(dkcpr__sql_state *s, const char *in, size_t n, size_t r
   return k;
 }
 
+/* The lexer replays a held COPY row or INSERT tuple rec[0..len), which
+ * starts at stream offset at, line, column. */
+static dkcpr_status replay(dkcpr_struct_washer *w, dkcpr__sql_state *s, const char *rec,
+                           size_t len, int finish, uint64_t at, uint64_t line, uint64_t column) {
+  dkcpr_status st;
+  size_t used;
+  /* Every held byte is read, whatever statements it holds (a tuple that
+   * never closes may hold a COPY block). */
+  s->replaying = 1;
+  st = lex_at(w, rec, len, finish, at, line, column, &used);
+  s->replaying = 0;
+  s->tuple_start = 0;
+  s->tuple_hold = 0;
+  s->row.known = 0;
+  s->row_whole = 0;
+  return st;
+}
+
+/* Whole COPY rows from in[*k..n) (in starts at stream offset at), washed
+ * in place a batch at a time, their CPR numbers converted together first;
+ * *k, *line and *column are advanced past them. *end: in is used up, and
+ * what is returned is the feed's result. */
+static dkcpr_status copy_batch(dkcpr_struct_washer *w, dkcpr__sql_state *s, const char *in,
+                               size_t n, int finish, uint64_t at, size_t *k, uint64_t *line,
+                               uint64_t *column, int *end) {
+  dkcpr__rows_batch *b = &s->batch;
+  int convert = w->set.mode == DKCPR_WASH_PSEUDONYM || w->set.mode == DKCPR_WASH_REVEAL;
+  *end = 0;
+  while (s->copy_rows && s->lex == L_COPY_LINE && *k < n) {
+    size_t ends[DKCPR__ROWS_BATCH], i, m = 0, from = *k, next = *k;
+    while (m < DKCPR__ROWS_BATCH && next < n) {
+      size_t lim = n - next > ROW_MAX ? next + ROW_MAX : n;
+      const char *nl = memchr(in + next, '\n', lim - next);
+      size_t e;
+      if (nl == NULL) break;
+      e = (size_t)(nl - in) + 1;
+      b->has[m] = convert && row_candidate(w, s, in + next, e - next, b->in[m]);
+      ends[m++] = e;
+      next = e;
+    }
+    if (m == 0) break;
+    b->n = m;
+    dkcpr__rows_convert(w, b);
+    /* Rows after the end of the COPY block (\.) go back to the lexer. */
+    for (i = 0; i < m && s->copy_rows && s->lex == L_COPY_LINE; i++) {
+      size_t len = ends[i] - from, used;
+      dkcpr_status st;
+      dkcpr__rows_ready(w, b, i);
+      find_row(w, s, in + from, len);
+      st = replay(w, s, in + from, len, finish && ends[i] == n, at + from, *line, *column);
+      if (st != DKCPR_OK) return st;
+      (*line)++; /* the row's one line feed is its last byte */
+      *column = 1;
+      from = ends[i];
+      *k = from;
+      if (from == n) {
+        *end = 1;
+        return finish ? lex_at(w, "", 0, 1, at + n, *line, *column, &used) : DKCPR_OK;
+      }
+    }
+  }
+  return DKCPR_OK;
+}
+
 dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                              int finish) {
   dkcpr__sql_state *s = w->sql;
@@ -913,7 +1027,12 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
   size_t k = 0, used;
   dkcpr_status st;
   for (;;) {
-    int copy = s->copy_rows && s->lex == L_COPY_LINE;
+    int copy = s->copy_rows && s->lex == L_COPY_LINE, end;
+    if (copy && s->rec_len == 0 && k < n) {
+      st = copy_batch(w, s, in, n, finish, at, &k, &line, &column, &end);
+      if (st != DKCPR_OK || end) return st;
+      copy = s->copy_rows && s->lex == L_COPY_LINE;
+    }
     if (copy || s->tuple_hold) { /* hold a row or a tuple */
       size_t start = k, room;
       int ended = 0;
@@ -925,7 +1044,10 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       }
       room = ROW_MAX - s->rec_len;
       if (copy) {
-        while (k < n && k - start < room && !ended) ended = in[k++] == '\n';
+        size_t lim = n - k > room ? k + room : n;
+        const char *nl = memchr(in + k, '\n', lim - k);
+        ended = nl != NULL;
+        k = ended ? (size_t)(nl - in) + 1 : lim;
       } else {
         k += tuple_scan(s, in + k, n - k, room);
         ended = s->tuple_depth == 0;
@@ -934,19 +1056,11 @@ dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       memcpy(s->rec + s->rec_len, in + start, k - start);
       s->rec_len += k - start;
       if (!ended && s->rec_len < ROW_MAX && !(finish && k == n)) return DKCPR_OK;
-      if (copy) find_row(w, s);
+      if (copy) find_row(w, s, s->rec, s->rec_len);
       else find_tuple_row(w, s);
-      /* Every held byte is read, whatever statements it holds (a tuple that
-       * never closes may hold a COPY block). */
-      s->replaying = 1;
-      st = lex_at(w, s->rec, s->rec_len, finish && k == n, s->rec_at, s->rec_line,
-                  s->rec_column, &used);
-      s->replaying = 0;
-      s->tuple_start = 0;
-      s->tuple_hold = 0;
+      st = replay(w, s, s->rec, s->rec_len, finish && k == n, s->rec_at, s->rec_line,
+                  s->rec_column);
       s->rec_len = 0;
-      s->row.known = 0;
-      s->row_whole = 0;
       if (st != DKCPR_OK) return st;
       if (k == n) return finish && ended ? lex_at(w, "", 0, 1, at + k, line, column, &used)
                                          : DKCPR_OK;

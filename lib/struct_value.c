@@ -4,6 +4,8 @@
  * integer, nine digits stay nine), or handed to the text path. */
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "struct_washer.h"
 
 /* Most engine calls spent walking to a number of the right shape (each
@@ -283,6 +285,56 @@ void dkcpr__value_row(dkcpr_struct_washer *w, dkcpr__row *row,
   row->known = dkcpr_parse(&row->out, written, 10, &w->set.parse) == DKCPR_OK;
 }
 
+int dkcpr__rows_candidate(dkcpr_struct_washer *w, char canon[10], const char *raw,
+                          size_t raw_len) {
+  size_t lead, trail, clen = trim(raw, raw_len, &lead, &trail);
+  char chars[11], sep;
+  shape sh;
+  if (w->set.mode != DKCPR_WASH_PSEUDONYM && w->set.mode != DKCPR_WASH_REVEAL) return 0;
+  if (!canonical(chars, &sh, &sep, raw + lead, clen, 1, 0)) return 0;
+  /* Not parsed here: the batch call parses it with the same options, and
+   * fails where dkcpr__value_row would stop. */
+  memcpy(canon, chars, 10);
+  return 1;
+}
+
+void dkcpr__rows_convert(dkcpr_struct_washer *w, dkcpr__rows_batch *b) {
+  const char *in[DKCPR__ROWS_BATCH];
+  size_t in_len[DKCPR__ROWS_BATCH], out_len[DKCPR__ROWS_BATCH], idx[DKCPR__ROWS_BATCH];
+  char out[DKCPR__ROWS_BATCH][11];
+  dkcpr_status st[DKCPR__ROWS_BATCH];
+  size_t i, m = 0;
+  for (i = 0; i < b->n; i++) {
+    b->ok[i] = 0;
+    if (!b->has[i]) continue;
+    in[m] = b->in[i];
+    in_len[m] = 10;
+    idx[m++] = i;
+  }
+  if (m == 0) return;
+  /* The statuses say which failed; the return value adds nothing. */
+  if (w->set.mode == DKCPR_WASH_REVEAL)
+    (void)dkcpr_reveal_many(&out[0][0], sizeof out[0], out_len, st, w->p, in, in_len, m,
+                            &w->set.parse);
+  else
+    (void)dkcpr_pseudonymize_many(&out[0][0], sizeof out[0], out_len, st, w->p, in, in_len, m,
+                                  &w->set.parse);
+  /* As convert: a number whose result is not ten characters is none. */
+  for (i = 0; i < m; i++) {
+    if (st[i] != DKCPR_OK || out_len[i] != 10) continue;
+    memcpy(b->out[idx[i]], out[i], 11);
+    b->ok[idx[i]] = 1;
+  }
+  OPENSSL_cleanse(out, sizeof out);
+}
+
+void dkcpr__rows_ready(dkcpr_struct_washer *w, const dkcpr__rows_batch *b, size_t i) {
+  if (i >= b->n || !b->ok[i]) return;
+  memcpy(w->conv_in, b->in[i], 10);
+  memcpy(w->conv_out, b->out[i], 11);
+  w->conv_valid = 1;
+}
+
 dkcpr__rule_out dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rule,
                                   const dkcpr__row *row, const char *value,
                                   size_t len, int over, char *out, size_t *out_len) {
@@ -306,7 +358,7 @@ dkcpr__rule_out dkcpr__value_rule(dkcpr_struct_washer *w, const dkcpr__rule *rul
     int needs_row = DKCPR__RULE_NEEDS_ROW(rule->action);
     w->counts.rule_irreversible++;
     if (!needs_row || (row != NULL && row->known))
-      *out_len = dkcpr__lookalike(out, rule, w->p, value, len,
+      *out_len = dkcpr__lookalike(out, rule, &w->rules.look, w->p, value, len,
                                   needs_row ? (int)row->out.sex : 0);
     if (*out_len > 0) return DKCPR__RULE_OUT_TEXT;
     w->counts.rule_unusable++;
