@@ -53,7 +53,7 @@ static const dkcpr_rules *fuzz_fixed_rules(void) {
       " s: {start: 22, length: 1}, n: {start: 25, length: 20}, r: {start: 45, length: 3}}\n"
       "    \"002\": {PNR: {start: 4, length: 10}, a: {start: 14, length: 11},"
       " t: {start: 25, length: 8}, e: {start: 33, length: 2}}\n"
-      "    \"*\": {id: {start: 2, length: 10}}\n"
+      "    \"*\": {id: {start: 4, length: 10}}\n"
       "fields:\n  b: {birth_date: YYYYMMDD}\n  s: {sex: {male: M, female: K}}\n"
       "  n: full_name\n  r: redact\n  t: phone\n  e: empty\n";
   if (rules == NULL)

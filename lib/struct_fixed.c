@@ -104,30 +104,45 @@ static dkcpr_status cpr_field(dkcpr_struct_washer *w, const char *v, size_t widt
   }
 }
 
+/* The record type is written as it is, never scanned: text washing could
+ * see a number that starts in it, and a record with another type is read
+ * by another layout when revealed. */
+static dkcpr_status put_type(dkcpr_struct_washer *w, const char *s, size_t n, const char **run) {
+  const dkcpr__layout *l = &w->rules.layout;
+  const char *t = s + l->type_start;
+  dkcpr_status st;
+  if (l->type_length == 0 || l->type_start + l->type_length > n || *run > t) return DKCPR_OK;
+  if (t > *run && (st = dkcpr__text_put(&w->text, *run, (size_t)(t - *run))) != DKCPR_OK)
+    return st;
+  *run = t + l->type_length;
+  return dkcpr__text_value(&w->text, t, l->type_length);
+}
+
 /* The held record s[0..n) (no line end): its fields by the layout, as far
  * as whole ones are held. */
 static dkcpr_status record(dkcpr_struct_washer *w, dkcpr__fixed_state *f, const char *s,
                            size_t n, int whole) {
   const dkcpr__layout_record *lay = dkcpr__layout_find(&w->rules.layout, s, n);
+  const size_t type_end = w->rules.layout.type_start + w->rules.layout.type_length;
   const char *run = s;
   dkcpr__row row;
   size_t i;
   dkcpr_status st;
   memset(&row, 0, sizeof row);
-  if (lay == NULL) return dkcpr__text_put(&w->text, s, n);
-  if (f->companions)
+  if (lay != NULL && f->companions)
     for (i = 0; i < lay->n && !row.known; i++) {
       const dkcpr__layout_field *fl = &lay->field[i];
       if (fl->start + fl->length <= n && dkcpr__struct_field_cpr(w, fl->name, fl->name_len))
         dkcpr__value_row(w, &row, s + fl->start, fl->length);
     }
-  for (i = 0; i < lay->n; i++) {
+  for (i = 0; lay != NULL && i < lay->n; i++) {
     const dkcpr__layout_field *fl = &lay->field[i];
     const char *v = s + fl->start;
     const dkcpr__rule *rule;
     if (fl->start + fl->length > n) break; /* the record ends before it */
     rule = dkcpr__struct_rewrite_rule(w, fl->name, fl->name_len);
     if (rule == NULL && !dkcpr__struct_field_cpr(w, fl->name, fl->name_len)) continue;
+    if (fl->start >= type_end && (st = put_type(w, s, n, &run)) != DKCPR_OK) return st;
     if (v > run && (st = dkcpr__text_put(&w->text, run, (size_t)(v - run))) != DKCPR_OK)
       return st;
     st = rule != NULL ? rule_field(w, rule, whole ? &row : NULL, v, fl->length)
@@ -135,6 +150,7 @@ static dkcpr_status record(dkcpr_struct_washer *w, dkcpr__fixed_state *f, const 
     if (st != DKCPR_OK) return st;
     run = v + fl->length;
   }
+  if ((st = put_type(w, s, n, &run)) != DKCPR_OK) return st;
   return dkcpr__text_put(&w->text, run, (size_t)(s + n - run));
 }
 

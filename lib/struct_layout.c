@@ -75,8 +75,9 @@ static int by_start(const void *a, const void *b) {
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static dkcpr_status read_record(dkcpr__layout_record *rec, yaml_document_t *doc,
-                                yaml_node_t *n, const yaml_mark_t **where, const char **why) {
+static dkcpr_status read_record(dkcpr__layout_record *rec, size_t type_start,
+                                size_t type_length, yaml_document_t *doc, yaml_node_t *n,
+                                const yaml_mark_t **where, const char **why) {
   yaml_node_pair_t *p;
   size_t count, i;
   dkcpr_status st;
@@ -103,6 +104,11 @@ static dkcpr_status read_record(dkcpr__layout_record *rec, yaml_document_t *doc,
   for (i = 1; i < rec->n; i++)
     if (rec->field[i].start < rec->field[i - 1].start + rec->field[i - 1].length)
       FAIL(n, "two fields of a record overlap");
+  /* The type says which layout a record has: no field may change it. */
+  for (i = 0; i < rec->n && type_length > 0; i++)
+    if (rec->field[i].start < type_start + type_length &&
+        type_start < rec->field[i].start + rec->field[i].length)
+      FAIL(n, "a field overlaps the record type");
   return DKCPR_OK;
 }
 
@@ -148,7 +154,7 @@ dkcpr_status dkcpr__layout_read(dkcpr__layout *out, yaml_document_t *doc, yaml_n
       if (out->record[j].type_len == len && memcmp(out->record[j].type, rec->type, len) == 0)
         FAIL(k, "a record type given twice");
     out->n++; /* counted before reading, so its fields are freed on an error */
-    st = read_record(rec, doc, v, where, why);
+    st = read_record(rec, out->type_start, out->type_length, doc, v, where, why);
     if (st != DKCPR_OK) return st;
   }
   return DKCPR_OK;

@@ -214,11 +214,15 @@ static void test_short_and_long_records(void **state) {
   assert_non_null(in);
   strcpy(in, "00104052052\n0010405205297");
   memset(in + 25, '9', pad);
-  strcpy(in + 25 + pad, "\n0010405205297\n");
+  strcpy(in + 25 + pad, "\n0010405205297\n0212911700657x\n");
   out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_FIXED, r, in, 4096, NULL);
   assert_int_equal(strlen(out), strlen(in));
   assert_memory_equal(out, "00104052052\n", 12);
   assert_null(strstr(out, "0405205297"));
+  /* A type without a layout is kept as it is (no number starts in it);
+   * the digits after it are text. */
+  assert_non_null(strstr(out, "\n021"));
+  assert_null(strstr(out, "2911700657"));
   free(out);
   free(in);
   dkcpr_rules_free(r);
@@ -241,6 +245,8 @@ static void test_layout_errors_and_refusals(void **state) {
       {"layout:\n  records:\n    \"*\": {A: {start: 1, length: 65}}\n", 3, 33},
       {"layout:\n  records:\n    \"*\": {A: {start: 1}}\n", 3, 14},
       {"layout:\n  colour: red\n  records:\n    \"*\": {A: {start: 1, length: 1}}\n", 2, 3},
+      {"layout:\n  records:\n    \"*\": {A: {start: 3, length: 2}}\n  type: {start: 1, length: 3}\n",
+       3, 10},
   };
   dkcpr_pseudonymizer *p = pseudonymizer();
   dkcpr_rules *r;
