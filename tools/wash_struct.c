@@ -95,35 +95,32 @@ static int washed(wash_stream *x, dkcpr_struct_washer *w) {
   return 0;
 }
 
-/* 1 when the rules rewrite values, which text has none of. */
-static int rules_need_rows(const wash_stream *x, const struct_choice *choice) {
+/* What the library says of a washer for these rules in format f. */
+static dkcpr_status probe(const wash_stream *x, const struct_choice *choice,
+                          dkcpr_data_format f, const dkcpr_wash_options *wo) {
   dkcpr_struct_options so;
   dkcpr_struct_washer *w = NULL;
-  if (!choice->rules)
-    return 0;
   dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
-  so.format = DKCPR_DATA_TEXT;
+  so.format = f;
   so.rules = choice->rules;
-  dkcpr_status st = dkcpr_struct_washer_new(&w, x->p, x->so, x->wo, &so);
+  dkcpr_status st = dkcpr_struct_washer_new(&w, x->p, x->so, wo, &so);
   dkcpr_struct_washer_free(w);
-  return st == DKCPR_E_ARG;
+  return st;
+}
+
+/* 1 when the rules rewrite values, which text has none of. */
+static int rules_need_rows(const wash_stream *x, const struct_choice *choice) {
+  return choice->rules && probe(x, choice, DKCPR_DATA_TEXT, x->wo) == DKCPR_E_ARG;
 }
 
 /* 1 when the rules have a layout: the fixed format accepts them. */
 static int rules_have_layout(const wash_stream *x, const struct_choice *choice) {
-  dkcpr_struct_options so;
   dkcpr_wash_options wo;
-  dkcpr_struct_washer *w = NULL;
   if (!choice->rules)
     return 0;
-  dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
-  so.format = DKCPR_DATA_FIXED;
-  so.rules = choice->rules;
   dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION);
   wo.mode = DKCPR_WASH_MASK; /* the question is the layout, not the mode */
-  dkcpr_status st = dkcpr_struct_washer_new(&w, x->p, x->so, &wo, &so);
-  dkcpr_struct_washer_free(w);
-  return st == DKCPR_OK;
+  return probe(x, choice, DKCPR_DATA_FIXED, &wo) == DKCPR_OK;
 }
 
 int wash_structured(wash_stream *x, cli_input *src, const char *path,
