@@ -21,9 +21,11 @@ set(DKCPR_FUZZ_NEEDS_fuzz_struct_json ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv})
 set(DKCPR_FUZZ_NEEDS_fuzz_struct_sql ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv} dkcpr_data_format_name)
 set(DKCPR_FUZZ_NEEDS_fuzz_struct_hl7 ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv} dkcpr__hl7_feed)
 set(DKCPR_FUZZ_NEEDS_fuzz_struct_fixed ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv} dkcpr__fixed_feed)
+set(DKCPR_FUZZ_NEEDS_fuzz_struct_xml ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv} dkcpr__xml_feed)
 set(DKCPR_FUZZ_NEEDS_fuzz_rules ${DKCPR_FUZZ_NEEDS_fuzz_struct_csv} dkcpr_rules_parse)
 set(DKCPR_FUZZ_ALL_TARGETS fuzz_parse fuzz_scan fuzz_wash fuzz_pseudonym
-    fuzz_struct_csv fuzz_struct_json fuzz_struct_sql fuzz_struct_hl7 fuzz_struct_fixed fuzz_rules)
+    fuzz_struct_csv fuzz_struct_json fuzz_struct_sql fuzz_struct_hl7 fuzz_struct_fixed
+    fuzz_struct_xml fuzz_rules)
 
 function(dkcpr_fuzz_available_targets out_var)
   file(GLOB lib_sources ${PROJECT_SOURCE_DIR}/lib/*.c)

@@ -113,8 +113,18 @@ def main():
              b"0020405205297291170-0657 12345678xx\r\n"
              b"x2911700657\n"
              b"999000000000005")
+    xml = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE r [<!ENTITY e1 "0405205297">]>\n'
+           b'<r xmlns:p="urn:x"><!-- cpr 0101901234 -->\n'
+           b' <row id="0405205297" s="M"><b>04.05.2020</b><p:g>6</p:g><y>20</y>'
+           b'<note>ring 291170-0657 &amp; &e1; &#48;405205297</note><r>x</r><e>y</e>'
+           b'<m>a@b.dk</m><t>+45 12 34 56 78</t></row>\n'
+           b' <row><id>291170-0657</id><s>K</s><x9 b="1.1.1900"/><![CDATA[cpr 0101901234]]></row>\n'
+           b' <id root="1.2.208.176.1.2" extension="0405205297"/>'
+           b'<identifier><system value="urn:oid:1.2.208.176.1.2"/><value value="2911700657"/></identifier>\n'
+           b' <?pi 0101901234?><row><a>\n 0405205297 \n</a></row>\n</r>\n')
     for opt in (0x04, 0x05, 0x06, 0x0c):
         write(os.path.join(out, "fuzz_struct_hl7"), bytes([opt, 41]) + hl7)
+        write(os.path.join(out, "fuzz_struct_xml"), bytes([opt, 67]) + xml)
         write(os.path.join(out, "fuzz_struct_fixed"), bytes([opt, 53]) + fixed)
         write(os.path.join(out, "fuzz_struct_csv"), bytes([opt, 17]) + rows)
         write(os.path.join(out, "fuzz_struct_sql"), bytes([opt, 29]) + dump)

@@ -736,7 +736,8 @@ DKCPR_API dkcpr_status dkcpr_sniff(dkcpr_sniffed *out, const void *head,
 DKCPR_API const char *dkcpr_compression_name(dkcpr_compression c);
 
 /* ------------------------------------------------------------------------ */
-/* Washing structured data: CSV, TSV, JSON, JSON Lines, SQL dumps, HL7 v2   */
+/* Washing structured data: CSV, TSV, JSON, JSON Lines, SQL dumps, HL7 v2,  */
+/* XML, fixed-width records                                                 */
 /* ------------------------------------------------------------------------ */
 
 /** The structure a structured washer reads. */
@@ -754,6 +755,10 @@ typedef enum dkcpr_data_format {
    *  fields named as rules write them (PID-3, PID-5.1); an identifier whose
    *  assigning authority or type is CPR (or the CPR OID) holds a CPR number. */
   DKCPR_DATA_HL7 = 6,
+  /** XML 1.0 in UTF-8, checked with expat; a field is an element (its text)
+   *  or an attribute, named by its local name; an identifier whose root or
+   *  system is the CPR OID (HL7 CDA, FHIR) holds a CPR number. */
+  DKCPR_DATA_XML = 7,
   /** Fixed-width records, one a line (such as CPR-register extracts), by
    *  the `layout:` of the rules (dkcpr_struct_options.rules), which this
    *  format needs; a field whose name means CPR is a CPR number inside any
@@ -762,15 +767,15 @@ typedef enum dkcpr_data_format {
   DKCPR_DATA_FIXED = 8
 } dkcpr_data_format;
 
-/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql", "hl7", "fixed");
- *  never NULL. */
+/** Short lower-case name ("text", "csv", "tsv", "json", "jsonl", "sql", "hl7", "xml",
+ *  "fixed"); never NULL. */
 DKCPR_API const char *dkcpr_data_format_name(dkcpr_data_format f);
 
 /**
  * The structure an input most likely has: by its name's extension (`.csv`,
- * `.tsv`, `.tab`, `.json`, `.jsonl`, `.ndjson`, `.sql`, `.hl7`, also under
- * `.gz`, `.zst`, `.xz`, `.bz2`), else by its first bytes (JSON, JSON Lines,
- * HL7 v2, a SQL dump, TSV, CSV), else ::DKCPR_DATA_TEXT. What `dkcpr wash --format=auto`
+ * `.tsv`, `.tab`, `.json`, `.jsonl`, `.ndjson`, `.sql`, `.hl7`, `.xml`, also
+ * under `.gz`, `.zst`, `.xz`, `.bz2`), else by its first bytes (JSON, JSON
+ * Lines, HL7 v2, XML, a SQL dump, TSV, CSV), else ::DKCPR_DATA_TEXT. What `dkcpr wash --format=auto`
  * uses.
  * @param name      a file name or path (not NUL-terminated); NULL for none
  * @param head      the input's first bytes (4 KiB or more is plenty); may be NULL

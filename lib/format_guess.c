@@ -31,6 +31,7 @@ static int by_name(const char *path, size_t n, dkcpr_data_format *out) {
   else if (ends_with(path, n, ".json")) *out = DKCPR_DATA_JSON;
   else if (ends_with(path, n, ".sql")) *out = DKCPR_DATA_SQL;
   else if (ends_with(path, n, ".hl7")) *out = DKCPR_DATA_HL7;
+  else if (ends_with(path, n, ".xml")) *out = DKCPR_DATA_XML;
   else return 0;
   return 1;
 }
@@ -106,6 +107,15 @@ dkcpr_data_format dkcpr_data_format_guess(const char *name, size_t name_len,
                        memcmp(head + i, "BHS", 3) == 0) &&
       head[i + 3] == '|')
     return DKCPR_DATA_HL7;
+  /* XML: a declaration, a comment, a DOCTYPE or an element. */
+  if (i + 1 < len && head[i] == '<') {
+    char c = head[i + 1];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+        (len - i >= 5 && memcmp(head + i, "<?xml", 5) == 0) ||
+        (len - i >= 4 && memcmp(head + i, "<!--", 4) == 0) ||
+        (len - i >= 9 && memcmp(head + i, "<!DOCTYPE", 9) == 0))
+      return DKCPR_DATA_XML;
+  }
   if (looks_like_sql(head, len)) return DKCPR_DATA_SQL;
   if (looks_delimited(head, len, '\t')) return DKCPR_DATA_TSV;
   if (looks_delimited(head, len, ',') || looks_delimited(head, len, ';')) return DKCPR_DATA_CSV;

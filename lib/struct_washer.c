@@ -29,6 +29,7 @@ const char *dkcpr_data_format_name(dkcpr_data_format f) {
   case DKCPR_DATA_SQL: return "sql";
   case DKCPR_DATA_HL7: return "hl7";
   case DKCPR_DATA_FIXED: return "fixed";
+  case DKCPR_DATA_XML: return "xml";
   }
   return "unknown";
 }
@@ -83,7 +84,7 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
   if (opts != NULL && dkcpr__versioned_read(&o, opts, options_sizes, OPTIONS_VERSIONS) != DKCPR_OK)
     return DKCPR_E_ARG;
   opts = &o;
-  if ((unsigned)opts->format > DKCPR_DATA_FIXED || opts->format == 7) return DKCPR_E_ARG;
+  if ((unsigned)opts->format > DKCPR_DATA_FIXED) return DKCPR_E_ARG;
   if (opts->cpr_fields == NULL && opts->cpr_fields_len > 0) return DKCPR_E_NULL;
   /* Rules that rewrite values need fields: text has none. */
   if (dkcpr__rules_rewrite(opts->rules) && opts->format == DKCPR_DATA_TEXT) return DKCPR_E_ARG;
@@ -109,6 +110,7 @@ dkcpr_status dkcpr_struct_washer_new(dkcpr_struct_washer **out,
   if (st == DKCPR_OK && w->format == DKCPR_DATA_SQL) st = dkcpr__sql_new(w);
   if (st == DKCPR_OK && w->format == DKCPR_DATA_HL7) st = dkcpr__hl7_new(w);
   if (st == DKCPR_OK && w->format == DKCPR_DATA_FIXED) st = dkcpr__fixed_new(w);
+  if (st == DKCPR_OK && w->format == DKCPR_DATA_XML) st = dkcpr__xml_new(w);
   /* A layout is read only by fixed: elsewhere its CPR fields would be missed. */
   if (st == DKCPR_OK && w->rules.layout.n > 0 && w->format != DKCPR_DATA_FIXED) st = DKCPR_E_ARG;
   if (st != DKCPR_OK) {
@@ -131,6 +133,7 @@ void dkcpr_struct_washer_free(dkcpr_struct_washer *w) {
   dkcpr__sql_free(w);
   dkcpr__hl7_free(w);
   dkcpr__fixed_free(w);
+  dkcpr__xml_free(w);
   dkcpr__text_free(&w->text);
   dkcpr__field_names_free(&w->names);
   dkcpr__rules_clear(&w->rules);
@@ -143,7 +146,7 @@ size_t dkcpr_struct_washer_bound(const dkcpr_struct_washer *w, size_t in_len) {
   if (in_len > (SIZE_MAX >> 12)) return SIZE_MAX;
   /* What a parser may hold back from earlier calls comes out too. */
   return dkcpr__text_bound(&w->text, in_len + 2 * DKCPR__VALUE_HOLD + dkcpr__csv_held(w) + dkcpr__hl7_held(w) +
-                               dkcpr__fixed_held(w),
+                               dkcpr__fixed_held(w) + dkcpr__xml_held(w),
                            dkcpr__rules_rewrite(&w->rules) ? 1 : 9, w->value_max);
 }
 
@@ -196,6 +199,7 @@ static dkcpr_status run(char *out, size_t out_cap, size_t *out_len,
   case DKCPR_DATA_SQL: st = dkcpr__sql_feed(w, in, in_len, finish); break;
   case DKCPR_DATA_HL7: st = dkcpr__hl7_feed(w, in, in_len, finish); break;
   case DKCPR_DATA_FIXED: st = dkcpr__fixed_feed(w, in, in_len, finish); break;
+  case DKCPR_DATA_XML: st = dkcpr__xml_feed(w, in, in_len, finish); break;
   default: st = dkcpr__text_put(&w->text, in, in_len); break;
   }
   if (st == DKCPR_OK) st = dkcpr__text_flush(&w->text, out, &n, finish);

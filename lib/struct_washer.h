@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The structured washer's state, shared by its parsers (struct_csv.c,
- * struct_json.c, struct_sql.c, struct_hl7.c), its value rewriting (struct_value.c) and its API
+ * struct_json.c, struct_sql.c, struct_hl7.c, struct_xml.c), its value rewriting (struct_value.c) and its API
  * (struct_washer.c). */
 #ifndef DKCPR_STRUCT_WASHER_H
 #define DKCPR_STRUCT_WASHER_H
@@ -35,6 +35,7 @@ typedef struct dkcpr__json_state dkcpr__json_state;
 typedef struct dkcpr__sql_state dkcpr__sql_state;
 typedef struct dkcpr__hl7_state dkcpr__hl7_state;
 typedef struct dkcpr__fixed_state dkcpr__fixed_state;
+typedef struct dkcpr__xml_state dkcpr__xml_state;
 
 struct dkcpr_struct_washer {
   dkcpr_data_format format;
@@ -62,6 +63,7 @@ struct dkcpr_struct_washer {
   dkcpr__sql_state *sql;
   dkcpr__hl7_state *hl7;
   dkcpr__fixed_state *fixed;
+  dkcpr__xml_state *xml;
 };
 
 /* The rule for a field name (raw, as the input writes it), or NULL. */
@@ -171,5 +173,11 @@ dkcpr_status dkcpr__fixed_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                                int finish);
 /* Bytes of the record held back until its end. */
 size_t dkcpr__fixed_held(const dkcpr_struct_washer *w);
+dkcpr_status dkcpr__xml_new(dkcpr_struct_washer *w);
+void dkcpr__xml_free(dkcpr_struct_washer *w);
+dkcpr_status dkcpr__xml_feed(dkcpr_struct_washer *w, const char *in, size_t n,
+                             int finish);
+/* Bytes held back: a tag, a value, a row. */
+size_t dkcpr__xml_held(const dkcpr_struct_washer *w);
 
 #endif /* DKCPR_STRUCT_WASHER_H */

@@ -6,7 +6,7 @@ if(TARGET dkcpr_cli)
       "Python that runs the command-line tests (Debian's, with stdnum)")
   foreach(area wash inputs manifest real_files options scan check_info keygen_generate usage
                 scan_report scan_exclude scan_baseline scan_progress scan_completion
-                scan_precommit structured rules hl7 fixed)
+                scan_precommit structured rules hl7 fixed xml)
     add_test(NAME cli.${area}
       COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${area}.py)
     set_tests_properties(cli.${area} PROPERTIES TIMEOUT 600

@@ -140,7 +140,7 @@ static int parse_options(struct wash_config *c, int reveal, int argc,
     case OPT_NINE_DIGITS: c->nine_digits = 1; break;
     case OPT_FORMAT:
       if (format_parse(optarg, &c->structure.is_auto, &c->structure.format) != 0) {
-        cli_error(c->cmd, "--format must be auto, text, csv, tsv, json, jsonl, sql, hl7 or fixed");
+        cli_error(c->cmd, "--format must be auto, text, csv, tsv, json, jsonl, sql, hl7, xml or fixed");
         return CLI_EXIT_USAGE;
       }
       break;

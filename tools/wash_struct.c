@@ -167,7 +167,8 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
   }
   if (st == DKCPR_E_ARG && choice->rules) {
     cli_error(x->cmd, "'%s' is read as %s: rules that rewrite values (redact, empty, "
-              "lookalikes, companions) need fields: csv, tsv, json, jsonl, sql, hl7 or fixed", x->name,
+              "lookalikes, companions) need fields: csv, tsv, json, jsonl, sql, hl7, xml or fixed",
+              x->name,
               dkcpr_data_format_name(f));
     rc = CLI_EXIT_USAGE;
     goto done;
@@ -230,7 +231,7 @@ done:
 int format_parse(const char *name, int *is_auto, dkcpr_data_format *out) {
   static const dkcpr_data_format all[] = {DKCPR_DATA_TEXT, DKCPR_DATA_CSV, DKCPR_DATA_TSV,
                                           DKCPR_DATA_JSON, DKCPR_DATA_JSONL, DKCPR_DATA_SQL,
-                                          DKCPR_DATA_HL7, DKCPR_DATA_FIXED};
+                                          DKCPR_DATA_HL7, DKCPR_DATA_XML, DKCPR_DATA_FIXED};
   *is_auto = strcmp(name, "auto") == 0;
   *out = DKCPR_DATA_TEXT;
   if (*is_auto) return 0;

@@ -28,7 +28,7 @@ _MODES = {"pseudonym": _swig.WASH_PSEUDONYM, "mask": _swig.WASH_MASK,
 _NEEDS_KEY = {"pseudonym", "token", "reveal"}
 _FORMATS = {"text": _swig.DATA_TEXT, "csv": _swig.DATA_CSV, "tsv": _swig.DATA_TSV,
             "json": _swig.DATA_JSON, "jsonl": _swig.DATA_JSONL, "sql": _swig.DATA_SQL,
-            "hl7": _swig.DATA_HL7, "fixed": _swig.DATA_FIXED}
+            "hl7": _swig.DATA_HL7, "xml": _swig.DATA_XML, "fixed": _swig.DATA_FIXED}
 _FORMAT_NAMES = {v: k for k, v in _FORMATS.items()}
 _GUESS_BYTES = 1 << 16
 _CHUNK = 1 << 20
@@ -211,7 +211,7 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
         _swig.Washer(h, so, wo, ph, fmt, fields, None)
         raise ValueError("rules other than 'cpr' rewrite values, which needs fields: "
                          f"format {format!r} has none (use 'csv', 'tsv', 'json', 'jsonl', "
-                         "'sql' or 'hl7'; rules with a layout need 'fixed', which "
+                         "'sql', 'hl7' or 'xml'; rules with a layout need 'fixed', which "
                          "keeps widths: no token or redact mode)") from None
     # The caller keeps these alive while the washer works: it uses the
     # pseudonymizer and the known dates.
@@ -239,7 +239,8 @@ def wash(text: str, pseudonymizer: Optional["Pseudonymizer"] = None, *,
     never_real) gets ``fallback``: its keyed token (default) or, with
     ``"redact"``, the placeholder; reveal leaves it as it is.
     format: ``"text"`` (default), or ``"csv"``, ``"tsv"``, ``"json"``,
-    ``"jsonl"``, ``"sql"``, ``"hl7"``, ``"fixed"`` (with rules that have a
+    ``"jsonl"``, ``"sql"``, ``"hl7"``, ``"xml"`` (an element's text or an
+    attribute, by its local name), ``"fixed"`` (with rules that have a
     layout) to wash by structure as ``dkcpr wash --format``
     does (every value in a field named like ``cpr`` or in ``cpr_fields`` is
     washed in any written form, integers stay integers; see

@@ -58,6 +58,8 @@ STRUCTURED = {
     "adt.hl7": ("MSH|^~\\&|EPJ|RH|LAB|KBA|20261201||ADT^A01|1|P|2.5\r"
                 "PID|1||405205297^^^CPR^PN~77^^^RH^MR||Hansen^Bo\r"
                 "OBX|1|TX|N||ring 211062-5629||||||F\r") * 20,
+    "sager.xml": ('<?xml version="1.0"?>\n<sager>\n' + '  <sag cpr="405205297"><cprNr>2110625629'
+                  '</cprNr><note>ring 0101580008 &amp; mor</note></sag>\n' * 20 + '</sager>\n'),
 }
 
 

@@ -122,7 +122,7 @@ def test_sql_dump(p):
 
 def test_bad_arguments(p, tmp_path):
     with pytest.raises(ValueError, match="format"):
-        dkcpr.wash("x", p, format="xml")
+        dkcpr.wash("x", p, format="yaml")
     with pytest.raises(TypeError):
         dkcpr.wash("x", p, format="csv", cpr_fields="patient")
     with pytest.raises(ValueError):

@@ -36,6 +36,12 @@ public enum DataFormat {
    */
   HL7(data_format.DATA_HL7),
   /**
+   * XML 1.0 (checked with expat); a field is an element's text or an attribute, named by its
+   * local name, and an identifier whose root (HL7 CDA) or system (FHIR) is the CPR register's
+   * OID holds a CPR number; each child element of the root element is a row for rules.
+   */
+  XML(data_format.DATA_XML),
+  /**
    * Fixed-width records, one a line (such as CPR-register extracts), by the layout of the
    * rules ({@link Washer.Builder#rules}), which this format needs; every value keeps its width.
    */
