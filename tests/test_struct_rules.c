@@ -499,8 +499,8 @@ static void test_names(void **state) {
   dkcpr_pseudonymizer_free(p);
 }
 
-/* JSON: a row is a top-level value or an item of a top-level array; its
- * companions follow the first CPR number before them. */
+/* JSON: a row is an object at the top or an item of a top-level array,
+ * held whole: its companions follow its first CPR number wherever they sit. */
 static void test_json_rows(void **state) {
   static const char rules[] =
       "fields:\n  born: {birth_date: YYYY-MM-DD}\n  sex: {sex: {male: M, female: F}}\n"
@@ -517,6 +517,7 @@ static void test_json_rows(void **state) {
   dkcpr_struct_counts c;
   char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSONL, r, jsonl, 0, &c), *back;
   char want[96], digits[11];
+  const char *second;
   dkcpr_cpr cpr;
   size_t steps[] = {1, 4, 9}, i;
   (void)state;
@@ -528,10 +529,23 @@ static void test_json_rows(void **state) {
   assert_non_null(strstr(out, "\"note\": {\"a\": \"[X]\", \"b\": \"[X]\"}}\n"));
   assert_null(strstr(out, "12345678"));
   assert_null(strstr(out, "87654321"));
-  /* The second row's birth date comes before its number: null, counted;
-   * its sex comes after and follows it. */
-  assert_non_null(strstr(out, "{\"born\": null, \"p\": {\"cpr\": "));
-  assert_int_equal(c.rule_unusable, 1);
+  /* The second row's birth date comes before its number (deeper in the
+   * row, an integer): it follows that number as its sex does. */
+  second = strstr(out, "\n{\"born\": \"");
+  assert_non_null(second);
+  assert_int_equal(sscanf(strstr(second, "\"p\": {\"cpr\": ") + 13, "%10[0-9]", digits), 1);
+  if (strlen(digits) == 9) { /* an integer has no leading zero */
+    memmove(digits + 1, digits, 10);
+    digits[0] = '0';
+  }
+  assert_int_equal(dkcpr_parse(&cpr, digits, 10, NULL), DKCPR_OK);
+  snprintf(want, sizeof want, "{\"born\": \"%04d-%02d-%02d\", \"p\": {\"cpr\": ", cpr.year,
+           cpr.month, cpr.day);
+  assert_non_null(strstr(second, want));
+  snprintf(want, sizeof want, "}, \"sex\": \"%c\"}\n", cpr.sex == DKCPR_SEX_MALE ? 'M' : 'F');
+  assert_non_null(strstr(second, want));
+  assert_int_equal(c.rule_unusable, 0);
+  assert_int_equal(c.rule_unmatched, 0);
   assert_int_equal(c.rule_values, 3 + 2 + 2 + 2);
   for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
     char *again = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSONL, r, jsonl, steps[i], NULL);
@@ -575,7 +589,12 @@ static void test_older_versions(void **state) {
   assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_OK);
   assert_int_equal(box.c.version, 1);
   assert_int_equal(((unsigned char *)&box)[v1_counts], 0xAB);
-  box.c.version = 3;
+  /* Version 2 stops before rule_unmatched. */
+  memset(&box, 0xAB, sizeof box);
+  box.c.version = 2;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_OK);
+  assert_int_equal(((unsigned char *)&box)[offsetof(dkcpr_struct_counts, rule_unmatched)], 0xAB);
+  box.c.version = DKCPR_STRUCT_COUNTS_VERSION + 1;
   assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_E_ARG);
   assert_int_equal(dkcpr_struct_options_init(&so, 3), DKCPR_E_ARG);
   dkcpr_struct_washer_free(w);
