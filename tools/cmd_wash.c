@@ -665,7 +665,30 @@ static int parse_rules(struct wash_config *c) {
     return cli_exit_for_status(st);
   }
   c->structure.rules = c->rules;
+  size_t n = dkcpr_rules_count(c->rules);
+  if (n > 0 && !(c->structure.matched = calloc(n, 1))) {
+    cli_error(c->cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
   return 0;
+}
+
+/* Every rule that named no field of any input, said with its line: a typo,
+ * or a table.column where the format has no tables. Returns how many. */
+static uint64_t warn_unmatched(const struct wash_config *c) {
+  uint64_t n = 0;
+  for (size_t i = 0; i < dkcpr_rules_count(c->rules); i++) {
+    const char *name;
+    uint64_t line;
+    if (c->structure.matched[i] || dkcpr_rules_field(&name, &line, c->rules, i) != DKCPR_OK)
+      continue;
+    n++;
+    cli_warn(c->cmd, "the rule for '%s' (line %llu of %s%s%s) named no field of any input: "
+             "nothing was done with it", name, (unsigned long long)line,
+             c->rules_file ? "'" : "", c->rules_file ? c->rules_file : "the manifest's rules",
+             c->rules_file ? "'" : "");
+  }
+  return n;
 }
 
 static int run(int reveal, int argc, char *argv[]) {
@@ -810,7 +833,8 @@ static int run(int reveal, int argc, char *argv[]) {
     print_summary(&c, &totals);
   if (rc == 0)
     warn_unchanged(&c, &totals);
-  if (rc == 0 && totals.sum.failed && c.mode != DKCPR_WASH_REVEAL)
+  uint64_t unmatched = rc == 0 ? warn_unmatched(&c) : 0;
+  if (rc == 0 && (totals.sum.failed || unmatched) && c.mode != DKCPR_WASH_REVEAL)
     rc = CLI_EXIT_UNCHANGED;
 
   free(totals.report_text);
@@ -818,6 +842,7 @@ static int run(int reveal, int argc, char *argv[]) {
 done:
   manifest_free(&from);
   dkcpr_rules_free(c.rules);
+  free(c.structure.matched);
   free(c.rules_text);
   if (out_open)
     cli_out_abort(&out);
