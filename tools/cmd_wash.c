@@ -665,11 +665,6 @@ static int parse_rules(struct wash_config *c) {
     return cli_exit_for_status(st);
   }
   c->structure.rules = c->rules;
-  size_t n = dkcpr_rules_count(c->rules);
-  if (n > 0 && !(c->structure.matched = calloc(n, 1))) {
-    cli_error(c->cmd, "out of memory");
-    return CLI_EXIT_INTERNAL;
-  }
   return 0;
 }
 
@@ -677,6 +672,8 @@ static int parse_rules(struct wash_config *c) {
  * or a table.column where the format has no tables. Returns how many. */
 static uint64_t warn_unmatched(const struct wash_config *c) {
   uint64_t n = 0;
+  if (!c->structure.matched)
+    return 0;
   for (size_t i = 0; i < dkcpr_rules_count(c->rules); i++) {
     const char *name;
     uint64_t line;
@@ -796,6 +793,13 @@ static int run(int reveal, int argc, char *argv[]) {
   if ((rc = cli_out_open(&out, c.cmd, c.output)) != 0)
     goto done;
   out_open = 1;
+  /* Which rules named a field of some input. */
+  size_t n_rules = dkcpr_rules_count(c.rules);
+  if (n_rules > 0 && !(c.structure.matched = calloc(n_rules, 1))) {
+    cli_error(c.cmd, "out of memory");
+    rc = CLI_EXIT_INTERNAL;
+    goto done;
+  }
 
   struct wash_totals totals;
   memset(&totals, 0, sizeof totals);
