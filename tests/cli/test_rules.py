@@ -175,6 +175,20 @@ class RulesTest(CliTestCase):
         self.assertEqual(back.stdout.decode().splitlines()[3], "\\N\tM\t2911700657")
         self.assertIn("(3, '[CPR]', '0405205297')", back.stdout.decode())
 
+    def test_journal_example_names_every_column_with_its_table(self):
+        rules = os.path.join(os.path.dirname(SAMPLE_DIR), "rules", "journal.yaml")
+        dump = os.path.join(SAMPLE_DIR, "journal.sql")
+        p = self.wash("--rules", rules, "-o", self.path("j.sql"), dump)
+        self.assertNotIn(b"named no field", p.stderr)
+        out = self.read("j.sql").decode()
+        self.assertNotIn("Bøgevej 104", out)
+        self.assertIn("'Aarhus C'", out)  # bynavn has no rule
+        # The same rules with a table the dump does not have: said, exit 7.
+        typo = self.write("typo.yaml", open(rules, encoding="utf-8").read()
+                          .replace("kontakt.notat", "kontakter.notat"))
+        p = self.wash("--rules", typo, "-o", self.path("t.sql"), dump, code=7)
+        self.assertIn(b"'kontakter.notat' (line 11 of", p.stderr)
+
     def test_json_companions_before_and_after_the_number(self):
         rules = self.write("r.yaml", "fields:\n  foedselsdato: {birth_date: YYYY-MM-DD}\n"
                            "  koen: {sex: {male: M, female: K}}\n  aar: {birth_year: YYYY}\n")
