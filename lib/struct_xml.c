@@ -598,8 +598,14 @@ static dkcpr_status start_tag(dkcpr__xml_state *x, const char *t, size_t n, int 
   named = p < end; /* the whole name is held */
   if (named) cpr = field(x, l->depth, ln, llen, &rule);
   else rule = NULL;
-  if (named && x->qualified && l->depth < PATH_DEPTH) /* the path of its attributes */
-    x->names[l->depth].n = dkcpr__field_normalise(x->names[l->depth].s, ln, llen);
+  if (x->qualified && l->depth < PATH_DEPTH) { /* the path of its attributes and children */
+    dkcpr__path_name *pn = &x->names[l->depth];
+    pn->n = named ? dkcpr__field_normalise(pn->s, ln, llen) : 0;
+    if (pn->n == 0) { /* a name no rule names (cut, or too long) */
+      pn->s[0] = '\0';
+      pn->n = 1;
+    }
+  }
   /* Identifiers whose scheme a sibling names: <id root="CPR OID"
    * extension="..."/> (CDA), and <system value="urn:oid:CPR OID"/> then
    * <value value="..."/> (FHIR). */
