@@ -45,6 +45,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                err.offset <= size);
     return 0;
   }
+  for (size_t i = 0; i < dkcpr_rules_count(rules); i++) { /* each named, on a line of the text */
+    const char *name;
+    uint64_t line;
+    FUZZ_CHECK(dkcpr_rules_field(&name, &line, rules, i) == DKCPR_OK);
+    FUZZ_CHECK(name != NULL && line >= 1 && line <= size + 1);
+  }
   if (!wash_with(rules, DKCPR_DATA_CSV,
                  "a,b,c,cpr,d\n1,2,3,0405205297,x\n\"q\",,\"\"\"\",291170-0657,\"y\nz\"\n")) {
     wash_with(rules, DKCPR_DATA_FIXED,
@@ -59,6 +65,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   wash_with(rules, DKCPR_DATA_SQL,
             "COPY t (a, b, cpr, c) FROM stdin;\n1\t2\t0405205297\t\\N\n\\.\n"
             "INSERT INTO t (a, b, cpr) VALUES ('x', 2, '2911700657'), (NULL, 'y''z', '');\n");
+  wash_with(rules, DKCPR_DATA_XML,
+            "<r><p a=\"1\"><cpr>0405205297</cpr><b>x</b><q s=\"2\"/></p>"
+            "<t><a>1</a><cpr>291170-0657</cpr></t></r>");
+  wash_with(rules, DKCPR_DATA_JSON,
+            "[{\"p\": {\"b\": \"x\", \"q\": [{\"s\": 1}]}, \"cpr\": \"0405205297\"}]");
+  wash_with(rules, DKCPR_DATA_SQL,
+            "CREATE TABLE public.t (a text, cpr text);\nINSERT INTO public.t VALUES ('x', '0405205297');\n");
   dkcpr_rules_free(rules);
   return 0;
 }

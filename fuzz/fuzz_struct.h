@@ -30,7 +30,8 @@ typedef struct fuzz_struct_run {
 } fuzz_struct_run;
 
 /* Fields b, s, y, g, r, e of the fuzzed rows (and PID fields of HL7) get
- * rules; id and a hold numbers. */
+ * rules, some also qualified (b under p, s under q under p, a of table t);
+ * id and a hold numbers. */
 static const dkcpr_rules *fuzz_struct_rules(void) {
   static dkcpr_rules *rules;
   static const char text[] =
@@ -38,7 +39,9 @@ static const dkcpr_rules *fuzz_struct_rules(void) {
       "  y: {birth_year: YY}\n  g: {age: 2026-12-01}\n  r: redact\n  e: empty\n  id: cpr\n"
       "  m: email\n  t: phone\n  PID-7: {birth_date: YYYYMMDD}\n  PID-8: {sex: {male: M, female: F}}\n"
       "  PID-5.1: last_name\n  PID-5.2: first_name\n  PID-11: redact\n  PID-1.1: empty\n"
-      "  PID-13: phone\n  NK1-2: full_name\n";
+      "  PID-13: phone\n  NK1-2: full_name\n"
+      "  p.b: {birth_date: YYYY-MM-DD}\n  p.q.s: {sex: {male: '1', female: '2'}}\n  t.a: redact\n"
+      "  public.t.e: cpr\n";
   if (rules == NULL)
     FUZZ_CHECK(dkcpr_rules_parse(&rules, NULL, text, sizeof text - 1) == DKCPR_OK);
   return rules;
@@ -136,6 +139,8 @@ static void fuzz_struct_one(dkcpr_data_format f, const uint8_t *data, size_t siz
   FUZZ_CHECK(whole.st == parts.st);
   if (whole.st == DKCPR_OK) {
     FUZZ_CHECK(whole.len == parts.len && memcmp(whole.out, parts.out, whole.len) == 0);
+    /* The same fields named, however the input came. */
+    FUZZ_CHECK(whole.counts.rule_unmatched == parts.counts.rule_unmatched);
     /* Every width kept (outside the fields, text washing writes a number
      * in other digits or separators than ASCII's in ASCII). */
     if (f == DKCPR_DATA_FIXED && fuzz_ascii(text, in.size)) FUZZ_CHECK(whole.len == in.size);

@@ -97,6 +97,9 @@ def main():
     write(os.path.join(out, "fuzz_rules"),
           b"version: 1\nfields:\n  cpr: cpr\n  b: {birth_date: D/M-YY}\n  a: {age: 2000-02-29}\n"
           b"  y:\n    birth_year: YYYY\n  s: {sex: {male: '1', female: '2'}}\n  n: empty\n")
+    write(os.path.join(out, "fuzz_rules"),  # qualified names: table.column, parent.key
+          b"fields:\n  t.a: redact\n  public.t.cpr: cpr\n  p.b: {birth_date: DD.MM.YYYY}\n"
+          b"  p.q.s: {sex: {male: M, female: K}}\n  a: empty\n  r.p.cpr: cpr\n  PID-5.1: last_name\n")
     rows = (b"id,b,s,y,g,r,e\n0405205297,04.05.2020,M,20,6,555,x\n,1.1.1900,K,00,,\"r,\",\n"
             b"\"291170-0657\",29.11.1970,M,70,56,\"\",e\n")
     dump = (b"CREATE TABLE t (b date, s char(1), id char(10), r text, e text);\n"

@@ -816,7 +816,7 @@ DKCPR_API dkcpr_status dkcpr_struct_options_init(dkcpr_struct_options *opts,
  */
 DKCPR_API int dkcpr_field_is_cpr(const char *name, size_t name_len);
 
-#define DKCPR_STRUCT_COUNTS_VERSION 2
+#define DKCPR_STRUCT_COUNTS_VERSION 3
 
 /** What a structured washer did with the values of CPR fields. Set version before the call. */
 typedef struct dkcpr_struct_counts {
@@ -834,6 +834,10 @@ typedef struct dkcpr_struct_counts {
                                (or where the mode writes none): given the placeholder */
   uint64_t rule_irreversible; /**< of them, not given back by reveal: redacted, emptied,
                                    or a companion that did not agree with its row */
+  /* Version 3. */
+  uint64_t rule_unmatched; /**< rules that named no field of the input so far (a
+                                typo, or a table.column the format has not):
+                                dkcpr_struct_washer_rule_matched() says which */
 } dkcpr_struct_counts;
 
 #define DKCPR_STRUCT_ERROR_VERSION 1
@@ -917,6 +921,14 @@ DKCPR_API dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
                                                  const dkcpr_struct_washer *w);
 
 /**
+ * Whether rule i of the washer's rules (dkcpr_rules_field(), in the rules
+ * file's order) named a field of the input read so far: a column, key,
+ * element or attribute, whether or not a value of it was rewritten.
+ * @return 1 when it did; 0 when not, or when w is NULL or i out of range.
+ */
+DKCPR_API int dkcpr_struct_washer_rule_matched(const dkcpr_struct_washer *w, size_t i);
+
+/**
  * Where the input failed to parse, after DKCPR_E_SYNTAX.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (unknown version),
  *   DKCPR_E_STATE (no syntax error happened).
@@ -938,6 +950,20 @@ DKCPR_API dkcpr_status dkcpr_rules_parse(dkcpr_rules **out, dkcpr_struct_error *
 
 /** Free rules; NULL is a no-op. */
 DKCPR_API void dkcpr_rules_free(dkcpr_rules *rules);
+
+/** How many field rules the rules have (the entries of `fields:`); 0 for NULL. */
+DKCPR_API size_t dkcpr_rules_count(const dkcpr_rules *rules);
+
+/**
+ * Field rule i (0 to dkcpr_rules_count() - 1, in the file's order): its
+ * field name as the rules file writes it (`b.navn`; cut at 255 bytes) and
+ * its line there, for messages such as a rule that matched nothing.
+ * @param[out] name  NUL-terminated, owned by rules (valid until they are freed).
+ * @param[out] line  1-based.
+ * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (i out of range).
+ */
+DKCPR_API dkcpr_status dkcpr_rules_field(const char **name, uint64_t *line,
+                                         const dkcpr_rules *rules, size_t i);
 
 #ifdef __cplusplus
 }

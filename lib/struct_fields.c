@@ -43,6 +43,15 @@ size_t dkcpr__field_normalise(char *out, const char *name, size_t len) {
   return n;
 }
 
+int dkcpr__field_dotted(const char *name, size_t len) {
+  size_t i;
+  for (i = 0; i < len; i++)
+    if (name[i] == '.' && !(i > 0 && i + 1 < len && name[i - 1] >= '0' && name[i - 1] <= '9' &&
+                            name[i + 1] >= '0' && name[i + 1] <= '9'))
+      return 1;
+  return 0;
+}
+
 static int builtin(const char *s, size_t n) {
   size_t i;
   /* Every name and ending holds "cpr" or "person"; most field names neither. */

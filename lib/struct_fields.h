@@ -25,6 +25,9 @@ void dkcpr__field_names_free(dkcpr__field_names *n);
  * (DKCPR__FIELD_NAME_MAX bytes); 0 when too long. */
 size_t dkcpr__field_normalise(char *out, const char *name, size_t len);
 
+/* 1 when the name has a '.' that normalising drops (not between digits). */
+int dkcpr__field_dotted(const char *name, size_t len);
+
 /* 1 when name means CPR: built in, or one of extra's (NULL: none). */
 int dkcpr__field_is_cpr(const dkcpr__field_names *extra, const char *name,
                         size_t len);

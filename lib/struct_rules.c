@@ -190,6 +190,71 @@ static dkcpr_status read_action(reader *r, dkcpr__rule *rule, const yaml_node_t 
                  "unknown rule (email, birth_date, birth_year, age, sex)");
 }
 
+/* The end of the part of a field name that starts at i: the next '.' that
+ * is not between digits (PID-5.1 is one part), or len. */
+static size_t part_end(const char *s, size_t len, size_t i) {
+  for (; i < len; i++)
+    if (s[i] == '.' && !(i > 0 && i + 1 < len && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+                         s[i + 1] >= '0' && s[i + 1] <= '9'))
+      break;
+  return i;
+}
+
+/* A field's name: its last part, and the parts before it (table.column,
+ * parent.key), each normalised; its text and line kept for messages. */
+static dkcpr_status read_name(reader *r, dkcpr__rule *rule, const yaml_node_t *k) {
+  const char *s = (const char *)k->data.scalar.value;
+  size_t len = k->data.scalar.length, i = 0, used = 0;
+  static const char *const empty = "a field name is empty or longer than 128 bytes";
+  rule->line = k->start_mark.line + 1;
+  memcpy(rule->text, s, len < DKCPR__RULE_TEXT_MAX ? len : DKCPR__RULE_TEXT_MAX);
+  rule->text[len < DKCPR__RULE_TEXT_MAX ? len : DKCPR__RULE_TEXT_MAX] = '\0';
+  rule->whole_len = dkcpr__field_normalise(rule->whole, s, len);
+  if (rule->whole_len == 0) return fail_at(r, &k->start_mark, empty);
+  for (;;) {
+    size_t end = part_end(s, len, i), n;
+    char part[DKCPR__FIELD_NAME_MAX];
+    n = dkcpr__field_normalise(part, s + i, end - i);
+    if (n == 0)
+      return fail_at(r, &k->start_mark,
+                     "a part of a qualified field name (table.column) is empty");
+    if (end == len) {
+      memcpy(rule->name, part, n);
+      rule->name_len = n;
+      return DKCPR_OK;
+    }
+    if (rule->parents == DKCPR__RULE_PARENTS_MAX || used + n + 1 > sizeof rule->parent)
+      return fail_at(r, &k->start_mark, "a qualified field name with too many parts");
+    memcpy(rule->parent + used, part, n);
+    rule->parent[used + n] = '\0';
+    rule->part_at[rule->parents] = (unsigned char)used;
+    rule->part_len[rule->parents] = (unsigned char)n;
+    rule->parents++;
+    used += n + 1;
+    i = end + 1;
+  }
+}
+
+static int same_name(const dkcpr__rule *a, const dkcpr__rule *b) {
+  size_t i;
+  if (a->name_len != b->name_len || memcmp(a->name, b->name, a->name_len) != 0 ||
+      a->parents != b->parents)
+    return 0;
+  for (i = 0; i < a->parents; i++)
+    if (a->part_len[i] != b->part_len[i] ||
+        memcmp(a->parent + a->part_at[i], b->parent + b->part_at[i], a->part_len[i]) != 0)
+      return 0;
+  return 1;
+}
+
+/* 1 when an earlier rule names the same field. */
+static int named_before(const dkcpr_rules *rules, const dkcpr__rule *rule) {
+  size_t i;
+  for (i = 0; i < rules->n; i++)
+    if (same_name(&rules->rule[i], rule)) return 1;
+  return 0;
+}
+
 static dkcpr_status read_fields(reader *r, const yaml_node_t *fields) {
   yaml_node_pair_t *pair;
   size_t count;
@@ -206,11 +271,8 @@ static dkcpr_status read_fields(reader *r, const yaml_node_t *fields) {
     dkcpr_status st;
     if (k->type != YAML_SCALAR_NODE)
       return fail_at(r, &k->start_mark, "a field name is a text");
-    rule->name_len = dkcpr__field_normalise(rule->name, (const char *)k->data.scalar.value,
-                                            k->data.scalar.length);
-    if (rule->name_len == 0)
-      return fail_at(r, &k->start_mark, "a field name is empty or longer than 128 bytes");
-    if (dkcpr__rules_find(r->out, rule->name, rule->name_len) != NULL)
+    if ((st = read_name(r, rule, k)) != DKCPR_OK) return st;
+    if (named_before(r->out, rule))
       return fail_at(r, &k->start_mark, "a field named twice");
     st = read_action(r, rule, v);
     if (st != DKCPR_OK) return st;
@@ -295,6 +357,8 @@ dkcpr_status dkcpr_rules_parse(dkcpr_rules **out, dkcpr_struct_error *err,
 }
 
 void dkcpr__rules_clear(dkcpr_rules *r) {
+  free(r->matched);
+  r->matched = NULL;
   free(r->rule);
   r->rule = NULL;
   r->n = 0;
@@ -313,25 +377,67 @@ dkcpr_status dkcpr__rules_copy(dkcpr_rules *dst, const dkcpr_rules *src) {
   dst->rule = NULL;
   dst->n = 0;
   dst->look = NULL;
+  dst->matched = NULL;
   memset(&dst->layout, 0, sizeof dst->layout);
   if (src == NULL) return DKCPR_OK;
   if (dkcpr__layout_copy(&dst->layout, &src->layout) != DKCPR_OK) return DKCPR_E_NOMEM;
   if (src->n == 0) return DKCPR_OK;
   dst->rule = malloc(src->n * sizeof *src->rule);
-  if (dst->rule == NULL) return DKCPR_E_NOMEM;
+  dst->matched = calloc(src->n, 1);
+  if (dst->rule == NULL || dst->matched == NULL) return DKCPR_E_NOMEM;
   memcpy(dst->rule, src->rule, src->n * sizeof *src->rule);
   dst->n = src->n;
   return DKCPR_OK;
 }
 
-const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
-                                     size_t len) {
+/* 1 when the rule's parents are the innermost names of path. */
+static int parents_match(const dkcpr__rule *rule, const dkcpr__path *path) {
+  size_t k = rule->parents, at = path->n;
+  while (k > 0) {
+    const dkcpr__path_name *p;
+    while (at > 0 && path->name[at - 1].n == 0) at--; /* an array's item */
+    if (at == 0) return 0;                              /* no more names (or not known) */
+    p = &path->name[--at];
+    k--;
+    if (p->n != rule->part_len[k] || memcmp(p->s, rule->parent + rule->part_at[k], p->n) != 0)
+      return 0;
+  }
+  return 1;
+}
+
+const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const dkcpr__path *path,
+                                     const char *name, size_t len, int dotted) {
+  const dkcpr__rule *best = NULL;
   size_t i;
   if (r == NULL) return NULL;
-  for (i = 0; i < r->n; i++)
-    if (r->rule[i].name_len == len && memcmp(r->rule[i].name, name, len) == 0)
-      return &r->rule[i];
-  return NULL;
+  for (i = 0; i < r->n; i++) {
+    const dkcpr__rule *rule = &r->rule[i];
+    int hit;
+    if (best != NULL && rule->parents <= best->parents) continue;
+    if (rule->parents == 0)
+      hit = rule->name_len == len && memcmp(rule->name, name, len) == 0;
+    else
+      hit = (path != NULL && rule->name_len == len && memcmp(rule->name, name, len) == 0 &&
+             parents_match(rule, path)) ||
+            (dotted && rule->whole_len == len && memcmp(rule->whole, name, len) == 0);
+    if (hit) best = rule;
+  }
+  return best;
+}
+
+size_t dkcpr_rules_count(const dkcpr_rules *rules) {
+  return rules == NULL ? 0 : rules->n;
+}
+
+dkcpr_status dkcpr_rules_field(const char **name, uint64_t *line, const dkcpr_rules *rules,
+                               size_t i) {
+  if (name == NULL || line == NULL || rules == NULL) return DKCPR_E_NULL;
+  *name = NULL;
+  *line = 0;
+  if (i >= rules->n) return DKCPR_E_ARG;
+  *name = rules->rule[i].text;
+  *line = rules->rule[i].line;
+  return DKCPR_OK;
 }
 
 int dkcpr__rules_rewrite(const dkcpr_rules *r) {

@@ -38,9 +38,23 @@ typedef enum dkcpr__rule_action {
 /* A companion's longest written value. */
 #define DKCPR__COMPANION_MAX 40
 
+/* A qualified rule's most parents (patient.cpr: one; public.patient.cpr: two). */
+#define DKCPR__RULE_PARENTS_MAX 8
+/* The longest field name kept as written, for messages. */
+#define DKCPR__RULE_TEXT_MAX 255
+
 typedef struct dkcpr__rule {
-  char name[DKCPR__FIELD_NAME_MAX]; /* normalised as CPR field names are */
+  char name[DKCPR__FIELD_NAME_MAX]; /* its last part, normalised as CPR field names are */
   size_t name_len;
+  /* A qualified name (table.column, parent.key, Parent.Element): the parts
+   * before the last, normalised, outer first, each at parent + part_at[i]. */
+  size_t parents;
+  char parent[DKCPR__FIELD_NAME_MAX + DKCPR__RULE_PARENTS_MAX];
+  unsigned char part_at[DKCPR__RULE_PARENTS_MAX], part_len[DKCPR__RULE_PARENTS_MAX];
+  char whole[DKCPR__FIELD_NAME_MAX]; /* all of it normalised: a field named with dots */
+  size_t whole_len;
+  char text[DKCPR__RULE_TEXT_MAX + 1]; /* as the rules file writes it (cut at 255 bytes) */
+  uint64_t line;                       /* its line in the rules file */
   dkcpr__rule_action action;
   char pattern[DKCPR__RULE_PATTERN_MAX + 1]; /* birth_date, birth_year; email: the domain */
   int ref_year, ref_month, ref_day;           /* age */
@@ -58,12 +72,33 @@ struct dkcpr_rules {
   /* A washer's copy only: its lookalikes' key, made on first use (one
    * thread at a time, as the washer), freed with the copy. */
   dkcpr__lookalike_key *look;
+  /* A washer's copy only: 1 for each rule that named a field of its input. */
+  unsigned char *matched;
   dkcpr__layout layout; /* fixed-width records; none when layout.n is 0 */
 };
 
-/* The rule for a field name, or NULL. */
-const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const char *name,
-                                     size_t len);
+/* Where a field sits: the names of what holds it (an SQL table and its
+ * schema, the keys of the JSON objects or the XML elements around it),
+ * normalised, outer first. A name of length 0 is passed over (an array's
+ * item); cut: the outermost names are not known (nesting too deep). */
+typedef struct dkcpr__path_name {
+  char s[DKCPR__FIELD_NAME_MAX];
+  size_t n;
+} dkcpr__path_name;
+
+typedef struct dkcpr__path {
+  const dkcpr__path_name *name;
+  size_t n;
+  int cut;
+} dkcpr__path;
+
+/* The rule for a field name (normalised), or NULL: the qualified rule
+ * whose parents are the innermost names of path with the most parents,
+ * else the plain one. dotted: the field's own name has a dot between
+ * names (a CSV header "pt.navn"): a qualified rule written as it is
+ * matches it too. */
+const dkcpr__rule *dkcpr__rules_find(const dkcpr_rules *r, const dkcpr__path *path,
+                                     const char *name, size_t len, int dotted);
 /* The keyed lookalike of an e-mail address, a phone number or a name, into
  * out (DKCPR__VALUE_HOLD + DKCPR__RULE_PATTERN_MAX + 16 bytes); 0 on
  * failure. key: the key made from p's token key (*key made on first use).

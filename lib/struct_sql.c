@@ -47,6 +47,8 @@ struct dkcpr__sql_state {
   /* statement reader */
   int depth, value_start, expect_col, expect_type, copy_next_line, copy_stdin;
   char table[DKCPR__SQL_NAME_MAX + 1];
+  char schema[DKCPR__SQL_NAME_MAX + 1]; /* the name before the table's '.', or empty */
+  int table_dot;                        /* a '.' after the table's name: a schema's */
   dkcpr__sql_table *creating;
   dkcpr__sql_cols cols;  /* the current COPY's or INSERT's columns */
   int cols_own;          /* cols were named in the statement (else the table's) */
@@ -121,11 +123,37 @@ static int is_constraint(const dkcpr__sql_state *s) {
   return 0;
 }
 
+/* The statement's table (and schema), where its columns sit for rules. */
+static const dkcpr__path *table_path(dkcpr__sql_state *s, dkcpr__path_name name[2],
+                                     dkcpr__path *path) {
+  path->name = name;
+  path->n = 0;
+  path->cut = 0;
+  if (s->schema[0]) {
+    name[0].n = dkcpr__field_normalise(name[0].s, s->schema, strlen(s->schema));
+    path->n = name[0].n > 0;
+  }
+  name[path->n].n = dkcpr__field_normalise(name[path->n].s, s->table, strlen(s->table));
+  path->n += name[path->n].n > 0;
+  return path;
+}
+
+/* A name in a statement's table name: a schema's before a '.', else the table's. */
+static void table_name(dkcpr__sql_state *s) {
+  if (s->table_dot) memcpy(s->schema, s->table, sizeof s->table);
+  else s->schema[0] = '\0';
+  s->table_dot = 0;
+  memcpy(s->table, s->tok, s->tok_len + 1);
+}
+
 /* The current statement's columns become the table's (no column list). */
 static dkcpr_status use_table_cols(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
   const dkcpr__sql_table *t = dkcpr__sql_table_find(&s->cat, s->table);
+  dkcpr__path_name names[2];
+  dkcpr__path path;
   size_t i;
   s->cols.n = 0;
+  table_path(s, names, &path);
   if (t == NULL) return DKCPR_OK;
   for (i = 0; i < t->cols.n; i++) {
     const dkcpr__sql_col *c = &t->cols.col[i];
@@ -133,7 +161,8 @@ static dkcpr_status use_table_cols(dkcpr_struct_washer *w, dkcpr__sql_state *s) 
                                           c->cpr, c->integer);
     if (st != DKCPR_OK) return st;
     if (s->cols.n > 0) {
-      s->cols.col[s->cols.n - 1].rule = dkcpr__struct_rewrite_rule(w, c->name, strlen(c->name));
+      s->cols.col[s->cols.n - 1].rule =
+          dkcpr__struct_rewrite_rule_in(w, &path, c->name, strlen(c->name));
       s->cols.col[s->cols.n - 1].json = c->json;
     }
   }
@@ -144,11 +173,14 @@ static dkcpr_status use_table_cols(dkcpr_struct_washer *w, dkcpr__sql_state *s) 
 static dkcpr_status add_named_col(dkcpr_struct_washer *w, dkcpr__sql_state *s) {
   const dkcpr__sql_table *t = dkcpr__sql_table_find(&s->cat, s->table);
   const dkcpr__sql_col *c = t ? dkcpr__sql_cols_find(&t->cols, s->tok) : NULL;
-  dkcpr_status st = dkcpr__sql_cols_add(&s->cols, s->tok, s->tok_len,
-                                        dkcpr__struct_field_cpr(w, s->tok, s->tok_len),
-                                        c ? c->integer : 0);
+  dkcpr__path_name names[2];
+  dkcpr__path path;
+  dkcpr_status st = dkcpr__sql_cols_add(
+      &s->cols, s->tok, s->tok_len,
+      dkcpr__struct_field_cpr_in(w, table_path(s, names, &path), s->tok, s->tok_len),
+      c ? c->integer : 0);
   if (st == DKCPR_OK && s->cols.n > 0) {
-    s->cols.col[s->cols.n - 1].rule = dkcpr__struct_rewrite_rule(w, s->tok, s->tok_len);
+    s->cols.col[s->cols.n - 1].rule = dkcpr__struct_rewrite_rule_in(w, &path, s->tok, s->tok_len);
     s->cols.col[s->cols.n - 1].json = c ? c->json : 0;
   }
   return st;
@@ -182,6 +214,8 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
     else if (word_is(s, "create")) s->stmt = S_CREATE;
     else s->stmt = S_SKIP;
     s->table[0] = '\0';
+    s->schema[0] = '\0';
+    s->table_dot = 0;
     break;
   case S_CREATE:
     if (kind == T_WORD && word_is(s, "table")) s->stmt = S_CREATE_NAME;
@@ -192,7 +226,7 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
     break;
   case S_CREATE_NAME:
     if (name && !(kind == T_WORD && (word_is(s, "if") || word_is(s, "not") || word_is(s, "exists")))) {
-      memcpy(s->table, s->tok, s->tok_len + 1);
+      table_name(s);
     } else if (kind == T_PUNCT && punct == '(') {
       s->creating = dkcpr__sql_table_new(&s->cat, s->table);
       if (s->creating == NULL) {
@@ -203,7 +237,9 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
       s->depth = 1;
       s->expect_col = 1;
       s->expect_type = 0;
-    } else if (!(kind == T_PUNCT && punct == '.') && !name && kind != T_NUMBER) {
+    } else if (kind == T_PUNCT && punct == '.') {
+      s->table_dot = 1;
+    } else if (!name && kind != T_NUMBER) {
       s->stmt = S_SKIP;
     }
     break;
@@ -218,8 +254,11 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
     } else if (s->depth == 1 && s->expect_col && name) {
       s->expect_col = 0;
       if (!(kind == T_WORD && is_constraint(s))) {
-        st = dkcpr__sql_cols_add(&s->creating->cols, s->tok, s->tok_len,
-                                 dkcpr__struct_field_cpr(w, s->tok, s->tok_len), 0);
+        dkcpr__path_name names[2];
+        dkcpr__path path;
+        st = dkcpr__sql_cols_add(
+            &s->creating->cols, s->tok, s->tok_len,
+            dkcpr__struct_field_cpr_in(w, table_path(s, names, &path), s->tok, s->tok_len), 0);
         s->expect_type = 1;
       }
     } else if (s->depth == 1 && s->expect_type && name) {
@@ -235,8 +274,9 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
     break;
   case S_COPY_NAME:
   case S_INSERT_NAME:
-    if (name && !(s->stmt == S_INSERT_NAME && word_is(s, "values"))) {
-      memcpy(s->table, s->tok, s->tok_len + 1);
+    if (name && !(s->stmt == S_INSERT_NAME && word_is(s, "values")) &&
+        !(s->stmt == S_COPY_NAME && kind == T_WORD && word_is(s, "from"))) {
+      table_name(s);
     } else if (kind == T_PUNCT && punct == '(') {
       s->cols.n = 0;
       s->stmt = s->stmt == S_COPY_NAME ? S_COPY_COLS : S_INSERT_COLS;
@@ -244,7 +284,9 @@ static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind,
       st = use_table_cols(w, s);
       s->stmt = S_VALUES;
       s->depth = 0;
-    } else if (kind != T_NUMBER && (kind != T_PUNCT || punct != '.')) {
+    } else if (kind == T_PUNCT && punct == '.') {
+      s->table_dot = 1;
+    } else if (kind != T_NUMBER) {
       /* A number is read on: masked, its digits become a word, which
        * must not make another statement of it. */
       s->stmt = S_SKIP;

@@ -14,10 +14,11 @@
 /* Size of each version of the structs (see versioned.h). */
 static const size_t options_sizes[] = {
     offsetof(dkcpr_struct_options, rules), sizeof(dkcpr_struct_options)};
-static const size_t counts_sizes[] = {
-    offsetof(dkcpr_struct_counts, rule_values), sizeof(dkcpr_struct_counts)};
+static const size_t counts_sizes[] = {offsetof(dkcpr_struct_counts, rule_values),
+                                      offsetof(dkcpr_struct_counts, rule_unmatched),
+                                      sizeof(dkcpr_struct_counts)};
 #define OPTIONS_VERSIONS 2u
-#define COUNTS_VERSIONS 2u
+#define COUNTS_VERSIONS 3u
 
 const char *dkcpr_data_format_name(dkcpr_data_format f) {
   switch (f) {
@@ -43,27 +44,38 @@ dkcpr_status dkcpr_struct_options_init(dkcpr_struct_options *opts,
   return dkcpr__versioned_write(opts, &d, options_sizes, OPTIONS_VERSIONS, version);
 }
 
-const dkcpr__rule *dkcpr__struct_rule(const dkcpr_struct_washer *w,
-                                      const char *name, size_t len) {
+const dkcpr__rule *dkcpr__struct_rule_in(const dkcpr_struct_washer *w, const dkcpr__path *path,
+                                         const char *name, size_t len) {
   char norm[DKCPR__FIELD_NAME_MAX];
+  const dkcpr__rule *r;
   size_t n;
   if (w->rules.n == 0) return NULL;
   n = dkcpr__field_normalise(norm, name, len);
-  return n ? dkcpr__rules_find(&w->rules, norm, n) : NULL;
+  r = n ? dkcpr__rules_find(&w->rules, path, norm, n, dkcpr__field_dotted(name, len)) : NULL;
+  if (r != NULL) w->rules.matched[r - w->rules.rule] = 1;
+  return r;
 }
 
-const dkcpr__rule *dkcpr__struct_rewrite_rule(const dkcpr_struct_washer *w,
-                                              const char *name, size_t len) {
-  const dkcpr__rule *r = dkcpr__struct_rule(w, name, len);
+int dkcpr__struct_rules_qualified(const dkcpr_struct_washer *w) {
+  size_t i;
+  for (i = 0; i < w->rules.n; i++)
+    if (w->rules.rule[i].parents > 0) return 1;
+  return 0;
+}
+
+const dkcpr__rule *dkcpr__struct_rewrite_rule_in(const dkcpr_struct_washer *w,
+                                                 const dkcpr__path *path, const char *name,
+                                                 size_t len) {
+  const dkcpr__rule *r = dkcpr__struct_rule_in(w, path, name, len);
   if (r == NULL || r->action == DKCPR__RULE_CPR) return NULL;
   if (w->set.mode == DKCPR_WASH_REVEAL && DKCPR__RULE_ONE_WAY(r->action))
     return NULL; /* one-way: left as the wash wrote it */
   return r;
 }
 
-int dkcpr__struct_field_cpr(const dkcpr_struct_washer *w, const char *name,
-                            size_t len) {
-  const dkcpr__rule *r = dkcpr__struct_rule(w, name, len);
+int dkcpr__struct_field_cpr_in(const dkcpr_struct_washer *w, const dkcpr__path *path,
+                               const char *name, size_t len) {
+  const dkcpr__rule *r = dkcpr__struct_rule_in(w, path, name, len);
   if (r != NULL) return r->action == DKCPR__RULE_CPR;
   return dkcpr__field_is_cpr(&w->names, name, len);
 }
@@ -146,7 +158,7 @@ size_t dkcpr_struct_washer_bound(const dkcpr_struct_washer *w, size_t in_len) {
   if (in_len > (SIZE_MAX >> 12)) return SIZE_MAX;
   /* What a parser may hold back from earlier calls comes out too. */
   return dkcpr__text_bound(&w->text, in_len + 2 * DKCPR__VALUE_HOLD + dkcpr__csv_held(w) + dkcpr__hl7_held(w) +
-                               dkcpr__fixed_held(w) + dkcpr__xml_held(w),
+                               dkcpr__fixed_held(w) + dkcpr__xml_held(w) + dkcpr__json_held(w),
                            dkcpr__rules_rewrite(&w->rules) ? 1 : 9, w->value_max);
 }
 
@@ -246,6 +258,8 @@ dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
   if (st != DKCPR_OK) return st;
   mine = w->counts;
   mine.irreversible = w->irreversible + irr;
+  mine.rule_unmatched = 0;
+  for (k = 0; (size_t)k < w->rules.n; k++) mine.rule_unmatched += !w->rules.matched[k];
   if (counts != NULL)
     dkcpr__versioned_write(counts, &mine, counts_sizes, COUNTS_VERSIONS, counts->version);
   if (stats == NULL) return DKCPR_OK;
@@ -259,6 +273,10 @@ dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
   stats->bytes_in = w->bytes_in;
   stats->bytes_out = w->bytes_out;
   return DKCPR_OK;
+}
+
+int dkcpr_struct_washer_rule_matched(const dkcpr_struct_washer *w, size_t i) {
+  return w != NULL && i < w->rules.n && w->rules.matched[i];
 }
 
 dkcpr_status dkcpr_struct_washer_error(dkcpr_struct_error *out,

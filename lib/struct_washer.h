@@ -66,16 +66,27 @@ struct dkcpr_struct_washer {
   dkcpr__xml_state *xml;
 };
 
-/* The rule for a field name (raw, as the input writes it), or NULL. */
-const dkcpr__rule *dkcpr__struct_rule(const dkcpr_struct_washer *w,
-                                      const char *name, size_t len);
+/* The rule for a field name (raw, as the input writes it) where path says
+ * it sits (NULL: nowhere, as in CSV), or NULL. A rule found is marked as
+ * having matched (dkcpr_struct_washer_rule_matched). */
+const dkcpr__rule *dkcpr__struct_rule_in(const dkcpr_struct_washer *w, const dkcpr__path *path,
+                                         const char *name, size_t len);
 /* The rule that rewrites a field's values, or NULL (no rule, a cpr rule,
  * or in reveal a value the wash redacted or emptied, left as it is). */
-const dkcpr__rule *dkcpr__struct_rewrite_rule(const dkcpr_struct_washer *w,
-                                              const char *name, size_t len);
+const dkcpr__rule *dkcpr__struct_rewrite_rule_in(const dkcpr_struct_washer *w,
+                                                 const dkcpr__path *path, const char *name,
+                                                 size_t len);
 /* 1 when a field name means CPR: by a rule, else built in or named by the caller. */
-int dkcpr__struct_field_cpr(const dkcpr_struct_washer *w, const char *name,
-                            size_t len);
+int dkcpr__struct_field_cpr_in(const dkcpr_struct_washer *w, const dkcpr__path *path,
+                               const char *name, size_t len);
+/* The same for a field that sits nowhere (CSV, HL7, fixed-width). */
+#define dkcpr__struct_rule(w, name, len) dkcpr__struct_rule_in((w), NULL, (name), (len))
+#define dkcpr__struct_rewrite_rule(w, name, len) \
+  dkcpr__struct_rewrite_rule_in((w), NULL, (name), (len))
+#define dkcpr__struct_field_cpr(w, name, len) \
+  dkcpr__struct_field_cpr_in((w), NULL, (name), (len))
+/* 1 when some rule is qualified (table.column): paths are worth keeping. */
+int dkcpr__struct_rules_qualified(const dkcpr_struct_washer *w);
 
 /* What dkcpr__value_replace did with a value. */
 typedef enum dkcpr__value_outcome {
@@ -157,6 +168,8 @@ dkcpr_status dkcpr__json_new(dkcpr_struct_washer *w);
 void dkcpr__json_free(dkcpr_struct_washer *w);
 dkcpr_status dkcpr__json_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                               int finish);
+/* Bytes held back: a value, a row. */
+size_t dkcpr__json_held(const dkcpr_struct_washer *w);
 dkcpr_status dkcpr__sql_new(dkcpr_struct_washer *w);
 void dkcpr__sql_free(dkcpr_struct_washer *w);
 dkcpr_status dkcpr__sql_feed(dkcpr_struct_washer *w, const char *in, size_t n,

@@ -33,6 +33,9 @@
  * (or before the markup token there), whatever the caller's chunks: its
  * errors' positions depend on where its pieces end. */
 #define EXPAT_STEP (64u * 1024u)
+/* Element names kept for qualified rules (Borger.CPRnummer): those of the
+ * outermost levels; deeper, qualified rules match nothing. */
+#define PATH_DEPTH 64
 /* A reference (&name;) in text is held this far to see its name. */
 #define REF_MAX 256u
 /* The CPR register's OID, as HL7 CDA and FHIR name the identifier system. */
@@ -114,6 +117,8 @@ struct dkcpr__xml_state {
   uint64_t line, column; /* expat's position at the chunk's start: CR, LF, CRLF end lines */
   int after_cr;
   int checked;         /* the placeholder was checked */
+  int qualified;       /* some rule is qualified: names[] is kept */
+  dkcpr__path_name names[PATH_DEPTH]; /* the open elements' local names, normalised */
 };
 
 static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -151,6 +156,7 @@ dkcpr_status dkcpr__xml_new(dkcpr_struct_washer *w) {
   x->w = w;
   x->emit = 1;
   x->line = x->column = 1;
+  x->qualified = dkcpr__struct_rules_qualified(w);
   for (i = 0; i < w->rules.n; i++)
     if (DKCPR__RULE_NEEDS_ROW(w->rules.rule[i].action)) x->companions = 1;
   /* UTF-8 whatever the declaration says: the caller transcodes. */
@@ -557,12 +563,21 @@ static int value_is_oid(const char *s, size_t n, int urn) {
   return same(s, n, CPR_OID);
 }
 
-/* Whether a field name (raw) means CPR, and its rewriting rule. */
-static int field(const dkcpr__xml_state *x, const char *name, size_t n, const dkcpr__rule **rule) {
+/* Whether a field name (raw) means CPR, and its rewriting rule; inside
+ * the first `depth` open elements (names[0..depth) for qualified rules). */
+static int field(const dkcpr__xml_state *x, size_t depth, const char *name, size_t n,
+                 const dkcpr__rule **rule) {
+  dkcpr__path path, *at = NULL;
   *rule = NULL;
   if (n == 0 || n > DKCPR__FIELD_NAME_MAX) return 0;
-  *rule = dkcpr__struct_rewrite_rule(x->w, name, n);
-  return *rule == NULL && dkcpr__struct_field_cpr(x->w, name, n);
+  if (x->qualified) {
+    path.name = x->names;
+    path.n = depth <= PATH_DEPTH ? depth : 0; /* the innermost names not known */
+    path.cut = depth > PATH_DEPTH;
+    at = &path;
+  }
+  *rule = dkcpr__struct_rewrite_rule_in(x->w, at, name, n);
+  return *rule == NULL && dkcpr__struct_field_cpr_in(x->w, at, name, n);
 }
 
 /* The held start tag t[0..n) (whole: up to its '>', which is at; else its
@@ -581,8 +596,16 @@ static dkcpr_status start_tag(dkcpr__xml_state *x, const char *t, size_t n, int 
   nlen = (size_t)(p - name);
   ln = local_name(name, nlen, &llen);
   named = p < end; /* the whole name is held */
-  if (named) cpr = field(x, ln, llen, &rule);
+  if (named) cpr = field(x, l->depth, ln, llen, &rule);
   else rule = NULL;
+  if (x->qualified && l->depth < PATH_DEPTH) { /* the path of its attributes and children */
+    dkcpr__path_name *pn = &x->names[l->depth];
+    pn->n = named ? dkcpr__field_normalise(pn->s, ln, llen) : 0;
+    if (pn->n == 0) { /* a name no rule names (cut, or too long) */
+      pn->s[0] = '\0';
+      pn->n = 1;
+    }
+  }
   /* Identifiers whose scheme a sibling names: <id root="CPR OID"
    * extension="..."/> (CDA), and <system value="urn:oid:CPR OID"/> then
    * <value value="..."/> (FHIR). */
@@ -621,7 +644,7 @@ static dkcpr_status start_tag(dkcpr__xml_state *x, const char *t, size_t n, int 
     if (a.quote == 0) continue; /* cut before the value */
     /* xmlns and xmlns:p declare namespaces: no field */
     if (!(a.nlen >= 5 && memcmp(a.name, "xmlns", 5) == 0 && (a.nlen == 5 || a.name[5] == ':'))) {
-      acpr = field(x, an, al, &ar);
+      acpr = field(x, named ? l->depth + 1 : 0, an, al, &ar);
       if (ar == NULL && ((cda && same(an, al, "extension")) ||
                          (fhir_value && same(an, al, "value"))))
         acpr = 1;

@@ -95,6 +95,10 @@ static void test_rules_errors(void **state) {
       {"fields:\n  a:\n    age: 2026-02-30\n", 3, 10},
       {"fields:\n  a:\n    colour: red\n", 3, 5},
       {"fields:\n  a: [cpr\n", 3, 1},
+      {"fields:\n  a..b: cpr\n", 2, 3},
+      {"fields:\n  .b: cpr\n", 2, 3},
+      {"fields:\n  a.b: cpr\n  A.B: redact\n", 3, 3},
+      {"fields:\n  a.b.c.d.e.f.g.h.i.j: cpr\n", 2, 3},
   };
   size_t i;
   (void)state;
@@ -499,8 +503,8 @@ static void test_names(void **state) {
   dkcpr_pseudonymizer_free(p);
 }
 
-/* JSON: a row is a top-level value or an item of a top-level array; its
- * companions follow the first CPR number before them. */
+/* JSON: a row is an object at the top or an item of a top-level array,
+ * held whole: its companions follow its first CPR number wherever they sit. */
 static void test_json_rows(void **state) {
   static const char rules[] =
       "fields:\n  born: {birth_date: YYYY-MM-DD}\n  sex: {sex: {male: M, female: F}}\n"
@@ -517,6 +521,7 @@ static void test_json_rows(void **state) {
   dkcpr_struct_counts c;
   char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSONL, r, jsonl, 0, &c), *back;
   char want[96], digits[11];
+  const char *second;
   dkcpr_cpr cpr;
   size_t steps[] = {1, 4, 9}, i;
   (void)state;
@@ -528,10 +533,23 @@ static void test_json_rows(void **state) {
   assert_non_null(strstr(out, "\"note\": {\"a\": \"[X]\", \"b\": \"[X]\"}}\n"));
   assert_null(strstr(out, "12345678"));
   assert_null(strstr(out, "87654321"));
-  /* The second row's birth date comes before its number: null, counted;
-   * its sex comes after and follows it. */
-  assert_non_null(strstr(out, "{\"born\": null, \"p\": {\"cpr\": "));
-  assert_int_equal(c.rule_unusable, 1);
+  /* The second row's birth date comes before its number (deeper in the
+   * row, an integer): it follows that number as its sex does. */
+  second = strstr(out, "\n{\"born\": \"");
+  assert_non_null(second);
+  assert_int_equal(sscanf(strstr(second, "\"p\": {\"cpr\": ") + 13, "%10[0-9]", digits), 1);
+  if (strlen(digits) == 9) { /* an integer has no leading zero */
+    memmove(digits + 1, digits, 10);
+    digits[0] = '0';
+  }
+  assert_int_equal(dkcpr_parse(&cpr, digits, 10, NULL), DKCPR_OK);
+  snprintf(want, sizeof want, "{\"born\": \"%04d-%02d-%02d\", \"p\": {\"cpr\": ", cpr.year,
+           cpr.month, cpr.day);
+  assert_non_null(strstr(second, want));
+  snprintf(want, sizeof want, "}, \"sex\": \"%c\"}\n", cpr.sex == DKCPR_SEX_MALE ? 'M' : 'F');
+  assert_non_null(strstr(second, want));
+  assert_int_equal(c.rule_unusable, 0);
+  assert_int_equal(c.rule_unmatched, 0);
   assert_int_equal(c.rule_values, 3 + 2 + 2 + 2);
   for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
     char *again = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSONL, r, jsonl, steps[i], NULL);
@@ -548,6 +566,194 @@ static void test_json_rows(void **state) {
   assert_non_null(strstr(out, "}, {\"born\": null}]"));
   assert_int_equal(c.rule_unusable, 1);
   free(out);
+  dkcpr_rules_free(r);
+  dkcpr_pseudonymizer_free(p);
+}
+
+/* The rules' names and lines, and which of them a washer's input named. */
+static void check_matched(const char *yaml, dkcpr_data_format f, const char *in,
+                          const char *const names[], const unsigned long long lines[],
+                          const int matched[], size_t n) {
+  dkcpr_rules *r = rules_of(yaml);
+  dkcpr_wash_options wo;
+  dkcpr_struct_options so;
+  dkcpr_struct_washer *w = NULL;
+  dkcpr_struct_counts c;
+  size_t i, len = strlen(in), got, unmatched = 0;
+  char *out = NULL;
+  const char *name;
+  uint64_t line;
+  assert_int_equal(dkcpr_rules_count(r), n);
+  assert_int_equal(dkcpr_rules_count(NULL), 0);
+  assert_int_equal(dkcpr_rules_field(&name, &line, r, n), DKCPR_E_ARG);
+  assert_int_equal(dkcpr_rules_field(NULL, &line, r, 0), DKCPR_E_NULL);
+  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
+  wo.mode = DKCPR_WASH_MASK;
+  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
+  so.format = f;
+  so.rules = r;
+  assert_int_equal(dkcpr_struct_washer_new(&w, NULL, NULL, &wo, &so), DKCPR_OK);
+  for (i = 0; i < n; i++) assert_int_equal(dkcpr_struct_washer_rule_matched(w, i), 0);
+  out = malloc(dkcpr_struct_washer_bound(w, len));
+  assert_non_null(out);
+  assert_int_equal(dkcpr_struct_washer_feed(out, dkcpr_struct_washer_bound(w, len), &got, w, in, len),
+                   DKCPR_OK);
+  assert_int_equal(dkcpr_struct_washer_finish(out, dkcpr_struct_washer_bound(w, 0), &got, w),
+                   DKCPR_OK);
+  for (i = 0; i < n; i++) {
+    assert_int_equal(dkcpr_rules_field(&name, &line, r, i), DKCPR_OK);
+    assert_string_equal(name, names[i]);
+    assert_int_equal(line, lines[i]);
+    if (dkcpr_struct_washer_rule_matched(w, i) != matched[i])
+      fail_msg("rule %s (line %llu): matched %d", names[i], lines[i], !matched[i]);
+    unmatched += !matched[i];
+  }
+  assert_int_equal(dkcpr_struct_washer_rule_matched(w, n), 0);
+  assert_int_equal(dkcpr_struct_washer_rule_matched(NULL, 0), 0);
+  c.version = DKCPR_STRUCT_COUNTS_VERSION;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &c, w), DKCPR_OK);
+  assert_int_equal(c.rule_unmatched, unmatched);
+  dkcpr_struct_washer_free(w);
+  dkcpr_rules_free(r);
+  free(out);
+}
+
+/* A rule that names no field is known, with its line: in every format, a
+ * qualified name where the format has no such parent included. */
+static void test_rules_that_match_nothing(void **state) {
+  static const char yaml[] =
+      "version: 1\n"
+      "fields:\n"
+      "  navn: redact\n"
+      "  b.navn: redact        # no tables in CSV\n"
+      "  fodselsdatoo: {birth_date: DD.MM.YYYY}\n"
+      "  pt.cpr: cpr\n";
+  static const char *const names[] = {"navn", "b.navn", "fodselsdatoo", "pt.cpr"};
+  static const unsigned long long lines[] = {3, 4, 5, 6};
+  /* The plain navn names nothing where every navn is b's: b.navn is more specific. */
+  static const int csv[] = {1, 0, 0, 1}, sql[] = {0, 1, 0, 0}, json[] = {0, 1, 0, 1};
+  (void)state;
+  /* A CSV header with a dot is matched by the rule written so. */
+  check_matched(yaml, DKCPR_DATA_CSV, "navn;pt.cpr\nAnna;0405205297\n", names, lines, csv, 4);
+  check_matched(yaml, DKCPR_DATA_SQL,
+                "COPY public.b (navn, cpr) FROM stdin;\nBo\t0405205297\n\\.\n", names, lines,
+                sql, 4);
+  check_matched(yaml, DKCPR_DATA_JSON, "{\"b\": {\"navn\": 1}, \"pt\": [{\"cpr\": 2}]}", names,
+                lines, json, 4);
+  check_matched(yaml, DKCPR_DATA_XML, "<pt><b navn=\"x\"/><cpr>0405205297</cpr></pt>", names,
+                lines, json, 4);
+}
+
+/* Qualified names: table.column in SQL (with or without the schema), a
+ * key under its parent's key in JSON, an element or attribute under its
+ * parent element in XML; the most specific rule wins over a plain one. */
+static void test_qualified_names(void **state) {
+  static const char sql_rules[] =
+      "fields:\n  navn: empty\n  b.navn: redact\n  public.a.cpr: cpr\n  x.cpr: redact\n";
+  static const char dump[] =
+      "CREATE TABLE public.a (id integer, navn text, cpr text);\n"
+      "CREATE TABLE public.b (id integer, navn text, cpr text);\n"
+      "COPY public.a (id, navn, cpr) FROM stdin;\n1\tAnna\t0405205297\n\\.\n"
+      "COPY public.b (id, navn, cpr) FROM stdin;\n2\tBo\t0405205297\n\\.\n"
+      "INSERT INTO b VALUES (3, 'Carl', '2911700657');\n"
+      "INSERT INTO x.a (id, navn, cpr) VALUES (4, 'Dora', '2911700657');\n"
+      "INSERT INTO x (id, navn, cpr) VALUES (5, 'Eva', '2911700657');\n";
+  static const char sql_want[] =
+      "CREATE TABLE public.a (id integer, navn text, cpr text);\n"
+      "CREATE TABLE public.b (id integer, navn text, cpr text);\n"
+      "COPY public.a (id, navn, cpr) FROM stdin;\n1\t\\N\t040520XXXX\n\\.\n"
+      "COPY public.b (id, navn, cpr) FROM stdin;\n2\t[X]\t040520XXXX\n\\.\n"
+      "INSERT INTO b VALUES (3, '[X]', '291170XXXX');\n"
+      "INSERT INTO x.a (id, navn, cpr) VALUES (4, NULL, '291170XXXX');\n"
+      "INSERT INTO x (id, navn, cpr) VALUES (5, NULL, '[X]');\n";
+  static const char json_rules[] =
+      "fields:\n  navn: empty\n  patient.navn: redact\n  mor.barn.navn: {sex: {male: M, female: K}}\n";
+  static const char json_in[] =
+      "{\"patient\": {\"navn\": \"A\", \"cpr\": \"0405205297\"}, \"mor\": {\"navn\": \"B\","
+      " \"barn\": [{\"navn\": \"C\"}]}, \"navn\": \"D\", \"patient.navn\": \"E\","
+      " \"x\": {\"patient\": {\"navn\": \"F\"}}}\n";
+  static const char json_want[] =
+      "{\"patient\": {\"navn\": \"[X]\", \"cpr\": \"040520XXXX\"}, \"mor\": {\"navn\": \"\","
+      " \"barn\": [{\"navn\": null}]}, \"navn\": \"\", \"patient.navn\": \"[X]\","
+      " \"x\": {\"patient\": {\"navn\": \"[X]\"}}}\n";
+  static const char xml_rules[] = "fields:\n  Navn: empty\n  Borger.Navn: redact\n  Mor.CPR: cpr\n";
+  static const char xml_in[] =
+      "<borgere><Borger Navn=\"A\"><Navn>B</Navn><b:CPR xmlns:b=\"u\">0405205297</b:CPR></Borger>"
+      "<Mor Navn=\"C\"><Navn>D</Navn><CPR>2911700657</CPR></Mor></borgere>";
+  static const char xml_want[] =
+      "<borgere><Borger Navn=\"[X]\"><Navn>[X]</Navn><b:CPR xmlns:b=\"u\">040520XXXX</b:CPR></Borger>"
+      "<Mor Navn=\"\"><Navn></Navn><CPR>291170XXXX</CPR></Mor></borgere>";
+  dkcpr_rules *r = rules_of(sql_rules);
+  dkcpr_struct_counts c;
+  size_t steps[] = {0, 1, 7}, i;
+  char *out;
+  (void)state;
+  for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+    out = wash(NULL, DKCPR_WASH_MASK, DKCPR_DATA_SQL, r, dump, steps[i], &c);
+    assert_string_equal(out, sql_want);
+    assert_int_equal(c.rule_unmatched, 0);
+    free(out);
+  }
+  dkcpr_rules_free(r);
+  r = rules_of(json_rules);
+  for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+    out = wash(NULL, DKCPR_WASH_MASK, DKCPR_DATA_JSONL, r, json_in, steps[i], &c);
+    assert_string_equal(out, json_want);
+    assert_int_equal(c.rule_unmatched, 0);
+    assert_int_equal(c.rule_unusable, 1); /* the sex of a row without a number (mask) */
+    free(out);
+  }
+  dkcpr_rules_free(r);
+  r = rules_of(xml_rules);
+  for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+    out = wash(NULL, DKCPR_WASH_MASK, DKCPR_DATA_XML, r, xml_in, steps[i], &c);
+    assert_string_equal(out, xml_want);
+    assert_int_equal(c.rule_unmatched, 0);
+    free(out);
+  }
+  dkcpr_rules_free(r);
+}
+
+/* A JSON row longer than the 64 KiB held is written as it streams: a
+ * companion before its number has none (null, counted), one after it
+ * follows it; the next row is held again. */
+static void test_json_row_longer_than_held(void **state) {
+  static const char rules[] = "fields:\n  born: {birth_date: YYYY-MM-DD}\n  sex: {sex: {male: M, female: F}}\n";
+  size_t pad = 70 * 1024, i, steps[] = {0, 1000, 65536}, k;
+  char *in = malloc(pad + 512), *out, digits[11], want[64];
+  dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
+  dkcpr_rules *r = rules_of(rules);
+  dkcpr_struct_counts c;
+  dkcpr_cpr cpr;
+  const char *second;
+  (void)state;
+  assert_non_null(in);
+  strcpy(in, "[{\"born\": \"1920-05-04\", \"pad\": \"");
+  i = strlen(in);
+  memset(in + i, 'x', pad);
+  strcpy(in + i + pad, "\", \"cpr\": \"0405205297\", \"sex\": \"F\"},\n"
+                       " {\"born\": \"1970-11-29\", \"cpr\": \"2911700657\", \"sex\": \"M\"}]");
+  for (k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+    out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSON, r, in, steps[k], &c);
+    assert_int_equal(strncmp(out, "[{\"born\": null, \"pad\": \"xxx", 27), 0);
+    assert_int_equal(c.rule_unusable, 1);
+    assert_int_equal(c.rule_values, 4);
+    /* After the number in the long row: its pseudonym's sex. */
+    assert_int_equal(sscanf(strstr(out, "\"cpr\": \"") + 8, "%10[0-9]", digits), 1);
+    assert_int_equal(dkcpr_parse(&cpr, digits, 10, NULL), DKCPR_OK);
+    snprintf(want, sizeof want, "\", \"sex\": \"%c\"},\n", cpr.sex == DKCPR_SEX_MALE ? 'M' : 'F');
+    assert_non_null(strstr(out, want));
+    /* The next row is held: its birth date before the number follows it. */
+    second = strstr(out, "},\n {\"born\": \"");
+    assert_non_null(second);
+    assert_int_equal(sscanf(strstr(second, "\"cpr\": \"") + 8, "%10[0-9]", digits), 1);
+    assert_int_equal(dkcpr_parse(&cpr, digits, 10, NULL), DKCPR_OK);
+    snprintf(want, sizeof want, "{\"born\": \"%04d-%02d-%02d\", \"cpr\": \"%s\", \"sex\": \"%c\"}]",
+             cpr.year, cpr.month, cpr.day, digits, cpr.sex == DKCPR_SEX_MALE ? 'M' : 'F');
+    assert_non_null(strstr(second, want));
+    free(out);
+  }
+  free(in);
   dkcpr_rules_free(r);
   dkcpr_pseudonymizer_free(p);
 }
@@ -575,7 +781,12 @@ static void test_older_versions(void **state) {
   assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_OK);
   assert_int_equal(box.c.version, 1);
   assert_int_equal(((unsigned char *)&box)[v1_counts], 0xAB);
-  box.c.version = 3;
+  /* Version 2 stops before rule_unmatched. */
+  memset(&box, 0xAB, sizeof box);
+  box.c.version = 2;
+  assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_OK);
+  assert_int_equal(((unsigned char *)&box)[offsetof(dkcpr_struct_counts, rule_unmatched)], 0xAB);
+  box.c.version = DKCPR_STRUCT_COUNTS_VERSION + 1;
   assert_int_equal(dkcpr_struct_washer_stats(NULL, &box.c, w), DKCPR_E_ARG);
   assert_int_equal(dkcpr_struct_options_init(&so, 3), DKCPR_E_ARG);
   dkcpr_struct_washer_free(w);
@@ -594,6 +805,9 @@ int main(void) {
       cmocka_unit_test(test_names),
       cmocka_unit_test(test_sql_syntax_error_in_held_row),
       cmocka_unit_test(test_older_versions),
+      cmocka_unit_test(test_rules_that_match_nothing),
+      cmocka_unit_test(test_qualified_names),
+      cmocka_unit_test(test_json_row_longer_than_held),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

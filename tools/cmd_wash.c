@@ -668,6 +668,26 @@ static int parse_rules(struct wash_config *c) {
   return 0;
 }
 
+/* Every rule that named no field of any input, said with its line: a typo,
+ * or a table.column where the format has no tables. Returns how many. */
+static uint64_t warn_unmatched(const struct wash_config *c) {
+  uint64_t n = 0;
+  if (!c->structure.matched)
+    return 0;
+  for (size_t i = 0; i < dkcpr_rules_count(c->rules); i++) {
+    const char *name;
+    uint64_t line;
+    if (c->structure.matched[i] || dkcpr_rules_field(&name, &line, c->rules, i) != DKCPR_OK)
+      continue;
+    n++;
+    cli_warn(c->cmd, "the rule for '%s' (line %llu of %s%s%s) named no field of any input: "
+             "nothing was done with it", name, (unsigned long long)line,
+             c->rules_file ? "'" : "", c->rules_file ? c->rules_file : "the manifest's rules",
+             c->rules_file ? "'" : "");
+  }
+  return n;
+}
+
 static int run(int reveal, int argc, char *argv[]) {
   struct wash_config c;
   memset(&c, 0, sizeof c);
@@ -773,6 +793,13 @@ static int run(int reveal, int argc, char *argv[]) {
   if ((rc = cli_out_open(&out, c.cmd, c.output)) != 0)
     goto done;
   out_open = 1;
+  /* Which rules named a field of some input. */
+  size_t n_rules = dkcpr_rules_count(c.rules);
+  if (n_rules > 0 && !(c.structure.matched = calloc(n_rules, 1))) {
+    cli_error(c.cmd, "out of memory");
+    rc = CLI_EXIT_INTERNAL;
+    goto done;
+  }
 
   struct wash_totals totals;
   memset(&totals, 0, sizeof totals);
@@ -810,7 +837,8 @@ static int run(int reveal, int argc, char *argv[]) {
     print_summary(&c, &totals);
   if (rc == 0)
     warn_unchanged(&c, &totals);
-  if (rc == 0 && totals.sum.failed && c.mode != DKCPR_WASH_REVEAL)
+  uint64_t unmatched = rc == 0 ? warn_unmatched(&c) : 0;
+  if (rc == 0 && (totals.sum.failed || unmatched) && c.mode != DKCPR_WASH_REVEAL)
     rc = CLI_EXIT_UNCHANGED;
 
   free(totals.report_text);
@@ -818,6 +846,7 @@ static int run(int reveal, int argc, char *argv[]) {
 done:
   manifest_free(&from);
   dkcpr_rules_free(c.rules);
+  free(c.structure.matched);
   free(c.rules_text);
   if (out_open)
     cli_out_abort(&out);

@@ -212,6 +212,8 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
         rc = cli_exit_for_status(st);
       } else if ((rc = x->sink->push(x->sink, out.data, out.len)) == 0) {
         rc = washed(x, w);
+        for (size_t i = 0; choice->matched && i < dkcpr_rules_count(choice->rules); i++)
+          choice->matched[i] |= (unsigned char)dkcpr_struct_washer_rule_matched(w, i);
       }
       goto done;
     }

@@ -12,6 +12,7 @@ typedef struct struct_choice {
   dkcpr_data_format format;   /* when not auto */
   const char *cpr_fields;     /* --cpr-field names, comma-separated; NULL for none */
   const dkcpr_rules *rules;   /* --rules; NULL for none */
+  unsigned char *matched;     /* per rule of --rules: 1 when it named a field of some input */
 } struct_choice;
 
 /* "auto" or a format's name: 0, or -1 when unknown. */

@@ -40,6 +40,9 @@
 %ignore dkcpr_struct_washer_finish;
 %ignore dkcpr_struct_washer_stats;
 %ignore dkcpr_struct_washer_error;
+%ignore dkcpr_struct_washer_rule_matched;
+%ignore dkcpr_rules_count;
+%ignore dkcpr_rules_field;
 %ignore dkcpr_field_is_cpr;
 
 #if defined(SWIGPYTHON)

@@ -432,6 +432,8 @@ struct dkcpr_rules {};
     return r;
   }
   ~dkcpr_rules() { dkcpr_rules_free($self); }
+  /* How many field rules: a text wash names no field, so none matched. */
+  size_t field_count() { return dkcpr_rules_count($self); }
 }
 %ignore dkcpr_struct_options;
 %ignore dkcpr_struct_options_init;

@@ -126,6 +126,92 @@ class RulesTest(CliTestCase):
         self.assertIn(b"is not valid csv", p.stderr)
         self.assertFalse(os.path.exists(self.path("z.csv")))
 
+    def test_a_rule_that_names_no_field_is_said_with_its_line(self):
+        # b.navn: CSV has no tables; the typo names nothing either. Both are
+        # warnings with their line, and the wash exits 7: values the rules
+        # meant to hide may be in the output.
+        rules = self.write("r.yaml", "version: 1\nfields:\n  cpr_nr: cpr\n"
+                           "  b.navn: redact\n  fodselsdatoo: {birth_date: DD.MM.YYYY}\n")
+        src = self.write("in.csv", "cpr_nr;navn\n2911700657;Anna\n")
+        p = self.wash("--rules", rules, "-o", self.path("out.csv"), src, code=7)
+        err = p.stderr.decode()
+        self.assertIn("warning: the rule for 'b.navn' (line 4 of '%s') named no field" % rules, err)
+        self.assertIn("the rule for 'fodselsdatoo' (line 5 of", err)
+        self.assertNotIn("'cpr_nr'", err)
+        self.assertIn(b";Anna\n", self.read("out.csv"))
+        # Over several inputs, a rule is said only when no input named it.
+        other = self.write("other.csv", "navn;fodselsdatoo\nBo;01.01.2000\n")
+        p = self.wash("-q", "--rules", rules, "-o", self.path("both.csv"), src, other, code=7)
+        self.assertIn(b"'b.navn'", p.stderr)
+        self.assertNotIn(b"fodselsdatoo", p.stderr)
+        # Reveal says it too, but it changes nothing there.
+        washed = self.write("w.csv", self.read("out.csv"))
+        p = run(["reveal", "-q", "-k", self.key_file, "--rules", rules, washed])
+        self.assertExit(p, 0)
+        self.assertIn(b"'b.navn' (line 4", p.stderr)
+
+    def test_table_column_rewrites_one_table(self):
+        rules = self.write("r.yaml", "fields:\n  b.navn: redact\n  public.a.id: empty\n"
+                           "  navn: {sex: {male: M, female: K}}\n")
+        dump = ("CREATE TABLE public.a (id integer, navn text, cpr text);\n"
+                "CREATE TABLE public.b (id integer, navn text, cpr text);\n"
+                "COPY public.a (id, navn, cpr) FROM stdin;\n1\tx\t2911700657\n\\.\n"
+                "COPY public.b (id, navn, cpr) FROM stdin;\n2\tBo\t2911700657\n\\.\n"
+                "INSERT INTO b VALUES (3, 'Carl', '0405205297');\n")
+        src = self.write("in.sql", dump)
+        self.wash("-q", "--keep=none", "--rules", rules, "--manifest", self.path("m.json"),
+                  "-o", self.path("out.sql"), src)
+        out = self.read("out.sql").decode()
+        lines = out.splitlines()
+        a = lines[3].split("\t")
+        self.assertEqual(a[0], "\\N")                       # a.id emptied (b.id kept)
+        self.assertEqual(a[1], "M" if birth(a[2])[3] else "K")  # a.navn: the plain rule
+        self.assertEqual(lines[6].split("\t")[:2], ["2", "[CPR]"])
+        self.assertIn("(3, '[CPR]', '", lines[8])
+        back = run(["reveal", "-q", "-k", self.key_file, "--manifest", self.path("m.json"),
+                    self.path("out.sql")])
+        self.assertExit(back, 0)
+        # The numbers and the sex come back; the emptied id and redacted names cannot.
+        self.assertEqual(back.stdout.decode().splitlines()[3], "\\N\tM\t2911700657")
+        self.assertIn("(3, '[CPR]', '0405205297')", back.stdout.decode())
+
+    def test_journal_example_names_every_column_with_its_table(self):
+        rules = os.path.join(os.path.dirname(SAMPLE_DIR), "rules", "journal.yaml")
+        dump = os.path.join(SAMPLE_DIR, "journal.sql")
+        p = self.wash("--rules", rules, "-o", self.path("j.sql"), dump)
+        self.assertNotIn(b"named no field", p.stderr)
+        out = self.read("j.sql").decode()
+        self.assertNotIn("Bøgevej 104", out)
+        self.assertIn("'Aarhus C'", out)  # bynavn has no rule
+        # The same rules with a table the dump does not have: said, exit 7.
+        typo = self.write("typo.yaml", open(rules, encoding="utf-8").read()
+                          .replace("kontakt.notat", "kontakter.notat"))
+        p = self.wash("--rules", typo, "-o", self.path("t.sql"), dump, code=7)
+        self.assertIn(b"'kontakter.notat' (line 11 of", p.stderr)
+
+    def test_json_companions_before_and_after_the_number(self):
+        rules = self.write("r.yaml", "fields:\n  foedselsdato: {birth_date: YYYY-MM-DD}\n"
+                           "  koen: {sex: {male: M, female: K}}\n  aar: {birth_year: YYYY}\n")
+        rows = [("2020-05-04", "0405205297", "M"), ("1970-11-29", "2911700657", "M")]
+        data = "".join(json.dumps({"foedselsdato": d, "cpr": c, "koen": k, "aar": int(d[:4])}) + "\n"
+                       for d, c, k in rows)
+        src = self.write("in.jsonl", data)
+        p = self.wash("--keep=none", "--rules", rules, "--manifest", self.path("m.json"),
+                      "-o", self.path("out.jsonl"), src)
+        self.assertNotIn(b"could not be rewritten", p.stderr)
+        washed = self.read("out.jsonl").decode()
+        for line in washed.splitlines():
+            row = json.loads(line)
+            year, month, day, male = birth(row["cpr"])
+            self.assertEqual(row["foedselsdato"], "%04d-%02d-%02d" % (year, month, day), row)
+            self.assertEqual(row["koen"], "M" if male else "K", row)
+            self.assertEqual(row["aar"], year, row)
+        self.assertNotIn("0405205297", washed)
+        back = run(["reveal", "-q", "-k", self.key_file, "--manifest", self.path("m.json"),
+                    self.path("out.jsonl")])
+        self.assertExit(back, 0)
+        self.assertEqual(back.stdout.decode(), data)
+
 
 if __name__ == "__main__":
     unittest.main()

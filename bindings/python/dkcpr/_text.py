@@ -141,13 +141,17 @@ def _rules(rules: Optional[RulesLike]) -> Any:
 
 
 def _warn_unusable(stats: Dict[str, Any], name: Optional[str], stacklevel: int) -> None:
-    """Warn, as the dkcpr program does, of companions that got the placeholder."""
+    """Warn, as the dkcpr program does, of companions that got the placeholder and of
+    rules that named no field."""
     n = stats.get("rules", {}).get("unusable", 0)
+    where = f"{name}: " if name else ""
     if n:
-        where = f"{name}: " if name else ""
         warnings.warn(f"{where}{n} companion value{'' if n == 1 else 's'} had no CPR number in "
                       f"{'its' if n == 1 else 'their'} row to follow (given the placeholder)",
                       UserWarning, stacklevel=stacklevel + 1)
+    for rule, line in stats.get("rules", {}).get("unmatched_rules", []):
+        warnings.warn(f"{where}the rule for {rule!r} (line {line} of the rules) named no field: "
+                      "nothing was done with it", UserWarning, stacklevel=stacklevel + 1)
 
 
 def _guess(name: Optional[str], head: bytes) -> str:

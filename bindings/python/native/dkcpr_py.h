@@ -67,6 +67,7 @@ typedef struct dkcpr_py_washer {
   dkcpr_struct_washer *sw;
   dkcpr_data_format format;
   int rules; /* rules were given: the stats count what they rewrote */
+  PyObject *rule_names; /* the rules' (name, line), in order; NULL without rules */
   int busy;
 } dkcpr_py_washer;
 

@@ -33,6 +33,29 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
     own.placeholder_len = placeholder_len;
   }
   pw->rules = rules != NULL;
+  if (rules != NULL) { /* for stats: which rules named no field */
+    size_t i, n = dkcpr_rules_count(rules);
+    pw->rule_names = PyList_New((Py_ssize_t)n);
+    for (i = 0; pw->rule_names != NULL && i < n; i++) {
+      const char *name;
+      uint64_t line;
+      PyObject *t = NULL;
+      if (dkcpr_rules_field(&name, &line, rules, i) == DKCPR_OK)
+        t = Py_BuildValue("(sK)", name, (unsigned long long)line);
+      if (t == NULL) {
+        PyErr_Clear();
+        Py_CLEAR(pw->rule_names);
+        break;
+      }
+      PyList_SET_ITEM(pw->rule_names, (Py_ssize_t)i, t);
+    }
+    if (pw->rule_names == NULL) {
+      PyErr_Clear();
+      dkcpr_py_wash_free(pw);
+      *status = DKCPR_E_NOMEM;
+      return NULL;
+    }
+  }
   *status = dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
   so.format = pw->format = (dkcpr_data_format)format;
   so.cpr_fields = cpr_fields; /* copied, as are the rules */
@@ -56,6 +79,7 @@ dkcpr_py_washer *dkcpr_py_wash_new(const dkcpr_pseudonymizer *p,
 
 void dkcpr_py_wash_free(dkcpr_py_washer *pw) {
   if (pw == NULL) return;
+  Py_CLEAR(pw->rule_names);
   dkcpr_washer_free(pw->w);
   dkcpr_struct_washer_free(pw->sw);
   PyMem_RawFree(pw);
@@ -175,12 +199,21 @@ PyObject *dkcpr_py_wash_stats(const dkcpr_py_washer *pw) {
     if (fields == NULL || PyDict_SetItemString(d, "cpr_fields", fields) < 0) Py_CLEAR(d);
     Py_XDECREF(fields);
   }
-  if (d != NULL && pw->rules) { /* and what the rules rewrote */
-    PyObject *r = Py_BuildValue("{s:K,s:K,s:K}", "values", (unsigned long long)c.rule_values,
-                                "unusable", (unsigned long long)c.rule_unusable, "irreversible",
-                                (unsigned long long)c.rule_irreversible);
+  if (d != NULL && pw->rules) { /* and what the rules rewrote, and which named nothing */
+    PyObject *none = PyList_New(0), *r = NULL;
+    Py_ssize_t i;
+    for (i = 0; none != NULL && i < PyList_GET_SIZE(pw->rule_names); i++)
+      if ((pw->sw == NULL || !dkcpr_struct_washer_rule_matched(pw->sw, (size_t)i)) &&
+          PyList_Append(none, PyList_GET_ITEM(pw->rule_names, i)) < 0)
+        Py_CLEAR(none);
+    if (none != NULL)
+      r = Py_BuildValue("{s:K,s:K,s:K,s:n,s:O}", "values", (unsigned long long)c.rule_values,
+                        "unusable", (unsigned long long)c.rule_unusable, "irreversible",
+                        (unsigned long long)c.rule_irreversible, "unmatched",
+                        PyList_GET_SIZE(none), "unmatched_rules", none);
     if (r == NULL || PyDict_SetItemString(d, "rules", r) < 0) Py_CLEAR(d);
     Py_XDECREF(r);
+    Py_XDECREF(none);
   }
   return d;
 }

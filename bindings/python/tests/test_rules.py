@@ -126,7 +126,8 @@ def test_reveal_gives_agreeing_rows_back(p, tmp_path):
     src.write_text(text.replace(f";{sex(c)};{c};", f";{wrong};{c};"), encoding="utf-8")
     stats = dkcpr.wash_file(src, out, p, rules=rules)
     assert stats["structure"] == "csv"
-    assert stats["rules"] == {"values": 2 * len(NUMBERS), "unusable": 0, "irreversible": 1}
+    assert stats["rules"] == {"values": 2 * len(NUMBERS), "unusable": 0, "irreversible": 1,
+                              "unmatched": 0, "unmatched_rules": []}
     dkcpr.wash_file(out, back, p, mode="reveal", rules=rules)
     assert back.read_bytes() == text.encode("utf-8") != src.read_bytes()
 
@@ -152,7 +153,8 @@ def test_redact_empty_and_rows_without_a_number(p, tmp_path):
         stats = dkcpr.wash_file(src, tmp_path / "out.csv", p, rules=RULES)
     # Phone, date, sex and note in both rows; reveal gives back none but the
     # first row's date and sex.
-    assert stats["rules"] == {"values": 8, "unusable": 2, "irreversible": 6}
+    assert stats["rules"] == {"values": 8, "unusable": 2, "irreversible": 6,
+                              "unmatched": 0, "unmatched_rules": []}
     assert (tmp_path / "out.csv").read_text(encoding="utf-8") == washed
 
 
@@ -207,3 +209,46 @@ def test_auto_does_not_drop_rules_by_washing_as_text(p, tmp_path):
     # Without rules it falls back to text, as before.
     with pytest.warns(UserWarning, match="washed as text"):
         assert dkcpr.wash_file(src, tmp_path / "out.csv", p)["structure"] == "text"
+
+
+def test_rules_that_name_no_field_are_counted_and_said(p, tmp_path):
+    # CSV has no tables: b.navn names nothing there, and nor does a typo.
+    rules = "fields:\n  cpr_nr: cpr\n  b.navn: redact\n  fodselsdatoo: {birth_date: DD.MM.YYYY}\n"
+    src = tmp_path / "kunder.csv"
+    src.write_text(f"cpr_nr;navn\n{NUMBERS[0]};Anna\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as caught:
+        stats = dkcpr.wash_file(src, tmp_path / "out.csv", p, rules=rules)
+    assert stats["rules"]["unmatched"] == 2
+    assert stats["rules"]["unmatched_rules"] == [("b.navn", 3), ("fodselsdatoo", 4)]
+    said = [str(w.message) for w in caught]
+    assert any("'b.navn' (line 3 of the rules) named no field" in m for m in said), said
+    assert any("'fodselsdatoo' (line 4 of the rules)" in m for m in said), said
+    assert "Anna" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+def test_qualified_names_pick_one_table(p):
+    dump = ("CREATE TABLE public.a (id integer, navn text);\n"
+            "CREATE TABLE public.b (id integer, navn text);\n"
+            "COPY public.a (id, navn) FROM stdin;\n1\tAnna\n\\.\n"
+            "COPY public.b (id, navn) FROM stdin;\n2\tBo\n\\.\n"
+            "INSERT INTO b (id, navn) VALUES (3, 'Carl');\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # every rule names a field: no warning
+        washed = dkcpr.wash(dump, p, format="sql",
+                            rules="fields:\n  b.navn: redact\n  public.a.id: empty\n")
+    assert "1\tAnna" not in washed and "\\N\tAnna\n" in washed  # a.id emptied, a.navn kept
+    assert "2\t[CPR]\n" in washed and "(3, '[CPR]')" in washed
+
+
+def test_json_companions_before_the_number_follow_it(p):
+    rules = ("fields:\n  foedselsdato: {birth_date: YYYY-MM-DD}\n"
+             "  koen: {sex: {male: M, female: K}}\n")
+    text = "".join(json.dumps({"foedselsdato": f"{birth_date(c):%Y-%m-%d}", "cpr": c,
+                               "koen": sex(c)}) + "\n" for c in NUMBERS)
+    washed = dkcpr.wash(text, p, format="jsonl", rules=rules)
+    rows = [json.loads(line) for line in washed.splitlines()]
+    assert [r["cpr"] for r in rows] != NUMBERS
+    for row in rows:
+        assert row["foedselsdato"] == f"{birth_date(row['cpr']):%Y-%m-%d}", row
+        assert row["koen"] == sex(row["cpr"]), row
+    assert dkcpr.wash(washed, p, mode="reveal", format="jsonl", rules=rules) == text

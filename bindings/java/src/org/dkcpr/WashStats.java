@@ -33,12 +33,13 @@ public final class WashStats {
   private final long ruleValues; // from dkcpr_struct_counts
   private final long ruleUnusable;
   private final long ruleIrreversible;
+  private final long ruleUnmatched;
   private final DataFormat structure;
   private final String structureNote;
 
   private WashStats(long bytesIn, long bytesOut, long[][] found, long[][] replaced,
       long failed, long irreversible, long ruleValues, long ruleUnusable,
-      long ruleIrreversible, DataFormat structure, String structureNote) {
+      long ruleIrreversible, long ruleUnmatched, DataFormat structure, String structureNote) {
     this.bytesIn = bytesIn;
     this.bytesOut = bytesOut;
     this.found = found;
@@ -48,6 +49,7 @@ public final class WashStats {
     this.ruleValues = ruleValues;
     this.ruleUnusable = ruleUnusable;
     this.ruleIrreversible = ruleIrreversible;
+    this.ruleUnmatched = ruleUnmatched;
     this.structure = structure;
     this.structureNote = structureNote;
   }
@@ -58,10 +60,16 @@ public final class WashStats {
    */
   static WashStats of(wash_stats s, struct_counts c, DataFormat structure,
       String structureNote) {
+    return of(s, c, 0, structure, structureNote);
+  }
+
+  /** The same; washed as text, {@code rules} rules named no field (there are none). */
+  static WashStats of(wash_stats s, struct_counts c, long rules, DataFormat structure,
+      String structureNote) {
     return new WashStats(s.getBytes_in(), s.getBytes_out(), s.getFound(), s.getReplaced(),
         s.getFailed(), s.getIrreversible(), c == null ? 0 : c.getRule_values(),
         c == null ? 0 : c.getRule_unusable(), c == null ? 0 : c.getRule_irreversible(),
-        structure, structureNote);
+        c == null ? rules : c.getRule_unmatched(), structure, structureNote);
   }
 
   /** The structure the input was washed by ({@link DataFormat#TEXT} for none). */
@@ -125,6 +133,15 @@ public final class WashStats {
    */
   public long ruleIrreversible() {
     return ruleIrreversible;
+  }
+
+  /**
+   * Rules that named no field of the input: no column, key, element or attribute had
+   * their name (a typo, or {@code table.column} where the format has no tables). Nothing
+   * was done with them; the {@code dkcpr} program warns about each with its line.
+   */
+  public long ruleUnmatched() {
+    return ruleUnmatched;
   }
 
   /** Every number found at or above the minimum confidence. */
@@ -194,7 +211,7 @@ public final class WashStats {
     return o instanceof WashStats s && s.bytesIn == bytesIn && s.bytesOut == bytesOut
         && s.failed == failed && s.irreversible == irreversible
         && s.ruleValues == ruleValues && s.ruleUnusable == ruleUnusable
-        && s.ruleIrreversible == ruleIrreversible
+        && s.ruleIrreversible == ruleIrreversible && s.ruleUnmatched == ruleUnmatched
         && Arrays.deepEquals(s.found, found)
         && Arrays.deepEquals(s.replaced, replaced) && s.structure == structure
         && Objects.equals(s.structureNote, structureNote);
@@ -203,7 +220,7 @@ public final class WashStats {
   @Override
   public int hashCode() {
     return Objects.hash(bytesIn, bytesOut, failed, irreversible, ruleValues, ruleUnusable,
-        ruleIrreversible, Arrays.deepHashCode(found), Arrays.deepHashCode(replaced), structure,
+        ruleIrreversible, ruleUnmatched, Arrays.deepHashCode(found), Arrays.deepHashCode(replaced), structure,
         structureNote);
   }
 
@@ -214,6 +231,7 @@ public final class WashStats {
         + ", replaced=" + replaced() + ", irreversible=" + irreversible + ", failed=" + failed
         + (ruleValues == 0 ? "" : ", ruleValues=" + ruleValues + ", ruleUnusable="
             + ruleUnusable + ", ruleIrreversible=" + ruleIrreversible)
+        + (ruleUnmatched == 0 ? "" : ", ruleUnmatched=" + ruleUnmatched)
         + ", structure=" + structure + "]";
   }
 }

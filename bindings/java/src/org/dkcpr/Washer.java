@@ -233,7 +233,8 @@ public final class Washer {
       try {
         stats.setVersion(DkcprNativeConstants.WASH_STATS_VERSION);
         DkcprNative.washer_stats(stats, w);
-        return WashStats.of(stats, null, DataFormat.TEXT, note);
+        return WashStats.of(stats, null, rules == null ? 0 : rules.field_count(),
+            DataFormat.TEXT, note);
       } finally {
         stats.delete();
       }

@@ -155,6 +155,29 @@ public class RulesWasherTest {
   }
 
   @Test
+  public void rulesThatNameNoFieldAreCounted() throws IOException {
+    try (Pseudonymizer p = pseudonymizer(false)) {
+      // CSV has no tables: b.navn names nothing there, nor does a typo; navn does.
+      String rules = "fields:\n  b.navn: redact\n  navnn: redact\n  cpr_nr: cpr\n";
+      String text = "cpr_nr;navn\n" + NUMBERS[0] + ";Anna\n";
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      WashStats s = Washer.builder().pseudonymizer(p).format(DataFormat.CSV).rules(rules)
+          .build().wash(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out);
+      assertEquals(2, s.ruleUnmatched());
+      assertTrue(s.toString(), s.toString().contains("ruleUnmatched=2"));
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains(";Anna\n"));
+      // In SQL, b.navn is column navn of table b only.
+      String dump = "COPY a (navn) FROM stdin;\nAnna\n\\.\nCOPY b (navn) FROM stdin;\nBo\n\\.\n";
+      out.reset();
+      s = Washer.builder().pseudonymizer(p).format(DataFormat.SQL)
+          .rules("fields:\n  b.navn: redact\n").build()
+          .wash(new ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)), out);
+      assertEquals(0, s.ruleUnmatched());
+      assertEquals(dump.replace("Bo", "[CPR]"), out.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   public void badRulesNameLineAndColumn() {
     CprException e = assertThrows(CprException.class,
         () -> Washer.builder().rules("fields:\n  cpr_nr: cpr\n  telefon: shred\n"));
