@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime
 import os
+import threading
 import warnings
 from typing import (IO, TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional,
                     Tuple, Union)
 
 from . import _native
-from ._native import CprError
 from . import native as _swig
+from ._errors import CprError, syntax
 from ._atomic import AtomicOutput
 from ._inputs import Opened
 from ._options import KnownDates, fill_parse
@@ -92,7 +93,113 @@ def scan(text: str, *, policy: str = "default", allow_replacement: bool = True,
 
     so = _cached(_scan_cache, (policy, bool(allow_replacement), bool(allow_future),
                                bool(nine_digits), min_confidence, today, known_dates), build)
-    return [_from_native(t) for t in _native._scan(text, so)]
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, not {type(text).__name__}")
+    data = text.encode("utf-8", "surrogatepass")
+    found = _native._scan(data, so)
+    if not text.isascii():  # the library counts bytes, Python code points
+        found = _code_points(found, data)
+    return [_from_native(t) for t in found]
+
+
+def _code_points(found: List[tuple], data: bytes) -> List[tuple]:
+    """Matches with their byte offsets turned into code points, walking the
+    text once when they come in order."""
+    out, at_byte, at = [], 0, 0
+    for start, end, *rest in found:
+        if start < at_byte:
+            at_byte = at = 0
+        at += len(data[at_byte:start].decode("utf-8", "surrogatepass"))
+        at_byte = start
+        out.append((at, at + len(data[start:end].decode("utf-8", "surrogatepass")), *rest))
+    return out
+
+
+class _Washer:
+    """A streaming washer of the library: bytes in, bytes out, the GIL released
+    while it works. Text without rules gets the text washer, anything else the
+    structured one (text with rules is checked by it first, as dkcpr wash does:
+    rules that rewrite values need rows). One thread at a time."""
+
+    __slots__ = ("_w", "_struct", "_format", "_rules", "_lock")
+
+    def __init__(self, h: Any, so: Any, wo: Any, placeholder: Optional[bytes], fmt: int,
+                 fields: Optional[bytes], rules: Any) -> None:
+        if fmt != _swig.DATA_TEXT or rules is not None:
+            o = _swig.struct_options()
+            _swig.struct_options_init(o, _swig.STRUCT_OPTIONS_VERSION)
+            o.format, o.rules = fmt, rules  # both copied by the constructor
+            self._w = _swig.StructWasher(h, so, wo, placeholder, o, fields)
+        if fmt == _swig.DATA_TEXT:
+            self._w = _swig.Washer(h, so, wo, placeholder)
+        self._struct = fmt != _swig.DATA_TEXT
+        self._format = fmt
+        self._rules = rules is not None
+        self._lock = threading.Lock()
+
+    def _step(self, data: Optional[bytes]) -> bytes:
+        if not self._lock.acquire(blocking=False):
+            raise RuntimeError("a Washer is used by one thread at a time")
+        w, n = self._w, 0 if data is None else len(data)
+        try:
+            if not self._struct:
+                cap = _native.washer_bound(w, n)
+                return (_native.washer_finish(cap, w) if data is None
+                        else _native.washer_feed(cap, w, data))
+            cap = _native.struct_washer_bound(w, n)
+            return (_native.struct_washer_finish(cap, w) if data is None
+                    else _native.struct_washer_feed(cap, w, data))
+        except CprError as e:
+            if not self._struct or e.status != "DKCPR_E_SYNTAX":
+                raise
+            err = _swig.struct_error()
+            err.version = _swig.STRUCT_ERROR_VERSION
+            _swig.struct_washer_error(err, w)
+            raise syntax(_swig.data_format_name(self._format), err) from None
+        finally:
+            self._lock.release()
+
+    def feed(self, data: bytes) -> bytes:
+        if isinstance(data, str):
+            raise TypeError("Washer.feed expects bytes, not str")
+        return self._step(data)
+
+    def finish(self) -> bytes:
+        return self._step(None)
+
+    def stats(self) -> Dict[str, Any]:
+        s = _swig.wash_stats()
+        s.version = _swig.WASH_STATS_VERSION
+        c = None
+        if self._struct:
+            c = _swig.struct_counts()
+            c.version = _swig.STRUCT_COUNTS_VERSION
+            _swig.struct_washer_stats(s, c, self._w)
+        else:
+            _swig.washer_stats(s, self._w)
+        d = {"bytes_in": s.bytes_in, "bytes_out": s.bytes_out, "found": _by_kind(s.found),
+             "replaced": _by_kind(s.replaced), "irreversible": s.irreversible,
+             "failed": s.failed}
+        if c is not None:  # what the CPR fields held, and what the rules rewrote
+            counts = _fields(c)
+            d["cpr_fields"] = {k: v for k, v in counts.items() if not k.startswith("rule_")}
+            if self._rules:
+                d["rules"] = {k[5:]: v for k, v in counts.items() if k.startswith("rule_")}
+        return d
+
+
+def _by_kind(table: List[List[int]]) -> Dict[str, int]:
+    """A [kind][confidence] table summed into {kind: n} for the kinds that occur."""
+    sums = ((k, sum(row[:_swig.CONFIDENCE_COUNT]))
+            for k, row in enumerate(table[:_swig.KIND_COUNT]))
+    return {_swig.kind_name(k): n for k, n in sums if n}
+
+
+def _fields(struct: Any) -> Dict[str, int]:
+    """The counts of a SWIG struct proxy by field name, in the header's order:
+    a field the library adds appears without a change here."""
+    return {k: getattr(struct, k) for k, v in vars(type(struct)).items()
+            if isinstance(v, property) and k not in ("this", "thisown", "version")}
 
 
 _pseudonymizer_type: Optional[type] = None
@@ -137,7 +244,20 @@ def _rules(rules: Optional[RulesLike]) -> Any:
     else:
         raise TypeError("rules must be YAML text (str) or the path of a rules file "
                         f"(os.PathLike), not {type(rules).__name__}")
-    return _cached(_rules_cache, (data, what), lambda: _swig.Rules(data, what))
+    return _cached(_rules_cache, (data, what), lambda: _parse_rules(data, what))
+
+
+def _parse_rules(data: bytes, what: str) -> Any:
+    """Rules (immutable, so shared by washers and threads); a text that does
+    not parse raises CprError with its line and column, naming ``what``."""
+    err = _swig.struct_error()
+    err.version = _swig.STRUCT_ERROR_VERSION
+    try:
+        return _swig.rules_parse(err, data)
+    except CprError as e:
+        if e.status != "DKCPR_E_SYNTAX":
+            raise
+        raise syntax(what, err) from None
 
 
 def _warn_unusable(stats: Dict[str, Any], name: Optional[str], stacklevel: int) -> None:
@@ -203,12 +323,12 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
                                    token_length, known_dates, fallback), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
     try:
-        w = _swig.Washer(h, so, wo, ph, fmt, fields, rules)
+        w = _Washer(h, so, wo, ph, fmt, fields, rules)
     except CprError as e:
         # The library says only E_ARG: name the rules when they are the cause.
         if rules is None or e.status != "DKCPR_E_ARG":
             raise
-        _swig.Washer(h, so, wo, ph, fmt, fields, None)
+        _Washer(h, so, wo, ph, fmt, fields, None)
         raise ValueError("rules other than 'cpr' rewrite values, which needs fields: "
                          f"format {format!r} has none (use 'csv', 'tsv', 'json', 'jsonl', "
                          "'sql', 'hl7' or 'xml'; rules with a layout need 'fixed', which "
