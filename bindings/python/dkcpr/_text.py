@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import threading
 import warnings
 from typing import (IO, TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional,
                     Tuple, Union)
@@ -115,13 +114,19 @@ def _code_points(found: List[tuple], data: bytes) -> List[tuple]:
     return out
 
 
+_TEXT_CALLS = (_native.washer_bound, _native.washer_feed, _native.washer_finish)
+_STRUCT_CALLS = (_native.struct_washer_bound, _native.struct_washer_feed,
+                 _native.struct_washer_finish)
+
+
 class _Washer:
     """A streaming washer of the library: bytes in, bytes out, the GIL released
     while it works. Text without rules gets the text washer, anything else the
     structured one (text with rules is checked by it first, as dkcpr wash does:
-    rules that rewrite values need rows). One thread at a time."""
+    rules that rewrite values need rows). Used by the call that made it only,
+    so by one thread at a time, as the library requires."""
 
-    __slots__ = ("_w", "_struct", "_format", "_rules", "_lock")
+    __slots__ = ("_w", "_struct", "_format", "_rules")
 
     def __init__(self, h: Any, so: Any, wo: Any, placeholder: Optional[bytes], fmt: int,
                  fields: Optional[bytes], rules: Any) -> None:
@@ -135,20 +140,16 @@ class _Washer:
         self._struct = fmt != _swig.DATA_TEXT
         self._format = fmt
         self._rules = rules is not None
-        self._lock = threading.Lock()
 
     def _step(self, data: Optional[bytes]) -> bytes:
-        if not self._lock.acquire(blocking=False):
-            raise RuntimeError("a Washer is used by one thread at a time")
-        w, n = self._w, 0 if data is None else len(data)
+        """Feed data (finish for None); the output is given room for the most
+        the library may write."""
+        w = self._w
+        bound, feed, finish = _STRUCT_CALLS if self._struct else _TEXT_CALLS
         try:
-            if not self._struct:
-                cap = _native.washer_bound(w, n)
-                return (_native.washer_finish(cap, w) if data is None
-                        else _native.washer_feed(cap, w, data))
-            cap = _native.struct_washer_bound(w, n)
-            return (_native.struct_washer_finish(cap, w) if data is None
-                    else _native.struct_washer_feed(cap, w, data))
+            if data is None:
+                return finish(bound(w, 0), w)
+            return feed(bound(w, len(data)), w, data)
         except CprError as e:
             if not self._struct or e.status != "DKCPR_E_SYNTAX":
                 raise
@@ -156,8 +157,6 @@ class _Washer:
             err.version = _swig.STRUCT_ERROR_VERSION
             _swig.struct_washer_error(err, w)
             raise syntax(_swig.data_format_name(self._format), err) from None
-        finally:
-            self._lock.release()
 
     def feed(self, data: bytes) -> bytes:
         if isinstance(data, str):

@@ -230,6 +230,7 @@ PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags, PyObject 
   PyObject *seq, *list = NULL;
   column c = {0};
   Py_ssize_t n, base, k;
+  char *block;
   if (op < DKCPR_PY_VALIDATE || op > DKCPR_PY_TOKEN || (op >= DKCPR_PY_PSEUDONYMIZE && !p)) {
     PyErr_SetString(PyExc_ValueError, "bad column operation");
     return NULL;
@@ -237,19 +238,22 @@ PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags, PyObject 
   if ((seq = PySequence_Fast(items, "expected an iterable")) == NULL) return NULL;
   n = PySequence_Fast_GET_SIZE(seq);
   k = n < CHUNK(op) ? (n > 0 ? n : 1) : CHUNK(op);
-  c.objs = PyMem_Malloc((size_t)k * sizeof *c.objs);
-  c.in = PyMem_Malloc((size_t)k * sizeof *c.in);
-  c.lens = PyMem_Malloc((size_t)k * sizeof *c.lens);
-  c.out_lens = PyMem_Malloc((size_t)k * sizeof *c.out_lens);
-  c.sts = PyMem_Malloc((size_t)k * sizeof *c.sts);
-  c.digits = PyMem_Malloc((size_t)k * DIGITS);
-  c.out = op >= DKCPR_PY_PSEUDONYMIZE ? PyMem_Malloc((size_t)k * SLOT) : NULL;
-  c.cprs = op == DKCPR_PY_PARSE ? PyMem_Malloc((size_t)k * sizeof *c.cprs) : NULL;
-  if (!c.objs || !c.in || !c.lens || !c.out_lens || !c.sts || !c.digits ||
-      (op >= DKCPR_PY_PSEUDONYMIZE && !c.out) || (op == DKCPR_PY_PARSE && !c.cprs))
-    PyErr_NoMemory();
-  else
-    list = PyList_New(n);
+  /* One block for the chunk's arrays, the most aligned first. */
+  block = PyMem_Malloc((size_t)k * (sizeof(PyObject *) + sizeof(char *) + 2 * sizeof(size_t) +
+                                    sizeof(dkcpr_cpr) + sizeof(dkcpr_status) + DIGITS + SLOT));
+  if (block == NULL) {
+    Py_DECREF(seq);
+    return PyErr_NoMemory();
+  }
+  c.objs = (PyObject **)block;
+  c.in = (const char **)(c.objs + k);
+  c.lens = (size_t *)(c.in + k);
+  c.out_lens = c.lens + k;
+  c.cprs = (dkcpr_cpr *)(c.out_lens + k);
+  c.sts = (dkcpr_status *)(c.cprs + k);
+  c.digits = (char *)(c.sts + k);
+  c.out = c.digits + k * DIGITS;
+  list = PyList_New(n);
   for (base = 0; list != NULL && base < n; base += k) {
     c.n = n - base < k ? n - base : k;
     if (column_chunk(&c, list, seq, base, op, flags, missing, opts, p, token_chars) < 0)
@@ -257,14 +261,7 @@ PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags, PyObject 
     while (c.held > 0) Py_DECREF(c.objs[--c.held]);
     Py_CLEAR(c.holds);
   }
-  PyMem_Free(c.objs);
-  PyMem_Free(c.in);
-  PyMem_Free(c.lens);
-  PyMem_Free(c.out_lens);
-  PyMem_Free(c.sts);
-  PyMem_Free(c.digits);
-  PyMem_Free(c.out);
-  PyMem_Free(c.cprs);
+  PyMem_Free(block);
   Py_DECREF(seq);
   return list;
 }
