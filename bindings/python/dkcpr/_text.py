@@ -126,7 +126,7 @@ class _Washer:
     rules that rewrite values need rows). Used by the call that made it only,
     so by one thread at a time, as the library requires."""
 
-    __slots__ = ("_w", "_struct", "_format", "_rules")
+    __slots__ = ("_w", "_calls", "_struct", "_format", "_rules")
 
     def __init__(self, h: Any, so: Any, wo: Any, placeholder: Optional[bytes], fmt: int,
                  fields: Optional[bytes], rules: Any) -> None:
@@ -138,33 +138,34 @@ class _Washer:
         if fmt == _swig.DATA_TEXT:
             self._w = _swig.Washer(h, so, wo, placeholder)
         self._struct = fmt != _swig.DATA_TEXT
+        self._calls = _STRUCT_CALLS if self._struct else _TEXT_CALLS
         self._format = fmt
         self._rules = rules is not None
 
-    def _step(self, data: Optional[bytes]) -> bytes:
-        """Feed data (finish for None); the output is given room for the most
-        the library may write."""
-        w = self._w
-        bound, feed, finish = _STRUCT_CALLS if self._struct else _TEXT_CALLS
-        try:
-            if data is None:
-                return finish(bound(w, 0), w)
-            return feed(bound(w, len(data)), w, data)
-        except CprError as e:
-            if not self._struct or e.status != "DKCPR_E_SYNTAX":
-                raise
-            err = _swig.struct_error()
-            err.version = _swig.STRUCT_ERROR_VERSION
-            _swig.struct_washer_error(err, w)
-            raise syntax(_swig.data_format_name(self._format), err) from None
-
     def feed(self, data: bytes) -> bytes:
-        if isinstance(data, str):
-            raise TypeError("Washer.feed expects bytes, not str")
-        return self._step(data)
+        """The washed bytes of data that are ready (the output has room for
+        the most the library may write)."""
+        bound, feed, _ = self._calls
+        try:
+            return feed(bound(self._w, len(data)), self._w, data)
+        except CprError as e:
+            raise self._where(e) from None
 
     def finish(self) -> bytes:
-        return self._step(None)
+        bound, _, finish = self._calls
+        try:
+            return finish(bound(self._w, 0), self._w)
+        except CprError as e:
+            raise self._where(e) from None
+
+    def _where(self, e: CprError) -> CprError:
+        """A structured washer's syntax error with its line and column."""
+        if not self._struct or e.status != "DKCPR_E_SYNTAX":
+            return e
+        err = _swig.struct_error()
+        err.version = _swig.STRUCT_ERROR_VERSION
+        _swig.struct_washer_error(err, self._w)
+        return syntax(_swig.data_format_name(self._format), err)
 
     def stats(self) -> Dict[str, Any]:
         s = _swig.wash_stats()
