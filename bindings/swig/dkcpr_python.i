@@ -135,6 +135,7 @@
 /* ---- Bytes out ---------------------------------------------------------------- */
 %typemap(in) (char *out, size_t out_cap, size_t *out_len) (PyObject *buf = NULL, size_t len = 0) {
   $2 = PyLong_AsSize_t($input);
+  if (!PyErr_Occurred() && $2 > (size_t)PY_SSIZE_T_MAX) PyErr_NoMemory();
   if (PyErr_Occurred() || (buf = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)$2)) == NULL)
     SWIG_fail;
   $1 = PyBytes_AS_STRING(buf);

@@ -16,9 +16,10 @@
 /* Output room per element: every written form of a number fits (ten
  * three-byte digits and a separator), and so does the longest token; a
  * longer element (lenient input padded with white space) gets
- * DKCPR_E_BUFSIZE from the batch and is redone alone. DIGITS is room for ten digits made from an integer. Elements per
- * library call: the buffers stay small and warm in the cache; the batch
- * pseudonymizer gets more, to keep its 64 lanes full to the end. */
+ * DKCPR_E_BUFSIZE from the batch and is redone alone. DIGITS: room for the
+ * ten digits made from an integer. Elements per library call: the buffers
+ * stay small and warm in the cache; the batch pseudonymizer gets more, to
+ * keep its 64 lanes full to the end. */
 #define SLOT 64
 #define DIGITS 16
 #define CHUNK(op) ((op) == DKCPR_PY_PSEUDONYMIZE || (op) == DKCPR_PY_REVEAL ? 4096 : 512)
