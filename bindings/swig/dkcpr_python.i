@@ -26,6 +26,8 @@
 
 %{
 #include "column.h"
+/* Raise for a failed status and leave the wrapper (SWIG_fail). */
+#define DKCPR_PY_FAIL(st) do { dkcpr_py_raise((st), -1); SWIG_fail; } while (0)
 %}
 
 %include <stdint.i>
@@ -77,26 +79,15 @@
 
 /* ---- Status ---------------------------------------------------------------- */
 %typemap(out) dkcpr_status {
-  if ($1 != DKCPR_OK) {
-    dkcpr_py_raise($1, -1);
-    SWIG_fail;
-  }
+  if ($1 != DKCPR_OK) DKCPR_PY_FAIL($1);
   $result = SWIG_Py_Void();
 }
 /* A hidden status for %extend constructors, which must return the handle. */
 %typemap(in, numinputs=0) dkcpr_status *STATUS (dkcpr_status st = DKCPR_OK) "$1 = &st;"
-%typemap(argout) dkcpr_status *STATUS {
-  if (st$argnum != DKCPR_OK) {
-    dkcpr_py_raise(st$argnum, -1);
-    SWIG_fail;
-  }
-}
+%typemap(argout) dkcpr_status *STATUS "if (st$argnum != DKCPR_OK) DKCPR_PY_FAIL(st$argnum);"
 /* Validation answers True or False; only a failed allocation raises. */
 %typemap(out) dkcpr_status dkcpr_validate {
-  if ($1 == DKCPR_E_NOMEM) {
-    PyErr_NoMemory();
-    SWIG_fail;
-  }
+  if ($1 == DKCPR_E_NOMEM) DKCPR_PY_FAIL($1);
   $result = PyBool_FromLong($1 == DKCPR_OK);
 }
 /* A known-dates text answers (status, bad line): CprError names the line. */
@@ -112,11 +103,7 @@
 %apply (const char *s, size_t s_len) { (const char *hex, size_t hex_len) };
 
 %typemap(in) (const char *BYTES, size_t LENGTH) (Py_buffer view, int have_view = 0) {
-  if ($input != Py_None) {
-    if (PyUnicode_Check($input)) {
-      PyErr_SetString(PyExc_TypeError, "expected bytes, not str");
-      SWIG_fail;
-    }
+  if ($input != Py_None) { /* a str has no buffer: TypeError */
     if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0) SWIG_fail;
     have_view = 1;
   }
@@ -154,10 +141,7 @@
     (PyObject *hold = NULL, size_t len = 0) {
   if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
   $4 = $2 > DKCPR_TOKEN_MAX_CHARS ? $2 + 1 : DKCPR_TOKEN_MAX_CHARS + 1;
-  if (($3 = PyMem_Malloc($4)) == NULL) {
-    PyErr_NoMemory();
-    SWIG_fail;
-  }
+  if (($3 = PyMem_Malloc($4)) == NULL) DKCPR_PY_FAIL(DKCPR_E_NOMEM);
   $5 = &len;
 }
 %typemap(argout) (const char *s, size_t s_len, char *text, size_t text_cap, size_t *text_len) {
@@ -212,10 +196,7 @@
  * because the count is known only after the call: %exception below calls
  * again with room for all. */
 %typemap(in, numinputs=0) (dkcpr_match *out, size_t out_cap, size_t *count) (size_t n = 0) {
-  if (($1 = malloc(64 * sizeof *$1)) == NULL) {
-    PyErr_NoMemory();
-    SWIG_fail;
-  }
+  if (($1 = malloc(64 * sizeof *$1)) == NULL) DKCPR_PY_FAIL(DKCPR_E_NOMEM);
   $2 = 64;
   $3 = &n;
 }
@@ -342,10 +323,8 @@ struct dkcpr_struct_washer {};
                dkcpr_wash_options wash, const char *placeholder, size_t placeholder_len,
                dkcpr_status *STATUS) {
     dkcpr_washer *w = NULL;
-    if (placeholder != NULL) {
-      wash.placeholder = placeholder;
-      wash.placeholder_len = placeholder_len;
-    }
+    wash.placeholder_len = placeholder != NULL ? placeholder_len : wash.placeholder_len;
+    wash.placeholder = placeholder != NULL ? placeholder : wash.placeholder;
     *STATUS = dkcpr_washer_new(&w, p, scan, &wash);
     return w;
   }
@@ -357,10 +336,8 @@ struct dkcpr_struct_washer {};
                       dkcpr_struct_options opts, const char *cpr_fields, size_t cpr_fields_len,
                       dkcpr_status *STATUS) {
     dkcpr_struct_washer *w = NULL;
-    if (placeholder != NULL) {
-      wash.placeholder = placeholder;
-      wash.placeholder_len = placeholder_len;
-    }
+    wash.placeholder_len = placeholder != NULL ? placeholder_len : wash.placeholder_len;
+    wash.placeholder = placeholder != NULL ? placeholder : wash.placeholder;
     opts.cpr_fields = cpr_fields;
     opts.cpr_fields_len = cpr_fields_len;
     *STATUS = dkcpr_struct_washer_new(&w, p, scan, &wash, &opts);
