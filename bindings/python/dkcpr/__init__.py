@@ -362,7 +362,9 @@ def generate(count: int, born: Optional[Tuple[Optional[datetime.date],
     o.mod11 = -1 if mod11 is None else int(bool(mod11))
     o.flags = _swig.GENERATE_NEVER_REAL if never_real else 0
     # count NUL-terminated numbers of 11 bytes, split at C speed
-    return o.generate(11 * count, _seed_bytes(seed), first, count).decode("ascii").split("\0")[:-1]
+    numbers = o.generate(11 * count, _seed_bytes(seed), first, count).decode("ascii").split("\0")
+    numbers.pop()  # what follows the last NUL
+    return numbers
 
 
 def _ymd(name: str, d: datetime.date) -> Tuple[int, int, int]:

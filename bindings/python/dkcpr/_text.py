@@ -114,6 +114,7 @@ def _code_points(found: List[tuple], data: bytes) -> List[tuple]:
     return out
 
 
+_DATA_TEXT = _swig.DATA_TEXT
 _TEXT_CALLS = (_native.washer_bound, _native.washer_feed, _native.washer_finish)
 _STRUCT_CALLS = (_native.struct_washer_bound, _native.struct_washer_feed,
                  _native.struct_washer_finish)
@@ -126,21 +127,20 @@ class _Washer:
     rules that rewrite values need rows). Used by the call that made it only,
     so by one thread at a time, as the library requires."""
 
-    __slots__ = ("_w", "_calls", "_struct", "_format", "_rules")
+    __slots__ = ("_w", "_calls", "_format", "_rules")
 
     def __init__(self, h: Any, so: Any, wo: Any, placeholder: Optional[bytes], fmt: int,
                  fields: Optional[bytes], rules: Any) -> None:
-        if fmt != _swig.DATA_TEXT or rules is not None:
+        text = fmt == _DATA_TEXT
+        if not text or rules is not None:
             o = _swig.struct_options()
             _swig.struct_options_init(o, _swig.STRUCT_OPTIONS_VERSION)
             o.format, o.rules = fmt, rules  # both copied by the constructor
-            self._w = _swig.StructWasher(h, so, wo, placeholder, o, fields)
-        if fmt == _swig.DATA_TEXT:
-            self._w = _swig.Washer(h, so, wo, placeholder)
-        self._struct = fmt != _swig.DATA_TEXT
-        self._calls = _STRUCT_CALLS if self._struct else _TEXT_CALLS
-        self._format = fmt
-        self._rules = rules is not None
+            self._w = _native.new_StructWasher(h, so, wo, placeholder, o, fields)
+        if text:  # the generated constructors: the handle is freed with the object
+            self._w = _native.new_Washer(h, so, wo, placeholder)
+        self._calls = _TEXT_CALLS if text else _STRUCT_CALLS
+        self._format, self._rules = fmt, rules is not None
 
     def feed(self, data: bytes) -> bytes:
         """The washed bytes of data that are ready (the output has room for
@@ -160,7 +160,7 @@ class _Washer:
 
     def _where(self, e: CprError) -> CprError:
         """A structured washer's syntax error with its line and column."""
-        if not self._struct or e.status != "DKCPR_E_SYNTAX":
+        if self._calls is _TEXT_CALLS or e.status != "DKCPR_E_SYNTAX":
             return e
         err = _swig.struct_error()
         err.version = _swig.STRUCT_ERROR_VERSION
@@ -171,7 +171,7 @@ class _Washer:
         s = _swig.wash_stats()
         s.version = _swig.WASH_STATS_VERSION
         c = None
-        if self._struct:
+        if self._calls is _STRUCT_CALLS:
             c = _swig.struct_counts()
             c.version = _swig.STRUCT_COUNTS_VERSION
             _swig.struct_washer_stats(s, c, self._w)
