@@ -170,21 +170,21 @@ class _Washer:
     def stats(self) -> Dict[str, Any]:
         s = _swig.wash_stats()
         s.version = _swig.WASH_STATS_VERSION
-        c = None
-        if self._calls is _STRUCT_CALLS:
-            c = _swig.struct_counts()
-            c.version = _swig.STRUCT_COUNTS_VERSION
+        c = _swig.struct_counts()  # all zero for text, which has no fields
+        c.version = _swig.STRUCT_COUNTS_VERSION
+        struct = self._calls is _STRUCT_CALLS
+        if struct:
             _swig.struct_washer_stats(s, c, self._w)
         else:
             _swig.washer_stats(s, self._w)
         d = {"bytes_in": s.bytes_in, "bytes_out": s.bytes_out, "found": _by_kind(s.found),
              "replaced": _by_kind(s.replaced), "irreversible": s.irreversible,
              "failed": s.failed}
-        if c is not None:  # what the CPR fields held, and what the rules rewrote
-            counts = _fields(c)
+        counts = _fields(c)  # what the CPR fields held, and what the rules rewrote
+        if struct:
             d["cpr_fields"] = {k: v for k, v in counts.items() if not k.startswith("rule_")}
-            if self._rules:
-                d["rules"] = {k[5:]: v for k, v in counts.items() if k.startswith("rule_")}
+        if self._rules:
+            d["rules"] = {k[5:]: v for k, v in counts.items() if k.startswith("rule_")}
         return d
 
 
