@@ -101,6 +101,9 @@ def main():
         t = best_of(repeats, lambda: dkcpr.wash(text, p))
         emit("dkcpr.wash of SQL text (1 number / 70 B)", f"{len(text.encode()) / t / 1e6:.0f}",
              "MB/s")
+        t = best_of(repeats, lambda: dkcpr.wash(text, p, format="sql"))
+        emit("dkcpr.wash of an SQL dump by structure (format='sql')",
+             f"{len(text.encode()) / t / 1e6:.0f}", "MB/s")
         t = best_of(repeats, lambda: dkcpr.scan(text))
         emit("dkcpr.scan of SQL text (1 number / 70 B)", f"{len(text.encode()) / t / 1e6:.0f}",
              "MB/s")

@@ -31,8 +31,8 @@
 %ignore dkcpr_scan;
 %ignore dkcpr_washer_feed;
 %ignore dkcpr_washer_finish;
-/* The structured washer's raw buffers: Python reaches it through native/,
- * Java wraps these again in dkcpr_java.i. */
+/* The structured washer's raw buffers: each language wraps them again in
+ * dkcpr_<language>.i. */
 %ignore dkcpr_struct_washer_new;
 %ignore dkcpr_struct_washer_free;
 %ignore dkcpr_struct_washer_bound;

@@ -1,139 +1,274 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Python part of the dkcpr interface, included by dkcpr.i under
- * SWIGPYTHON: typemaps, exceptions, the GIL, the Pseudonymizer class, and
- * the C functions in bindings/python/native/ that move whole columns and
- * texts through one library call. The package dkcpr/ builds the public API
- * on top of this module (dkcpr._native). */
+/* Python part of the dkcpr interface, included by dkcpr.i under SWIGPYTHON.
+ *
+ * SWIG wraps the real header into dkcpr._native (private): option and
+ * result structs become classes with attributes, handles become classes
+ * (made by the header's own *_new functions, freed by their *_free), enums
+ * and macros become constants. The package dkcpr/ is the idiomatic face
+ * over them; CprError and its messages are Python (dkcpr/_errors.py).
+ *
+ * Typemaps, one per shape of argument in the header:
+ * - a returned dkcpr_status: CprError (MemoryError for DKCPR_E_NOMEM)
+ *   unless DKCPR_OK, raised before any output is made (freearg cleans up);
+ * - (const char *s, size_t s_len) and the hex key: str, as UTF-8 read in
+ *   place (lone surrogates reach the library as the invalid UTF-8 they are);
+ * - every other (pointer, length) pair: any bytes-like object, or None;
+ * - (char *out, size_t out_cap, size_t *out_len): the caller gives out_cap,
+ *   and gets a bytes object of the length written;
+ * - TYPE **out: the new handle, owned by its Python object;
+ * - uint8_t *key: a new bytes object of DKCPR_KEY_BYTES, written in place;
+ * - uint64_t [N][M] members: lists of lists.
+ * The GIL is released around calls that may take long (NOGIL below).
+ *
+ * Hand-written C beyond the typemaps, each piece with its reason: the
+ * column calls (bindings/python/native/column.c), a parsed number as one
+ * tuple, the matches of a scan, and the %extend methods below. */
 
 %{
-#include <stdlib.h>
-
-#include "dkcpr_py.h"
-
-typedef dkcpr_status (*dkcpr_swig_one_fn)(char *, size_t, size_t *,
-                                          const dkcpr_pseudonymizer *,
-                                          const char *, size_t,
-                                          const dkcpr_options *);
-
-/* One number through fn into a malloc'd string (NULL on error). */
-static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
-                            const char *in, size_t in_len,
-                            const dkcpr_options *opts, dkcpr_status *st) {
-  char *out = malloc(in_len + 1);
-  if (out == NULL) {
-    *st = DKCPR_E_NOMEM;
-    return NULL;
-  }
-  *st = fn(out, in_len + 1, NULL, p, in, in_len, opts);
-  if (*st != DKCPR_OK) {
-    free(out);
-    return NULL;
-  }
-  return out;
-}
+#include "column.h"
+/* Raise for a failed status and leave the wrapper (SWIG_fail). */
+#define DKCPR_PY_FAIL(st) do { dkcpr_py_raise((st), -1); SWIG_fail; } while (0)
 %}
 
 %include <stdint.i>
+%include <typemaps.i>
 
-/* What the package reaches through native/ or not at all: out-pointer
- * constructors, result structs filled there, the streaming handles
- * (wrapped below as Washer), and pointers the library does not own. */
+/* ---- What Python leaves out ----------------------------------------------
+ * Handles the package does not use, results it reads as tuples, members
+ * that would copy (and leak) a C string, and priming, which serves one
+ * stream washed on several threads. */
 %ignore DKCPR_STATUS_MAP;
 %ignore DKCPR_STATUS_LAST_;
-%ignore dkcpr_datelist_new;
-%ignore dkcpr_datelist_free;
-%ignore dkcpr_datelist_add;
-%ignore dkcpr_datelist_load;
-%ignore dkcpr_datelist_contains;
 %ignore dkcpr_cpr;
 %ignore dkcpr_match;
-%ignore dkcpr_wash_stats;
-%ignore dkcpr_pseudonymizer_new;
-%ignore dkcpr_pseudonymizer_free;
 %ignore dkcpr_scanner_new;
 %ignore dkcpr_scanner_free;
 %ignore dkcpr_scanner_feed;
 %ignore dkcpr_scanner_finish;
 %ignore dkcpr_scanner_next;
-%ignore dkcpr_wash_options::placeholder;
-%ignore dkcpr_wash_options::placeholder_len;
 %ignore dkcpr_washer_new;
 %ignore dkcpr_washer_free;
-%ignore dkcpr_washer_bound;
-%ignore dkcpr_washer_stats;
-%ignore dkcpr_rules_parse;
-%ignore dkcpr_rules_free;
-/* Priming serves one stream washed on several threads, which the
- * bindings do not do. */
 %ignore dkcpr_washer_prime;
-
-%init %{
-  if (dkcpr_py_init(d) < 0) return NULL;
-%}
-
-/* Exceptions are always on: a failed status raises CprError (MemoryError
- * for DKCPR_E_NOMEM); success returns None. */
-%typemap(out) dkcpr_status {
-  if ($1 != DKCPR_OK) {
-    dkcpr_py_raise($1, -1);
-    SWIG_fail;
-  }
-  $result = SWIG_Py_Void();
-}
-%typemap(in, numinputs=0) dkcpr_status *STATUS (dkcpr_status tmp = DKCPR_OK) {
-  $1 = &tmp;
-}
-%typemap(argout) dkcpr_status *STATUS {
-  if (*$1 != DKCPR_OK) {
-    dkcpr_py_raise(*$1, -1);
-    SWIG_fail;
-  }
-}
-/* CPR numbers are str (TypeError otherwise), read as UTF-8 in place. */
-%typemap(in) (const char *in, size_t in_len) (PyObject *hold = NULL) {
-  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
-}
-%typemap(freearg) (const char *in, size_t in_len) {
-  Py_XDECREF(hold$argnum);
-}
-%apply (const char *in, size_t in_len) {
-  (const char *s, size_t s_len), (const char *hex, size_t hex_len)
-};
-
-/* Parsing, validation, age and keys are the header's own functions, with
- * their outputs mapped here. A parsed number crosses as a tuple: the
- * dkcpr_cpr fields in order, then its dashed and masked forms (see
- * dkcpr_py_cpr_tuple); an age call takes that tuple back. */
+%ignore dkcpr_pseudonymizer_free;
+%ignore dkcpr_datelist_free;
+%ignore dkcpr_rules_free;
+%ignore dkcpr_wash_options::placeholder;
+%ignore dkcpr_wash_options::placeholder_len;
+%ignore dkcpr_struct_options::cpr_fields;
+%ignore dkcpr_struct_options::cpr_fields_len;
+%immutable dkcpr_struct_error::message;
+%immutable dkcpr_sniffed::charset;
+%immutable dkcpr_sniffed::what;
+%immutable dkcpr_sniffed::way_out;
+%immutable dkcpr_wash_stats::found;
+%immutable dkcpr_wash_stats::replaced;
+/* dkcpr.i leaves these to each language; the typemaps here serve them. */
+%rename("%(strip:[dkcpr_])s") dkcpr_washer_feed;
+%rename("%(strip:[dkcpr_])s") dkcpr_washer_finish;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_bound;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_feed;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_finish;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_stats;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_error;
+%rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_rule_matched;
+%rename("%(strip:[dkcpr_])s") dkcpr_rules_count;
+%rename("%(strip:[dkcpr_])s") dkcpr_rules_field;
 %rename(_parse) dkcpr_parse;
 %rename(_validate) dkcpr_validate;
 %rename(_age) dkcpr_age;
 %rename(_keygen) dkcpr_keygen;
 %rename(_key_from_hex) dkcpr_key_from_hex;
-%typemap(in, numinputs=0) dkcpr_cpr *out (dkcpr_cpr tmp) {
-  $1 = &tmp;
+%rename(_scan) dkcpr_scan;
+
+/* ---- Status ---------------------------------------------------------------- */
+%typemap(out) dkcpr_status {
+  if ($1 != DKCPR_OK) DKCPR_PY_FAIL($1);
+  $result = SWIG_Py_Void();
 }
-%typemap(argout) dkcpr_cpr *out {
-  PyObject *cpr_tuple = dkcpr_py_cpr_tuple($1);
-  if (cpr_tuple == NULL) SWIG_fail;
-  $result = SWIG_Python_AppendOutput($result, cpr_tuple);
-}
-%typemap(in) const dkcpr_cpr *cpr (dkcpr_cpr tmp) {
-  if (dkcpr_py_cpr_from_tuple($input, &tmp) < 0) SWIG_fail;
-  $1 = &tmp;
-}
-%include <typemaps.i>
-%apply int *OUTPUT { int *out_years };
+/* A hidden status for %extend constructors, which must return the handle. */
+%typemap(in, numinputs=0) dkcpr_status *STATUS (dkcpr_status st = DKCPR_OK) "$1 = &st;"
+%typemap(argout) dkcpr_status *STATUS "if (st$argnum != DKCPR_OK) DKCPR_PY_FAIL(st$argnum);"
 /* Validation answers True or False; only a failed allocation raises. */
 %typemap(out) dkcpr_status dkcpr_validate {
-  if ($1 == DKCPR_E_NOMEM) {
-    PyErr_NoMemory();
-    SWIG_fail;
-  }
+  if ($1 == DKCPR_E_NOMEM) DKCPR_PY_FAIL($1);
   $result = PyBool_FromLong($1 == DKCPR_OK);
 }
-/* A CPR number is short: releasing the GIL would cost more than the
- * check, except for long (lenient, white-space padded) input. LEN is
- * SWIG's name for the s_len argument (argN, N its position). */
+/* A known-dates text answers (status, bad line): CprError names the line. */
+%typemap(out) dkcpr_status dkcpr_datelist_load "$result = PyLong_FromLong((long)$1);"
+%apply size_t *OUTPUT { size_t *bad_line };
+/* A rule's field name and line: a (name, line) tuple. */
+%typemap(in, numinputs=0) (const char **name, uint64_t *line) (const char *n = NULL, uint64_t l = 0) {
+  $1 = &n;
+  $2 = &l;
+}
+%typemap(argout) (const char **name, uint64_t *line) {
+  Py_DECREF($result);
+  $result = Py_BuildValue("(sK)", n$argnum, (unsigned long long)l$argnum);
+  if ($result == NULL) SWIG_fail;
+}
+%apply int *OUTPUT { int *out_years };
+
+/* ---- Bytes in ---------------------------------------------------------------- */
+%typemap(in) (const char *s, size_t s_len) (PyObject *hold = NULL) {
+  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
+}
+%typemap(freearg) (const char *s, size_t s_len) "Py_XDECREF(hold$argnum);"
+%apply (const char *s, size_t s_len) { (const char *hex, size_t hex_len) };
+
+%typemap(in) (const char *BYTES, size_t LENGTH) (Py_buffer view, int have_view = 0) {
+  if ($input != Py_None) { /* a str has no buffer: TypeError */
+    if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0) SWIG_fail;
+    have_view = 1;
+  }
+  $1 = have_view ? ($1_ltype)view.buf : NULL;
+  $2 = have_view ? (size_t)view.len : 0;
+}
+%typemap(freearg) (const char *BYTES, size_t LENGTH) "if (have_view$argnum) PyBuffer_Release(&view$argnum);"
+%apply (const char *BYTES, size_t LENGTH) {
+  (const char *text, size_t text_len), (const char *in, size_t in_len),
+  (const char *placeholder, size_t placeholder_len), (const uint8_t *key, size_t key_len),
+  (const uint8_t *context, size_t context_len), (const uint8_t *seed, size_t seed_len),
+  (const void *head, size_t head_len), (const char *name, size_t name_len),
+  (const char *cpr_fields, size_t cpr_fields_len)
+};
+
+/* ---- Bytes out ---------------------------------------------------------------- */
+%typemap(in) (char *out, size_t out_cap, size_t *out_len) (PyObject *buf = NULL, size_t len = 0) {
+  $2 = PyLong_AsSize_t($input);
+  if (!PyErr_Occurred() && $2 > (size_t)PY_SSIZE_T_MAX) PyErr_NoMemory();
+  if (PyErr_Occurred() || (buf = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)$2)) == NULL)
+    SWIG_fail;
+  $1 = PyBytes_AS_STRING(buf);
+  $3 = &len;
+}
+%typemap(argout) (char *out, size_t out_cap, size_t *out_len) {
+  if (_PyBytes_Resize(&buf$argnum, (Py_ssize_t)len$argnum) < 0) SWIG_fail;
+  $result = SWIG_Python_AppendOutput($result, buf$argnum);
+  buf$argnum = NULL;
+}
+%typemap(freearg) (char *out, size_t out_cap, size_t *out_len) "Py_XDECREF(buf$argnum);"
+
+/* A number in, its pseudonym or token out as str (the %extend methods
+ * below): room for the input, so the pseudonym's, or the longest token. */
+%typemap(in) (const char *s, size_t s_len, char *text, size_t text_cap, size_t *text_len)
+    (PyObject *hold = NULL, size_t len = 0) {
+  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
+  $4 = $2 > DKCPR_TOKEN_MAX_CHARS ? $2 + 1 : DKCPR_TOKEN_MAX_CHARS + 1;
+  if (($3 = PyMem_Malloc($4)) == NULL) DKCPR_PY_FAIL(DKCPR_E_NOMEM);
+  $5 = &len;
+}
+%typemap(argout) (const char *s, size_t s_len, char *text, size_t text_cap, size_t *text_len) {
+  PyObject *str = PyUnicode_DecodeUTF8($3, (Py_ssize_t)len$argnum, "surrogateescape");
+  if (str == NULL) SWIG_fail;
+  $result = SWIG_Python_AppendOutput($result, str);
+}
+%typemap(freearg) (const char *s, size_t s_len, char *text, size_t text_cap, size_t *text_len) {
+  Py_XDECREF(hold$argnum);
+  PyMem_Free($3);
+}
+
+/* A key the library writes, straight into a new bytes object. */
+%typemap(in, numinputs=0) (uint8_t *key, size_t key_len) (PyObject *buf = NULL) {
+  if ((buf = PyBytes_FromStringAndSize(NULL, DKCPR_KEY_BYTES)) == NULL) SWIG_fail;
+  $1 = (uint8_t *)PyBytes_AS_STRING(buf);
+  $2 = DKCPR_KEY_BYTES;
+}
+%typemap(argout) (uint8_t *key, size_t key_len) {
+  $result = SWIG_Python_AppendOutput($result, buf$argnum);
+  buf$argnum = NULL;
+}
+%typemap(freearg) (uint8_t *key, size_t key_len) "Py_XDECREF(buf$argnum);"
+
+/* ---- Results -------------------------------------------------------------------- */
+%typemap(in, numinputs=0) SWIGTYPE **out ($*1_ltype tmp = NULL) "$1 = &tmp;"
+%typemap(argout) SWIGTYPE **out
+  "$result = SWIG_Python_AppendOutput($result, SWIG_NewPointerObj(tmp$argnum, $*1_descriptor, SWIG_POINTER_OWN));"
+
+/* A parsed number crosses as a tuple (dkcpr_py_cpr_tuple); age takes the
+ * first nine fields back. */
+%typemap(in, numinputs=0) dkcpr_cpr *out (dkcpr_cpr tmp) "$1 = &tmp;"
+%typemap(argout) dkcpr_cpr *out {
+  PyObject *t = dkcpr_py_cpr_tuple($1);
+  if (t == NULL) SWIG_fail;
+  $result = SWIG_Python_AppendOutput($result, t);
+}
+%typemap(in) const dkcpr_cpr *cpr (dkcpr_cpr tmp, const char *d = NULL, Py_ssize_t n = 0,
+                                   int sx = 0, int kd = 0, PyObject *rest = NULL) {
+  memset(&tmp, 0, sizeof tmp); /* the library checks the fields (DKCPR_E_ARG) */
+  if (!PyArg_ParseTuple($input, "s#iiiiiiii|OO", &d, &n, &tmp.year, &tmp.month, &tmp.day,
+                        &sx, &kd, &tmp.mod11, &tmp.known_date, &tmp.century_digit, &rest, &rest))
+    SWIG_fail;
+  memcpy(tmp.digits, d, n < 10 ? (size_t)n : 10);
+  tmp.sex = (dkcpr_sex)sx;
+  tmp.kind = (dkcpr_kind)kd;
+  $1 = &tmp;
+}
+
+/* The matches of a scan as (start, end, digits, kind, mod11, confidence)
+ * tuples, offsets in bytes (the package counts code points). Hand-written
+ * because the count is known only after the call: %exception below calls
+ * again with room for all. */
+%typemap(in, numinputs=0) (dkcpr_match *out, size_t out_cap, size_t *count) (size_t n = 0) {
+  if (($1 = malloc(64 * sizeof *$1)) == NULL) DKCPR_PY_FAIL(DKCPR_E_NOMEM);
+  $2 = 64;
+  $3 = &n;
+}
+%typemap(argout) (dkcpr_match *out, size_t out_cap, size_t *count) {
+  PyObject *list = PyList_New((Py_ssize_t)n$argnum);
+  size_t i;
+  for (i = 0; list != NULL && i < n$argnum; i++) {
+    PyObject *t = Py_BuildValue("(KKs#iii)", (unsigned long long)$1[i].start,
+                                (unsigned long long)$1[i].end, $1[i].digits, (Py_ssize_t)10,
+                                (int)$1[i].kind, $1[i].mod11, (int)$1[i].confidence);
+    if (t == NULL) Py_CLEAR(list);
+    else PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  if (list == NULL) SWIG_fail;
+  $result = SWIG_Python_AppendOutput($result, list);
+}
+%typemap(freearg) (dkcpr_match *out, size_t out_cap, size_t *count) "free($1);"
+%exception dkcpr_scan {
+  void *more = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  for (;;) {
+    $action
+    if (result != DKCPR_E_BUFSIZE || *arg3 <= arg2) break;
+    if ((more = realloc(arg1, *arg3 * sizeof *arg1)) == NULL) {
+      result = DKCPR_E_NOMEM;
+      break;
+    }
+    arg1 = more;
+    arg2 = *arg3;
+  }
+  Py_END_ALLOW_THREADS
+}
+
+/* The stats' uint64_t [kind][confidence] tables. */
+%typemap(out) uint64_t [ANY][ANY] {
+  Py_ssize_t i, j;
+  $result = PyList_New($1_dim0);
+  for (i = 0; $result != NULL && i < $1_dim0; i++) {
+    PyObject *row = PyList_New($1_dim1);
+    for (j = 0; row != NULL && j < $1_dim1; j++)
+      PyList_SET_ITEM(row, j, PyLong_FromUnsignedLongLong($1[i][j]));
+    if (row == NULL) Py_CLEAR($result);
+    else PyList_SET_ITEM($result, i, row);
+  }
+  if ($result == NULL) SWIG_fail;
+}
+
+/* ---- The GIL ------------------------------------------------------------------------
+ * Released where the library may work long; the handles are immutable or,
+ * for washers, used by one thread at a time (the package's lock). A CPR
+ * number is short: releasing the GIL would cost more than the check, except
+ * for long (lenient, white-space padded) input. */
+%define DKCPR_PY_NOGIL(NAME)
+%exception NAME {
+  Py_BEGIN_ALLOW_THREADS
+  $action
+  Py_END_ALLOW_THREADS
+}
+%enddef
 %define DKCPR_PY_NOGIL_LONG(NAME, LEN)
 %exception NAME {
   if (LEN <= 64) {
@@ -147,182 +282,95 @@ static char *dkcpr_swig_one(dkcpr_swig_one_fn fn, const dkcpr_pseudonymizer *p,
 %enddef
 DKCPR_PY_NOGIL_LONG(dkcpr_parse, arg3)
 DKCPR_PY_NOGIL_LONG(dkcpr_validate, arg2)
-/* Key bytes the library writes: a new bytes object of DKCPR_KEY_BYTES. */
-%typemap(in, numinputs=0) (uint8_t *key, size_t key_len) (PyObject *buf = NULL) {
-  buf = PyBytes_FromStringAndSize(NULL, DKCPR_KEY_BYTES);
-  if (buf == NULL) SWIG_fail;
-  $1 = (uint8_t *)PyBytes_AS_STRING(buf);
-  $2 = DKCPR_KEY_BYTES;
-}
-%typemap(argout) (uint8_t *key, size_t key_len) {
-  $result = SWIG_Python_AppendOutput($result, buf$argnum);
-  buf$argnum = NULL;
-}
-%typemap(freearg) (uint8_t *key, size_t key_len) {
-  Py_XDECREF(buf$argnum);
-}
-
-/* Key, context, seed and placeholder bytes: any bytes-like object, through
- * the buffer protocol (SWIG's own (char *, size_t) typemap wants str). */
-%define DKCPR_PY_BYTES(PTR, LEN)
-%typemap(in) (PTR, size_t LEN) (Py_buffer view, int have_view = 0) {
-  if ($input == Py_None) {
-    $1 = NULL;
-    $2 = 0;
-  } else {
-    if (PyUnicode_Check($input)) {
-      PyErr_SetString(PyExc_TypeError, "expected bytes, not str");
-      SWIG_fail;
-    }
-    if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0) SWIG_fail;
-    have_view = 1;
-    $1 = ($1_ltype)view.buf;
-    $2 = (size_t)view.len;
-  }
-}
-%typemap(freearg) (PTR, size_t LEN) {
-  if (have_view$argnum) PyBuffer_Release(&view$argnum);
-}
-%enddef
-DKCPR_PY_BYTES(const uint8_t *key, key_len)
-DKCPR_PY_BYTES(const uint8_t *context, context_len)
-DKCPR_PY_BYTES(const uint8_t *seed, seed_len)
-DKCPR_PY_BYTES(const char *placeholder, placeholder_len)
-DKCPR_PY_BYTES(const char *cpr_fields, cpr_fields_len)
-DKCPR_PY_BYTES(const void *head, head_len)
-DKCPR_PY_BYTES(const char *name, name_len)
-DKCPR_PY_BYTES(const char *yaml, yaml_len)
-
-/* The pseudonymizer is immutable: release the GIL while it works. */
-%define DKCPR_PY_NOGIL(NAME)
-%exception NAME {
-  Py_BEGIN_ALLOW_THREADS
-  $action
-  Py_END_ALLOW_THREADS
-}
-%enddef
-DKCPR_PY_NOGIL(dkcpr_pseudonymizer::dkcpr_pseudonymizer)
+DKCPR_PY_NOGIL(dkcpr_pseudonymizer_new)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::pseudonymize)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::reveal)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::token)
+DKCPR_PY_NOGIL(dkcpr_washer_feed)
+DKCPR_PY_NOGIL(dkcpr_washer_finish)
+DKCPR_PY_NOGIL(dkcpr_struct_washer_feed)
+DKCPR_PY_NOGIL(dkcpr_struct_washer_finish)
+DKCPR_PY_NOGIL(dkcpr_generate_options::generate)
 
-/* The immutable pseudonymizer handle as a class; the package's
- * Pseudonymizer holds one and drops it on close(), so the C handle (and
- * its key copy) is freed when the last call using it returns. */
+/* ---- Handles ------------------------------------------------------------------------
+ * The header declares them opaque; these make SWIG give them classes. */
 %rename(Pseudonymizer) dkcpr_pseudonymizer;
-struct dkcpr_pseudonymizer {};
-%newobject dkcpr_pseudonymizer::pseudonymize;
-%newobject dkcpr_pseudonymizer::reveal;
-%newobject dkcpr_pseudonymizer::token;
-%extend dkcpr_pseudonymizer {
-  dkcpr_pseudonymizer(const uint8_t *key, size_t key_len,
-                      const uint8_t *context, size_t context_len,
-                      unsigned int keep, unsigned int flags,
-                      dkcpr_status *STATUS) {
-    dkcpr_pseudonymizer *p = NULL;
-    *STATUS = dkcpr_pseudonymizer_new(&p, key, key_len, context, context_len,
-                                      keep, flags);
-    return p;
-  }
-  ~dkcpr_pseudonymizer() { dkcpr_pseudonymizer_free($self); }
-  char *pseudonymize(const char *in, size_t in_len, const dkcpr_options *opts,
-                     dkcpr_status *STATUS) {
-    return dkcpr_swig_one(dkcpr_pseudonymize, $self, in, in_len, opts, STATUS);
-  }
-  char *reveal(const char *in, size_t in_len, const dkcpr_options *opts,
-               dkcpr_status *STATUS) {
-    return dkcpr_swig_one(dkcpr_reveal, $self, in, in_len, opts, STATUS);
-  }
-  char *token(const char *in, size_t in_len, size_t token_chars,
-              const dkcpr_options *opts, dkcpr_status *STATUS) {
-    char *out = malloc(DKCPR_TOKEN_MAX_CHARS + 1);
-    if (out == NULL) {
-      *STATUS = DKCPR_E_NOMEM;
-      return NULL;
-    }
-    *STATUS = dkcpr_token(out, DKCPR_TOKEN_MAX_CHARS + 1, NULL, $self, in,
-                          in_len, token_chars, opts);
-    if (*STATUS != DKCPR_OK) {
-      free(out);
-      return NULL;
-    }
-    return out;
-  }
-}
-
-/* A known-dates list as a class. The package builds one completely and
- * never changes it afterwards, so sharing it between threads is safe. */
 %rename(DateList) dkcpr_datelist;
-struct dkcpr_datelist {};
-%extend dkcpr_datelist {
-  dkcpr_datelist(dkcpr_status *STATUS) {
-    dkcpr_datelist *list = NULL;
-    *STATUS = dkcpr_datelist_new(&list);
-    return list;
-  }
-  ~dkcpr_datelist() { dkcpr_datelist_free($self); }
-  void add_date(int year, int month, int day, dkcpr_status *STATUS) {
-    *STATUS = dkcpr_datelist_add($self, year, month, day);
-  }
-  /* Lines of YYYY-MM-DD; CprError names the first bad line. */
-  PyObject *load_text(const char *in, size_t in_len) {
-    size_t bad_line = 0;
-    dkcpr_status st = dkcpr_datelist_load(&bad_line, $self, in, in_len);
-    if (st != DKCPR_OK) return dkcpr_py_raise_line(st, bad_line);
-    Py_RETURN_NONE;
-  }
-  int has(int year, int month, int day) {
-    return dkcpr_datelist_contains($self, year, month, day);
-  }
-}
-
-/* Rules for washing by structure as a class: parsed once, immutable, so
- * shared by washers and threads. A text that does not parse raises
- * CprError with its line and column; `what` names the text in the message. */
 %rename(Rules) dkcpr_rules;
+%rename(Washer) dkcpr_washer;
+%rename(StructWasher) dkcpr_struct_washer;
+%nodefaultctor dkcpr_pseudonymizer;
+%nodefaultctor dkcpr_datelist;
+%nodefaultctor dkcpr_rules;
+struct dkcpr_pseudonymizer {};
+struct dkcpr_datelist {};
 struct dkcpr_rules {};
-%exception dkcpr_rules::dkcpr_rules {
-  $action
-  if (result == NULL) SWIG_fail;
-}
-%extend dkcpr_rules {
-  dkcpr_rules(const char *yaml, size_t yaml_len, const char *what) {
-    dkcpr_rules *r = NULL;
-    dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
-    dkcpr_status st = dkcpr_rules_parse(&r, &e, yaml, yaml_len);
-    if (st == DKCPR_E_SYNTAX)
-      dkcpr_py_raise_syntax(what, &e);
-    else if (st != DKCPR_OK)
-      dkcpr_py_raise(st, -1);
-    return r;
+struct dkcpr_washer {};
+struct dkcpr_struct_washer {};
+%extend dkcpr_datelist { ~dkcpr_datelist() { dkcpr_datelist_free($self); } }
+%extend dkcpr_rules { ~dkcpr_rules() { dkcpr_rules_free($self); } }
+
+/* Pseudonyms and tokens as methods: the header's output buffer comes
+ * first, so these put the number before it for the typemap above. */
+%extend dkcpr_pseudonymizer {
+  ~dkcpr_pseudonymizer() { dkcpr_pseudonymizer_free($self); }
+  dkcpr_status pseudonymize(const char *s, size_t s_len, char *text, size_t text_cap,
+                            size_t *text_len, const dkcpr_options *opts) {
+    return dkcpr_pseudonymize(text, text_cap, text_len, $self, s, s_len, opts);
   }
-  ~dkcpr_rules() { dkcpr_rules_free($self); }
+  dkcpr_status reveal(const char *s, size_t s_len, char *text, size_t text_cap,
+                      size_t *text_len, const dkcpr_options *opts) {
+    return dkcpr_reveal(text, text_cap, text_len, $self, s, s_len, opts);
+  }
+  dkcpr_status token(const char *s, size_t s_len, char *text, size_t text_cap,
+                     size_t *text_len, size_t token_chars, const dkcpr_options *opts) {
+    return dkcpr_token(text, text_cap, text_len, $self, s, s_len, token_chars, opts);
+  }
 }
 
-/* Private functions for the package (see native/dkcpr_py.h). */
-%rename(_generate) dkcpr_py_generate;
-%rename(_scan) dkcpr_py_scan;
+/* The washers' constructors lend the placeholder and the CPR field names
+ * for the call (the library copies them): as struct members, SWIG would
+ * copy them into memory nobody frees. */
+%extend dkcpr_washer {
+  dkcpr_washer(const dkcpr_pseudonymizer *p, const dkcpr_scan_options *scan,
+               dkcpr_wash_options wash, const char *placeholder, size_t placeholder_len,
+               dkcpr_status *STATUS) {
+    dkcpr_washer *w = NULL;
+    wash.placeholder_len = placeholder != NULL ? placeholder_len : wash.placeholder_len;
+    wash.placeholder = placeholder != NULL ? placeholder : wash.placeholder;
+    *STATUS = dkcpr_washer_new(&w, p, scan, &wash);
+    return w;
+  }
+  ~dkcpr_washer() { dkcpr_washer_free($self); }
+}
+%extend dkcpr_struct_washer {
+  dkcpr_struct_washer(const dkcpr_pseudonymizer *p, const dkcpr_scan_options *scan,
+                      dkcpr_wash_options wash, const char *placeholder, size_t placeholder_len,
+                      dkcpr_struct_options opts, const char *cpr_fields, size_t cpr_fields_len,
+                      dkcpr_status *STATUS) {
+    dkcpr_struct_washer *w = NULL;
+    wash.placeholder_len = placeholder != NULL ? placeholder_len : wash.placeholder_len;
+    wash.placeholder = placeholder != NULL ? placeholder : wash.placeholder;
+    opts.cpr_fields = cpr_fields;
+    opts.cpr_fields_len = cpr_fields_len;
+    *STATUS = dkcpr_struct_washer_new(&w, p, scan, &wash, &opts);
+    return w;
+  }
+  ~dkcpr_struct_washer() { dkcpr_struct_washer_free($self); }
+}
+
+/* dkcpr_generate's strided output as bytes: count NUL-terminated numbers
+ * of 11 bytes, the room checked here against count. */
+%extend dkcpr_generate_options {
+  dkcpr_status generate(char *out, size_t out_cap, size_t *out_len, const uint8_t *seed,
+                        size_t seed_len, uint64_t first, size_t count) {
+    dkcpr_status st = count > out_cap / 11 ? DKCPR_E_BUFSIZE
+                      : dkcpr_generate(out, 11, NULL, $self, seed, seed_len, first, count);
+    *out_len = st == DKCPR_OK ? count * 11 : 0;
+    return st;
+  }
+}
+
+/* ---- The column calls (column.c) ---------------------------------------------------- */
 %rename(_column) dkcpr_py_column;
 %include "column.h"
-PyObject *dkcpr_py_generate(const dkcpr_generate_options *opts,
-                            const uint8_t *seed, size_t seed_len,
-                            unsigned long long first, size_t count);
-PyObject *dkcpr_py_scan(PyObject *text, const dkcpr_scan_options *opts);
-
-/* The streaming washer: one thread at a time, GIL released. */
-%rename(Washer) dkcpr_py_washer;
-typedef struct dkcpr_py_washer {} dkcpr_py_washer;
-%extend dkcpr_py_washer {
-  dkcpr_py_washer(const dkcpr_pseudonymizer *p, const dkcpr_scan_options *scan,
-                  const dkcpr_wash_options *opts,
-                  const char *placeholder, size_t placeholder_len, int format,
-                  const char *cpr_fields, size_t cpr_fields_len,
-                  const dkcpr_rules *rules, dkcpr_status *STATUS) {
-    return dkcpr_py_wash_new(p, scan, opts, placeholder, placeholder_len, format,
-                             cpr_fields, cpr_fields_len, rules, STATUS);
-  }
-  ~dkcpr_py_washer() { dkcpr_py_wash_free($self); }
-  PyObject *feed(PyObject *data) { return dkcpr_py_wash_feed($self, data); }
-  PyObject *finish() { return dkcpr_py_wash_finish($self); }
-  PyObject *stats() { return dkcpr_py_wash_stats($self); }
-}

@@ -8,6 +8,7 @@ import os
 from typing import Any, Iterable, Optional, Union
 
 from . import native as _swig
+from ._errors import error
 
 POLICIES = {
     "default": _swig.POLICY_DEFAULT,
@@ -33,24 +34,35 @@ class KnownDates:
 
     def __init__(self, dates: Iterable[datetime.date] = (), *, text: Optional[str] = None,
                  path: Union[str, "os.PathLike[str]", None] = None) -> None:
-        h = _swig.DateList()
+        h = _swig.datelist_new()
         for d in dates:
             _check_date("dates", d)
-            h.add_date(d.year, d.month, d.day)
+            _swig.datelist_add(h, d.year, d.month, d.day)
         if text is not None:
-            h.load_text(text)
+            _load(h, text)
         if path is not None:
             with open(path, encoding="utf-8") as f:
-                h.load_text(f.read())
+                _load(h, f.read())
         self._h = h
 
     def __contains__(self, d: object) -> bool:
         if not isinstance(d, datetime.date):
             return False
-        return bool(self._h.has(d.year, d.month, d.day))
+        return bool(_swig.datelist_contains(self._h, d.year, d.month, d.day))
 
     def __repr__(self) -> str:
         return "<dkcpr.KnownDates>"
+
+
+def _load(h: Any, text: str) -> None:
+    """Lines of YYYY-MM-DD into a list; CprError names the first bad line."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, not {type(text).__name__}")
+    st, line = _swig.datelist_load(h, text.encode("utf-8", "surrogatepass"))
+    if st == _swig.E_NOMEM:
+        raise MemoryError()
+    if st != _swig.OK:
+        raise error(st, line=line)
 
 
 def _policy(policy: str) -> int:

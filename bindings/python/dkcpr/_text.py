@@ -10,8 +10,8 @@ from typing import (IO, TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, 
                     Tuple, Union)
 
 from . import _native
-from ._native import CprError
 from . import native as _swig
+from ._errors import CprError, syntax
 from ._atomic import AtomicOutput
 from ._inputs import Opened
 from ._options import KnownDates, fill_parse
@@ -92,7 +92,119 @@ def scan(text: str, *, policy: str = "default", allow_replacement: bool = True,
 
     so = _cached(_scan_cache, (policy, bool(allow_replacement), bool(allow_future),
                                bool(nine_digits), min_confidence, today, known_dates), build)
-    return [_from_native(t) for t in _native._scan(text, so)]
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, not {type(text).__name__}")
+    data = text.encode("utf-8", "surrogatepass")
+    found = _native._scan(data, so)
+    if not text.isascii():  # the library counts bytes, Python code points
+        found = _code_points(found, data)
+    return [_from_native(t) for t in found]
+
+
+def _code_points(found: List[tuple], data: bytes) -> List[tuple]:
+    """Matches with their byte offsets turned into code points, walking the
+    text once when they come in order."""
+    out, at_byte, at = [], 0, 0
+    for start, end, *rest in found:
+        if start < at_byte:
+            at_byte = at = 0
+        at += len(data[at_byte:start].decode("utf-8", "surrogatepass"))
+        at_byte = start
+        out.append((at, at + len(data[start:end].decode("utf-8", "surrogatepass")), *rest))
+    return out
+
+
+_DATA_TEXT = _swig.DATA_TEXT
+_TEXT_CALLS = (_native.washer_bound, _native.washer_feed, _native.washer_finish)
+_STRUCT_CALLS = (_native.struct_washer_bound, _native.struct_washer_feed,
+                 _native.struct_washer_finish)
+
+
+class _Washer:
+    """A streaming washer of the library: bytes in, bytes out, the GIL released
+    while it works. Text without rules gets the text washer, anything else the
+    structured one (text with rules is checked by it first, as dkcpr wash does:
+    rules that rewrite values need rows). Used by the call that made it only,
+    so by one thread at a time, as the library requires."""
+
+    __slots__ = ("_w", "_calls", "_format", "_rules")
+
+    def __init__(self, h: Any, so: Any, wo: Any, placeholder: Optional[bytes], fmt: int,
+                 fields: Optional[bytes], rules: Any) -> None:
+        text = fmt == _DATA_TEXT
+        if not text or rules is not None:
+            o = _swig.struct_options()
+            _swig.struct_options_init(o, _swig.STRUCT_OPTIONS_VERSION)
+            o.format, o.rules = fmt, rules  # both copied by the constructor
+            self._w = _native.new_StructWasher(h, so, wo, placeholder, o, fields)
+        if text:  # the generated constructors: the handle is freed with the object
+            self._w = _native.new_Washer(h, so, wo, placeholder)
+        self._calls = _TEXT_CALLS if text else _STRUCT_CALLS
+        self._format, self._rules = fmt, rules
+
+    def feed(self, data: bytes) -> bytes:
+        """The washed bytes of data that are ready (the output has room for
+        the most the library may write)."""
+        bound, feed, _ = self._calls
+        try:
+            return feed(bound(self._w, len(data)), self._w, data)
+        except CprError as e:
+            raise self._where(e) from None
+
+    def finish(self) -> bytes:
+        bound, _, finish = self._calls
+        try:
+            return finish(bound(self._w, 0), self._w)
+        except CprError as e:
+            raise self._where(e) from None
+
+    def _where(self, e: CprError) -> CprError:
+        """A structured washer's syntax error with its line and column."""
+        if self._calls is _TEXT_CALLS or e.status != "DKCPR_E_SYNTAX":
+            return e
+        err = _swig.struct_error()
+        err.version = _swig.STRUCT_ERROR_VERSION
+        _swig.struct_washer_error(err, self._w)
+        return syntax(_swig.data_format_name(self._format), err)
+
+    def stats(self) -> Dict[str, Any]:
+        s = _swig.wash_stats()
+        s.version = _swig.WASH_STATS_VERSION
+        c = _swig.struct_counts()  # all zero for text, which has no fields
+        c.version = _swig.STRUCT_COUNTS_VERSION
+        struct = self._calls is _STRUCT_CALLS
+        if struct:
+            _swig.struct_washer_stats(s, c, self._w)
+        else:
+            _swig.washer_stats(s, self._w)
+        d = {"bytes_in": s.bytes_in, "bytes_out": s.bytes_out, "found": _by_kind(s.found),
+             "replaced": _by_kind(s.replaced), "irreversible": s.irreversible,
+             "failed": s.failed}
+        counts = _fields(c)  # what the CPR fields held, and what the rules rewrote
+        if struct:
+            d["cpr_fields"] = {k: v for k, v in counts.items() if not k.startswith("rule_")}
+        if self._rules is not None:
+            d["rules"] = r = {k[5:]: v for k, v in counts.items() if k.startswith("rule_")}
+            # As text every rule named nothing: the text washer has no fields.
+            r["unmatched_rules"] = [
+                _swig.rules_field(self._rules, i) for i in range(_swig.rules_count(self._rules))
+                if not (struct and _swig.struct_washer_rule_matched(self._w, i))]
+            r["unmatched"] = len(r["unmatched_rules"])
+        return d
+
+
+def _by_kind(table: List[List[int]]) -> Dict[str, int]:
+    """A [kind][confidence] table summed into {kind: n} for the kinds that occur."""
+    sums = ((k, sum(row[:_swig.CONFIDENCE_COUNT]))
+            for k, row in enumerate(table[:_swig.KIND_COUNT]))
+    return {_swig.kind_name(k): n for k, n in sums if n}
+
+
+def _fields(struct: Any) -> Dict[str, int]:
+    """The counts of a SWIG struct proxy by field name, in the header's order:
+    a field the library adds appears without a change here."""
+    return {k: getattr(struct, k) for k, v in vars(type(struct)).items()
+            if isinstance(v, property) and k not in ("this", "thisown", "version")}
 
 
 _pseudonymizer_type: Optional[type] = None
@@ -137,7 +249,20 @@ def _rules(rules: Optional[RulesLike]) -> Any:
     else:
         raise TypeError("rules must be YAML text (str) or the path of a rules file "
                         f"(os.PathLike), not {type(rules).__name__}")
-    return _cached(_rules_cache, (data, what), lambda: _swig.Rules(data, what))
+    return _cached(_rules_cache, (data, what), lambda: _parse_rules(data, what))
+
+
+def _parse_rules(data: bytes, what: str) -> Any:
+    """Rules (immutable, so shared by washers and threads); a text that does
+    not parse raises CprError with its line and column, naming ``what``."""
+    err = _swig.struct_error()
+    err.version = _swig.STRUCT_ERROR_VERSION
+    try:
+        return _swig.rules_parse(err, data)
+    except CprError as e:
+        if e.status != "DKCPR_E_SYNTAX":
+            raise
+        raise syntax(what, err) from None
 
 
 def _warn_unusable(stats: Dict[str, Any], name: Optional[str], stacklevel: int) -> None:
@@ -207,12 +332,12 @@ def _washer(pseudonymizer: Optional["Pseudonymizer"], mode: str,
                                    token_length, known_dates, fallback), build)
     ph = None if placeholder is None else placeholder.encode("utf-8")
     try:
-        w = _swig.Washer(h, so, wo, ph, fmt, fields, rules)
+        w = _Washer(h, so, wo, ph, fmt, fields, rules)
     except CprError as e:
         # The library says only E_ARG: name the rules when they are the cause.
         if rules is None or e.status != "DKCPR_E_ARG":
             raise
-        _swig.Washer(h, so, wo, ph, fmt, fields, None)
+        _Washer(h, so, wo, ph, fmt, fields, None)
         raise ValueError("rules other than 'cpr' rewrite values, which needs fields: "
                          f"format {format!r} has none (use 'csv', 'tsv', 'json', 'jsonl', "
                          "'sql', 'hl7' or 'xml'; rules with a layout need 'fixed', which "

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 
 from . import _native
+from ._errors import CprError
 
 try:
     from stdnum.exceptions import (InvalidChecksum, InvalidComponent, InvalidFormat,
@@ -95,7 +96,7 @@ def get_birth_date(number: str) -> datetime.date:
     """The birth date, even if it is after today."""
     try:
         t = _parse(_checked(number), _future_options())
-    except _native.CprError:
+    except CprError:
         raise InvalidComponent(_BAD_DATE) from None
     return datetime.date(t[1], t[2], t[3])
 

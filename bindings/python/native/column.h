@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The column calls of the Python module: a whole list through one library
- * call, or one loop with the GIL released, with missing values passed
- * through. Read by SWIG as well as by the C compiler, so the operation
- * codes exist once. */
+/* The hand-written C of the Python module (column.c): the column calls, and
+ * three helpers the typemaps in bindings/swig/dkcpr_python.i share with them.
+ * Read by SWIG as well as by the C compiler, so the codes exist once. */
 #ifndef DKCPR_PY_COLUMN_H
 #define DKCPR_PY_COLUMN_H
 
@@ -29,5 +28,20 @@ enum dkcpr_py_op {
 PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags,
                           PyObject *missing, const dkcpr_options *opts,
                           const dkcpr_pseudonymizer *p, size_t token_chars);
+
+#ifndef SWIG
+/* Raise the exception for a failed status: MemoryError, or the CprError
+ * that dkcpr._errors makes (index >= 0 names a batch element). NULL. */
+PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index);
+/* The UTF-8 bytes of a str; one with lone surrogates is encoded with
+ * "surrogatepass" into *hold (the caller drops it), so that the library
+ * sees the invalid UTF-8 and rejects it. TypeError for anything else
+ * (index >= 0 named). 0, or -1 with an exception. */
+int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,
+                  Py_ssize_t index);
+/* A parsed number as (digits, year, month, day, sex, kind, mod11,
+ * known_date, century_digit, dashed, masked), the last two dkcpr_format's. */
+PyObject *dkcpr_py_cpr_tuple(const dkcpr_cpr *cpr);
+#endif
 
 #endif /* DKCPR_PY_COLUMN_H */
