@@ -137,14 +137,21 @@ static int record_end(struct_cuts *c, uint64_t off) {
 }
 
 static int scan_csv(struct_cuts *c, const char *p, size_t n, uint64_t at) {
-  for (size_t i = 0; i < n && !c->stopped; i++) {
-    if (p[i] == '"') {
+  const char *end = p + n, *s = p, *quote = memchr(p, '"', n);
+  while (!c->stopped) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    const char *upto = nl ? nl : end;
+    /* The quotes before the line feed turn quoting on and off. */
+    while (quote && quote < upto) {
       c->quoted = !c->quoted;
-    } else if (p[i] == '\n') {
-      c->line++;
-      if (!c->quoted && record_end(c, at + i + 1) != 0)
-        return -1;
+      quote = memchr(quote + 1, '"', (size_t)(end - quote - 1));
     }
+    if (!nl)
+      break;
+    c->line++;
+    if (!c->quoted && record_end(c, at + (uint64_t)(nl + 1 - p)) != 0)
+      return -1;
+    s = nl + 1;
   }
   return 0;
 }
@@ -260,6 +267,10 @@ static int scan_sql(struct_cuts *c, const char *p, size_t n, uint64_t at) {
       c->end_line = ch == '.' ? 2 : 3;
     } else if (c->end_line == 2 && ch != '\r') {
       c->end_line = 3;
+    }
+    if (c->end_line == 3) { /* a line of data: on to its end */
+      const char *nl = memchr(p + i + 1, '\n', n - i - 1);
+      i = nl ? (size_t)(nl - p) - 1 : n - 1;
     }
   }
   if (!c->copy && !c->stopped && put(&c->pend, p + from, n - from) != 0)
