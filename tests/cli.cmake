@@ -22,6 +22,9 @@ if(TARGET dkcpr_cli)
             WashTest.test_threads_give_the_same_output)
   set_tests_properties(cli.wash_threads PROPERTIES TIMEOUT 600 LABELS threads
     ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
-  # Structured inputs washed in parts on threads, for the same gate.
-  set_tests_properties(cli.struct_threads PROPERTIES LABELS threads)
+  # Structured inputs washed in parts on threads, fewer runs, for the same gate.
+  add_test(NAME cli.struct_threads_light
+    COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_struct_threads.py)
+  set_tests_properties(cli.struct_threads_light PROPERTIES TIMEOUT 1800 LABELS threads
+    ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_TEST_LIGHT=1")
 endif()

@@ -85,7 +85,7 @@ static dkcpr_status part_end(dkcpr_struct_washer *w, struct_buf *out, dkcpr_data
 typedef struct part {
   const wash_stream *x;
   const dkcpr_struct_options *so;
-  const char *head;
+  grow_buf head;      /* the first cut.head_len bytes of the finder's head */
   struct_cut cut;
   int last;          /* it ends at the input's end */
   grow_buf in, before;
@@ -103,8 +103,8 @@ static dkcpr_status part_washer(dkcpr_struct_washer **w, const part *s) {
   int at_boundary = 0;
   dkcpr_status st = dkcpr_struct_washer_new(w, s->x->p, s->x->so, s->x->wo, s->so);
   if (st == DKCPR_OK)
-    st = dkcpr_struct_washer_prime(&at_boundary, *w, s->head, s->cut.head_len, s->cut.offset,
-                                   s->cut.line);
+    st = dkcpr_struct_washer_prime(&at_boundary, *w, s->head.data, s->cut.head_len,
+                                   s->cut.offset, s->cut.line);
   if (st == DKCPR_OK && s->before.len)
     st = dkcpr_struct_washer_prime(&at_boundary, *w, s->before.data, s->before.len,
                                    s->cut.offset, s->cut.line);
@@ -362,32 +362,35 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
     parts[i].so = so;
   }
   while (rc == 0 && found) {
-    int used = 0, kind = FILLED;
+    /* Each part goes to its thread as soon as it is filled, so reading
+     * the next overlaps washing; the main thread washes the batch's last. */
+    int used = 0, kind = FILLED, running[64] = {0};
     for (; used < jobs && kind == FILLED; used++) {
-      int r = fill(&parts[used], src, cuts, &next, &carry, &next_before, &eof, want, &kind);
+      part *s = &parts[used];
+      int r = fill(s, src, cuts, &next, &carry, &next_before, &eof, want, &kind);
+      if (r == 0 && reserve(&s->head, s->cut.head_len) != 0)
+        r = -1;
       if (r != 0) {
         if (r == -1)
           cli_error(x->cmd, "out of memory");
         rc = r == -1 ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
-        goto done;
-      }
-    }
-    /* The head only grows, but may have moved while the parts were filled. */
-    for (int i = 0; i <= used && i < jobs; i++)
-      parts[i].head = struct_cuts_head(cuts);
-    /* The part that goes on to the end, when the cuts stopped, waits. */
-    if (kind == REST)
-      used--;
-    int started = 0;
-    for (int i = 1; i < used; i++, started++)
-      if (pthread_create(&parts[i].thread, NULL, wash_part, &parts[i]) != 0)
         break;
-    if (used > 0)
-      wash_part(&parts[0]);
-    for (int i = 1; i <= started; i++)
-      pthread_join(parts[i].thread, NULL);
-    for (int i = started + 1; i < used; i++)
-      wash_part(&parts[i]); /* no thread could be started: wash here */
+      }
+      /* The head may grow (and move) while later parts are filled: a copy. */
+      if (s->cut.head_len)
+        memcpy(s->head.data, struct_cuts_head(cuts), s->cut.head_len);
+      if (kind == FILLED && used < jobs - 1)
+        running[used] = pthread_create(&s->thread, NULL, wash_part, s) == 0;
+    }
+    /* The part that goes on to the end, when the cuts stopped, waits. */
+    if (rc == 0 && kind == REST)
+      used--;
+    for (int i = 0; i < used; i++)
+      if (!running[i] && rc == 0)
+        wash_part(&parts[i]); /* the last, or no thread could be started */
+    for (int i = 0; i < used; i++)
+      if (running[i])
+        pthread_join(parts[i].thread, NULL);
     for (int i = 0; i < used && rc == 0; i++)
       rc = part_result(x, &parts[i], stats, counts);
     if (rc == 0 && kind == REST)
@@ -395,8 +398,8 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
     if (kind != FILLED)
       break;
   }
-done:
   for (int i = 0; parts && i <= jobs; i++) {
+    free(parts[i].head.data);
     free(parts[i].in.data);
     free(parts[i].before.data);
     free(parts[i].out.data);
