@@ -156,27 +156,50 @@ static int scan_csv(struct_cuts *c, const char *p, size_t n, uint64_t at) {
   return 0;
 }
 
+/* The end of a JSON string in p[i..n) (i just after its opening quote or
+ * within it): the index after its closing quote, or n. *escaped: the byte
+ * at i is escaped, and at n when the string goes on. */
+static size_t string_end(const char *p, size_t i, size_t n, int *escaped, int *quoted) {
+  if (*escaped && i < n) {
+    *escaped = 0;
+    i++;
+  }
+  for (;;) {
+    const char *q = memchr(p + i, '"', n - i);
+    size_t stop = q ? (size_t)(q - p) : n, run = 0;
+    while (stop - run > i && p[stop - run - 1] == '\\')
+      run++;
+    if (!q) { /* the string goes on: an odd run escapes what comes next */
+      *escaped = run % 2;
+      return n;
+    }
+    if (run % 2 == 0) {
+      *quoted = 0;
+      return stop + 1;
+    }
+    i = stop + 1; /* an escaped quote */
+  }
+}
+
 static int scan_jsonl(struct_cuts *c, const char *p, size_t n, uint64_t at) {
-  for (size_t i = 0; i < n && !c->stopped; i++) {
-    char ch = p[i];
-    if (ch == '\n')
-      c->line++;
-    if (c->quoted) {
-      if (c->escaped)
-        c->escaped = 0;
-      else if (ch == '\\')
-        c->escaped = 1;
-      else if (ch == '"')
-        c->quoted = 0;
-    } else if (ch == '"') {
+  size_t i = 0;
+  while (i < n && !c->stopped) {
+    if (c->quoted) { /* strings hold no line feed in JSON */
+      i = string_end(p, i, n, &c->escaped, &c->quoted);
+      continue;
+    }
+    char ch = p[i++];
+    if (ch == '"') {
       c->quoted = 1;
     } else if (ch == '{' || ch == '[') {
       c->depth++;
     } else if (ch == '}' || ch == ']') {
       if (c->depth)
         c->depth--;
-    } else if (ch == '\n' && c->depth == 0 && record_end(c, at + i + 1) != 0) {
-      return -1;
+    } else if (ch == '\n') {
+      c->line++;
+      if (c->depth == 0 && record_end(c, at + i) != 0)
+        return -1;
     }
   }
   return 0;
