@@ -928,7 +928,9 @@ DKCPR_API dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
  * whole records of the data (CSV records after the header, JSON Lines
  * values, lines of COPY data) may be left out between them, nothing else.
  * May be called several times; each call's bytes follow the last's.
- * JSON (one value) and the other formats cannot be taken up so.
+ * JSON (one value) and the other formats cannot be taken up so. A part of
+ * SQL ends inside COPY data, where finish says the input ended too soon:
+ * feed a line "\." first, and take it off the output's end.
  * @param[out] at_boundary  may be NULL; 1 when the bytes end where a part
  *   may start (between CSV or TSV records after the header, between JSON
  *   Lines values, at a line of COPY data), else 0: then the washer is not
