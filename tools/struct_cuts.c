@@ -170,7 +170,7 @@ static size_t string_end(const char *p, size_t i, size_t n, int *escaped, int *q
     while (stop - run > i && p[stop - run - 1] == '\\')
       run++;
     if (!q) { /* the string goes on: an odd run escapes what comes next */
-      *escaped = run % 2;
+      *escaped = (int)(run % 2);
       return n;
     }
     if (run % 2 == 0) {
