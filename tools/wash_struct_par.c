@@ -67,7 +67,7 @@ static int read_more(cli_input *src, grow_buf *b, size_t want) {
  * block's end line is washed after it (it ends no number: a line feed
  * comes first) and taken off the output again. */
 static dkcpr_status part_end(dkcpr_struct_washer *w, struct_buf *out, dkcpr_data_format f,
-                             int last) {
+                             int last, uint64_t *extra) {
   static const char end[] = "\\.\n";
   size_t n = sizeof end - 1, len = out->len;
   if (last || f != DKCPR_DATA_SQL)
@@ -78,6 +78,7 @@ static dkcpr_status part_end(dkcpr_struct_washer *w, struct_buf *out, dkcpr_data
   if (out->len < len + n || memcmp(out->data + out->len - n, end, n) != 0)
     return DKCPR_E_STATE;
   out->len -= n;
+  *extra = n; /* in and out, not the input's: the counts leave them out */
   return DKCPR_OK;
 }
 
@@ -88,6 +89,7 @@ typedef struct part {
   grow_buf head;      /* the first cut.head_len bytes of the finder's head */
   struct_cut cut;
   int last;          /* it ends at the input's end */
+  uint64_t extra;    /* bytes washed after it (part_end) */
   grow_buf in, before;
   struct_buf out;
   dkcpr_status st;
@@ -128,6 +130,8 @@ static void part_done(part *s, dkcpr_struct_washer *w) {
     s->stats.version = DKCPR_WASH_STATS_VERSION;
     s->counts.version = DKCPR_STRUCT_COUNTS_VERSION;
     s->st = dkcpr_struct_washer_stats(&s->stats, &s->counts, w);
+    s->stats.bytes_in -= s->extra;
+    s->stats.bytes_out -= s->extra;
   }
   dkcpr_struct_washer_free(w);
 }
@@ -140,7 +144,7 @@ static void *wash_part(void *arg) {
   if (s->st == DKCPR_OK)
     s->st = struct_buf_feed(w, &s->out, s->in.data, s->in.len, 0);
   if (s->st == DKCPR_OK)
-    s->st = part_end(w, &s->out, s->so->format, s->last);
+    s->st = part_end(w, &s->out, s->so->format, s->last, &s->extra);
   part_done(s, w);
   return NULL;
 }
@@ -212,6 +216,7 @@ static int fill(part *s, cli_input *src, struct_cuts *cuts, struct_cut *next, gr
   size_t step = want;
   s->cut = *next;
   s->last = 0;
+  s->extra = 0;
   s->in.len = 0;
   s->before.len = 0;
   if (reserve(&s->in, carry->len) != 0 || reserve(&s->before, next_before->len) != 0)
@@ -272,8 +277,8 @@ static int fill(part *s, cli_input *src, struct_cuts *cuts, struct_cut *next, gr
  * in carry; *st is w0's status. */
 static int first_part(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0, struct_buf *out,
                       struct_cuts *cuts, uint64_t fed, grow_buf *carry, struct_cut *cut,
-                      grow_buf *before, dkcpr_data_format f, int *found, int *eof,
-                      dkcpr_status *st) {
+                      grow_buf *before, dkcpr_data_format f, uint64_t *extra, int *found,
+                      int *eof, dkcpr_status *st) {
   uint64_t after = fed - 1;
   *found = 0;
   *st = DKCPR_OK;
@@ -306,7 +311,7 @@ static int first_part(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0, s
     }
     *st = struct_buf_feed(w0, out, carry->data, upto, *eof && !*found);
     if (*st == DKCPR_OK && *found)
-      *st = part_end(w0, out, f, 0);
+      *st = part_end(w0, out, f, 0, extra);
     if (*st != DKCPR_OK)
       return 0;
     memmove(carry->data, carry->data + upto, carry->len - upto);
@@ -320,6 +325,7 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
                          const dkcpr_struct_options *so, const char *first, size_t fed,
                          struct_buf *out, dkcpr_wash_stats *stats, dkcpr_struct_counts *counts) {
   int jobs = x->jobs, rc = 0, eof = 0, found = 0;
+  uint64_t extra = 0;
   size_t want = part_bytes();
   dkcpr_struct_washer *tracker = NULL;
   struct_cuts *cuts = NULL;
@@ -333,8 +339,8 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
                          struct_cuts_scan(cuts, first, fed, 0) != 0))
     st = DKCPR_E_NOMEM;
   if (st == DKCPR_OK)
-    rc = first_part(x, src, w0, out, cuts, fed, &carry, &next, &next_before, so->format, &found,
-                    &eof, &st);
+    rc = first_part(x, src, w0, out, cuts, fed, &carry, &next, &next_before, so->format, &extra,
+                    &found, &eof, &st);
   if (rc == CLI_EXIT_INTERNAL)
     cli_error(x->cmd, "out of memory");
   if (st == DKCPR_E_SYNTAX) {
@@ -354,6 +360,8 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
     s.version = DKCPR_WASH_STATS_VERSION;
     c.version = DKCPR_STRUCT_COUNTS_VERSION;
     dkcpr_struct_washer_stats(&s, &c, w0);
+    s.bytes_in -= extra;
+    s.bytes_out -= extra;
     wash_add_stats(stats, &s);
     add_counts(counts, &c);
   }
