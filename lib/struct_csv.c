@@ -361,6 +361,12 @@ static char choose_delimiter(const char *s, size_t n) {
   return semicolons > commas ? ';' : ',';
 }
 
+int dkcpr__csv_boundary(const dkcpr_struct_washer *w) {
+  const dkcpr__csv_state *c = w->csv;
+  return c != NULL && c->delim_known && !c->header && c->state == FIELD_START && c->col == 0 &&
+         !c->holding && c->rec_len == 0;
+}
+
 size_t dkcpr__csv_held(const dkcpr_struct_washer *w) {
   if (w->csv == NULL) return 0;
   return w->csv->delim_known ? w->csv->rec_len : w->csv->header_len;

@@ -146,6 +146,12 @@ void dkcpr__json_free(dkcpr_struct_washer *w) {
   w->json = NULL;
 }
 
+int dkcpr__json_boundary(const dkcpr_struct_washer *w) {
+  const dkcpr__json_state *j = w->json;
+  return j != NULL && w->format == DKCPR_DATA_JSONL && j->depth == 0 && j->state == BETWEEN &&
+         j->literal_left == 0 && !j->holding;
+}
+
 static dkcpr_status push(dkcpr__json_state *j, unsigned char lv) {
   if (j->depth == j->cap) {
     size_t cap = j->cap ? j->cap * 2 : 64;

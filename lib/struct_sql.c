@@ -96,6 +96,12 @@ void dkcpr__sql_free(dkcpr_struct_washer *w) {
   w->sql = NULL;
 }
 
+int dkcpr__sql_boundary(const dkcpr_struct_washer *w) {
+  const dkcpr__sql_state *s = w->sql;
+  return s != NULL && s->lex == L_COPY_LINE && !s->holding && s->rec_len == 0 &&
+         !s->json.active && !s->tuple_hold && !s->tuple_start;
+}
+
 static int word_is(const dkcpr__sql_state *s, const char *w) {
   return strcasecmp(s->tok, w) == 0;
 }

@@ -30,6 +30,7 @@ typedef struct dkcpr__text_path {
   size_t q_head, q_len, q_cap;
   int pending_ff;             /* the last output byte was a marker's first */
   char *placeholder;          /* the caller's placeholder, copied */
+  struct dkcpr__text_before *before; /* text before the input, for context (or NULL) */
 } dkcpr__text_path;
 
 dkcpr_status dkcpr__text_new(dkcpr__text_path *t, dkcpr__wash_settings *set,
@@ -48,6 +49,13 @@ dkcpr_status dkcpr__text_flush(dkcpr__text_path *t, char *out, size_t *out_len,
  * stands for at least value_min of them and is at most value_max long. */
 size_t dkcpr__text_bound(const dkcpr__text_path *t, size_t n, size_t value_min,
                          size_t value_max);
+/* What was put so far is text before the input, read for context only
+ * (the text washer is primed with it before its first feed): taken out of
+ * the path, with the values waiting for their markers. */
+dkcpr_status dkcpr__text_take_before(dkcpr__text_path *t);
+/* The text before the input: the stream's first line and the last bytes.
+ * whole: the bytes taken are all the stream before the input. */
+void dkcpr__text_before_whole(dkcpr__text_path *t, int whole);
 /* The text washer's counts. */
 dkcpr_status dkcpr__text_stats(const dkcpr__text_path *t, dkcpr_wash_stats *s,
                                uint64_t *irreversible);

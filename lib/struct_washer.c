@@ -202,6 +202,7 @@ static dkcpr_status run(char *out, size_t out_cap, size_t *out_len,
   size_t n = 0;
   if (out_len != NULL) *out_len = 0;
   if (w->finished) return DKCPR_E_STATE;
+  w->fed = 1;
   if (out_cap < dkcpr_struct_washer_bound(w, in_len)) return DKCPR_E_BUFSIZE;
   switch (w->format) {
   case DKCPR_DATA_CSV:
@@ -270,7 +271,7 @@ dkcpr_status dkcpr_struct_washer_stats(dkcpr_wash_stats *stats,
     }
   stats->failed += w->failed;
   stats->irreversible += w->irreversible;
-  stats->bytes_in = w->bytes_in;
+  stats->bytes_in = w->bytes_in - w->origin;
   stats->bytes_out = w->bytes_out;
   return DKCPR_OK;
 }

@@ -53,6 +53,9 @@ struct dkcpr_struct_washer {
   int conv_valid;
   char conv_in[10], conv_out[11];
   uint64_t bytes_in, bytes_out;
+  uint64_t origin;              /* stream offset of the first byte fed (after a prime) */
+  uint64_t primed;              /* bytes given to dkcpr_struct_washer_prime */
+  int fed;
   int finished;
   /* position of the stream's next byte, for error messages */
   uint64_t line, column;
@@ -156,6 +159,13 @@ void dkcpr__struct_advance(uint64_t *line, uint64_t *column, const char *s, size
 dkcpr_status dkcpr__struct_syntax_at(dkcpr_struct_washer *w, uint64_t at,
                                      uint64_t line, uint64_t column,
                                      const char *msg);
+
+/* 1 when the parser stands where a part of the stream may start: between
+ * records after CSV's header, between JSON Lines values, at the start of a
+ * line of COPY data (see dkcpr_struct_washer_prime). */
+int dkcpr__csv_boundary(const dkcpr_struct_washer *w);
+int dkcpr__json_boundary(const dkcpr_struct_washer *w);
+int dkcpr__sql_boundary(const dkcpr_struct_washer *w);
 
 /* Parsers: consume a chunk (n == 0 with finish at the end) into the text path. */
 dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w);

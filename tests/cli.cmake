@@ -6,7 +6,7 @@ if(TARGET dkcpr_cli)
       "Python that runs the command-line tests (Debian's, with stdnum)")
   foreach(area wash inputs manifest real_files options scan check_info keygen_generate usage
                 scan_report scan_exclude scan_baseline scan_progress scan_completion
-                scan_precommit structured rules hl7 fixed xml)
+                scan_precommit structured rules hl7 fixed xml struct_threads)
     add_test(NAME cli.${area}
       COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_${area}.py)
     set_tests_properties(cli.${area} PROPERTIES TIMEOUT 600
@@ -22,4 +22,9 @@ if(TARGET dkcpr_cli)
             WashTest.test_threads_give_the_same_output)
   set_tests_properties(cli.wash_threads PROPERTIES TIMEOUT 600 LABELS threads
     ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_SAMPLE_DIR=${PROJECT_SOURCE_DIR}/examples/data")
+  # Structured inputs washed in parts on threads, fewer runs, for the same gate.
+  add_test(NAME cli.struct_threads_light
+    COMMAND ${DKCPR_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_struct_threads.py)
+  set_tests_properties(cli.struct_threads_light PROPERTIES TIMEOUT 1800 LABELS threads
+    ENVIRONMENT "DKCPR_BIN=$<TARGET_FILE:dkcpr_cli>;DKCPR_TEST_LIGHT=1")
 endif()

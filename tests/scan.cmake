@@ -8,6 +8,7 @@ target_compile_definitions(test_scan_corpus PRIVATE
 dkcpr_add_test(test_wash TIMEOUT 120)
 dkcpr_add_test(test_sniff)
 dkcpr_add_test(test_struct_wash TIMEOUT 120)
+dkcpr_add_test(test_struct_prime TIMEOUT 120)
 dkcpr_add_test(test_struct_rules)
 dkcpr_add_test(test_struct_hl7)
 dkcpr_add_test(test_struct_xml TIMEOUT 120)

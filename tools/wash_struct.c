@@ -3,49 +3,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "struct_buf.h"
 #include "wash_struct.h"
+#include "wash_struct_par.h"
 
-/* Input handed to the washer per call, so the output room it asks for
- * (its worst case) stays small. */
-#define SLICE (64u * 1024u)
-
-typedef struct out_buf {
-  char *data;
-  size_t len, cap;
-} out_buf;
-
-/* Wash in[0..n) (finish: then the end) onto the end of b. */
-static dkcpr_status feed(dkcpr_struct_washer *w, out_buf *b, const char *in,
-                         size_t n, int finish) {
-  size_t done = 0;
-  while (done < n) {
-    size_t take = n - done < SLICE ? n - done : SLICE;
-    size_t need = dkcpr_struct_washer_bound(w, take), got = 0;
-    if (b->cap - b->len < need) {
-      size_t cap = b->cap ? b->cap : SLICE;
-      while (cap - b->len < need) cap *= 2;
-      char *d = realloc(b->data, cap);
-      if (!d) return DKCPR_E_NOMEM;
-      b->data = d;
-      b->cap = cap;
-    }
-    dkcpr_status st =
-        dkcpr_struct_washer_feed(b->data + b->len, b->cap - b->len, &got, w, in + done, take);
-    if (st != DKCPR_OK) return st;
-    b->len += got;
-    done += take;
-  }
-  if (!finish) return DKCPR_OK;
-  size_t need = dkcpr_struct_washer_bound(w, 0), got = 0;
-  if (b->cap - b->len < need) {
-    char *d = realloc(b->data, b->len + need);
-    if (!d) return DKCPR_E_NOMEM;
-    b->data = d;
-    b->cap = b->len + need;
-  }
-  dkcpr_status st = dkcpr_struct_washer_finish(b->data + b->len, b->cap - b->len, &got, w);
-  b->len += got;
-  return st;
+void struct_syntax_message(const wash_stream *x, const dkcpr_struct_error *e,
+                           dkcpr_data_format f, int fallback) {
+  const char *msg = e->message ? e->message : "not valid";
+  if (fallback)
+    cli_note(x->cmd, "'%s' is not %s (line %llu, column %llu: %s): washed as text",
+             x->name, dkcpr_data_format_name(f), (unsigned long long)e->line,
+             (unsigned long long)e->column, msg);
+  else
+    cli_error(x->cmd, "'%s' is not valid %s: line %llu, column %llu: %s", x->name,
+              dkcpr_data_format_name(f), (unsigned long long)e->line,
+              (unsigned long long)e->column, msg);
 }
 
 static void syntax_message(const wash_stream *x, const dkcpr_struct_washer *w,
@@ -53,45 +25,31 @@ static void syntax_message(const wash_stream *x, const dkcpr_struct_washer *w,
   dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
   if (dkcpr_struct_washer_error(&e, w) != DKCPR_OK)
     e.message = "not valid";
-  if (fallback)
-    cli_note(x->cmd, "'%s' is not %s (line %llu, column %llu: %s): washed as text",
-             x->name, dkcpr_data_format_name(f), (unsigned long long)e.line,
-             (unsigned long long)e.column, e.message);
-  else
-    cli_error(x->cmd, "'%s' is not valid %s: line %llu, column %llu: %s", x->name,
-              dkcpr_data_format_name(f), (unsigned long long)e.line,
-              (unsigned long long)e.column, e.message);
+  struct_syntax_message(x, &e, f, fallback);
 }
 
-static int washed(wash_stream *x, dkcpr_struct_washer *w) {
-  dkcpr_wash_stats s;
-  memset(&s, 0, sizeof s);
-  s.version = DKCPR_WASH_STATS_VERSION;
-  dkcpr_struct_counts c;
-  memset(&c, 0, sizeof c);
-  c.version = DKCPR_STRUCT_COUNTS_VERSION;
-  if (dkcpr_struct_washer_stats(&s, &c, w) == DKCPR_OK) {
-    wash_add_stats(x->sum, &s);
-    x->irreversible += s.irreversible;
-    if (c.unrecognised)
-      cli_note(x->cmd, "'%s': %llu value%s in CPR fields %s not a CPR number (washed as text)",
-               x->name, (unsigned long long)c.unrecognised, c.unrecognised == 1 ? "" : "s",
-               c.unrecognised == 1 ? "is" : "are");
-    if (c.rule_values && !x->quiet)
-      cli_note(x->cmd, "'%s': %llu value%s rewritten by --rules", x->name,
-               (unsigned long long)c.rule_values, c.rule_values == 1 ? "" : "s");
-    if (c.rule_unusable)
-      cli_warn(x->cmd,
-               "'%s': %llu value%s with a rule could not be rewritten (a companion without "
-               "a CPR number in its row, or a lookalike without a key): given the placeholder "
-               "(null in JSON, NULL in SQL)",
-               x->name, (unsigned long long)c.rule_unusable, c.rule_unusable == 1 ? "" : "s");
-    if (c.rule_irreversible && !x->quiet && x->wo && x->wo->mode == DKCPR_WASH_PSEUDONYM)
-      cli_note(x->cmd,
-               "'%s': reveal cannot give back %llu of them (redacted, emptied, lookalikes, "
-               "or companions that did not agree with their row's CPR number)",
-               x->name, (unsigned long long)c.rule_irreversible);
-  }
+/* The notes on an input washed by structure, from its totals. */
+static int washed(wash_stream *x, const dkcpr_wash_stats *s, const dkcpr_struct_counts *c) {
+  wash_add_stats(x->sum, s);
+  x->irreversible += s->irreversible;
+  if (c->unrecognised)
+    cli_note(x->cmd, "'%s': %llu value%s in CPR fields %s not a CPR number (washed as text)",
+             x->name, (unsigned long long)c->unrecognised, c->unrecognised == 1 ? "" : "s",
+             c->unrecognised == 1 ? "is" : "are");
+  if (c->rule_values && !x->quiet)
+    cli_note(x->cmd, "'%s': %llu value%s rewritten by --rules", x->name,
+             (unsigned long long)c->rule_values, c->rule_values == 1 ? "" : "s");
+  if (c->rule_unusable)
+    cli_warn(x->cmd,
+             "'%s': %llu value%s with a rule could not be rewritten (a companion without "
+             "a CPR number in its row, or a lookalike without a key): given the placeholder "
+             "(null in JSON, NULL in SQL)",
+             x->name, (unsigned long long)c->rule_unusable, c->rule_unusable == 1 ? "" : "s");
+  if (c->rule_irreversible && !x->quiet && x->wo && x->wo->mode == DKCPR_WASH_PSEUDONYM)
+    cli_note(x->cmd,
+             "'%s': reveal cannot give back %llu of them (redacted, emptied, lookalikes, "
+             "or companions that did not agree with their row's CPR number)",
+             x->name, (unsigned long long)c->rule_irreversible);
   return 0;
 }
 
@@ -123,10 +81,16 @@ static int rules_have_layout(const wash_stream *x, const struct_choice *choice) 
   return probe(x, choice, DKCPR_DATA_FIXED, &wo) == DKCPR_OK;
 }
 
+/* The run's record of rules that named a field: w's added. */
+static void rules_matched(const struct_choice *choice, const dkcpr_struct_washer *w) {
+  for (size_t i = 0; choice->matched && i < dkcpr_rules_count(choice->rules); i++)
+    choice->matched[i] |= (unsigned char)dkcpr_struct_washer_rule_matched(w, i);
+}
+
 int wash_structured(wash_stream *x, cli_input *src, const char *path,
                     const struct_choice *choice, dkcpr_data_format *used) {
   char *in = malloc(CLI_CHUNK);
-  out_buf out = {NULL, 0, 0};
+  struct_buf out = {NULL, 0, 0};
   dkcpr_struct_washer *w = NULL;
   int rc = 0;
   if (!in) {
@@ -185,7 +149,7 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
   if (f != DKCPR_DATA_TEXT) {
     /* The first part decides whether auto falls back to text: nothing is
      * written before it has parsed. */
-    st = feed(w, &out, in, (size_t)n, eof);
+    st = struct_buf_feed(w, &out, in, (size_t)n, eof);
     /* Rules that rewrite values cannot be kept as text: no fallback then. */
     if (st == DKCPR_E_SYNTAX && choice->is_auto && !rules_need_rows(x, choice)) {
       syntax_message(x, w, f, 1);
@@ -193,6 +157,21 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
       w = NULL;
       f = DKCPR_DATA_TEXT;
     } else {
+      dkcpr_wash_stats ws;
+      dkcpr_struct_counts wc;
+      memset(&ws, 0, sizeof ws);
+      memset(&wc, 0, sizeof wc);
+      ws.version = DKCPR_WASH_STATS_VERSION;
+      wc.version = DKCPR_STRUCT_COUNTS_VERSION;
+      if (st == DKCPR_OK && !eof && x->jobs > 1 && struct_parallel_format(f)) {
+        /* The rest in parts on several threads; the output so far first. */
+        rc = wash_struct_parallel(x, src, w, &so, in, (size_t)n, &out, &ws, &wc,
+                                  choice->matched);
+        if (rc == 0)
+          rc = washed(x, &ws, &wc);
+        rules_matched(choice, w);
+        goto done;
+      }
       while (st == DKCPR_OK && !eof) {
         if ((rc = x->sink->push(x->sink, out.data, out.len)) != 0)
           goto done;
@@ -202,7 +181,7 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
           goto done;
         }
         eof = (size_t)n < CLI_CHUNK;
-        st = feed(w, &out, in, (size_t)n, eof);
+        st = struct_buf_feed(w, &out, in, (size_t)n, eof);
       }
       if (st == DKCPR_E_SYNTAX) {
         syntax_message(x, w, f, 0);
@@ -210,10 +189,10 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
       } else if (st != DKCPR_OK) {
         cli_error(x->cmd, "washing '%s': %s", x->name, dkcpr_strerror(st));
         rc = cli_exit_for_status(st);
-      } else if ((rc = x->sink->push(x->sink, out.data, out.len)) == 0) {
-        rc = washed(x, w);
-        for (size_t i = 0; choice->matched && i < dkcpr_rules_count(choice->rules); i++)
-          choice->matched[i] |= (unsigned char)dkcpr_struct_washer_rule_matched(w, i);
+      } else if ((rc = x->sink->push(x->sink, out.data, out.len)) == 0 &&
+                 dkcpr_struct_washer_stats(&ws, &wc, w) == DKCPR_OK) {
+        rc = washed(x, &ws, &wc);
+        rules_matched(choice, w);
       }
       goto done;
     }

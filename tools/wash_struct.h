@@ -26,4 +26,9 @@ int format_parse(const char *name, int *is_auto, dkcpr_data_format *out);
 int wash_structured(wash_stream *x, cli_input *src, const char *path,
                     const struct_choice *choice, dkcpr_data_format *used);
 
+/* Say that an input does not parse as f: an error, or with fallback a note
+ * that it is washed as text. */
+void struct_syntax_message(const wash_stream *x, const dkcpr_struct_error *e,
+                           dkcpr_data_format f, int fallback);
+
 #endif /* DKCPR_CLI_WASH_STRUCT_H */

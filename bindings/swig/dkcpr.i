@@ -35,6 +35,7 @@
  * dkcpr_<language>.i. */
 %ignore dkcpr_struct_washer_new;
 %ignore dkcpr_struct_washer_free;
+%ignore dkcpr_struct_washer_prime;
 %ignore dkcpr_struct_washer_bound;
 %ignore dkcpr_struct_washer_feed;
 %ignore dkcpr_struct_washer_finish;

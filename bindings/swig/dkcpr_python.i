@@ -98,7 +98,7 @@
 %apply size_t *OUTPUT { size_t *bad_line };
 /* A rule's field name and line: a (name, line) tuple. */
 %typemap(in, numinputs=0) (const char **name, uint64_t *line) (const char *n = NULL, uint64_t l = 0) {
-  $1 = &n;
+  $1 = ($1_ltype)&n;
   $2 = &l;
 }
 %typemap(argout) (const char **name, uint64_t *line) {
