@@ -68,12 +68,15 @@ make_input rules.sql '{
          substr($0, 5, 2), substr($0, 3, 2), substr($0, 1, 2), $0,
          (substr($0, 10, 1) % 2) ? "M" : "K", 20000000 + NR }' \
   $'COPY public.patient (id, born, cpr, navn, gender, phone, note) FROM stdin;\n' $'\\.\n'
-printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' '  born: {birth_date: YYYY-MM-DD}' \
-  '  koen: {sex: {male: M, female: K}}' '  gender: {sex: {male: M, female: K}}' \
-  '  telefon: redact' '  phone: redact' >"$tmp/rules.yaml"
-printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' '  born: {birth_date: YYYY-MM-DD}' \
-  '  koen: {sex: {male: M, female: K}}' '  gender: {sex: {male: M, female: K}}' \
-  '  navn: full_name' '  telefon: phone' '  phone: phone' >"$tmp/lookalikes.yaml"
+# Rules per input: a rule that names no field is a warning and exit 7.
+printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' \
+  '  koen: {sex: {male: M, female: K}}' '  telefon: redact' >"$tmp/rules.csv.yaml"
+printf '%s\n' 'fields:' '  born: {birth_date: YYYY-MM-DD}' \
+  '  gender: {sex: {male: M, female: K}}' '  phone: redact' >"$tmp/rules.sql.yaml"
+printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' \
+  '  koen: {sex: {male: M, female: K}}' '  navn: full_name' '  telefon: phone' >"$tmp/lookalikes.csv.yaml"
+printf '%s\n' 'fields:' '  born: {birth_date: YYYY-MM-DD}' \
+  '  gender: {sex: {male: M, female: K}}' '  navn: full_name' '  phone: phone' >"$tmp/lookalikes.sql.yaml"
 
 exec 3>&1
 jobs_many=${DKCPR_BENCH_JOBS:-2}
@@ -112,6 +115,6 @@ done
 for input in rules.csv rules.sql; do
   cat "$tmp/$input" >/dev/null
   run "$input, by structure" "$input"
-  run "$input, --rules" "$input" --rules "$tmp/rules.yaml"
-  run "$input, --rules with lookalikes" "$input" --rules "$tmp/lookalikes.yaml"
+  run "$input, --rules" "$input" --rules "$tmp/$input.yaml"
+  run "$input, --rules with lookalikes" "$input" --rules "$tmp/lookalikes.${input#rules.}.yaml"
 done
