@@ -52,8 +52,7 @@ dkcpr_status dkcpr__check_canonical(dkcpr_cpr *out, const char canon[10],
 __attribute__((noinline)) static void
 fill_result(dkcpr_cpr *out, const char canon[10], int year, int month, int day,
             dkcpr_kind kind, int mod11, int known, const dkcpr_datelist *list) {
-  for (int i = 0; i < 10; i++)
-    out->digits[i] = canon[i];
+  memmove(out->digits, canon, 10); /* canon may be out->digits */
   out->digits[10] = '\0';
   out->year = year;
   out->month = month;

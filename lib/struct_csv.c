@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
-
+#include "byte_find.h"
 #include "struct_washer.h"
 
 enum {
@@ -269,8 +269,7 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n,
       } else if (c->header) {
         name_add(c, ch);
       } else { /* the fast path: the rest of a field */
-        const char *q = p + 1;
-        while (q < end && *q != d && *q != '\n' && *q != '\r' && *q != '"') q++;
+        const char *q = dkcpr__find_any4(p + 1, end, d, '"', '\n', '\r');
         if (c->holding && (st = hold_run(w, c, p, q, &run)) != DKCPR_OK) return st;
         p = q;
         continue;
@@ -400,11 +399,11 @@ static size_t row_field(const dkcpr__csv_state *c, const char **sp, const char *
 }
 
 /* The record rec[0..len)'s CPR number: the value of its first CPR field
- * that is one. whole: the record is all there. */
+ * that is one, looked for from its field col, which starts at rec + from.
+ * whole: the record is all there. */
 static void find_row(dkcpr_struct_washer *w, dkcpr__csv_state *c, const char *rec,
-                     size_t len, int whole) {
-  const char *s = rec, *end = rec + len;
-  size_t col = 0;
+                     size_t len, int whole, size_t col, size_t from) {
+  const char *s = rec + from, *end = rec + len;
   c->row.known = 0;
   c->row_whole = whole;
   while (s < end && !c->row.known) {
@@ -420,30 +419,35 @@ static void find_row(dkcpr_struct_washer *w, dkcpr__csv_state *c, const char *re
 }
 
 /* The canonical characters of the number find_row converts first in
- * rec[0..len); 0 when it converts none. */
+ * rec[0..len); 0 when it converts none. *col and *from: where its field is. */
 static int row_candidate(dkcpr_struct_washer *w, const dkcpr__csv_state *c, const char *rec,
-                         size_t len, char canon[10]) {
+                         size_t len, char canon[10], size_t *col, size_t *from) {
   const char *s = rec, *end = rec + len;
-  size_t col = 0;
-  while (s < end && col < c->ncols) {
+  *col = 0;
+  while (s < end && *col < c->ncols) {
     char value[DKCPR__VALUE_HOLD];
     int big;
+    const char *start = s;
     size_t vlen = row_field(c, &s, end, value, &big);
-    if (c->cols[col].cpr && !big && vlen > 0 && dkcpr__rows_candidate(w, canon, value, vlen))
+    if (c->cols[*col].cpr && !big && vlen > 0 && dkcpr__rows_candidate(w, canon, value, vlen)) {
+      *from = (size_t)(start - rec);
       return 1;
+    }
     if (s < end && *s != c->delim) break; /* the record's end */
     s++;
-    col++;
+    (*col)++;
   }
+  *col = 0;
+  *from = 0;
   return 0;
 }
 
 /* Wash the record rec[0..len), which starts at stream offset at, line, column. */
 static dkcpr_status row_wash(dkcpr_struct_washer *w, dkcpr__csv_state *c, const char *rec,
                              size_t len, int finish, int whole, uint64_t at, uint64_t line,
-                             uint64_t column) {
+                             uint64_t column, size_t col, size_t from) {
   dkcpr_status st;
-  find_row(w, c, rec, len, whole);
+  find_row(w, c, rec, len, whole, col, from);
   st = parse_at(w, rec, len, finish, at, line, column);
   c->row.known = 0;
   return st;
@@ -453,7 +457,8 @@ static dkcpr_status row_wash(dkcpr_struct_washer *w, dkcpr__csv_state *c, const 
 static dkcpr_status row_done(dkcpr_struct_washer *w, dkcpr__csv_state *c, int finish) {
   dkcpr_status st;
   int whole = !c->rec_quoted && (finish || (c->rec_len > 0 && c->rec[c->rec_len - 1] == '\n'));
-  st = row_wash(w, c, c->rec, c->rec_len, finish, whole, c->rec_at, c->rec_line, c->rec_column);
+  st = row_wash(w, c, c->rec, c->rec_len, finish, whole, c->rec_at, c->rec_line, c->rec_column,
+                0, 0);
   c->rec_len = 0;
   c->rec_quoted = 0;
   return st;
@@ -495,7 +500,8 @@ static dkcpr_status rows_batch(dkcpr_struct_washer *w, dkcpr__csv_state *c, cons
   size_t k = 0;
   *used = 0;
   for (;;) {
-    size_t ends[DKCPR__ROWS_BATCH], i, m = 0, from = k, lines;
+    size_t ends[DKCPR__ROWS_BATCH], cols[DKCPR__ROWS_BATCH], froms[DKCPR__ROWS_BATCH];
+    size_t i, m = 0, from = k, lines;
     unsigned char one_line[DKCPR__ROWS_BATCH];
     dkcpr_status st;
     while (m < DKCPR__ROWS_BATCH && k < n) {
@@ -503,7 +509,8 @@ static dkcpr_status rows_batch(dkcpr_struct_washer *w, dkcpr__csv_state *c, cons
       size_t lim = n - k > ROW_MAX ? k + ROW_MAX : n;
       size_t e = row_end(in, k, lim, &quoted, &ended, &lines);
       if (!ended) break;
-      b->has[m] = convert && row_candidate(w, c, in + k, e - k, b->in[m]);
+      cols[m] = froms[m] = 0;
+      b->has[m] = convert && row_candidate(w, c, in + k, e - k, b->in[m], &cols[m], &froms[m]);
       one_line[m] = lines == 1;
       ends[m++] = e;
       k = e;
@@ -514,7 +521,8 @@ static dkcpr_status rows_batch(dkcpr_struct_washer *w, dkcpr__csv_state *c, cons
     for (i = 0; i < m; i++) {
       size_t len = ends[i] - from;
       dkcpr__rows_ready(w, b, i);
-      st = row_wash(w, c, in + from, len, finish && ends[i] == n, 1, at + from, *line, *column);
+      st = row_wash(w, c, in + from, len, finish && ends[i] == n, 1, at + from, *line, *column,
+                    cols[i], froms[i]);
       if (st != DKCPR_OK) return st;
       if (one_line[i]) { /* its one line feed is its last byte */
         (*line)++;

@@ -14,6 +14,7 @@
 
 #include "struct_sql_catalog.h"
 #include "struct_sql_json.h"
+#include "byte_find.h"
 #include "struct_washer.h"
 
 enum lex {
@@ -822,8 +823,7 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
         continue;
       }
       { /* the fast path: the rest of the field */
-        const char *q = p + 1;
-        while (q < end && *q != '\t' && *q != '\n') q++;
+        const char *q = dkcpr__find_any4(p + 1, end, '\t', '\n', '\t', '\n');
         if (s->holding) CHECK(hold_run(w, s, p, q, &run));
         p = q;
         continue;

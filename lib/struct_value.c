@@ -57,6 +57,25 @@ static int canonical(char canon[11], shape *sh, char *sep, const char *core, siz
   return 1;
 }
 
+/* dkcpr_parse of canon with the washer's options, remembered: the options
+ * do not change, so neither does the result. */
+static dkcpr_status parse(dkcpr_struct_washer *w, dkcpr_cpr *out, const char canon[10]) {
+  unsigned i;
+  for (i = 0; i < 2; i++)
+    if (w->parsed[i].valid && memcmp(w->parsed[i].canon, canon, 10) == 0) {
+      *out = w->parsed[i].cpr;
+      return w->parsed[i].st;
+    }
+  i = w->parsed_next;
+  w->parsed_next = i ^ 1u;
+  memset(&w->parsed[i].cpr, 0, sizeof w->parsed[i].cpr);
+  w->parsed[i].st = dkcpr_parse(&w->parsed[i].cpr, canon, 10, &w->set.parse);
+  memcpy(w->parsed[i].canon, canon, 10);
+  w->parsed[i].valid = 1;
+  *out = w->parsed[i].cpr;
+  return w->parsed[i].st;
+}
+
 /* The pseudonym (or the number it stands for) of canon: the same whatever
  * form the number is written in, so every column naming a person names the
  * same pseudonym. */
@@ -211,7 +230,7 @@ dkcpr__value_outcome dkcpr__value_replace(dkcpr_struct_washer *w, const char *ra
   if (cpr_field) w->counts.values++;
   if (!canonical(canon, &sh, &sep, core, clen, cpr_field, integer)) goto not_cpr;
   if (sh == SHAPE_NINE && !cpr_field && !w->set.nine_digits) goto not_cpr;
-  if (dkcpr_parse(&cpr, canon, 10, &w->set.parse) != DKCPR_OK) goto not_cpr;
+  if (parse(w, &cpr, canon) != DKCPR_OK) goto not_cpr;
   if (!cpr_field) { /* a bare integer: as sure as the text washer would be */
     conf = cpr.mod11 ? DKCPR_CONFIDENCE_MEDIUM : DKCPR_CONFIDENCE_LOW;
     if (conf < w->set.min_confidence) goto not_cpr;
@@ -280,9 +299,9 @@ void dkcpr__value_row(dkcpr_struct_washer *w, dkcpr__row *row,
   row->known = 0;
   if (w->set.mode != DKCPR_WASH_PSEUDONYM && w->set.mode != DKCPR_WASH_REVEAL) return;
   if (!canonical(canon, &sh, &sep, core, clen, 1, 0)) return;
-  if (dkcpr_parse(&row->in, canon, 10, &w->set.parse) != DKCPR_OK) return;
+  if (parse(w, &row->in, canon) != DKCPR_OK) return;
   if (convert(w, written, row->in.digits) != DKCPR_OK) return;
-  row->known = dkcpr_parse(&row->out, written, 10, &w->set.parse) == DKCPR_OK;
+  row->known = parse(w, &row->out, written) == DKCPR_OK;
 }
 
 int dkcpr__rows_candidate(dkcpr_struct_washer *w, char canon[10], const char *raw,

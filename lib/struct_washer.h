@@ -52,6 +52,15 @@ struct dkcpr_struct_washer {
   /* the last number converted and what it became (wiped on free) */
   int conv_valid;
   char conv_in[10], conv_out[11];
+  /* the last numbers parsed (a row's number and its pseudonym are parsed
+   * for companions, then again where written; wiped on free) */
+  struct {
+    int valid;
+    dkcpr_status st;
+    char canon[10];
+    dkcpr_cpr cpr;
+  } parsed[2];
+  unsigned parsed_next;
   uint64_t bytes_in, bytes_out;
   uint64_t origin;              /* stream offset of the first byte fed (after a prime) */
   uint64_t primed;              /* bytes given to dkcpr_struct_washer_prime */
