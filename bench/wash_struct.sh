@@ -5,12 +5,13 @@
 # with CPR strings, JSON Lines with a CPR integer and a CPR string, and a
 # pg_dump COPY block with a bigint CPR column; CSV and COPY rows with a
 # birth date, a sex and a phone, by structure, with a rules file, and with
-# one that also gives names and phones keyed lookalikes (an HMAC each). Prints
+# one that also gives names and phones keyed lookalikes (an HMAC each); a
+# citizen register (~190-byte rows) as CSV and COPY with a rules file. Prints
 # MB/s and peak memory, with one thread and with DKCPR_BENCH_JOBS threads
 # (default 2: -j 2 washes CSV, TSV, JSON Lines and SQL COPY data in parts).
 # Targets: CSV and SQL COPY >= 200 MB/s, JSON >= 100 MB/s, memory < 32 MB.
 # Usage: bench/wash_struct.sh [MEGABYTES]   (DKCPR_BUILD_DIR picks the build, default build;
-# DKCPR_BENCH_ONLY=rules runs the rules cases alone)
+# DKCPR_BENCH_ONLY=rules runs the rules and register cases alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${DKCPR_BUILD_DIR:-build}
@@ -24,7 +25,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$dkcpr" keygen -o "$tmp/key"
 "$dkcpr" generate --count 20000 --seed bench --born 1930..2020 >"$tmp/numbers"
 
-wanted() { [[ ${DKCPR_BENCH_ONLY:-} != rules || $1 == rules.* ]]; }
+wanted() { [[ ${DKCPR_BENCH_ONLY:-} != rules || $1 == rules.* || $1 == register.* ]]; }
 
 # A block of lines made by the awk program $2 from the numbers (n is the
 # number as an integer: no leading zero), between the header $3 and the
@@ -68,6 +69,19 @@ make_input rules.sql '{
          substr($0, 5, 2), substr($0, 3, 2), substr($0, 1, 2), $0,
          (substr($0, 10, 1) % 2) ? "M" : "K", 20000000 + NR }' \
   $'COPY public.patient (id, born, cpr, navn, gender, phone, note) FROM stdin;\n' $'\\.\n'
+# A citizen register's rows (~190 bytes, one CPR number each: the density
+# of the text targets), companions, phone and e-mail redacted; CSV and COPY.
+make_input register.csv '{
+  printf "%s;Hanne;S\303\270rensen;%s;%s;Egev\303\246nget %d, 2. tv;4000;Roskilde;%08d;hanne.soerensen%d@example.dk;kontrol efter udskrivelse, ring tirsdag formiddag, p\303\245r\303\270rende orienteret\n",
+         $0, substr($0, 1, 2) "." substr($0, 3, 2) ".19" substr($0, 5, 2),
+         (substr($0, 10, 1) % 2) ? "M" : "K", NR % 97 + 1, 20000000 + NR, NR }' \
+  $'cpr;fornavn;efternavn;foedselsdato;koen;adresse;postnr;by;telefon;email;note\n'
+make_input register.sql '{
+  printf "%s\tHanne\tS\303\270rensen\t19%s-%s-%s\t%s\tEgev\303\246nget %d, 2. tv\t4000\tRoskilde\t%08d\thanne.soerensen%d@example.dk\tkontrol efter udskrivelse, ring tirsdag formiddag, p\303\245r\303\270rende orienteret\n",
+         $0, substr($0, 5, 2), substr($0, 3, 2), substr($0, 1, 2),
+         (substr($0, 10, 1) % 2) ? "M" : "K", NR % 97 + 1, 20000000 + NR, NR }' \
+  $'COPY public.borger (cpr, fornavn, efternavn, foedselsdato, koen, adresse, postnr, by, telefon, email, note) FROM stdin;\n' \
+  $'\\.\n'
 # Rules per input: a rule that names no field is a warning and exit 7.
 printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' \
   '  koen: {sex: {male: M, female: K}}' '  telefon: redact' >"$tmp/rules.csv.yaml"
@@ -75,6 +89,10 @@ printf '%s\n' 'fields:' '  born: {birth_date: YYYY-MM-DD}' \
   '  gender: {sex: {male: M, female: K}}' '  phone: redact' >"$tmp/rules.sql.yaml"
 printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' \
   '  koen: {sex: {male: M, female: K}}' '  navn: full_name' '  telefon: phone' >"$tmp/lookalikes.csv.yaml"
+printf '%s\n' 'fields:' '  foedselsdato: {birth_date: DD.MM.YYYY}' \
+  '  koen: {sex: {male: M, female: K}}' '  telefon: redact' '  email: redact' >"$tmp/register.csv.yaml"
+printf '%s\n' 'fields:' '  foedselsdato: {birth_date: YYYY-MM-DD}' \
+  '  koen: {sex: {male: M, female: K}}' '  telefon: redact' '  email: redact' >"$tmp/register.sql.yaml"
 printf '%s\n' 'fields:' '  born: {birth_date: YYYY-MM-DD}' \
   '  gender: {sex: {male: M, female: K}}' '  navn: full_name' '  phone: phone' >"$tmp/lookalikes.sql.yaml"
 
@@ -111,6 +129,11 @@ for input in wide.csv dense.csv strings.jsonl integers.jsonl copy.sql; do
   cat "$tmp/$input" >/dev/null # into the page cache
   run "$input, --format=text" "$input" --format=text
   run "$input, by structure" "$input"
+done
+for input in register.csv register.sql; do
+  wanted "$input" || continue
+  cat "$tmp/$input" >/dev/null
+  run "$input, --rules" "$input" --rules "$tmp/$input.yaml"
 done
 for input in rules.csv rules.sql; do
   cat "$tmp/$input" >/dev/null

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Washing a structured input on several threads (see wash_struct_par.h).
- * The main thread reads, finds the cuts and washes the first part; parts
- * are washed a batch at a time (one per thread) and written in order. */
+ * The main thread reads, finds the cuts and washes the first part; the
+ * parts after it are washed by a pool of threads as the main thread reads
+ * and cuts them, and written in order. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,7 +99,7 @@ typedef struct part {
   dkcpr_wash_stats stats;
   dkcpr_struct_counts counts;
   unsigned char *matched; /* the rules its washer found a field for */
-  pthread_t thread;
+  int washed;             /* by a pool's thread: read under its lock */
 } part;
 
 /* A washer taking up the stream at the part's cut. */
@@ -333,6 +334,148 @@ static int first_part(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0, s
   return 0;
 }
 
+/* The threads that wash parts, taken in the order they are given. */
+typedef struct pool {
+  pthread_mutex_t mu;
+  pthread_cond_t work, done;
+  part **queue; /* a ring of cap */
+  size_t head, len, cap;
+  int stop;
+  pthread_t threads[64];
+  int started;
+} pool;
+
+static void *pool_thread(void *arg) {
+  pool *p = arg;
+  for (;;) {
+    pthread_mutex_lock(&p->mu);
+    while (p->len == 0 && !p->stop)
+      pthread_cond_wait(&p->work, &p->mu);
+    if (p->len == 0) {
+      pthread_mutex_unlock(&p->mu);
+      return NULL;
+    }
+    part *s = p->queue[p->head];
+    p->head = (p->head + 1) % p->cap;
+    p->len--;
+    pthread_mutex_unlock(&p->mu);
+    wash_part(s);
+    pthread_mutex_lock(&p->mu);
+    s->washed = 1;
+    pthread_cond_broadcast(&p->done);
+    pthread_mutex_unlock(&p->mu);
+  }
+}
+
+/* Up to threads threads for parts in a ring of cap; with none started,
+ * pool_give washes in the caller's thread. Returns -1 when out of memory. */
+static int pool_start(pool *p, int threads, size_t cap) {
+  memset(p, 0, sizeof *p);
+  p->cap = cap;
+  p->queue = calloc(cap, sizeof *p->queue);
+  if (p->queue == NULL)
+    return -1;
+  pthread_mutex_init(&p->mu, NULL);
+  pthread_cond_init(&p->work, NULL);
+  pthread_cond_init(&p->done, NULL);
+  while (p->started < threads && p->started < 64 &&
+         pthread_create(&p->threads[p->started], NULL, pool_thread, p) == 0)
+    p->started++;
+  return 0;
+}
+
+static void pool_give(pool *p, part *s) {
+  s->washed = 0;
+  if (p->started == 0) {
+    wash_part(s);
+    s->washed = 1;
+    return;
+  }
+  pthread_mutex_lock(&p->mu);
+  p->queue[(p->head + p->len) % p->cap] = s;
+  p->len++;
+  pthread_cond_signal(&p->work);
+  pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_wait(pool *p, part *s) {
+  if (p->started == 0)
+    return;
+  pthread_mutex_lock(&p->mu);
+  while (!s->washed)
+    pthread_cond_wait(&p->done, &p->mu);
+  pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_stop(pool *p) {
+  if (p->queue == NULL)
+    return;
+  pthread_mutex_lock(&p->mu);
+  p->stop = 1;
+  pthread_cond_broadcast(&p->work);
+  pthread_mutex_unlock(&p->mu);
+  for (int i = 0; i < p->started; i++)
+    pthread_join(p->threads[i], NULL);
+  pthread_cond_destroy(&p->done);
+  pthread_cond_destroy(&p->work);
+  pthread_mutex_destroy(&p->mu);
+  free(p->queue);
+}
+
+/* The parts from the cut *next on, in a ring of jobs + 1: the main thread
+ * reads and cuts the next part while jobs threads wash the ones before
+ * it, and writes each in order as it is washed. A rest the cuts could not
+ * cut goes on one washer in the main thread, after the parts before it. */
+static int wash_parts(wash_stream *x, cli_input *src, struct_cuts *cuts, part *parts,
+                      size_t jobs, struct_cut *next, grow_buf *carry, grow_buf *next_before,
+                      int *eof, size_t want, dkcpr_wash_stats *stats, dkcpr_struct_counts *counts,
+                      unsigned char *matched) {
+  size_t slots = jobs + 1, oldest = 0, washing = 0;
+  int rc = 0, filling = 1, kind = FILLED;
+  part *rest = NULL;
+  pool p;
+  if (pool_start(&p, (int)jobs, slots) != 0) {
+    cli_error(x->cmd, "out of memory");
+    return CLI_EXIT_INTERNAL;
+  }
+  while (rc == 0 && (filling || washing > 0)) {
+    if (filling && washing < slots) {
+      part *s = &parts[(oldest + washing) % slots];
+      int r = fill(s, src, cuts, next, carry, next_before, eof, want, &kind);
+      if (r == 0 && reserve(&s->head, s->cut.head_len) != 0)
+        r = -1;
+      if (r != 0) {
+        if (r == -1)
+          cli_error(x->cmd, "out of memory");
+        rc = r == -1 ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
+        break;
+      }
+      /* The head may grow (and move) while later parts are filled: a copy. */
+      if (s->cut.head_len)
+        memcpy(s->head.data, struct_cuts_head(cuts), s->cut.head_len);
+      filling = kind == FILLED;
+      if (kind == REST) {
+        rest = s; /* no part is filled after it: its slot stays its own */
+        continue;
+      }
+      pool_give(&p, s);
+      washing++;
+      continue;
+    }
+    pool_wait(&p, &parts[oldest]);
+    rc = part_result(x, &parts[oldest], stats, counts, matched);
+    oldest = (oldest + 1) % slots;
+    washing--;
+  }
+  /* After an error, parts still being washed end before their memory goes. */
+  for (; washing > 0; washing--, oldest = (oldest + 1) % slots)
+    pool_wait(&p, &parts[oldest]);
+  pool_stop(&p);
+  if (rc == 0 && rest != NULL)
+    rc = wash_rest(x, src, rest, *eof, stats, counts, matched);
+  return rc;
+}
+
 int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0,
                          const dkcpr_struct_options *so, const char *first, size_t fed,
                          struct_buf *out, dkcpr_wash_stats *stats, dkcpr_struct_counts *counts,
@@ -382,43 +525,9 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
     parts[i].x = x;
     parts[i].so = so;
   }
-  while (rc == 0 && found) {
-    /* Each part goes to its thread as soon as it is filled, so reading
-     * the next overlaps washing; the main thread washes the batch's last. */
-    int used = 0, kind = FILLED, running[64] = {0};
-    for (; used < jobs && kind == FILLED; used++) {
-      part *s = &parts[used];
-      int r = fill(s, src, cuts, &next, &carry, &next_before, &eof, want, &kind);
-      if (r == 0 && reserve(&s->head, s->cut.head_len) != 0)
-        r = -1;
-      if (r != 0) {
-        if (r == -1)
-          cli_error(x->cmd, "out of memory");
-        rc = r == -1 ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
-        break;
-      }
-      /* The head may grow (and move) while later parts are filled: a copy. */
-      if (s->cut.head_len)
-        memcpy(s->head.data, struct_cuts_head(cuts), s->cut.head_len);
-      if (kind == FILLED && used < jobs - 1)
-        running[used] = pthread_create(&s->thread, NULL, wash_part, s) == 0;
-    }
-    /* The part that goes on to the end, when the cuts stopped, waits. */
-    if (rc == 0 && kind == REST)
-      used--;
-    for (int i = 0; i < used; i++)
-      if (!running[i] && rc == 0)
-        wash_part(&parts[i]); /* the last, or no thread could be started */
-    for (int i = 0; i < used; i++)
-      if (running[i])
-        pthread_join(parts[i].thread, NULL);
-    for (int i = 0; i < used && rc == 0; i++)
-      rc = part_result(x, &parts[i], stats, counts, matched);
-    if (rc == 0 && kind == REST)
-      rc = wash_rest(x, src, &parts[used], eof, stats, counts, matched);
-    if (kind != FILLED)
-      break;
-  }
+  rc = rc == 0 && found ? wash_parts(x, src, cuts, parts, (size_t)jobs, &next, &carry,
+                                       &next_before, &eof, want, stats, counts, matched)
+                        : rc;
   for (int i = 0; parts && i <= jobs; i++) {
     free(parts[i].head.data);
     free(parts[i].in.data);
