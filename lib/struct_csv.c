@@ -38,7 +38,6 @@ typedef struct csv_column {
 struct dkcpr__csv_state {
   char delim;
   int delim_known;
-  int header_done;      /* the held first record was parsed */
   int header_quoted;    /* the held first record ends inside quotes */
   char *header_bytes;
   size_t header_len;
@@ -48,8 +47,6 @@ struct dkcpr__csv_state {
   csv_column *cols;     /* what each column named in the header holds */
   size_t ncols, cap;
   int companions;       /* the rules derive values from the row's CPR number */
-  int rows;             /* records are held whole: for companions, or to convert
-                           a CPR column's numbers a batch of records at a time */
   dkcpr__row row;       /* the held record's CPR number */
   int row_whole;        /* the held record is whole: row is its number */
   dkcpr__rows_batch batch; /* whole records' numbers, converted together */
@@ -75,7 +72,10 @@ dkcpr_status dkcpr__csv_new(dkcpr_struct_washer *w) {
   c->header = 1;
   for (i = 0; i < w->rules.n; i++)
     if (DKCPR__RULE_NEEDS_ROW(w->rules.rule[i].action)) c->companions = 1;
-  c->rows = c->companions;
+  if (c->companions && (c->rec = calloc(1, ROW_MAX)) == NULL) {
+    free(c);
+    return DKCPR_E_NOMEM;
+  }
   w->csv = c;
   return DKCPR_OK;
 }
@@ -362,13 +362,13 @@ static char choose_delimiter(const char *s, size_t n) {
 
 int dkcpr__csv_boundary(const dkcpr_struct_washer *w) {
   const dkcpr__csv_state *c = w->csv;
-  return c != NULL && c->header_done && !c->header && c->state == FIELD_START && c->col == 0 &&
+  return c != NULL && c->delim_known && !c->header && c->state == FIELD_START && c->col == 0 &&
          !c->holding && c->rec_len == 0;
 }
 
 size_t dkcpr__csv_held(const dkcpr_struct_washer *w) {
   if (w->csv == NULL) return 0;
-  return w->csv->header_done ? w->csv->rec_len : w->csv->header_len;
+  return w->csv->delim_known ? w->csv->rec_len : w->csv->header_len;
 }
 
 /* The field of a record that starts at *sp, unquoted into value (*big
@@ -572,16 +572,6 @@ static dkcpr_status feed_rows(dkcpr_struct_washer *w, const char *in, size_t n,
   return DKCPR_OK;
 }
 
-/* After the header: hold records whole when companions need their number,
- * or when a CPR column's numbers can be converted a batch at a time. */
-static dkcpr_status rows_decide(dkcpr_struct_washer *w, dkcpr__csv_state *c) {
-  size_t i;
-  if (w->set.mode == DKCPR_WASH_PSEUDONYM || w->set.mode == DKCPR_WASH_REVEAL)
-    for (i = 0; i < c->ncols && !c->rows; i++) c->rows = c->cols[i].cpr;
-  if (c->rows && c->rec == NULL && (c->rec = calloc(1, ROW_MAX)) == NULL) return DKCPR_E_NOMEM;
-  return DKCPR_OK;
-}
-
 dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                              int finish) {
   dkcpr__csv_state *c = w->csv;
@@ -590,11 +580,10 @@ dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
   uint64_t line = 1, column = 1;
   dkcpr_status st;
   char *grown;
-  if (c->header_done && c->rows)
+  if (c->delim_known && c->companions)
     return feed_rows(w, in, n, finish, w->bytes_in, w->line, w->column);
-  if (c->header_done) return parse(w, in, n, finish);
-  /* Hold the first record (the stream's first bytes) to its end: it says
-   * CSV's delimiter, and whether records are held. */
+  if (c->delim_known) return parse(w, in, n, finish);
+  /* Hold the first record (the stream's first bytes) to its end. */
   room = HEADER_MAX - c->header_len;
   for (; k < n && k < room && !ended; k++) {
     if (in[k] == '"') c->header_quoted = !c->header_quoted;
@@ -608,16 +597,14 @@ dkcpr_status dkcpr__csv_feed(dkcpr_struct_washer *w, const char *in, size_t n,
     c->header_len += k;
   }
   if (!ended && !finish && c->header_len < HEADER_MAX) return DKCPR_OK;
-  if (!c->delim_known) c->delim = choose_delimiter(c->header_bytes, c->header_len);
+  c->delim = choose_delimiter(c->header_bytes, c->header_len);
   c->delim_known = 1;
-  c->header_done = 1;
   st = parse_at(w, c->header_bytes ? c->header_bytes : "", c->header_len, finish && k == n,
                 0, 1, 1);
-  if (st == DKCPR_OK) st = rows_decide(w, c);
   if (st != DKCPR_OK || k == n) return st;
   /* The rest of this chunk, after the first record. */
   dkcpr__struct_advance(&line, &column, c->header_bytes, c->header_len);
-  if (c->rows)
+  if (c->companions)
     return feed_rows(w, in + k, n - k, finish, w->bytes_in + k, line, column);
   return parse_at(w, in + k, n - k, finish, w->bytes_in + k, line, column);
 }

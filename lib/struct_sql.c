@@ -202,17 +202,6 @@ static int has_companions(const dkcpr__sql_state *s) {
   return 0;
 }
 
-/* 1 when the COPY's rows are held whole: for companions, or to convert
- * the numbers of a CPR column a batch of rows at a time. */
-static int copy_rows_wanted(const dkcpr_struct_washer *w, const dkcpr__sql_state *s) {
-  size_t i;
-  if (has_companions(s)) return 1;
-  if (w->set.mode != DKCPR_WASH_PSEUDONYM && w->set.mode != DKCPR_WASH_REVEAL) return 0;
-  for (i = 0; i < s->cols.n; i++)
-    if (s->cols.col[i].cpr) return 1;
-  return 0;
-}
-
 /* The statement reader, one token at a time (tok holds a word's or a name's text). */
 static dkcpr_status token(dkcpr_struct_washer *w, dkcpr__sql_state *s, int kind, char punct) {
   int name = kind == T_WORD || kind == T_IDENT;
@@ -573,7 +562,7 @@ static dkcpr_status lex_feed(dkcpr_struct_washer *w, const char *in, size_t n,
       if (ch == '\n' && s->copy_next_line) {
         s->copy_next_line = 0;
         s->lex = L_COPY_LINE;
-        s->copy_rows = copy_rows_wanted(w, s);
+        s->copy_rows = has_companions(s);
       } else if (ch == '-') {
         s->lex = L_DASH;
       } else if (ch == '/') {

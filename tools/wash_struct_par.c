@@ -372,7 +372,7 @@ static void *pool_thread(void *arg) {
 static int pool_start(pool *p, int threads, size_t cap) {
   memset(p, 0, sizeof *p);
   p->cap = cap;
-  p->queue = calloc(cap, sizeof *p->queue);
+  p->queue = calloc(cap, sizeof(part *));
   if (p->queue == NULL)
     return -1;
   pthread_mutex_init(&p->mu, NULL);
@@ -489,6 +489,7 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
   struct_cut next;
   part *parts = calloc((size_t)jobs + 1, sizeof *parts);
   dkcpr_status st = DKCPR_OK;
+  memset(&next, 0, sizeof next);
   if (so->format == DKCPR_DATA_SQL)
     st = dkcpr_struct_washer_new(&tracker, x->p, x->so, x->wo, so);
   if (st == DKCPR_OK && (!parts || struct_cuts_new(&cuts, so->format, tracker) != 0 ||
