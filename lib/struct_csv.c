@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
+
 #include "byte_find.h"
 #include "struct_washer.h"
 
