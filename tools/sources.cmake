@@ -7,7 +7,7 @@ set(DKCPR_CLI_SOURCES
   input.c manifest.c
   cmd_wash.c cmd_scan.c cmd_check.c cmd_info.c cmd_keygen.c cmd_generate.c
   text.c wash_buf.c scan_report.c scan_exclude.c scan_baseline.c
-  wash_struct.c wash_struct_par.c struct_cuts.c struct_buf.c)
+  wash_struct.c wash_struct_par.c struct_cuts.c struct_buf.c struct_totals.c)
 
 # dkcpr_cli_text(TARGET): the program's --help texts and getopt tables
 # (cli_text.c, cli_text.h) and its manual page (dkcpr.1), generated into the

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "struct_buf.h"
+#include "struct_totals.h"
 #include "wash_struct.h"
 #include "wash_struct_par.h"
 
@@ -159,10 +160,7 @@ int wash_structured(wash_stream *x, cli_input *src, const char *path,
     } else {
       dkcpr_wash_stats ws;
       dkcpr_struct_counts wc;
-      memset(&ws, 0, sizeof ws);
-      memset(&wc, 0, sizeof wc);
-      ws.version = DKCPR_WASH_STATS_VERSION;
-      wc.version = DKCPR_STRUCT_COUNTS_VERSION;
+      struct_totals_init(&ws, &wc);
       if (st == DKCPR_OK && !eof && x->jobs > 1 && struct_parallel_format(f)) {
         /* The rest in parts on several threads; the output so far first. */
         rc = wash_struct_parallel(x, src, w, &so, in, (size_t)n, &out, &ws, &wc,

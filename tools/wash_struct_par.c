@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "struct_cuts.h"
+#include "struct_totals.h"
 #include "wash_struct.h"
 #include "wash_struct_par.h"
 
@@ -127,13 +128,7 @@ static void part_done(part *s, dkcpr_struct_washer *w) {
     }
   }
   if (s->st == DKCPR_OK) {
-    memset(&s->stats, 0, sizeof s->stats);
-    memset(&s->counts, 0, sizeof s->counts);
-    s->stats.version = DKCPR_WASH_STATS_VERSION;
-    s->counts.version = DKCPR_STRUCT_COUNTS_VERSION;
-    s->st = dkcpr_struct_washer_stats(&s->stats, &s->counts, w);
-    s->stats.bytes_in -= s->extra;
-    s->stats.bytes_out -= s->extra;
+    s->st = struct_totals_read(&s->stats, &s->counts, w, s->extra);
     size_t n = dkcpr_rules_count(s->so->rules);
     unsigned char *m = n ? realloc(s->matched, n) : NULL;
     if (n && m == NULL) {
@@ -160,18 +155,6 @@ static void *wash_part(void *arg) {
   return NULL;
 }
 
-static void add_counts(dkcpr_struct_counts *sum, const dkcpr_struct_counts *c) {
-  sum->values += c->values;
-  sum->replaced += c->replaced;
-  sum->irreversible += c->irreversible;
-  sum->unrecognised += c->unrecognised;
-  sum->failed += c->failed;
-  sum->integers += c->integers;
-  sum->rule_values += c->rule_values;
-  sum->rule_unusable += c->rule_unusable;
-  sum->rule_irreversible += c->rule_irreversible;
-}
-
 /* What a part's washer ended with: its output written and its totals
  * added, or the message. Returns 0 or an exit code. */
 static int part_result(wash_stream *x, part *s, dkcpr_wash_stats *stats,
@@ -185,7 +168,7 @@ static int part_result(wash_stream *x, part *s, dkcpr_wash_stats *stats,
     return cli_exit_for_status(s->st);
   }
   wash_add_stats(stats, &s->stats);
-  add_counts(counts, &s->counts);
+  struct_counts_add(counts, &s->counts);
   for (size_t i = 0; matched && s->matched && i < dkcpr_rules_count(s->so->rules); i++)
     matched[i] |= s->matched[i];
   return x->sink->push(x->sink, s->out.data, s->out.len);
@@ -512,15 +495,9 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
   if (rc == 0 && (rc = x->sink->push(x->sink, out->data, out->len)) == 0) {
     dkcpr_wash_stats s;
     dkcpr_struct_counts c;
-    memset(&s, 0, sizeof s);
-    memset(&c, 0, sizeof c);
-    s.version = DKCPR_WASH_STATS_VERSION;
-    c.version = DKCPR_STRUCT_COUNTS_VERSION;
-    dkcpr_struct_washer_stats(&s, &c, w0);
-    s.bytes_in -= extra;
-    s.bytes_out -= extra;
+    struct_totals_read(&s, &c, w0, extra);
     wash_add_stats(stats, &s);
-    add_counts(counts, &c);
+    struct_counts_add(counts, &c);
   }
   for (int i = 0; i <= jobs && parts; i++) {
     parts[i].x = x;
