@@ -471,11 +471,15 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
   grow_buf carry = {NULL, 0, 0}, next_before = {NULL, 0, 0};
   struct_cut next;
   part *parts = calloc((size_t)jobs + 1, sizeof *parts);
+  /* The rules this input's washers found a field for: w0's and the parts'. */
+  size_t n_rules = dkcpr_rules_count(so->rules);
+  unsigned char *seen = n_rules ? calloc(n_rules, 1) : NULL;
   dkcpr_status st = DKCPR_OK;
   memset(&next, 0, sizeof next);
   if (so->format == DKCPR_DATA_SQL)
     st = dkcpr_struct_washer_new(&tracker, x->p, x->so, x->wo, so);
-  if (st == DKCPR_OK && (!parts || struct_cuts_new(&cuts, so->format, tracker) != 0 ||
+  if (st == DKCPR_OK && (!parts || (n_rules && !seen) ||
+                         struct_cuts_new(&cuts, so->format, tracker) != 0 ||
                          struct_cuts_scan(cuts, first, fed, 0) != 0))
     st = DKCPR_E_NOMEM;
   if (st == DKCPR_OK)
@@ -504,8 +508,17 @@ int wash_struct_parallel(wash_stream *x, cli_input *src, dkcpr_struct_washer *w0
     parts[i].so = so;
   }
   rc = rc == 0 && found ? wash_parts(x, src, cuts, parts, (size_t)jobs, &next, &carry,
-                                       &next_before, &eof, want, stats, counts, matched)
+                                       &next_before, &eof, want, stats, counts, seen)
                         : rc;
+  /* rule_unmatched: the rules none of them found a field for, as one
+   * washer over the input counts them. */
+  for (size_t i = 0; seen && i < n_rules; i++) {
+    if (matched)
+      matched[i] |= seen[i];
+    seen[i] |= (unsigned char)dkcpr_struct_washer_rule_matched(w0, i);
+    counts->rule_unmatched += !seen[i];
+  }
+  free(seen);
   for (int i = 0; parts && i <= jobs; i++) {
     free(parts[i].head.data);
     free(parts[i].in.data);

@@ -15,7 +15,8 @@ int struct_parallel_format(dkcpr_data_format f);
 /* Wash the rest of src on x->jobs threads. w0 has washed the input's first
  * fed bytes, first[0..fed), into *out (not yet written); it washes on
  * alone to the first place a part can start. The totals of the whole input
- * are added to *stats and *counts, and the rules the parts' washers found a
+ * are added to *stats and *counts (rule_unmatched: the rules no washer of
+ * the input found a field for), and the rules the parts' washers found a
  * field for to matched (NULL without rules; w0's are the caller's to add).
  * Returns 0, or an exit code after a message (a syntax error is said as one
  * washer would say it). */
