@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "dkcpr.h"
+#include "struct_wash_util.h"
 
 static const uint8_t key[DKCPR_KEY_BYTES] = {
     2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9, 0, 4, 5,
@@ -55,52 +56,14 @@ static const char extract[] =
 
 static dkcpr_rules *rules_of(const char *fields) {
   char yaml[2048];
-  dkcpr_rules *r = NULL;
-  dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
   snprintf(yaml, sizeof yaml, "%s%s", layout, fields);
-  if (dkcpr_rules_parse(&r, &e, yaml, strlen(yaml)) != DKCPR_OK)
-    fail_msg("rules: %s at %llu:%llu", e.message ? e.message : "?",
-             (unsigned long long)e.line, (unsigned long long)e.column);
-  return r;
+  return struct_rules_of(yaml);
 }
 
 static char *wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode, dkcpr_data_format f,
                   const dkcpr_rules *rules, const char *in, size_t step,
                   dkcpr_struct_counts *counts) {
-  dkcpr_wash_options wo;
-  dkcpr_struct_options so;
-  dkcpr_struct_washer *w = NULL;
-  size_t len = strlen(in), done = 0, used = 0, n;
-  char *out = NULL;
-  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
-  wo.mode = mode;
-  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
-  so.format = f;
-  so.rules = rules;
-  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
-  if (step == 0) step = len;
-  for (;;) {
-    size_t take = len - done < step ? len - done : step;
-    size_t need = dkcpr_struct_washer_bound(w, take);
-    out = realloc(out, used + need + 1);
-    assert_non_null(out);
-    if (take == 0)
-      assert_int_equal(dkcpr_struct_washer_finish(out + used, need, &n, w), DKCPR_OK);
-    else
-      assert_int_equal(dkcpr_struct_washer_feed(out + used, need, &n, w, in + done, take),
-                       DKCPR_OK);
-    assert_true(n <= need);
-    used += n;
-    if (take == 0) break;
-    done += take;
-  }
-  out[used] = '\0';
-  if (counts != NULL) {
-    counts->version = DKCPR_STRUCT_COUNTS_VERSION;
-    assert_int_equal(dkcpr_struct_washer_stats(NULL, counts, w), DKCPR_OK);
-  }
-  dkcpr_struct_washer_free(w);
-  return out;
+  return struct_wash_ok(p, mode, f, rules, NULL, in, step, counts);
 }
 
 /* Line k (0-based) of s, into out. */

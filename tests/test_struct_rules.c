@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "dkcpr.h"
+#include "struct_wash_util.h"
 
 static const uint8_t key[DKCPR_KEY_BYTES] = {
     9, 8, 7, 6, 5, 4, 3, 2, 1, 10, 11, 12, 13, 14, 15, 16,
@@ -26,54 +27,11 @@ static dkcpr_pseudonymizer *pseudonymizer(unsigned int keep) {
   return p;
 }
 
-static dkcpr_rules *rules_of(const char *yaml) {
-  dkcpr_rules *r = NULL;
-  dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
-  dkcpr_status st = dkcpr_rules_parse(&r, &e, yaml, strlen(yaml));
-  if (st != DKCPR_OK) fail_msg("rules: %s at %llu:%llu", e.message ? e.message : "?",
-                               (unsigned long long)e.line, (unsigned long long)e.column);
-  return r;
-}
-
 /* Wash in by CSV with rules in chunks of step bytes (0: whole). */
-static char *wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode,
-                  dkcpr_data_format f, const dkcpr_rules *rules, const char *in,
-                  size_t step, dkcpr_struct_counts *counts) {
-  dkcpr_wash_options wo;
-  dkcpr_struct_options so;
-  dkcpr_struct_washer *w = NULL;
-  size_t len = strlen(in), done = 0, used = 0, n;
-  char *out = NULL;
-  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
-  wo.mode = mode;
-  wo.placeholder = "[X]";
-  wo.placeholder_len = 3;
-  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
-  so.format = f;
-  so.rules = rules;
-  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
-  if (step == 0) step = len;
-  for (;;) {
-    size_t take = len - done < step ? len - done : step;
-    size_t need = dkcpr_struct_washer_bound(w, take);
-    out = realloc(out, used + need + 1);
-    assert_non_null(out);
-    if (take == 0)
-      assert_int_equal(dkcpr_struct_washer_finish(out + used, need, &n, w), DKCPR_OK);
-    else
-      assert_int_equal(dkcpr_struct_washer_feed(out + used, need, &n, w, in + done, take),
-                       DKCPR_OK);
-    used += n;
-    if (take == 0) break;
-    done += take;
-  }
-  out[used] = '\0';
-  if (counts != NULL) {
-    counts->version = DKCPR_STRUCT_COUNTS_VERSION;
-    assert_int_equal(dkcpr_struct_washer_stats(NULL, counts, w), DKCPR_OK);
-  }
-  dkcpr_struct_washer_free(w);
-  return out;
+static char *wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode, dkcpr_data_format f,
+                  const dkcpr_rules *rules, const char *in, size_t step,
+                  dkcpr_struct_counts *counts) {
+  return struct_wash_ok(p, mode, f, rules, "[X]", in, step, counts);
 }
 
 static void test_rules_errors(void **state) {
@@ -160,7 +118,7 @@ static size_t split(char *row, char *field[], size_t max, char delim) {
 
 static void test_companions_follow_the_row(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
-  dkcpr_rules *r = rules_of(kunder_rules);
+  dkcpr_rules *r = struct_rules_of(kunder_rules);
   dkcpr_struct_counts c;
   char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, kunder_csv, 0, &c);
   char *line, *save = NULL, *copy = strdup(out);
@@ -225,7 +183,7 @@ static void test_reveal_gives_back_agreeing_rows(void **state) {
       "19701129,1,2911700657\r\n"
       "19940810,2,1008949901\r\n"; /* sex disagrees: not given back */
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
-  dkcpr_rules *r = rules_of(rules);
+  dkcpr_rules *r = struct_rules_of(rules);
   dkcpr_struct_counts c, rc;
   char *washed = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, in, 0, &c);
   char *back = wash(p, DKCPR_WASH_REVEAL, DKCPR_DATA_CSV, r, washed, 3, &rc);
@@ -248,7 +206,7 @@ static void test_reveal_gives_back_agreeing_rows(void **state) {
 static void test_long_and_odd_values(void **state) {
   static const char rules[] = "fields:\n  cpr: cpr\n  note: redact\n  f: {birth_date: D/M-YY}\n";
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_DEFAULT);
-  dkcpr_rules *r = rules_of(rules);
+  dkcpr_rules *r = struct_rules_of(rules);
   char in[1024], *out;
   dkcpr_struct_counts c;
   (void)state;
@@ -270,8 +228,8 @@ static void test_long_and_odd_values(void **state) {
 
 static void test_rules_need_rows(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_DEFAULT);
-  dkcpr_rules *rewrite = rules_of("fields:\n  note: redact\n");
-  dkcpr_rules *names = rules_of("fields:\n  kunde_id: cpr\n  cpr: redact\n");
+  dkcpr_rules *rewrite = struct_rules_of("fields:\n  note: redact\n");
+  dkcpr_rules *names = struct_rules_of("fields:\n  kunde_id: cpr\n  cpr: redact\n");
   dkcpr_struct_options so;
   dkcpr_struct_washer *w = NULL;
   dkcpr_struct_counts c;
@@ -289,7 +247,7 @@ static void test_rules_need_rows(void **state) {
   }
   /* A cpr rule names a field for JSON too. */
   {
-    dkcpr_rules *only_cpr = rules_of("fields: {kunde_id: cpr}");
+    dkcpr_rules *only_cpr = struct_rules_of("fields: {kunde_id: cpr}");
     out = wash(p, DKCPR_WASH_MASK, DKCPR_DATA_JSON, only_cpr, "{\"kunde_id\": 405205297}", 0, &c);
     assert_string_equal(out, "{\"kunde_id\": \"40520XXXX\"}");
     free(out);
@@ -321,7 +279,7 @@ static const char sql_dump[] =
 
 static void test_sql_companions(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
-  dkcpr_rules *r = rules_of(sql_rules);
+  dkcpr_rules *r = struct_rules_of(sql_rules);
   dkcpr_struct_counts c, rc;
   char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_SQL, r, sql_dump, 0, &c);
   char *back, *line, want[64];
@@ -375,7 +333,7 @@ static void test_sql_companions(void **state) {
 
 static void test_sql_syntax_error_in_held_row(void **state) {
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
-  dkcpr_rules *r = rules_of(sql_rules);
+  dkcpr_rules *r = struct_rules_of(sql_rules);
   static const char dump[] = "COPY t (born, cpr) FROM stdin;\n2020-05-04\t0405205297\n";
   dkcpr_wash_options wo;
   dkcpr_struct_options so;
@@ -412,7 +370,7 @@ static void test_lookalikes(void **state) {
       "hanne@firma.dk,bo@x.dk,12345678\n"
       "bo@x.dk,,0045 87654321\n";
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_DEFAULT);
-  dkcpr_rules *r = rules_of(rules);
+  dkcpr_rules *r = struct_rules_of(rules);
   dkcpr_struct_counts c;
   char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, in, 0, &c), *row[4], *f[4][3];
   char a1[64], a2[64];
@@ -468,7 +426,7 @@ static void test_names(void **state) {
       "Bo;Berg;;0101010101\n"
       "Anna;Berg;Anna Berg;\n";
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
-  dkcpr_rules *r = rules_of(rules);
+  dkcpr_rules *r = struct_rules_of(rules);
   dkcpr_struct_counts c;
   char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_CSV, r, in, 0, &c), *line, *save = NULL;
   char *f[4][4];
@@ -517,7 +475,7 @@ static void test_json_rows(void **state) {
       "[{\"cpr\": \"0405205297\", \"born\": \"2020-05-04\"},"
       " {\"born\": \"1999-01-01\"}]";
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
-  dkcpr_rules *r = rules_of(rules);
+  dkcpr_rules *r = struct_rules_of(rules);
   dkcpr_struct_counts c;
   char *out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSONL, r, jsonl, 0, &c), *back;
   char want[96], digits[11];
@@ -574,7 +532,7 @@ static void test_json_rows(void **state) {
 static void check_matched(const char *yaml, dkcpr_data_format f, const char *in,
                           const char *const names[], const unsigned long long lines[],
                           const int matched[], size_t n) {
-  dkcpr_rules *r = rules_of(yaml);
+  dkcpr_rules *r = struct_rules_of(yaml);
   dkcpr_wash_options wo;
   dkcpr_struct_options so;
   dkcpr_struct_washer *w = NULL;
@@ -683,7 +641,7 @@ static void test_qualified_names(void **state) {
   static const char xml_want[] =
       "<borgere><Borger Navn=\"[X]\"><Navn>[X]</Navn><b:CPR xmlns:b=\"u\">040520XXXX</b:CPR></Borger>"
       "<Mor Navn=\"\"><Navn></Navn><CPR>291170XXXX</CPR></Mor></borgere>";
-  dkcpr_rules *r = rules_of(sql_rules);
+  dkcpr_rules *r = struct_rules_of(sql_rules);
   dkcpr_struct_counts c;
   size_t steps[] = {0, 1, 7}, i;
   char *out;
@@ -695,7 +653,7 @@ static void test_qualified_names(void **state) {
     free(out);
   }
   dkcpr_rules_free(r);
-  r = rules_of(json_rules);
+  r = struct_rules_of(json_rules);
   for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
     out = wash(NULL, DKCPR_WASH_MASK, DKCPR_DATA_JSONL, r, json_in, steps[i], &c);
     assert_string_equal(out, json_want);
@@ -704,7 +662,7 @@ static void test_qualified_names(void **state) {
     free(out);
   }
   dkcpr_rules_free(r);
-  r = rules_of(xml_rules);
+  r = struct_rules_of(xml_rules);
   for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
     out = wash(NULL, DKCPR_WASH_MASK, DKCPR_DATA_XML, r, xml_in, steps[i], &c);
     assert_string_equal(out, xml_want);
@@ -722,7 +680,7 @@ static void test_json_row_longer_than_held(void **state) {
   size_t pad = 70 * 1024, i, steps[] = {0, 1000, 65536}, k;
   char *in = malloc(pad + 512), *out, digits[11], want[64];
   dkcpr_pseudonymizer *p = pseudonymizer(DKCPR_KEEP_NONE);
-  dkcpr_rules *r = rules_of(rules);
+  dkcpr_rules *r = struct_rules_of(rules);
   dkcpr_struct_counts c;
   dkcpr_cpr cpr;
   const char *second;

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "dkcpr.h"
+#include "struct_wash_util.h"
 
 static const uint8_t key[DKCPR_KEY_BYTES] = {
     3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3,
@@ -29,66 +30,12 @@ static dkcpr_pseudonymizer *pseudonymizer(void) {
   return p;
 }
 
-static dkcpr_rules *rules_of(const char *yaml) {
-  dkcpr_rules *r = NULL;
-  dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
-  if (dkcpr_rules_parse(&r, &e, yaml, strlen(yaml)) != DKCPR_OK)
-    fail_msg("rules: %s at %llu:%llu", e.message ? e.message : "?",
-             (unsigned long long)e.line, (unsigned long long)e.column);
-  return r;
-}
-
-typedef struct run {
-  char *out;
-  size_t len;
-  dkcpr_status st;
-  dkcpr_struct_error err;
-  dkcpr_struct_counts counts;
-} run;
+typedef struct_run run;
 
 /* Wash in[0..len) as XML in chunks of step bytes (0: whole). */
 static run wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode, const dkcpr_rules *rules,
                 const char *placeholder, const char *in, size_t len, size_t step) {
-  dkcpr_wash_options wo;
-  dkcpr_struct_options so;
-  dkcpr_struct_washer *w = NULL;
-  size_t done = 0, n;
-  run r;
-  memset(&r, 0, sizeof r);
-  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
-  wo.mode = mode;
-  if (placeholder != NULL) {
-    wo.placeholder = placeholder;
-    wo.placeholder_len = strlen(placeholder);
-  }
-  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
-  so.format = DKCPR_DATA_XML;
-  so.rules = rules;
-  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
-  if (step == 0) step = len ? len : 1;
-  for (;;) {
-    size_t take = len - done < step ? len - done : step;
-    size_t need = dkcpr_struct_washer_bound(w, take);
-    r.out = realloc(r.out, r.len + need + 1);
-    assert_non_null(r.out);
-    r.st = take == 0 ? dkcpr_struct_washer_finish(r.out + r.len, need, &n, w)
-                     : dkcpr_struct_washer_feed(r.out + r.len, need, &n, w, in + done, take);
-    if (r.st != DKCPR_OK) break;
-    assert_true(n <= need);
-    r.len += n;
-    if (take == 0) break;
-    done += take;
-  }
-  r.out[r.len] = '\0';
-  if (r.st == DKCPR_OK) {
-    r.counts.version = DKCPR_STRUCT_COUNTS_VERSION;
-    assert_int_equal(dkcpr_struct_washer_stats(NULL, &r.counts, w), DKCPR_OK);
-  } else {
-    r.err.version = DKCPR_STRUCT_ERROR_VERSION;
-    assert_int_equal(dkcpr_struct_washer_error(&r.err, w), DKCPR_OK);
-  }
-  dkcpr_struct_washer_free(w);
-  return r;
+  return struct_wash(p, mode, DKCPR_DATA_XML, rules, placeholder, in, len, step);
 }
 
 /* The text between the n-th (0-based) "open" after the start of s and the
@@ -421,7 +368,7 @@ static void test_rules_and_companions(void **state) {
       " <borger><koen>K</koen></borger>\n"
       "</borgere>\n";
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_rules *rules = rules_of(yaml);
+  dkcpr_rules *rules = struct_rules_of(yaml);
   run r = wash(p, DKCPR_WASH_PSEUDONYM, rules, NULL, doc, strlen(doc), 0), back;
   char v[128], want[32], cpr[16];
   int year, month, day, male;
@@ -482,7 +429,7 @@ static void test_escaping(void **state) {
   static const char doc[] =
       "<r><p cpr=\"0405205297\" d=\"x\" s='y'><d>1</d><s>2</s><c><![CDATA[q]]></c><c>q</c></p></r>";
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_rules *rules = rules_of(yaml);
+  dkcpr_rules *rules = struct_rules_of(yaml);
   run r = wash(p, DKCPR_WASH_PSEUDONYM, rules, NULL, doc, strlen(doc), 0);
   char v[128], cpr[16], want[64];
   int year, month, day, male;
@@ -513,7 +460,7 @@ static void test_long_tag_and_row(void **state) {
   size_t pad = 70 * 1024, len;
   char *doc = malloc(2 * pad + 512);
   dkcpr_pseudonymizer *p = pseudonymizer();
-  dkcpr_rules *rules = rules_of("fields:\n  koen: {sex: {male: M, female: K}}\n");
+  dkcpr_rules *rules = struct_rules_of("fields:\n  koen: {sex: {male: M, female: K}}\n");
   run r, back;
   (void)state;
   assert_non_null(doc);
