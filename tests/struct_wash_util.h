@@ -28,19 +28,15 @@ typedef struct struct_run {
   dkcpr_struct_counts counts; /* when st is DKCPR_OK */
 } struct_run;
 
-/* Wash in[0..len) as format f with rules (may be NULL) and placeholder
- * (NULL: the default) in chunks of step bytes (0: whole); stops at the
- * first status that is not DKCPR_OK. */
-static inline struct_run struct_wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode,
-                                     dkcpr_data_format f, const dkcpr_rules *rules,
-                                     const char *placeholder, const char *in, size_t len,
-                                     size_t step) {
+/* A washer of format f with rules (may be NULL) and placeholder (NULL:
+ * the default). */
+static inline dkcpr_struct_washer *struct_washer_of(const dkcpr_pseudonymizer *p,
+                                                    dkcpr_wash_mode mode, dkcpr_data_format f,
+                                                    const dkcpr_rules *rules,
+                                                    const char *placeholder) {
   dkcpr_wash_options wo;
   dkcpr_struct_options so;
   dkcpr_struct_washer *w = NULL;
-  size_t done = 0, n;
-  struct_run r;
-  memset(&r, 0, sizeof r);
   assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
   wo.mode = mode;
   if (placeholder != NULL) {
@@ -51,6 +47,16 @@ static inline struct_run struct_wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mo
   so.format = f;
   so.rules = rules;
   assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
+  return w;
+}
+
+/* Feed in[0..len) to w in chunks of step bytes (0: whole), then finish;
+ * stops at the first status that is not DKCPR_OK. Sets out, len and st. */
+static inline struct_run struct_feed_all(dkcpr_struct_washer *w, const char *in, size_t len,
+                                         size_t step) {
+  size_t done = 0, n;
+  struct_run r;
+  memset(&r, 0, sizeof r);
   if (step == 0) step = len ? len : 1;
   for (;;) {
     size_t take = len - done < step ? len - done : step;
@@ -66,6 +72,17 @@ static inline struct_run struct_wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mo
     done += take;
   }
   r.out[r.len] = '\0';
+  return r;
+}
+
+/* Wash in[0..len) with a washer of struct_washer_of() fed by struct_feed_all(), then
+ * read its counts or its error. */
+static inline struct_run struct_wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode,
+                                     dkcpr_data_format f, const dkcpr_rules *rules,
+                                     const char *placeholder, const char *in, size_t len,
+                                     size_t step) {
+  dkcpr_struct_washer *w = struct_washer_of(p, mode, f, rules, placeholder);
+  struct_run r = struct_feed_all(w, in, len, step);
   if (r.st == DKCPR_OK) {
     r.counts.version = DKCPR_STRUCT_COUNTS_VERSION;
     assert_int_equal(dkcpr_struct_washer_stats(NULL, &r.counts, w), DKCPR_OK);

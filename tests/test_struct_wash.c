@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "dkcpr.h"
+#include "struct_wash_util.h"
 
 static const uint8_t key[DKCPR_KEY_BYTES] = {
     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
@@ -31,44 +32,16 @@ static dkcpr_pseudonymizer *pseudonymizer(void) {
 static char *wash(const dkcpr_pseudonymizer *p, dkcpr_wash_mode mode,
                   dkcpr_data_format f, const char *in, size_t len, size_t step,
                   dkcpr_status *st, dkcpr_struct_washer **keep) {
-  dkcpr_wash_options wo;
-  dkcpr_struct_options so;
-  dkcpr_struct_washer *w = NULL;
-  size_t done = 0, used = 0, cap = 0, n;
-  char *out = NULL;
-  assert_int_equal(dkcpr_wash_options_init(&wo, DKCPR_WASH_OPTIONS_VERSION), DKCPR_OK);
-  wo.mode = mode;
-  assert_int_equal(dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION), DKCPR_OK);
-  so.format = f;
-  assert_int_equal(dkcpr_struct_washer_new(&w, p, NULL, &wo, &so), DKCPR_OK);
-  if (step == 0) step = len ? len : 1;
-  *st = DKCPR_OK;
-  for (;;) {
-    size_t take = len - done < step ? len - done : step;
-    size_t need = dkcpr_struct_washer_bound(w, take);
-    if (cap - used < need + 1) {
-      cap = used + need + 1;
-      out = realloc(out, cap);
-      assert_non_null(out);
-    }
-    if (take == 0) {
-      *st = dkcpr_struct_washer_finish(out + used, cap - used - 1, &n, w);
-    } else {
-      *st = dkcpr_struct_washer_feed(out + used, cap - used - 1, &n, w, in + done, take);
-    }
-    if (*st != DKCPR_OK) break;
-    used += n;
-    if (take == 0) break;
-    done += take;
-  }
+  dkcpr_struct_washer *w = struct_washer_of(p, mode, f, NULL, NULL);
+  struct_run r = struct_feed_all(w, in, len, step);
+  *st = r.st;
   if (keep) *keep = w;
   else dkcpr_struct_washer_free(w);
-  if (*st != DKCPR_OK) {
-    free(out);
+  if (r.st != DKCPR_OK) {
+    free(r.out);
     return NULL;
   }
-  out[used] = '\0';
-  return out;
+  return r.out;
 }
 
 static const char csv_in[] =
