@@ -666,9 +666,11 @@ DKCPR_API dkcpr_status dkcpr_washer_stats(dkcpr_wash_stats *out,
  * context: words before a number, a CSV header line. Nothing in it is
  * washed, written or counted. A washer that takes up a stream in the
  * middle (a part of a file washed on another thread) then finds and rates
- * every number as one washer over the whole stream would. Pass the stream's
- * first line (when it is short) followed by the last DKCPR_WASHER_PRIME_BYTES
- * bytes before the input, or everything before it when that is shorter.
+ * every number as one washer over the whole stream would. Pass everything
+ * before the input, or the stream's first DKCPR_WASHER_PRIME_BYTES bytes
+ * followed by the last DKCPR_WASHER_PRIME_BYTES bytes before the input (or
+ * everything before it when that is shorter): the washer reads the first
+ * line of it (when it is short) and its last DKCPR_WASHER_PRIME_BYTES bytes.
  * Call before the first feed.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_STATE (after a feed).
  */

@@ -17,19 +17,6 @@
 #include "struct_text.h"
 #include "wash.h"
 
-/* The text before the input (dkcpr_washer_prime asks for this): the
- * stream's first line, when it is short, and the last bytes. */
-#define PRIME DKCPR_WASHER_PRIME_BYTES
-struct dkcpr__text_before {
-  uint64_t total;   /* bytes taken */
-  int whole;        /* they are all the stream before the input */
-  char first[PRIME];
-  size_t first_len; /* 0 while unknown, or when the first line is longer */
-  int first_done;
-  char tail[PRIME];
-  size_t tail_len;
-};
-
 #define MARK 0xFF
 #define MARK_BYTE 0x01
 #define MARK_VALUE 0x02
@@ -86,8 +73,6 @@ dkcpr_status dkcpr__text_new(dkcpr__text_path *t, dkcpr__wash_settings *set,
 
 void dkcpr__text_free(dkcpr__text_path *t) {
   dkcpr_washer_free(t->w);
-  if (t->before) OPENSSL_cleanse(t->before, sizeof *t->before);
-  free(t->before);
   /* Both hold input and replacement values. */
   if (t->esc) OPENSSL_cleanse(t->esc, t->esc_cap);
   if (t->wout) OPENSSL_cleanse(t->wout, t->wout_cap);
@@ -186,61 +171,15 @@ static dkcpr_status decode(dkcpr__text_path *t, char *out, size_t *out_len,
   return DKCPR_OK;
 }
 
-/* The next n bytes of the stream before the input (as wash_stream.c's
- * before_advance does for the text -j path). */
-static void before_advance(struct dkcpr__text_before *b, const char *data, size_t n) {
-  size_t i, keep, take;
-  for (i = 0; i < n && !b->first_done; i++) {
-    if (b->first_len == sizeof b->first) {
-      b->first_len = 0; /* too long to be a header */
-      b->first_done = 1;
-    } else {
-      b->first[b->first_len++] = data[i];
-      b->first_done = data[i] == '\n';
-    }
-  }
-  keep = n >= PRIME ? 0 : b->tail_len + n > PRIME ? PRIME - n : b->tail_len;
-  memmove(b->tail, b->tail + b->tail_len - keep, keep);
-  take = n < PRIME ? n : PRIME;
-  memcpy(b->tail + keep, data + n - take, take);
-  b->tail_len = keep + take;
-  b->total += n;
-}
-
 dkcpr_status dkcpr__text_take_before(dkcpr__text_path *t) {
-  if (t->before == NULL && (t->before = calloc(1, sizeof *t->before)) == NULL)
-    return DKCPR_E_NOMEM;
-  before_advance(t->before, t->esc, t->esc_len);
+  dkcpr_status st = dkcpr__washer_before(t->w, t->esc, t->esc_len);
   t->esc_len = 0;
   t->q_head = t->q_len = 0; /* the values of bytes never written */
-  return DKCPR_OK;
+  return st;
 }
 
 void dkcpr__text_before_whole(dkcpr__text_path *t, int whole) {
-  if (t->before != NULL) t->before->whole = whole;
-}
-
-/* Prime the text washer with the text before the input, once. */
-static dkcpr_status prime(dkcpr__text_path *t) {
-  struct dkcpr__text_before *b = t->before;
-  char text[2 * PRIME];
-  size_t n = 0;
-  dkcpr_status st;
-  if (b->whole && b->total <= PRIME) { /* the tail is all of it */
-    memcpy(text, b->tail, b->tail_len);
-    n = b->tail_len;
-  } else {
-    n = b->first_done ? b->first_len : 0;
-    memcpy(text, b->first, n);
-    memcpy(text + n, b->tail, b->tail_len);
-    n += b->tail_len;
-  }
-  st = dkcpr_washer_prime(t->w, text, n);
-  OPENSSL_cleanse(text, sizeof text);
-  OPENSSL_cleanse(b, sizeof *b);
-  free(b);
-  t->before = NULL;
-  return st;
+  dkcpr__washer_before_gap(t->w, !whole);
 }
 
 dkcpr_status dkcpr__text_flush(dkcpr__text_path *t, char *out, size_t *out_len,
@@ -248,7 +187,6 @@ dkcpr_status dkcpr__text_flush(dkcpr__text_path *t, char *out, size_t *out_len,
   size_t need = dkcpr_washer_bound(t->w, t->esc_len), n = 0;
   dkcpr_status st = grow(&t->wout, &t->wout_cap, need);
   *out_len = 0;
-  if (st == DKCPR_OK && t->before != NULL) st = prime(t);
   if (st != DKCPR_OK) return st;
   if (t->esc_len) {
     st = dkcpr_washer_feed(t->wout, t->wout_cap, &n, t->w, t->esc, t->esc_len);

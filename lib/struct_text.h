@@ -30,7 +30,6 @@ typedef struct dkcpr__text_path {
   size_t q_head, q_len, q_cap;
   int pending_ff;             /* the last output byte was a marker's first */
   char *placeholder;          /* the caller's placeholder, copied */
-  struct dkcpr__text_before *before; /* text before the input, for context (or NULL) */
 } dkcpr__text_path;
 
 dkcpr_status dkcpr__text_new(dkcpr__text_path *t, dkcpr__wash_settings *set,

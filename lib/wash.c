@@ -200,15 +200,38 @@ static void end(dkcpr_washer *w, size_t *out_len) {
   w->out = NULL;
 }
 
+dkcpr_status dkcpr__washer_before(dkcpr_washer *w, const char *text, size_t n) {
+  if (w->fed) return DKCPR_E_STATE;
+  w->priming = 1;
+  dkcpr__before_take(&w->before, text, n);
+  return DKCPR_OK;
+}
+
+void dkcpr__washer_before_gap(dkcpr_washer *w, int gap) {
+  w->before.gap = gap;
+}
+
 dkcpr_status dkcpr_washer_prime(dkcpr_washer *w, const char *before, size_t len) {
   if (w == NULL || (before == NULL && len > 0)) return DKCPR_E_NULL;
-  if (w->fed || w->primed) return DKCPR_E_STATE;
+  if (w->fed || w->priming) return DKCPR_E_STATE;
   if (len == 0) return DKCPR_OK;
-  w->primed = w->core.total + len;
-  dkcpr__core_feed(&w->core, before, len, on_candidate, w);
-  dkcpr__core_commit(&w->core);
-  w->emitted = w->core.total; /* none of it is written */
-  return DKCPR_OK;
+  return dkcpr__washer_before(w, before, len);
+}
+
+/* Read the text before the input, none of which is written, at the first
+ * feed: the pieces it came in are all taken by then. */
+static void prime(dkcpr_washer *w) {
+  char text[2 * DKCPR_WASHER_PRIME_BYTES];
+  size_t n = dkcpr__before_text(&w->before, text);
+  w->priming = 0;
+  if (n > 0) {
+    w->primed = w->core.total + n;
+    dkcpr__core_feed(&w->core, text, n, on_candidate, w);
+    dkcpr__core_commit(&w->core);
+    w->emitted = w->core.total;
+  }
+  OPENSSL_cleanse(text, sizeof text);
+  OPENSSL_cleanse(&w->before, sizeof w->before);
 }
 
 dkcpr_status dkcpr_washer_feed(char *out, size_t out_cap, size_t *out_len,
@@ -219,6 +242,7 @@ dkcpr_status dkcpr_washer_feed(char *out, size_t out_cap, size_t *out_len,
     return DKCPR_E_NULL;
   st = begin(w, out, out_cap, out_len, in_len);
   if (st != DKCPR_OK) return st;
+  if (w->priming) prime(w);
   w->fed = 1;
   dkcpr__core_feed(&w->core, in_len ? in : "", in_len, on_candidate, w);
   flush(w);
@@ -235,6 +259,7 @@ dkcpr_status dkcpr_washer_finish(char *out, size_t out_cap, size_t *out_len,
   if (w == NULL || out == NULL) return DKCPR_E_NULL;
   st = begin(w, out, out_cap, out_len, 0);
   if (st != DKCPR_OK) return st;
+  if (w->priming) prime(w);
   w->finished = 1;
   w->fed = 1;
   dkcpr__core_finish(&w->core, on_candidate, w);

@@ -5,6 +5,7 @@
 
 #include "dkcpr.h"
 #include "scan_core.h"
+#include "wash_before.h"
 
 /* Numbers replaced per engine call; bounds the washer's memory. */
 #define DKCPR__WASH_BATCH 256
@@ -34,6 +35,8 @@ struct dkcpr_washer {
   dkcpr_wash_stats stats;    /* current version */
   int fed;                   /* a feed or finish happened */
   uint64_t primed;           /* stream bytes before the input, context only */
+  int priming;               /* before holds text to read before the first feed */
+  dkcpr__wash_before before;
   char *out;                 /* the caller's buffer during a call */
   size_t out_len;
   size_t n;                  /* items in the batch */
@@ -61,6 +64,14 @@ size_t dkcpr__wash_growth(const dkcpr_washer *w);
 /* Write item i's irreversible replacement (token or placeholder) into
  * repl/out_lens; returns its status. */
 dkcpr_status dkcpr__wash_fallback(dkcpr_washer *w, size_t i);
+
+/* More of the text before the input, read for context at the first feed
+ * (dkcpr_washer_prime in pieces): DKCPR_OK, or DKCPR_E_STATE after a feed. */
+dkcpr_status dkcpr__washer_before(dkcpr_washer *w, const char *text, size_t n);
+
+/* gap: the text given so far is not all the stream before the input, so
+ * its first line is read apart from its last bytes even when it is short. */
+void dkcpr__washer_before_gap(dkcpr_washer *w, int gap);
 
 /* Read the caller's wash options (any version; NULL: the defaults) into
  * cur, current version; DKCPR_OK or DKCPR_E_ARG. The placeholder stays the

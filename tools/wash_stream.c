@@ -127,62 +127,46 @@ done:
   return rc;
 }
 
-/* The text before a segment, for dkcpr_washer_prime: the stream's first
- * line (a CSV header gives context) and the bytes just before. */
+/* The text before a segment, for dkcpr_washer_prime, sits just in front of
+ * its bytes: the stream's first bytes (a first line short enough to read,
+ * a CSV header, is in them), unless the last bytes hold them, then the
+ * last bytes before it. The washer reads the first line and the last bytes. */
 #define PRIME DKCPR_WASHER_PRIME_BYTES
-typedef struct before_text {
-  uint64_t offset; /* stream bytes handed to segments so far */
-  char first[PRIME];
-  size_t first_len; /* 0 while unknown, or when the first line is longer */
-  int first_done;
-  char tail[PRIME];
-  size_t tail_len;
-} before_text;
-
-/* The next len stream bytes go to a segment. */
-static void before_advance(before_text *b, const char *data, size_t len) {
-  for (size_t i = 0; i < len && !b->first_done; i++) {
-    if (b->first_len == sizeof b->first) {
-      b->first_len = 0; /* too long to be a header */
-      b->first_done = 1;
-    } else {
-      b->first[b->first_len++] = data[i];
-      b->first_done = data[i] == '\n';
-    }
-  }
-  size_t keep = len >= PRIME ? 0 : b->tail_len + len > PRIME ? PRIME - len : b->tail_len;
-  memmove(b->tail, b->tail + b->tail_len - keep, keep);
-  size_t take = len < PRIME ? len : PRIME;
-  memcpy(b->tail + keep, data + len - take, take);
-  b->tail_len = keep + take;
-  b->offset += len;
-}
-
-/* The text before the next segment into out (2 * PRIME bytes). */
-static size_t before_make(const before_text *b, char *out) {
-  if (b->offset <= PRIME) { /* the tail is all of it */
-    memcpy(out, b->tail, b->tail_len);
-    return b->tail_len;
-  }
-  size_t n = b->first_done ? b->first_len : 0;
-  memcpy(out, b->first, n);
-  memcpy(out + n, b->tail, b->tail_len);
-  return n + b->tail_len;
-}
+#define FRONT (2 * PRIME)
 
 /* One segment: whole lines, washed by a washer of its own. */
 typedef struct segment {
   wash_stream *x;
-  char *in, *out;
+  char *buf;         /* FRONT bytes of room, then CLI_CHUNK */
+  char *in, *out;    /* in: buf + FRONT */
   size_t in_len, out_cap, out_len;
-  char before[2 * PRIME];
-  size_t before_len;
+  size_t before_len; /* the text before in, in front of it */
+  size_t last_len;   /* of it, the stream's last bytes */
+  uint64_t offset;   /* stream bytes before in */
   dkcpr_wash_stats stats;
   uint64_t irreversible, all_found;
   dkcpr_status st;
   int nomem;
   pthread_t thread;
 } segment;
+
+/* Put the text before s in front of its bytes: prev is the segment before
+ * it (NULL: none), head the stream's first bytes. */
+static void segment_front(segment *s, const segment *prev, const char *head, size_t head_len) {
+  size_t last = 0;
+  uint64_t offset = 0;
+  if (prev) {
+    size_t have = prev->last_len + prev->in_len; /* in a row in front of and in prev->in */
+    last = have < PRIME ? have : PRIME;
+    offset = prev->offset + prev->in_len;
+    memmove(s->in - last, prev->in + prev->in_len - last, last);
+  }
+  s->offset = offset;
+  size_t first = offset > last ? head_len : 0;
+  memcpy(s->in - last - first, head, first);
+  s->last_len = last;
+  s->before_len = first + last;
+}
 
 static void *wash_segment(void *arg) {
   segment *s = arg;
@@ -192,7 +176,7 @@ static void *wash_segment(void *arg) {
   s->all_found = 0;
   s->st = new_washer(&w, s->x);
   if (s->st == DKCPR_OK && s->before_len)
-    s->st = dkcpr_washer_prime(w, s->before, s->before_len);
+    s->st = dkcpr_washer_prime(w, s->in - s->before_len, s->before_len);
   /* Numbers never span a newline, so counting per segment counts the whole. */
   if (s->st == DKCPR_OK && s->x->all &&
       (s->st = dkcpr_scanner_new(&all, s->x->all)) == DKCPR_OK &&
@@ -235,29 +219,32 @@ int wash_parallel_from(wash_stream *x, cli_input *src, int jobs,
                        const char *prefix, size_t prefix_len) {
   segment *segs = calloc((size_t)jobs, sizeof *segs);
   char *carry = malloc(CLI_CHUNK);
-  before_text *before = calloc(1, sizeof *before);
-  size_t carry_len = prefix_len;
+  char head[PRIME]; /* the first segment's first bytes */
+  size_t carry_len = prefix_len, head_len = 0;
+  const segment *prev = NULL;
   int rc = 0, eof = 0;
   if (carry && prefix_len)
     memcpy(carry, prefix, prefix_len);
-  if (!segs || !carry || !before) {
+  if (!segs || !carry) {
     cli_error(x->cmd, "out of memory");
     rc = CLI_EXIT_INTERNAL;
     goto done;
   }
   for (int i = 0; i < jobs; i++) {
     segs[i].x = x;
-    if (!(segs[i].in = malloc(CLI_CHUNK))) {
+    if (!(segs[i].buf = malloc(FRONT + CLI_CHUNK))) {
       cli_error(x->cmd, "out of memory");
       rc = CLI_EXIT_INTERNAL;
       goto done;
     }
+    segs[i].in = segs[i].buf + FRONT;
   }
   while (!eof) {
     /* Fill the segments in input order, each with whole lines. */
     int used = 0;
     for (; used < jobs && !eof; used++) {
       segment *s = &segs[used];
+      segment_front(s, prev, head, head_len);
       memcpy(s->in, carry, carry_len);
       long n = carry_len < CLI_CHUNK
                    ? cli_input_read(src, s->in + carry_len, CLI_CHUNK - carry_len)
@@ -279,8 +266,11 @@ int wash_parallel_from(wash_stream *x, cli_input *src, int jobs,
         break;
       }
       s->in_len = cut;
-      s->before_len = before_make(before, s->before);
-      before_advance(before, s->in, cut);
+      if (!prev) { /* it ends after a newline: a short first line is in it */
+        head_len = cut < PRIME ? cut : PRIME;
+        memcpy(head, s->in, head_len);
+      }
+      prev = s;
       carry_len = len - cut;
       memcpy(carry, s->in + cut, carry_len);
     }
@@ -308,25 +298,18 @@ int wash_parallel_from(wash_stream *x, cli_input *src, int jobs,
     if (rc)
       goto done;
     progress(x, NULL);
-    if (long_line) {
-      char *text = malloc(2 * PRIME);
-      if (!text) {
-        cli_error(x->cmd, "out of memory");
-        rc = CLI_EXIT_INTERNAL;
-        goto done;
-      }
-      rc = wash_sequential(x, src, carry, carry_len, text, before_make(before, text));
-      free(text);
+    if (long_line) { /* segs[used] would have started where carry does */
+      const segment *s = &segs[used];
+      rc = wash_sequential(x, src, carry, carry_len, s->in - s->before_len, s->before_len);
       goto done;
     }
   }
 done:
   for (int i = 0; segs && i < jobs; i++) {
-    free(segs[i].in);
+    free(segs[i].buf);
     free(segs[i].out);
   }
   free(segs);
   free(carry);
-  free(before);
   return rc;
 }
