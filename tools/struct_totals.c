@@ -13,7 +13,8 @@
 
 /* A field added to dkcpr_struct_counts breaks this, so it cannot be left
  * out of the list above by mistake. */
-#define FIELD_SIZE(f) +sizeof(((dkcpr_struct_counts *)0)->f)
+/* A term of the sum below, so it begins with its plus. */
+#define FIELD_SIZE(f) +sizeof(((dkcpr_struct_counts *)0)->f) // NOLINT(bugprone-macro-parentheses)
 typedef char struct_counts_all_listed
     [offsetof(dkcpr_struct_counts, values) ADDED_COUNTS(FIELD_SIZE) FIELD_SIZE(rule_unmatched) ==
              sizeof(dkcpr_struct_counts)
