@@ -2,13 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 # dkcpr wash by structure against --format=text on generated inputs (default
 # 64 MiB each): CSV, CSV with a CPR column and numbers in notes, JSON Lines
-# with CPR strings, JSON Lines with a CPR integer and a CPR string, and a
+# with CPR strings and the same rows as one JSON array, JSON Lines with a CPR integer and a CPR string, and a
 # pg_dump COPY block with a bigint CPR column; CSV and COPY rows with a
 # birth date, a sex and a phone, by structure, with a rules file, and with
 # one that also gives names and phones keyed lookalikes (an HMAC each); a
 # citizen register (~190-byte rows) as CSV and COPY with a rules file. Prints
 # MB/s and peak memory, with one thread and with DKCPR_BENCH_JOBS threads
-# (default 2: -j 2 washes CSV, TSV, JSON Lines and SQL COPY data in parts).
+# (default 2: -j 2 washes CSV, TSV, JSON arrays, JSON Lines and SQL COPY data in parts).
 # Targets: CSV and SQL COPY >= 200 MB/s, JSON >= 100 MB/s, memory < 32 MB.
 # Usage: bench/wash_struct.sh [MEGABYTES]   (DKCPR_BUILD_DIR picks the build, default build;
 # DKCPR_BENCH_ONLY=rules runs the rules and register cases alone)
@@ -50,6 +50,9 @@ make_input dense.csv '{
 make_input strings.jsonl '{
   printf "{\"id\": %d, \"patient\": {\"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"adresse\": {\"vej\": \"Egevaenget %d\", \"by\": \"Roskilde\"}}, \"note\": \"kontrol efter udskrivelse\"}\n",
          NR, $0, NR % 97 }' ''
+make_input strings.json '{
+  printf "  {\"id\": %d, \"patient\": {\"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"adresse\": {\"vej\": \"Egevaenget %d\", \"by\": \"Roskilde\"}}, \"note\": \"kontrol efter udskrivelse\"},\n",
+         NR, $0, NR % 97 }' $'[\n' $'  {"id": 0}\n]\n'
 make_input integers.jsonl '{
   printf "{\"id\": %d, \"cpr\": %s, \"cprNr\": \"%s\", \"navn\": \"Hanne Soerensen\", \"note\": \"kontrol efter udskrivelse, ring\"}\n",
          NR, n, $0 }' ''
@@ -124,7 +127,7 @@ run_jobs() { # threads, label, input, then the command's options
 }
 
 echo "dkcpr wash -j 1 and -j $jobs_many, $(nproc) cores (load $(cut -d' ' -f1 /proc/loadavg)), to /dev/null"
-for input in wide.csv dense.csv strings.jsonl integers.jsonl copy.sql; do
+for input in wide.csv dense.csv strings.jsonl strings.json integers.jsonl copy.sql; do
   wanted "$input" || continue
   cat "$tmp/$input" >/dev/null # into the page cache
   run "$input, --format=text" "$input" --format=text

@@ -937,24 +937,27 @@ DKCPR_API int dkcpr_struct_washer_rule_matched(const dkcpr_struct_washer *w, siz
  * output and counts those of the part. The bytes are parsed and read for
  * context (words before a number, a CSV header), never written or counted.
  * Give the stream's first record (CSV's and TSV's header, a JSON Lines
- * value; for SQL, the statements before the COPY data, which tell the
- * columns), then the records just before the input (about 16 KiB of them):
- * whole records of the data (CSV records after the header, JSON Lines
- * values, lines of COPY data) may be left out between them, nothing else.
- * May be called several times; each call's bytes follow the last's.
- * JSON (one value) and the other formats cannot be taken up so. A part of
- * SQL ends inside COPY data, where finish says the input ended too soon:
- * feed a line "\." first, and take it off the output's end.
+ * value, a JSON array's "[" and first item; for SQL, the statements before
+ * the COPY data, which tell the columns), then the records just before the
+ * input (about 16 KiB of them): whole records of the data (CSV records
+ * after the header, JSON Lines values, a JSON array's object items each
+ * with the comma before it, lines of COPY data) may be left out between
+ * them, nothing else. May be called several times; each call's bytes follow
+ * the last's. JSON other than an array of objects and the other formats
+ * cannot be taken up so. A part of SQL ends inside COPY data, where finish
+ * says the input ended too soon: feed a line "\." first, and take it off
+ * the output's end; likewise a part of a JSON array: feed "]".
  * @param[out] at_boundary  may be NULL; 1 when the bytes end where a part
  *   may start (between CSV or TSV records after the header, between JSON
- *   Lines values, at a line of COPY data), else 0: then the washer is not
- *   ready for a part there.
+ *   Lines values, just after an object item of a top-level JSON array, at a
+ *   line of COPY data), else 0: then the washer is not ready for a part
+ *   there.
  * @param offset  the stream offset of the input's first byte; when it equals
  *   all the bytes given, they are taken to be all that came before.
  * @param line  the input's first line (1-based): with offset, where syntax
  *   errors are said to be. Bytes counted in stats start from offset.
  * @return DKCPR_OK, DKCPR_E_NULL, DKCPR_E_ARG (a format other than CSV,
- *   TSV, JSON Lines or SQL), DKCPR_E_STATE (after a feed),
+ *   TSV, JSON, JSON Lines or SQL), DKCPR_E_STATE (after a feed),
  *   DKCPR_E_SYNTAX (the bytes do not parse; the washer is finished),
  *   DKCPR_E_NOMEM.
  */

@@ -148,8 +148,11 @@ void dkcpr__json_free(dkcpr_struct_washer *w) {
 
 int dkcpr__json_boundary(const dkcpr_struct_washer *w) {
   const dkcpr__json_state *j = w->json;
-  return j != NULL && w->format == DKCPR_DATA_JSONL && j->depth == 0 && j->state == BETWEEN &&
-         j->literal_left == 0 && !j->holding;
+  if (j == NULL || j->state != BETWEEN || j->literal_left != 0 || j->holding) return 0;
+  if (w->format == DKCPR_DATA_JSONL) return j->depth == 0;
+  /* Just after an item of a top-level array, no row held. */
+  return w->format == DKCPR_DATA_JSON && j->top_array && j->depth == 1 && j->value_done &&
+         j->in_row == ROW_NONE && j->row_len == 0;
 }
 
 static dkcpr_status push(dkcpr__json_state *j, unsigned char lv) {

@@ -15,6 +15,7 @@ static dkcpr_status parse(dkcpr_struct_washer *w, const char *in, size_t n) {
   switch (w->format) {
   case DKCPR_DATA_CSV:
   case DKCPR_DATA_TSV: return dkcpr__csv_feed(w, in, n, 0);
+  case DKCPR_DATA_JSON:
   case DKCPR_DATA_JSONL: return dkcpr__json_feed(w, in, n, 0);
   default: return dkcpr__sql_feed(w, in, n, 0);
   }
@@ -24,6 +25,7 @@ static int boundary(const dkcpr_struct_washer *w) {
   switch (w->format) {
   case DKCPR_DATA_CSV:
   case DKCPR_DATA_TSV: return dkcpr__csv_boundary(w);
+  case DKCPR_DATA_JSON:
   case DKCPR_DATA_JSONL: return dkcpr__json_boundary(w);
   default: return dkcpr__sql_boundary(w);
   }
@@ -39,7 +41,8 @@ dkcpr_status dkcpr_struct_washer_prime(int *at_boundary, dkcpr_struct_washer *w,
   if (at_boundary != NULL) *at_boundary = 0;
   if (w == NULL || (before == NULL && len > 0)) return DKCPR_E_NULL;
   if (w->format != DKCPR_DATA_CSV && w->format != DKCPR_DATA_TSV &&
-      w->format != DKCPR_DATA_JSONL && w->format != DKCPR_DATA_SQL)
+      w->format != DKCPR_DATA_JSON && w->format != DKCPR_DATA_JSONL &&
+      w->format != DKCPR_DATA_SQL)
     return DKCPR_E_ARG;
   if (w->fed || w->finished) return DKCPR_E_STATE;
   /* What the parsers count of these bytes is not this washer's. */

@@ -170,8 +170,9 @@ dkcpr_status dkcpr__struct_syntax_at(dkcpr_struct_washer *w, uint64_t at,
                                      const char *msg);
 
 /* 1 when the parser stands where a part of the stream may start: between
- * records after CSV's header, between JSON Lines values, at the start of a
- * line of COPY data (see dkcpr_struct_washer_prime). */
+ * records after CSV's header, between JSON Lines values, after an item of a
+ * top-level JSON array, at the start of a line of COPY data (see
+ * dkcpr_struct_washer_prime). */
 int dkcpr__csv_boundary(const dkcpr_struct_washer *w);
 int dkcpr__json_boundary(const dkcpr_struct_washer *w);
 int dkcpr__sql_boundary(const dkcpr_struct_washer *w);

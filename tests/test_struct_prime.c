@@ -63,11 +63,14 @@ static void same_in_parts(dkcpr_data_format f, const char *s, size_t head_len, s
   assert_int_equal(feed(w, one, &one_len, s, n, 1), DKCPR_OK);
   dkcpr_struct_washer_free(w);
   w = washer(f);
-  if (f == DKCPR_DATA_SQL) { /* COPY data cannot end at the end: a \. line does, and goes */
+  if (f == DKCPR_DATA_SQL || f == DKCPR_DATA_JSON) {
+    /* COPY data or an array cannot end at the end: a \. line or a ] does, and goes */
+    const char *end = f == DKCPR_DATA_SQL ? "\\.\n" : "]";
+    size_t end_len = strlen(end);
     assert_int_equal(feed(w, two, &two_len, s, cut, 0), DKCPR_OK);
-    assert_int_equal(feed(w, two, &two_len, "\\.\n", 3, 1), DKCPR_OK);
-    assert_memory_equal(two + two_len - 3, "\\.\n", 3);
-    two_len -= 3;
+    assert_int_equal(feed(w, two, &two_len, end, end_len, 1), DKCPR_OK);
+    assert_memory_equal(two + two_len - end_len, end, end_len);
+    two_len -= end_len;
   } else {
     assert_int_equal(feed(w, two, &two_len, s, cut, 1), DKCPR_OK);
   }
@@ -117,15 +120,43 @@ static void test_jsonl_and_sql_in_parts(void **state) {
   same_in_parts(DKCPR_DATA_SQL, sql, data, row2, row2);
 }
 
+static void test_json_array_in_parts(void **state) {
+  (void)state;
+  static const char json[] = "[{\"cpr\": \"0405205297\", \"a\": [1, {\"b\": 2}]},\n"
+                             " {\"x\": \"0405205297\"}, \"0405205297\", [{\"cprNr\": 405205297}],\n"
+                             " {\"cprNr\": 405205297, \"note\": \"cpr 0405205297\"} ,"
+                             "{\"cpr\": \"040520-5297\"}]\n";
+  /* The places after an object item: the first is the head's end. */
+  size_t head = strstr(json, "]},") + 2 - json;
+  size_t item2 = strstr(json, "\"}, \"") + 2 - json, item4 = strstr(json, " ,{") - json;
+  same_in_parts(DKCPR_DATA_JSON, json, head, head, item4); /* all before, whole */
+  same_in_parts(DKCPR_DATA_JSON, json, head, item2, item4); /* items left out */
+  same_in_parts(DKCPR_DATA_JSON, json, head, head, item2);
+  same_in_parts(DKCPR_DATA_JSON, json, head, head, head);
+}
+
 static void test_errors_and_boundaries(void **state) {
   (void)state;
   int at = 1;
   dkcpr_struct_error e = {DKCPR_STRUCT_ERROR_VERSION, 0, 0, 0, NULL};
   char out[4096];
   size_t len = 0;
-  dkcpr_struct_washer *w = washer(DKCPR_DATA_JSON);
-  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "[", 1, 1, 1), DKCPR_E_ARG);
+  dkcpr_struct_washer *w = washer(DKCPR_DATA_XML);
+  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "<a>", 3, 3, 1), DKCPR_E_ARG);
   assert_int_equal(at, 0);
+  dkcpr_struct_washer_free(w);
+  /* JSON: only after an item of a top-level array. */
+  w = washer(DKCPR_DATA_JSON);
+  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "[", 1, 1, 1), DKCPR_OK);
+  assert_int_equal(at, 0);
+  dkcpr_struct_washer_free(w);
+  w = washer(DKCPR_DATA_JSON);
+  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "{\"a\": {}", 8, 8, 1), DKCPR_OK);
+  assert_int_equal(at, 0);
+  dkcpr_struct_washer_free(w);
+  w = washer(DKCPR_DATA_JSON);
+  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "[{}, {}", 7, 7, 1), DKCPR_OK);
+  assert_int_equal(at, 1);
   dkcpr_struct_washer_free(w);
   assert_int_equal(dkcpr_struct_washer_prime(NULL, NULL, "", 0, 0, 1), DKCPR_E_NULL);
   /* Not at a record's start: inside quotes. */
@@ -175,6 +206,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_csv_in_parts),
       cmocka_unit_test(test_jsonl_and_sql_in_parts),
+      cmocka_unit_test(test_json_array_in_parts),
       cmocka_unit_test(test_errors_and_boundaries),
   };
   assert_int_equal(dkcpr_pseudonymizer_new(&p, key, sizeof key, (const uint8_t *)"test", 4,

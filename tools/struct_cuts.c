@@ -32,9 +32,11 @@ typedef struct buf {
 struct struct_cuts {
   dkcpr_data_format f;
   uint64_t scanned, line; /* bytes read; the line of the next */
+  uint64_t column;        /* JSON: the column of the next byte read for it */
   int stopped;
   buf head;
-  int in_head;            /* CSV, JSON Lines: in the first record */
+  int in_head;            /* CSV, JSON, JSON Lines: in the first record */
+  int in_array;           /* JSON: its top-level array has started */
   uint64_t floor, rec_start;
   struct_cut *cuts;       /* cuts still in the window, in order, from first */
   size_t first, n, cap;
@@ -73,7 +75,7 @@ int struct_cuts_new(struct_cuts **out, dkcpr_data_format f, dkcpr_struct_washer 
     return -1;
   }
   c->f = f;
-  c->line = 1;
+  c->line = c->column = 1;
   c->in_head = f != DKCPR_DATA_SQL;
   c->tracker = tracker;
   return 0;
@@ -98,7 +100,8 @@ static uint64_t window_start(const struct_cuts *c) { return c->scanned - c->win.
 
 /* A record starts at off (the line feed before it is counted). */
 static int add_cut(struct_cuts *c, uint64_t off) {
-  if (c->f != DKCPR_DATA_JSONL && off - c->rec_start > RECORD_MAX) {
+  /* A JSON row the washer cannot hold streams as it would in one washer. */
+  if (c->f != DKCPR_DATA_JSONL && c->f != DKCPR_DATA_JSON && off - c->rec_start > RECORD_MAX) {
     c->stopped = 1;
     return 0;
   }
@@ -120,7 +123,7 @@ static int add_cut(struct_cuts *c, uint64_t off) {
     c->cuts = d;
     c->cap = cap;
   }
-  c->cuts[c->n++] = (struct_cut){off, c->line, c->head.len, c->floor};
+  c->cuts[c->n++] = (struct_cut){off, c->line, c->head.len, c->floor, c->column};
   return 0;
 }
 
@@ -202,6 +205,52 @@ static int scan_jsonl(struct_cuts *c, const char *p, size_t n, uint64_t at) {
         return -1;
     }
   }
+  return 0;
+}
+
+/* JSON: the line and column past p[0..n), counted as the washer does. */
+static void advance_column(struct_cuts *c, const char *p, size_t n) {
+  const char *end = p + n, *nl;
+  while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    c->line++;
+    c->column = 1;
+    p = nl + 1;
+  }
+  for (; p < end; p++)
+    if (((unsigned char)*p & 0xC0) != 0x80)
+      c->column++;
+}
+
+/* JSON: only a top-level array of objects is cut, after each object item;
+ * anything else at the top ends the cuts. */
+static int scan_json(struct_cuts *c, const char *p, size_t n, uint64_t at) {
+  size_t i = 0, counted = 0;
+  while (i < n && !c->stopped) {
+    if (c->quoted) {
+      i = string_end(p, i, n, &c->escaped, &c->quoted);
+      continue;
+    }
+    char ch = p[i++];
+    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
+      continue;
+    if (c->depth == 0 && (ch != '[' || c->in_array)) {
+      c->stopped = 1; /* not an array, or past its end */
+    } else if (ch == '"') {
+      c->quoted = 1;
+    } else if (ch == '{' || ch == '[') {
+      c->in_array = 1;
+      c->depth++;
+    } else if (ch == '}' || ch == ']') {
+      c->depth--;
+      if (c->depth == 1 && ch == '}') {
+        advance_column(c, p + counted, i - counted);
+        counted = i;
+        if (record_end(c, at + i) != 0)
+          return -1;
+      }
+    }
+  }
+  advance_column(c, p + counted, n - counted);
   return 0;
 }
 
@@ -324,6 +373,7 @@ static int scan_piece(struct_cuts *c, const char *p, size_t n, uint64_t at) {
   case DKCPR_DATA_CSV:
   case DKCPR_DATA_TSV: return scan_csv(c, p, n, at);
   case DKCPR_DATA_JSONL: return scan_jsonl(c, p, n, at);
+  case DKCPR_DATA_JSON: return scan_json(c, p, n, at);
   default: return scan_sql(c, p, n, at);
   }
 }

@@ -2,10 +2,12 @@
 /* Where a structured input may be cut into parts washed on several threads:
  * between CSV or TSV records after the header (a line feed outside quotes),
  * between JSON Lines values (a line feed outside strings, arrays and
- * objects), between lines of a SQL dump's COPY data. With each place, what
- * a washer needs to take the stream up there (dkcpr_struct_washer_prime):
- * the head (the first record; for SQL the statements before, with the COPY
- * data left out but its last lines) and the records just before. */
+ * objects), after the object items of a top-level JSON array (before the
+ * comma), between lines of a SQL dump's COPY data. With each place, what a
+ * washer needs to take the stream up there (dkcpr_struct_washer_prime): the
+ * head (the first record, for a JSON array from its "["; for SQL the
+ * statements before, with the COPY data left out but its last lines) and
+ * the records just before. */
 #ifndef DKCPR_CLI_STRUCT_CUTS_H
 #define DKCPR_CLI_STRUCT_CUTS_H
 
@@ -19,11 +21,12 @@ typedef struct struct_cut {
   uint64_t line;    /* its line */
   size_t head_len;  /* bytes of the head a washer reads first */
   uint64_t floor;   /* the data's start: the context goes no further back */
+  uint64_t column;  /* its column (1-based, in characters): 1 but in JSON */
 } struct_cut;
 
 typedef struct struct_cuts struct_cuts;
 
-/* Cuts for format f (CSV, TSV, JSON Lines, SQL). SQL needs tracker, a washer
+/* Cuts for format f (CSV, TSV, JSON, JSON Lines, SQL). SQL needs tracker, a washer
  * with the options of the wash, never fed: it reads the statements to tell
  * where COPY data starts (it is freed with the finder). Returns 0, or -1
  * when out of memory. */

@@ -24,8 +24,8 @@
 #define STEP (64u * 1024u)
 
 int struct_parallel_format(dkcpr_data_format f) {
-  return f == DKCPR_DATA_CSV || f == DKCPR_DATA_TSV || f == DKCPR_DATA_JSONL ||
-         f == DKCPR_DATA_SQL;
+  return f == DKCPR_DATA_CSV || f == DKCPR_DATA_TSV || f == DKCPR_DATA_JSON ||
+         f == DKCPR_DATA_JSONL || f == DKCPR_DATA_SQL;
 }
 
 static size_t part_bytes(void) {
@@ -65,14 +65,15 @@ static int read_more(cli_input *src, grow_buf *b, size_t want) {
 }
 
 /* The end of a part: the input's end when last, else a cut. A SQL part
- * ends inside COPY data, where the end of the input is an error: the
- * block's end line is washed after it (it ends no number: a line feed
- * comes first) and taken off the output again. */
+ * ends inside COPY data, a JSON part inside its array, where the end of
+ * the input is an error: the block's end line or the array's "]" is washed
+ * after it (it ends no number: a line feed or a "}" comes first) and taken
+ * off the output again. */
 static dkcpr_status part_end(dkcpr_struct_washer *w, struct_buf *out, dkcpr_data_format f,
                              int last, uint64_t *extra) {
-  static const char end[] = "\\.\n";
-  size_t n = sizeof end - 1, len = out->len;
-  if (last || f != DKCPR_DATA_SQL)
+  const char *end = f == DKCPR_DATA_SQL ? "\\.\n" : "]";
+  size_t n = strlen(end), len = out->len;
+  if (last || (f != DKCPR_DATA_SQL && f != DKCPR_DATA_JSON))
     return struct_buf_feed(w, out, "", 0, 1);
   dkcpr_status st = struct_buf_feed(w, out, end, n, 1);
   if (st != DKCPR_OK)
@@ -123,6 +124,10 @@ static void part_done(part *s, dkcpr_struct_washer *w) {
     if (dkcpr_struct_washer_error(&s->err, w) != DKCPR_OK || s->err.message == NULL) {
       s->err.message = NULL;
     } else {
+      /* The washer counts columns from its part's start (a JSON cut may
+       * be inside a line). */
+      if (s->err.line == s->cut.line)
+        s->err.column += s->cut.column - 1;
       snprintf(s->message, sizeof s->message, "%s", s->err.message);
       s->err.message = s->message;
     }

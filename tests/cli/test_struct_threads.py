@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""dkcpr wash -j and reveal -j on CSV, TSV, JSON Lines and SQL dumps: the
-input is cut into parts between records, each washed on a thread of its
-own, and the output, the summary, the manifest and the place of a syntax
+"""dkcpr wash -j and reveal -j on CSV, TSV, JSON arrays, JSON Lines and SQL
+dumps: the input is cut into parts between records, each washed on a thread
+of its own, and the output, the summary, the manifest and the place of a syntax
 error must be those of -j 1. DKCPR_TEST_SEGMENT_BYTES makes the parts small,
 so inputs of a few megabytes are cut into hundreds of them."""
 import json
@@ -104,6 +104,21 @@ def jsonl_text(size):
     return fill(row, "jsonl", size).encode()
 
 
+def json_text(size, minified=False):
+    """A top-level array: object items (rows; some over several lines, one
+    line in all when minified) and now and then an item that is no object."""
+    def row(rng, n, i):
+        rec = {"ref": ref(rng, n), "id": i, "patient": {"cprNr": written(rng, n), "navn": "Hanne"},
+               "foedselsdato": birth(n), "koen": sex(n), "cpr": int(n),
+               "note": note(rng, n), "telefon": "%08d" % (20000000 + i), "tags": [i, [n]]}
+        if i % 11 == 5:
+            rec = [rec, n] if i % 2 else n
+        if minified:
+            return "," + json.dumps(rec, separators=(",", ":"), ensure_ascii=i % 2 == 0)
+        return ",\n" + json.dumps(rec, indent=None if i % 3 else 2, ensure_ascii=i % 2 == 0)
+    return ("[" + fill(row, "json", size)[1:] + ("]" if minified else "\n]\n")).encode()
+
+
 def sql_text(size):
     ddl = """--
 -- PostgreSQL database dump
@@ -201,6 +216,12 @@ class StructThreadsTest(CliTestCase):
     def test_tsv(self):
         self.check_format("tsv", tsv_text(MEGABYTES * 1e6))
 
+    def test_json(self):
+        self.check_format("json", json_text(MEGABYTES * 1e6))
+
+    def test_json_minified(self):
+        self.check_format("json", json_text(MEGABYTES * 1e6, minified=True))
+
     def test_jsonl(self):
         self.check_format("jsonl", jsonl_text(MEGABYTES * 1e6))
 
@@ -211,13 +232,20 @@ class StructThreadsTest(CliTestCase):
         cases = {
             "csv": (csv_text(1.4e6), b'\r\n7;0101011234;x"y;z\r\n'),
             "jsonl": (jsonl_text(1.4e6), b'{"cpr": "0101011234",}\n'),
+            "json": (json_text(1.4e6), b'{"cpr": "0101011234",},'),
+            "json-minified": (json_text(1.4e6, True), b'{"cpr": "0101011234",},'),
             "sql": (sql_text(1.4e6), b"INSERT INTO t VALUES ('open\n"),
         }
         for kind, (data, bad) in cases.items():
             cut = data.rfind(b"\n", 0, int(len(data) * 0.8)) + 1
+            if kind.startswith("json-"):  # inside the one line
+                cut = data.rfind(b"},{", 0, int(len(data) * 0.8)) + 2
+            elif kind == "json":
+                cut = data.rfind(b",\n", 0, int(len(data) * 0.8)) + 2
             broken = data[:cut] + bad + data[cut:]
             if kind == "sql":
                 broken = data + bad
+            kind = kind.split("-")[0]
             with self.subTest(kind=kind):
                 one, _ = self.wash(1, kind, broken)
                 self.assertExit(one, 3)
