@@ -50,6 +50,20 @@ enum { N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP };
 /* FHIR's identifier system for CPR numbers: {"system": this, "value": "..."}. */
 #define FHIR_CPR_SYSTEM "urn:oid:1.2.208.176.1.2"
 
+/* Keys' meanings remembered (without qualified rules a key means what its
+ * name alone says, and rows repeat their keys): slots, and the longest
+ * name kept. */
+#define KEY_SLOTS 64u
+#define KEY_PROBES 4u
+#define KEY_NAME_KEPT 40u
+
+typedef struct key_meaning {
+  size_t len; /* 0: an empty slot */
+  char name[KEY_NAME_KEPT];
+  int cpr, system, value;
+  const dkcpr__rule *rule;
+} key_meaning;
+
 struct dkcpr__json_state {
   yajl_handle yajl;
   int state;
@@ -97,6 +111,7 @@ struct dkcpr__json_state {
   struct dkcpr__json_state *snap;
   /* qualified rules: keys[i] is the key that holds level i (n 0: none) */
   dkcpr__path_name *keys;
+  key_meaning *meanings;         /* KEY_SLOTS, when there are no qualified rules */
   const char *chunk;             /* the caller's chunk, at stream offset bytes_in */
 };
 
@@ -123,6 +138,9 @@ dkcpr_status dkcpr__json_new(dkcpr_struct_washer *w) {
   if (dkcpr__struct_rules_qualified(w)) {
     j->keys = calloc(PATH_DEPTH, sizeof *j->keys);
     if (j->keys == NULL) return DKCPR_E_NOMEM;
+  } else {
+    j->meanings = calloc(KEY_SLOTS, sizeof *j->meanings);
+    if (j->meanings == NULL) return DKCPR_E_NOMEM;
   }
   return DKCPR_OK;
 }
@@ -141,6 +159,9 @@ void dkcpr__json_free(dkcpr_struct_washer *w) {
   free(w->json->snap);
   if (w->json->keys != NULL) OPENSSL_cleanse(w->json->keys, PATH_DEPTH * sizeof *w->json->keys);
   free(w->json->keys);
+  if (w->json->meanings != NULL)
+    OPENSSL_cleanse(w->json->meanings, KEY_SLOTS * sizeof *w->json->meanings);
+  free(w->json->meanings);
   OPENSSL_cleanse(w->json, sizeof *w->json);
   free(w->json);
   w->json = NULL;
@@ -224,6 +245,42 @@ static int is_number_char(char c) {
 
 static int number_start(char c) {
   return c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INT;
+}
+
+/* What the key just read means: whether its field holds CPR numbers, its
+ * rule, whether it is FHIR's "system" or "value". */
+static void key_meaning_of(dkcpr_struct_washer *w, const dkcpr__json_state *j, key_meaning *m) {
+  dkcpr__path path;
+  int usable = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX;
+  m->cpr = usable && dkcpr__struct_field_cpr_in(w, key_path(j, &path), j->name, j->name_len);
+  m->rule = usable ? dkcpr__struct_rewrite_rule_in(w, key_path(j, &path), j->name, j->name_len)
+                   : NULL;
+  m->system = usable && j->name_len == 6 && memcmp(j->name, "system", 6) == 0;
+  m->value = usable && j->name_len == 5 && memcmp(j->name, "value", 5) == 0;
+}
+
+/* The key's meaning, remembered where it can be; *scratch when not. */
+static const key_meaning *key_meaning_known(dkcpr_struct_washer *w, dkcpr__json_state *j,
+                                            key_meaning *scratch) {
+  size_t len = j->name_len;
+  key_meaning *m;
+  if (j->meanings == NULL || j->name_escaped || len == 0 || len > KEY_NAME_KEPT) {
+    key_meaning_of(w, j, scratch);
+    return scratch;
+  }
+  uint32_t h = 2166136261u; /* FNV-1a */
+  size_t i, probe;
+  for (i = 0; i < len; i++) h = (h ^ (unsigned char)j->name[i]) * 16777619u;
+  for (probe = 0; probe < KEY_PROBES; probe++) {
+    m = &j->meanings[(h + probe) % KEY_SLOTS];
+    if (m->len == len && memcmp(m->name, j->name, len) == 0) return m;
+    if (m->len == 0) break;
+  }
+  if (probe == KEY_PROBES) m = &j->meanings[h % KEY_SLOTS]; /* all taken: the first goes */
+  key_meaning_of(w, j, m);
+  m->len = len;
+  memcpy(m->name, j->name, len);
+  return m;
 }
 
 /* Whether c continues the number (moving its state), else ends it. */
@@ -376,7 +433,6 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n, uint64
   dkcpr__json_state *j = w->json;
   const char *p = in, *end = in + n, *run = in;
   dkcpr_status st = DKCPR_OK;
-  dkcpr__path path;
 #define PUT_RUN(upto)                                                        \
   do {                                                                       \
     if ((upto) > run && j->emit)                                             \
@@ -415,16 +471,13 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n, uint64
             j->stack[j->depth - 1] |= LV_SYSTEM;
         }
         if (j->is_key) {
-          j->next_cpr = !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX &&
-                        dkcpr__struct_field_cpr_in(w, key_path(j, &path), j->name, j->name_len);
-          j->next_rule =
-              !j->name_escaped && j->name_len <= DKCPR__FIELD_NAME_MAX
-                  ? dkcpr__struct_rewrite_rule_in(w, key_path(j, &path), j->name, j->name_len)
-                  : NULL;
-          j->next_system = !j->name_escaped && j->name_len == 6 && memcmp(j->name, "system", 6) == 0;
+          key_meaning scratch;
+          const key_meaning *m = key_meaning_known(w, j, &scratch);
+          j->next_cpr = m->cpr;
+          j->next_rule = m->rule;
+          j->next_system = m->system;
           /* FHIR: the value of an identifier whose system says CPR. */
-          if (!j->name_escaped && j->name_len == 5 && memcmp(j->name, "value", 5) == 0 &&
-              (j->stack[j->depth - 1] & LV_SYSTEM) && j->next_rule == NULL)
+          if (m->value && (j->stack[j->depth - 1] & LV_SYSTEM) && j->next_rule == NULL)
             j->next_cpr = 1;
           j->stack[j->depth - 1] &= ~LV_KEY;
         } else {
@@ -437,9 +490,17 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n, uint64
         }
         p++;
         continue;
-      } else if (j->is_key) {
-        if (j->name_len <= DKCPR__FIELD_NAME_MAX) j->name[j->name_len] = ch;
-        if (j->name_len <= DKCPR__FIELD_NAME_MAX) j->name_len++;
+      } else if (j->is_key) { /* the key's name up to its end or an escape */
+        const char *q = p;
+        size_t k, room;
+        while (q < end && *q != '"' && *q != '\\') q++;
+        k = (size_t)(q - p);
+        room = j->name_len <= DKCPR__FIELD_NAME_MAX ? DKCPR__FIELD_NAME_MAX + 1 - j->name_len : 0;
+        if (k > room) k = room;
+        memcpy(j->name + j->name_len, p, k);
+        j->name_len += k;
+        p = q;
+        continue;
       } else if (!j->holding) { /* the fast path: the rest of a text string */
         const char *q = p;
         while (q < end && *q != '"' && *q != '\\') q++;
