@@ -112,6 +112,8 @@ struct dkcpr__json_state {
   /* qualified rules: keys[i] is the key that holds level i (n 0: none) */
   dkcpr__path_name *keys;
   key_meaning *meanings;         /* KEY_SLOTS, when there are no qualified rules */
+  size_t bom_len;                /* bytes of a byte order mark read at the start */
+  int bom_done;                  /* the start is past: a mark or none */
   const char *chunk;             /* the caller's chunk, at stream offset bytes_in */
 };
 
@@ -709,8 +711,48 @@ static dkcpr_status lex_chunk(dkcpr_struct_washer *w, const char *in, size_t n, 
   return DKCPR_OK;
 }
 
+/* A UTF-8 byte order mark before the first value (RFC 8259 lets a parser
+ * pass over it; UTF-16 text transcoded to UTF-8 keeps one): its bytes at
+ * the start of in[0..n), which are written as they are and never parsed;
+ * (size_t)-1 when what began as one is not. */
+static size_t bom_bytes(dkcpr__json_state *j, const char *in, size_t n) {
+  static const char bom[] = "\xEF\xBB\xBF";
+  size_t k = 0;
+  if (j->bom_done) return 0;
+  while (k < n && j->bom_len < 3 && in[k] == bom[j->bom_len]) {
+    k++;
+    j->bom_len++;
+  }
+  if (j->bom_len == 3 || k < n) {
+    j->bom_done = 1;
+    if (j->bom_len > 0 && j->bom_len < 3) return (size_t)-1;
+  }
+  return k;
+}
+
+static dkcpr_status feed_values(dkcpr_struct_washer *w, const char *in, size_t n, int finish);
+
 dkcpr_status dkcpr__json_feed(dkcpr_struct_washer *w, const char *in, size_t n,
                               int finish) {
+  size_t bom = bom_bytes(w->json, in, n);
+  uint64_t line = w->line, column = w->column;
+  dkcpr_status st;
+  if (bom == (size_t)-1) /* the stream's first bytes */
+    return dkcpr__struct_syntax_at(w, 0, 1, 1, "lexical error: a byte order mark cut short");
+  if (bom == 0) return feed_values(w, in, n, finish);
+  /* The values' positions count the mark's bytes, which the caller adds after. */
+  st = dkcpr__text_put(&w->text, in, bom);
+  if (st != DKCPR_OK) return st;
+  dkcpr__struct_advance(&w->line, &w->column, in, bom);
+  w->bytes_in += bom;
+  st = feed_values(w, in + bom, n - bom, finish);
+  w->bytes_in -= bom;
+  w->line = line;
+  w->column = column;
+  return st;
+}
+
+static dkcpr_status feed_values(dkcpr_struct_washer *w, const char *in, size_t n, int finish) {
   dkcpr__json_state *j = w->json;
   dkcpr_status st = check(w, in, n, finish);
   j->chunk = in;

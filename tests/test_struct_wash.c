@@ -289,8 +289,13 @@ static void test_csv_semicolons(void **state) {
 }
 
 static void test_json_round_trip(void **state) {
+  char bom_json[sizeof json_in + 3] = "\xEF\xBB\xBF";
   (void)state;
   round_trip(DKCPR_DATA_JSON, json_in);
+  /* A byte order mark (UTF-16 transcoded keeps one) is kept, not parsed. */
+  memcpy(bom_json + 3, json_in, sizeof json_in);
+  round_trip(DKCPR_DATA_JSON, bom_json);
+  round_trip(DKCPR_DATA_JSONL, "\xEF\xBB\xBF{\"cpr\": 405205297}\n{\"cprNr\": \"0405205297\"}\n");
 }
 
 /* The integer the pseudonym of canon is written as: without a leading zero. */
@@ -383,6 +388,8 @@ static void test_syntax_errors(void **state) {
     expect_error(DKCPR_DATA_CSV, "a,b\r1,2\n", step, 1, 5);
     expect_error(DKCPR_DATA_TSV, "å\tb\n1\tx\"\n", step, 2, 4);
     expect_error(DKCPR_DATA_JSON, "{\"a\": 1}\n{\"b\": 2}", step, 2, 2);
+    expect_error(DKCPR_DATA_JSON, "\xEF\xBB[1]", step, 1, 1);
+    expect_error(DKCPR_DATA_JSONL, "{}\n\xEF\xBB\xBF{}\n", step, 2, 2);
     expect_error(DKCPR_DATA_SQL, "COPY t (cpr) FROM stdin;\n0405205297\n", step, 3, 1);
     expect_error(DKCPR_DATA_SQL, "SELECT 'abc;\n", step, 2, 1);
     expect_error(DKCPR_DATA_SQL, "SELECT $x$ abc $y$;\n", step, 2, 1);

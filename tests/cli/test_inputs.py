@@ -4,6 +4,7 @@ encodings and compressed files are washed and written back as they came;
 containers and binary data are refused unless the user opts in."""
 import bz2
 import gzip
+import json
 import lzma
 import os
 import shutil
@@ -94,6 +95,31 @@ class InputsTest(CliTestCase):
                 self.assertExit(washed, 0)
                 self.assertWashed(decode(name, data), decode(name, washed.stdout))
                 revealed = self.reveal(stdin=washed.stdout)
+                self.assertExit(revealed, 0)
+                self.assertEqual(revealed.stdout, data)
+
+    def test_json_in_other_encodings_is_washed_as_json(self):
+        # As Windows tools export JSON: UTF-16 or UTF-8 with a byte order
+        # mark, which the JSON washer must pass over, not fall back to text.
+        rows = [{"id": i, "cpr": int(n), "cprNr": n[:6] + "-" + n[6:], "navn": "Åse Øster"}
+                for i, n in enumerate(["2110625629", "0101580008", "2512489996"] * 40)]
+        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        for name in ("utf-16le-bom", "utf-16be-bom", "utf-32le-bom", "utf-8-bom"):
+            with self.subTest(encoding=name):
+                data = encode(name, text)
+                src = self.write("export.json", data)
+                washed = self.wash("-o", self.path("washed.json"), src)
+                self.assertExit(washed, 0)
+                self.assertNotIn(b"washed as text", washed.stderr)
+                with open(self.path("washed.json"), "rb") as f:
+                    out = f.read()
+                back = json.loads(decode(name, out))
+                self.assertEqual(len(back), len(rows))
+                for old, new in zip(rows, back):
+                    self.assertIsInstance(new["cpr"], int)
+                    self.assertNotEqual(new["cpr"], old["cpr"])
+                    self.assertNotEqual(new["cprNr"], old["cprNr"])
+                revealed = self.reveal(self.path("washed.json"))
                 self.assertExit(revealed, 0)
                 self.assertEqual(revealed.stdout, data)
 
