@@ -33,6 +33,17 @@ static int all_digits(const char *s, size_t n) {
   return 1;
 }
 
+/* A CPR field's integer written as a decimal ("405205297.0": a float
+ * column with missing values, as pandas writes it): the length of its ".0",
+ * which is kept as it is around the number; else 0. */
+static size_t zero_fraction(const char *core, size_t clen) {
+  size_t k = clen;
+  while (k > 0 && core[k - 1] == '0') k--;
+  if (k == clen || k == 0 || core[k - 1] != '.') return 0;
+  k--; /* the digits before the point */
+  return (k == 9 || k == 10) && all_digits(core, k) ? clen - k : 0;
+}
+
 /* The ten characters core[0..clen) stands for, in canon (NUL-terminated),
  * with its shape and separator; 0 when it has no CPR shape. In a CPR field
  * every written form counts; elsewhere only an integer of nine or ten digits. */
@@ -227,7 +238,12 @@ dkcpr__value_outcome dkcpr__value_replace(dkcpr_struct_washer *w, const char *ra
   clen = trim(raw, raw_len, &lead, &trail);
   core = raw + lead;
   if (clen == 0) return DKCPR__VALUE_NOT_CPR;
-  if (cpr_field) w->counts.values++;
+  if (cpr_field) {
+    size_t frac = zero_fraction(core, clen);
+    clen -= frac;
+    trail += frac;
+    w->counts.values++;
+  }
   if (!canonical(canon, &sh, &sep, core, clen, cpr_field, integer)) goto not_cpr;
   if (sh == SHAPE_NINE && !cpr_field && !w->set.nine_digits) goto not_cpr;
   if (parse(w, &cpr, canon) != DKCPR_OK) goto not_cpr;
@@ -298,6 +314,7 @@ void dkcpr__value_row(dkcpr_struct_washer *w, dkcpr__row *row,
   shape sh;
   row->known = 0;
   if (w->set.mode != DKCPR_WASH_PSEUDONYM && w->set.mode != DKCPR_WASH_REVEAL) return;
+  clen -= zero_fraction(core, clen);
   if (!canonical(canon, &sh, &sep, core, clen, 1, 0)) return;
   if (parse(w, &row->in, canon) != DKCPR_OK) return;
   if (convert(w, written, row->in.digits) != DKCPR_OK) return;
@@ -310,6 +327,7 @@ int dkcpr__rows_candidate(dkcpr_struct_washer *w, char canon[10], const char *ra
   char chars[11], sep;
   shape sh;
   if (w->set.mode != DKCPR_WASH_PSEUDONYM && w->set.mode != DKCPR_WASH_REVEAL) return 0;
+  clen -= zero_fraction(raw + lead, clen);
   if (!canonical(chars, &sh, &sep, raw + lead, clen, 1, 0)) return 0;
   /* Not parsed here: the batch call parses it with the same options, and
    * fails where dkcpr__value_row would stop. */

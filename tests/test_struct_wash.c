@@ -355,6 +355,33 @@ static void test_integers(void **state) {
   dkcpr_pseudonymizer_free(p);
 }
 
+/* A CPR field's integer written as a decimal, as a float column with
+ * missing values writes it (pandas: 405205297.0), is the number: its
+ * pseudonym keeps the ".0". Outside CPR fields such a number is left. */
+static void test_decimal_integers(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_status st;
+  const char *v;
+  char *out;
+  static const char in[] = "[{\"cpr\": 405205297.0, \"amount\": 405205297.0},\n"
+                           " {\"cprNr\": 1505201234.00}, {\"cpr\": 405205297.5}]";
+  (void)state;
+  out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSON, in, strlen(in), 3, &st, NULL);
+  assert_int_equal(st, DKCPR_OK);
+  v = strstr(out, "\"cpr\": ");
+  expect_integer(p, "0405205297", v + 7);
+  assert_memory_equal(v + 7 + strspn(v + 7, "0123456789"), ".0,", 3);
+  assert_non_null(strstr(out, "\"amount\": 405205297.0}"));
+  v = strstr(out, "\"cprNr\": ");
+  expect_integer(p, "1505201234", v + 9);
+  assert_memory_equal(v + 9 + strspn(v + 9, "0123456789"), ".00}", 4);
+  assert_non_null(strstr(out, "405205297.5")); /* not an integer: not a number */
+  free(out);
+  round_trip(DKCPR_DATA_JSON, "[{\"cpr\": 405205297.0}, {\"cprNr\": 1505201234.00}]");
+  round_trip(DKCPR_DATA_CSV, "id,cpr\n1,1505201234.0\n2, 1505201234.000 \n");
+  dkcpr_pseudonymizer_free(p);
+}
+
 static void expect_error(dkcpr_data_format f, const char *in, size_t step,
                          uint64_t line, uint64_t column) {
   dkcpr_pseudonymizer *p = pseudonymizer();
@@ -456,6 +483,7 @@ int main(void) {
       cmocka_unit_test(test_sql_json_columns),
       cmocka_unit_test(test_json_decimals),
       cmocka_unit_test(test_json_fhir_identifier),
+      cmocka_unit_test(test_decimal_integers),
       cmocka_unit_test(test_integers),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_jsonl_and_bufsize),
