@@ -46,6 +46,7 @@ enum { N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP };
 #define LV_KEY 0x2u     /* an object expecting a key */
 #define LV_CPR 0x4u     /* values here are in a CPR field */
 #define LV_SYSTEM 0x8u  /* an object whose "system" is the CPR register's (FHIR) */
+#define LV_CPR_HELD 0x10u /* an object that is a CPR field's value */
 
 /* FHIR's identifier system for CPR numbers: {"system": this, "value": "..."}. */
 #define FHIR_CPR_SYSTEM "urn:oid:1.2.208.176.1.2"
@@ -60,7 +61,7 @@ enum { N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP };
 typedef struct key_meaning {
   size_t len; /* 0: an empty slot */
   char name[KEY_NAME_KEPT];
-  int cpr, system, value;
+  int cpr, system, value, wrapper;
   const dkcpr__rule *rule;
 } key_meaning;
 
@@ -77,6 +78,7 @@ struct dkcpr__json_state {
   int name_escaped;
   int next_cpr;         /* the value after the key just read is in a CPR field */
   int next_system;      /* the key just read is "system" */
+  int next_wrapped;     /* the key just read wraps a CPR field's number ($numberLong) */
   int value_system;     /* the value after the ':' is a "system" */
   int capture;          /* the string being read is a "system": kept in sys */
   char sys[sizeof FHIR_CPR_SYSTEM];
@@ -249,6 +251,17 @@ static int number_start(char c) {
   return c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INT;
 }
 
+/* MongoDB's Extended JSON writes a number as {"$numberLong": "405205297"}
+ * (mongoexport's canonical mode): the wrapper's value is the number. */
+static int number_wrapper(const char *name, size_t len) {
+  static const char *const names[] = {"$numberLong", "$numberInt", "$numberDecimal",
+                                      "$numberDouble"};
+  size_t i;
+  for (i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (len == strlen(names[i]) && memcmp(name, names[i], len) == 0) return 1;
+  return 0;
+}
+
 /* What the key just read means: whether its field holds CPR numbers, its
  * rule, whether it is FHIR's "system" or "value". */
 static void key_meaning_of(dkcpr_struct_washer *w, const dkcpr__json_state *j, key_meaning *m) {
@@ -259,6 +272,7 @@ static void key_meaning_of(dkcpr_struct_washer *w, const dkcpr__json_state *j, k
                    : NULL;
   m->system = usable && j->name_len == 6 && memcmp(j->name, "system", 6) == 0;
   m->value = usable && j->name_len == 5 && memcmp(j->name, "value", 5) == 0;
+  m->wrapper = usable && number_wrapper(j->name, j->name_len);
 }
 
 /* The key's meaning, remembered where it can be; *scratch when not. */
@@ -393,7 +407,10 @@ static dkcpr_status string_done(dkcpr_struct_washer *w, dkcpr__json_state *j) {
   }
   if (!j->row.known) dkcpr__value_row(w, &j->row, j->hold + 1, j->hold_len - 2);
   st = dkcpr__text_put(&w->text, "\"", 1);
-  if (st == DKCPR_OK)
+  /* A wrapped number is written as an integer, inside the quotes it has. */
+  if (st == DKCPR_OK && j->next_wrapped)
+    st = dkcpr__value_wash(w, j->hold + 1, j->hold_len - 2, DKCPR__VALUE_INTEGER, 1, '\0');
+  else if (st == DKCPR_OK)
     st = dkcpr__value_wash(w, j->hold + 1, j->hold_len - 2, DKCPR__VALUE_TEXT, 1, '"');
   if (st == DKCPR_OK) st = dkcpr__text_put(&w->text, "\"", 1);
   return st;
@@ -481,6 +498,9 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n, uint64
           /* FHIR: the value of an identifier whose system says CPR. */
           if (m->value && (j->stack[j->depth - 1] & LV_SYSTEM) && j->next_rule == NULL)
             j->next_cpr = 1;
+          /* A wrapped number in a CPR field is the field's value, an integer. */
+          j->next_wrapped = m->wrapper && (j->stack[j->depth - 1] & LV_CPR_HELD);
+          if (j->next_wrapped) j->next_cpr = 1;
           j->stack[j->depth - 1] &= ~LV_KEY;
         } else {
           j->value_done = 1;
@@ -533,7 +553,8 @@ static dkcpr_status lex(dkcpr_struct_washer *w, const char *in, size_t n, uint64
         key_of_level(j);
         j->value_done = 0;
         j->value_system = 0;
-        if ((st = push(j, ch == '{' ? LV_OBJECT | LV_KEY : (value_cpr(j) ? LV_CPR : 0))) !=
+        if ((st = push(j, ch == '{' ? LV_OBJECT | LV_KEY | (value_cpr(j) ? LV_CPR_HELD : 0)
+                                   : (value_cpr(j) ? LV_CPR : 0))) !=
             DKCPR_OK)
           goto depth;
         if (j->value_rule != NULL) {

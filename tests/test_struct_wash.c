@@ -382,6 +382,28 @@ static void test_decimal_integers(void **state) {
   dkcpr_pseudonymizer_free(p);
 }
 
+/* MongoDB's Extended JSON (mongoexport): {"$numberLong": "405205297"} in a
+ * CPR field is the field's integer; elsewhere it is text. */
+static void test_json_number_wrappers(void **state) {
+  dkcpr_pseudonymizer *p = pseudonymizer();
+  dkcpr_status st;
+  const char *v;
+  char *out;
+  static const char in[] = "{\"cpr\": {\"$numberLong\": \"405205297\"},"
+                           " \"kundenr\": {\"$numberLong\": \"405205297\"}}\n";
+  (void)state;
+  out = wash(p, DKCPR_WASH_PSEUDONYM, DKCPR_DATA_JSONL, in, strlen(in), 4, &st, NULL);
+  assert_int_equal(st, DKCPR_OK);
+  v = strstr(out, "\"$numberLong\": \"");
+  expect_integer(p, "0405205297", v + 16);
+  assert_non_null(strstr(out, "\"kundenr\": {\"$numberLong\": \"405205297\"}"));
+  free(out);
+  round_trip(DKCPR_DATA_JSONL, "{\"_id\": {\"$oid\": \"5f1d7a3e2b1c4a0012345678\"},"
+                               " \"cpr\": {\"$numberLong\": \"405205297\"}}\n"
+                               "{\"p\": {\"cprNr\": {\"$numberInt\": \"1505201234\"}}}\n");
+  dkcpr_pseudonymizer_free(p);
+}
+
 static void expect_error(dkcpr_data_format f, const char *in, size_t step,
                          uint64_t line, uint64_t column) {
   dkcpr_pseudonymizer *p = pseudonymizer();
@@ -484,6 +506,7 @@ int main(void) {
       cmocka_unit_test(test_json_decimals),
       cmocka_unit_test(test_json_fhir_identifier),
       cmocka_unit_test(test_decimal_integers),
+      cmocka_unit_test(test_json_number_wrappers),
       cmocka_unit_test(test_integers),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_jsonl_and_bufsize),
