@@ -43,40 +43,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The one way a wrapper fails: org.dkcpr.CprException(code, message), or
- * OutOfMemoryError. Hand-written because the exception carries the status
- * code, which SWIG_JavaThrowException cannot pass. The class is looked up
- * per throw: errors are the slow path, and a cached reference would be
- * global state. */
+/* The one way a wrapper fails: CprException.raise(code) throws the
+ * CprException or OutOfMemoryError, so the exception and its message are
+ * made in Java. An exception already pending is left to propagate. */
 static void dkcpr_java_throw(JNIEnv *jenv, dkcpr_status st) {
-  jclass cls;
-  jmethodID ctor;
-  jstring msg = NULL;
-  jobject ex = NULL;
-  if ((*jenv)->ExceptionCheck(jenv)) {
-    return;
-  }
-  if (st == DKCPR_E_NOMEM) {
-    SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, dkcpr_strerror(st));
-    return;
-  }
-  cls = (*jenv)->FindClass(jenv, "org/dkcpr/CprException");
-  if (cls == NULL) {
-    return;
-  }
-  ctor = (*jenv)->GetMethodID(jenv, cls, "<init>", "(ILjava/lang/String;)V");
-  if (ctor != NULL) { /* static ASCII: modified UTF-8 is plain UTF-8 here */
-    msg = (*jenv)->NewStringUTF(jenv, dkcpr_strerror(st));
-  }
-  if (msg != NULL) {
-    ex = (*jenv)->NewObject(jenv, cls, ctor, (jint)st, msg);
-  }
-  if (ex != NULL) {
-    (*jenv)->Throw(jenv, (jthrowable)ex);
-  }
-  (*jenv)->DeleteLocalRef(jenv, ex);
-  (*jenv)->DeleteLocalRef(jenv, msg);
-  (*jenv)->DeleteLocalRef(jenv, cls);
+  jclass cls = (*jenv)->ExceptionCheck(jenv) ? NULL
+               : (*jenv)->FindClass(jenv, "org/dkcpr/CprException");
+  jmethodID raise = cls != NULL ? (*jenv)->GetStaticMethodID(jenv, cls, "raise", "(I)V") : NULL;
+  if (raise != NULL) (*jenv)->CallStaticVoidMethod(jenv, cls, raise, (jint)st);
+  if (cls != NULL) (*jenv)->DeleteLocalRef(jenv, cls);
 }
 
 /* Copies of inputs hold CPR numbers, keys and seeds: wiped before release. */

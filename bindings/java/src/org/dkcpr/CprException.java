@@ -14,7 +14,14 @@ public final class CprException extends IllegalArgumentException {
   private final int code;
   private final int index;
 
-  /** Called by the native code. */
+  /** Called by the native code for a failed status: throws its exception. */
+  static void raise(int code) {
+    if (code == Status.E_NOMEM.code()) {
+      throw new OutOfMemoryError(Native.strerror(code));
+    }
+    throw new CprException(code, Native.strerror(code));
+  }
+
   CprException(int code, String message) {
     this(code, message, -1);
   }
