@@ -53,6 +53,7 @@ static void dkcpr_java_throw(JNIEnv *jenv, dkcpr_status st) {
   if (raise != NULL) (*jenv)->CallStaticVoidMethod(jenv, cls, raise, (jint)st);
   if (cls != NULL) (*jenv)->DeleteLocalRef(jenv, cls);
 }
+#define DKCPR_FAIL(st) dkcpr_java_throw(jenv, (st))
 
 /* Copies of inputs hold CPR numbers, keys and seeds: wiped before release. */
 static void dkcpr_java_wipe(void *p, size_t n) {
@@ -84,10 +85,6 @@ static void dkcpr_java_wipe(void *p, size_t n) {
 %typemap(out) dkcpr_status dkcpr_scanner_next "$result = $1 == DKCPR_OK;"
 %typemap(ret) dkcpr_status dkcpr_scanner_next
   "if ($1 != DKCPR_OK && $1 != DKCPR_E_RANGE) dkcpr_java_throw(jenv, $1);"
-
-/* A hidden status for %extend constructors, which must return the handle. */
-%typemap(in, numinputs=0) dkcpr_status *STATUS (dkcpr_status st = DKCPR_OK) "$1 = &st;"
-%typemap(argout) dkcpr_status *STATUS "if (st$argnum != DKCPR_OK) dkcpr_java_throw(jenv, st$argnum);"
 
 /* ---- Bytes in ------------------------------------------------------------
  * SWIG matches multi-argument typemaps by name too, so every (pointer,
@@ -232,17 +229,9 @@ DKCPR_JAVA_INTS(int *results, size_t results_len, 0)
 %immutable dkcpr_sniffed::way_out;
 /* Priming serves one stream washed on several threads, which Java does not. */
 %ignore dkcpr_washer_prime;
-/* Handles are made and freed through their classes below. */
-%ignore dkcpr_datelist_new;
-%ignore dkcpr_datelist_free;
-%ignore dkcpr_pseudonymizer_new;
-%ignore dkcpr_pseudonymizer_free;
+/* The scanner is made and freed through its class below. */
 %ignore dkcpr_scanner_new;
 %ignore dkcpr_scanner_free;
-%ignore dkcpr_washer_new;
-%ignore dkcpr_washer_free;
-%ignore dkcpr_rules_parse;
-%ignore dkcpr_rules_free;
 /* dkcpr.i leaves these to each language; the typemaps above serve them. */
 %rename("%(strip:[dkcpr_])s") dkcpr_pseudonymize;
 %rename("%(strip:[dkcpr_])s") dkcpr_reveal;
@@ -258,34 +247,10 @@ DKCPR_JAVA_INTS(int *results, size_t results_len, 0)
 %rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_stats;
 %rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_error;
 
-/* ---- Handles ------------------------------------------------------------- */
-/* The header declares them opaque; these make SWIG give them classes. */
-struct dkcpr_datelist {};
-struct dkcpr_pseudonymizer {};
+/* ---- Handles (the others are in dkcpr.i) ---------------------------------- */
 struct dkcpr_scanner {};
-struct dkcpr_washer {};
-struct dkcpr_struct_washer {};
-struct dkcpr_rules {};
-
-%extend dkcpr_datelist {
-  dkcpr_datelist(dkcpr_status *STATUS) {
-    dkcpr_datelist *l = NULL;
-    *STATUS = dkcpr_datelist_new(&l);
-    return l;
-  }
-  ~dkcpr_datelist() { dkcpr_datelist_free($self); }
-}
 
 %extend dkcpr_pseudonymizer {
-  dkcpr_pseudonymizer(dkcpr_status *STATUS, const uint8_t *key, size_t key_len,
-                      const uint8_t *context, size_t context_len,
-                      unsigned int keep, unsigned int flags) {
-    dkcpr_pseudonymizer *p = NULL;
-    *STATUS = dkcpr_pseudonymizer_new(&p, key, key_len, context, context_len, keep, flags);
-    return p;
-  }
-  ~dkcpr_pseudonymizer() { dkcpr_pseudonymizer_free($self); }
-
   /* The bulk path, hand-written because dkcpr_pseudonymize_many's arrays
    * of pointers and sizes have no Java shape that costs less than one
    * object per element. Element i is in[ends[i-1] .. ends[i]) (ends[-1] =
@@ -341,7 +306,7 @@ struct dkcpr_rules {};
 }
 
 %extend dkcpr_scanner {
-  dkcpr_scanner(dkcpr_status *STATUS, const dkcpr_scan_options *opts) {
+  dkcpr_scanner(const dkcpr_scan_options *opts, dkcpr_status *STATUS) {
     dkcpr_scanner *s = NULL;
     *STATUS = dkcpr_scanner_new(&s, opts);
     return s;
@@ -349,89 +314,8 @@ struct dkcpr_rules {};
   ~dkcpr_scanner() { dkcpr_scanner_free($self); }
 }
 
-%extend dkcpr_washer {
-  /* p may be null for the mask and redact modes. The placeholder (null: the
-   * one in wash) is lent for the call only: dkcpr_washer_new copies it. */
-  dkcpr_washer(dkcpr_status *STATUS, const dkcpr_pseudonymizer *p,
-               const dkcpr_scan_options *scan, const dkcpr_wash_options *wash,
-               const char *placeholder, size_t placeholder_len) {
-    dkcpr_washer *w = NULL;
-    dkcpr_wash_options o;
-    if (wash != NULL && placeholder != NULL) {
-      o = *wash;
-      o.placeholder = placeholder;
-      o.placeholder_len = placeholder_len;
-      wash = &o;
-    }
-    *STATUS = dkcpr_washer_new(&w, p, scan, wash);
-    return w;
-  }
-  ~dkcpr_washer() { dkcpr_washer_free($self); }
-}
-
-/* The structured washer: the same, with the structure, the extra CPR
- * field names (comma-separated) and the rules (null for none), all lent
- * for the call only: copied. */
-%extend dkcpr_struct_washer {
-  dkcpr_struct_washer(dkcpr_status *STATUS, const dkcpr_pseudonymizer *p,
-                      const dkcpr_scan_options *scan, const dkcpr_wash_options *wash,
-                      const char *placeholder, size_t placeholder_len, int format,
-                      const char *cpr_fields, size_t cpr_fields_len,
-                      const dkcpr_rules *rule_set) {
-    dkcpr_struct_washer *w = NULL;
-    dkcpr_wash_options o;
-    dkcpr_struct_options so;
-    if (wash != NULL && placeholder != NULL) {
-      o = *wash;
-      o.placeholder = placeholder;
-      o.placeholder_len = placeholder_len;
-      wash = &o;
-    }
-    *STATUS = dkcpr_struct_options_init(&so, DKCPR_STRUCT_OPTIONS_VERSION);
-    so.format = (dkcpr_data_format)format;
-    so.cpr_fields = cpr_fields;
-    so.cpr_fields_len = cpr_fields_len;
-    so.rules = rule_set; /* not "rules": the Java parameter would hide the class */
-    if (*STATUS == DKCPR_OK) *STATUS = dkcpr_struct_washer_new(&w, p, scan, wash, &so);
-    return w;
-  }
-  ~dkcpr_struct_washer() { dkcpr_struct_washer_free($self); }
-}
-
-/* Rules from YAML text; after DKCPR_E_SYNTAX, err says where. */
-%extend dkcpr_rules {
-  dkcpr_rules(dkcpr_status *STATUS, dkcpr_struct_error *err, const char *text,
-              size_t text_len) {
-    dkcpr_rules *r = NULL;
-    *STATUS = dkcpr_rules_parse(&r, err, text, text_len);
-    return r;
-  }
-  ~dkcpr_rules() { dkcpr_rules_free($self); }
-  /* How many field rules: a text wash names no field, so none matched. */
-  size_t field_count() { return dkcpr_rules_count($self); }
-}
-%ignore dkcpr_struct_options;
-%ignore dkcpr_struct_options_init;
-%immutable dkcpr_struct_error::message;
-
-/* Set through the washer's constructor, which lends a Java array. */
-%ignore dkcpr_wash_options::placeholder;
-%ignore dkcpr_wash_options::placeholder_len;
-
-/* dkcpr_generate's strided output as an (out, out_cap, out_len) buffer of
- * 11-byte NUL-terminated slots, its size checked here against count. */
+/* The number of elements, for Generator's size. */
 %extend dkcpr_generate_options {
-  dkcpr_status generate(char *out, size_t out_cap, size_t *out_len,
-                        const uint8_t *seed, size_t seed_len, uint64_t first,
-                        size_t count) {
-    dkcpr_status st;
-    if (count > out_cap / 11) {
-      return DKCPR_E_BUFSIZE;
-    }
-    st = dkcpr_generate(out, 11, NULL, $self, seed, seed_len, first, count);
-    *out_len = st == DKCPR_OK ? count * 11 : 0;
-    return st;
-  }
   dkcpr_status total(uint64_t *total) {
     return dkcpr_generate(NULL, 11, total, $self, NULL, 0, 0, 0);
   }

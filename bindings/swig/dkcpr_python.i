@@ -3,7 +3,8 @@
  *
  * SWIG wraps the real header into dkcpr._native (private): option and
  * result structs become classes with attributes, handles become classes
- * (made by the header's own *_new functions, freed by their *_free), enums
+ * (made by the header's own *_new functions, freed by their *_free, through
+ * the constructors that dkcpr.i shares with Java), enums
  * and macros become constants. The package dkcpr/ is the idiomatic face
  * over them; CprError and its messages are Python (dkcpr/_errors.py).
  *
@@ -15,7 +16,6 @@
  * - every other (pointer, length) pair: any bytes-like object, or None;
  * - (char *out, size_t out_cap, size_t *out_len): the caller gives out_cap,
  *   and gets a bytes object of the length written;
- * - TYPE **out: the new handle, owned by its Python object;
  * - uint8_t *key: a new bytes object of DKCPR_KEY_BYTES, written in place;
  * - uint64_t [N][M] members: lists of lists.
  * The GIL is released around calls that may take long (NOGIL below).
@@ -27,7 +27,7 @@
 %{
 #include "column.h"
 /* Raise for a failed status and leave the wrapper (SWIG_fail). */
-#define DKCPR_PY_FAIL(st) do { dkcpr_py_raise((st), -1); SWIG_fail; } while (0)
+#define DKCPR_FAIL(st) do { dkcpr_py_raise((st), -1); SWIG_fail; } while (0)
 %}
 
 %include <stdint.i>
@@ -46,16 +46,7 @@
 %ignore dkcpr_scanner_feed;
 %ignore dkcpr_scanner_finish;
 %ignore dkcpr_scanner_next;
-%ignore dkcpr_washer_new;
-%ignore dkcpr_washer_free;
 %ignore dkcpr_washer_prime;
-%ignore dkcpr_pseudonymizer_free;
-%ignore dkcpr_datelist_free;
-%ignore dkcpr_rules_free;
-%ignore dkcpr_wash_options::placeholder;
-%ignore dkcpr_wash_options::placeholder_len;
-%ignore dkcpr_struct_options::cpr_fields;
-%ignore dkcpr_struct_options::cpr_fields_len;
 %immutable dkcpr_struct_error::message;
 %immutable dkcpr_sniffed::charset;
 %immutable dkcpr_sniffed::what;
@@ -71,7 +62,6 @@
 %rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_stats;
 %rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_error;
 %rename("%(strip:[dkcpr_])s") dkcpr_struct_washer_rule_matched;
-%rename("%(strip:[dkcpr_])s") dkcpr_rules_count;
 %rename("%(strip:[dkcpr_])s") dkcpr_rules_field;
 %rename(_parse) dkcpr_parse;
 %rename(_validate) dkcpr_validate;
@@ -82,15 +72,12 @@
 
 /* ---- Status ---------------------------------------------------------------- */
 %typemap(out) dkcpr_status {
-  if ($1 != DKCPR_OK) DKCPR_PY_FAIL($1);
+  if ($1 != DKCPR_OK) DKCPR_FAIL($1);
   $result = SWIG_Py_Void();
 }
-/* A hidden status for %extend constructors, which must return the handle. */
-%typemap(in, numinputs=0) dkcpr_status *STATUS (dkcpr_status st = DKCPR_OK) "$1 = &st;"
-%typemap(argout) dkcpr_status *STATUS "if (st$argnum != DKCPR_OK) DKCPR_PY_FAIL(st$argnum);"
 /* Validation answers True or False; only a failed allocation raises. */
 %typemap(out) dkcpr_status dkcpr_validate {
-  if ($1 == DKCPR_E_NOMEM) DKCPR_PY_FAIL($1);
+  if ($1 == DKCPR_E_NOMEM) DKCPR_FAIL($1);
   $result = PyBool_FromLong($1 == DKCPR_OK);
 }
 /* A known-dates text answers (status, bad line): CprError names the line. */
@@ -154,7 +141,7 @@
     (PyObject *hold = NULL, size_t len = 0) {
   if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
   $4 = $2 > DKCPR_TOKEN_MAX_CHARS ? $2 + 1 : DKCPR_TOKEN_MAX_CHARS + 1;
-  if (($3 = PyMem_Malloc($4)) == NULL) DKCPR_PY_FAIL(DKCPR_E_NOMEM);
+  if (($3 = PyMem_Malloc($4)) == NULL) DKCPR_FAIL(DKCPR_E_NOMEM);
   $5 = &len;
 }
 %typemap(argout) (const char *s, size_t s_len, char *text, size_t text_cap, size_t *text_len) {
@@ -180,10 +167,6 @@
 %typemap(freearg) (uint8_t *key, size_t key_len) "Py_XDECREF(buf$argnum);"
 
 /* ---- Results -------------------------------------------------------------------- */
-%typemap(in, numinputs=0) SWIGTYPE **out ($*1_ltype tmp = NULL) "$1 = &tmp;"
-%typemap(argout) SWIGTYPE **out
-  "$result = SWIG_Python_AppendOutput($result, SWIG_NewPointerObj(tmp$argnum, $*1_descriptor, SWIG_POINTER_OWN));"
-
 /* A parsed number crosses as a tuple (dkcpr_py_cpr_tuple); age takes the
  * first nine fields back. */
 %typemap(in, numinputs=0) dkcpr_cpr *out (dkcpr_cpr tmp) "$1 = &tmp;"
@@ -209,7 +192,7 @@
  * because the count is known only after the call: %exception below calls
  * again with room for all. */
 %typemap(in, numinputs=0) (dkcpr_match *out, size_t out_cap, size_t *count) (size_t n = 0) {
-  if (($1 = malloc(64 * sizeof *$1)) == NULL) DKCPR_PY_FAIL(DKCPR_E_NOMEM);
+  if (($1 = malloc(64 * sizeof *$1)) == NULL) DKCPR_FAIL(DKCPR_E_NOMEM);
   $2 = 64;
   $3 = &n;
 }
@@ -282,7 +265,7 @@
 %enddef
 DKCPR_PY_NOGIL_LONG(dkcpr_parse, arg3)
 DKCPR_PY_NOGIL_LONG(dkcpr_validate, arg2)
-DKCPR_PY_NOGIL(dkcpr_pseudonymizer_new)
+DKCPR_PY_NOGIL(dkcpr_pseudonymizer::dkcpr_pseudonymizer)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::pseudonymize)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::reveal)
 DKCPR_PY_NOGIL(dkcpr_pseudonymizer::token)
@@ -292,28 +275,16 @@ DKCPR_PY_NOGIL(dkcpr_struct_washer_feed)
 DKCPR_PY_NOGIL(dkcpr_struct_washer_finish)
 DKCPR_PY_NOGIL(dkcpr_generate_options::generate)
 
-/* ---- Handles ------------------------------------------------------------------------
- * The header declares them opaque; these make SWIG give them classes. */
+/* ---- Handles (made and freed in dkcpr.i) ------------------------------------------- */
 %rename(Pseudonymizer) dkcpr_pseudonymizer;
 %rename(DateList) dkcpr_datelist;
 %rename(Rules) dkcpr_rules;
 %rename(Washer) dkcpr_washer;
 %rename(StructWasher) dkcpr_struct_washer;
-%nodefaultctor dkcpr_pseudonymizer;
-%nodefaultctor dkcpr_datelist;
-%nodefaultctor dkcpr_rules;
-struct dkcpr_pseudonymizer {};
-struct dkcpr_datelist {};
-struct dkcpr_rules {};
-struct dkcpr_washer {};
-struct dkcpr_struct_washer {};
-%extend dkcpr_datelist { ~dkcpr_datelist() { dkcpr_datelist_free($self); } }
-%extend dkcpr_rules { ~dkcpr_rules() { dkcpr_rules_free($self); } }
 
 /* Pseudonyms and tokens as methods: the header's output buffer comes
  * first, so these put the number before it for the typemap above. */
 %extend dkcpr_pseudonymizer {
-  ~dkcpr_pseudonymizer() { dkcpr_pseudonymizer_free($self); }
   dkcpr_status pseudonymize(const char *s, size_t s_len, char *text, size_t text_cap,
                             size_t *text_len, const dkcpr_options *opts) {
     return dkcpr_pseudonymize(text, text_cap, text_len, $self, s, s_len, opts);
@@ -325,49 +296,6 @@ struct dkcpr_struct_washer {};
   dkcpr_status token(const char *s, size_t s_len, char *text, size_t text_cap,
                      size_t *text_len, size_t token_chars, const dkcpr_options *opts) {
     return dkcpr_token(text, text_cap, text_len, $self, s, s_len, token_chars, opts);
-  }
-}
-
-/* The washers' constructors lend the placeholder and the CPR field names
- * for the call (the library copies them): as struct members, SWIG would
- * copy them into memory nobody frees. */
-%extend dkcpr_washer {
-  dkcpr_washer(const dkcpr_pseudonymizer *p, const dkcpr_scan_options *scan,
-               dkcpr_wash_options wash, const char *placeholder, size_t placeholder_len,
-               dkcpr_status *STATUS) {
-    dkcpr_washer *w = NULL;
-    wash.placeholder_len = placeholder != NULL ? placeholder_len : wash.placeholder_len;
-    wash.placeholder = placeholder != NULL ? placeholder : wash.placeholder;
-    *STATUS = dkcpr_washer_new(&w, p, scan, &wash);
-    return w;
-  }
-  ~dkcpr_washer() { dkcpr_washer_free($self); }
-}
-%extend dkcpr_struct_washer {
-  dkcpr_struct_washer(const dkcpr_pseudonymizer *p, const dkcpr_scan_options *scan,
-                      dkcpr_wash_options wash, const char *placeholder, size_t placeholder_len,
-                      dkcpr_struct_options opts, const char *cpr_fields, size_t cpr_fields_len,
-                      dkcpr_status *STATUS) {
-    dkcpr_struct_washer *w = NULL;
-    wash.placeholder_len = placeholder != NULL ? placeholder_len : wash.placeholder_len;
-    wash.placeholder = placeholder != NULL ? placeholder : wash.placeholder;
-    opts.cpr_fields = cpr_fields;
-    opts.cpr_fields_len = cpr_fields_len;
-    *STATUS = dkcpr_struct_washer_new(&w, p, scan, &wash, &opts);
-    return w;
-  }
-  ~dkcpr_struct_washer() { dkcpr_struct_washer_free($self); }
-}
-
-/* dkcpr_generate's strided output as bytes: count NUL-terminated numbers
- * of 11 bytes, the room checked here against count. */
-%extend dkcpr_generate_options {
-  dkcpr_status generate(char *out, size_t out_cap, size_t *out_len, const uint8_t *seed,
-                        size_t seed_len, uint64_t first, size_t count) {
-    dkcpr_status st = count > out_cap / 11 ? DKCPR_E_BUFSIZE
-                      : dkcpr_generate(out, 11, NULL, $self, seed, seed_len, first, count);
-    *out_len = st == DKCPR_OK ? count * 11 : 0;
-    return st;
   }
 }
 

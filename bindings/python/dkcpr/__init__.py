@@ -230,7 +230,7 @@ class Pseudonymizer:
                                     known_dates)
         self._policy = policy
         self._known = known_dates  # the options point into its list
-        self._h = _swig.pseudonymizer_new(key, context, bits, flags)
+        self._h = _swig.Pseudonymizer(key, context, bits, flags)
 
     def pseudonymize(self, s: str) -> str:
         """The pseudonym of ``s``, written the way ``s`` was."""

@@ -34,7 +34,7 @@ class KnownDates:
 
     def __init__(self, dates: Iterable[datetime.date] = (), *, text: Optional[str] = None,
                  path: Union[str, "os.PathLike[str]", None] = None) -> None:
-        h = _swig.datelist_new()
+        h = _swig.DateList()
         for d in dates:
             _check_date("dates", d)
             _swig.datelist_add(h, d.year, d.month, d.day)

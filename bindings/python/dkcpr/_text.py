@@ -133,10 +133,8 @@ class _Washer:
                  fields: Optional[bytes], rules: Any) -> None:
         text = fmt == _DATA_TEXT
         if not text or rules is not None:
-            o = _swig.struct_options()
-            _swig.struct_options_init(o, _swig.STRUCT_OPTIONS_VERSION)
-            o.format, o.rules = fmt, rules  # both copied by the constructor
-            self._w = _native.new_StructWasher(h, so, wo, placeholder, o, fields)
+            # the fields and the rules are copied by the constructor
+            self._w = _native.new_StructWasher(h, so, wo, placeholder, fmt, fields, rules)
         if text:  # the generated constructors: the handle is freed with the object
             self._w = _native.new_Washer(h, so, wo, placeholder)
         self._calls = _TEXT_CALLS if text else _STRUCT_CALLS
@@ -187,7 +185,7 @@ class _Washer:
             d["rules"] = r = {k[5:]: v for k, v in counts.items() if k.startswith("rule_")}
             # As text every rule named nothing: the text washer has no fields.
             r["unmatched_rules"] = [
-                _swig.rules_field(self._rules, i) for i in range(_swig.rules_count(self._rules))
+                _swig.rules_field(self._rules, i) for i in range(self._rules.field_count())
                 if not (struct and _swig.struct_washer_rule_matched(self._w, i))]
             r["unmatched"] = len(r["unmatched_rules"])
         return d
@@ -258,7 +256,7 @@ def _parse_rules(data: bytes, what: str) -> Any:
     err = _swig.struct_error()
     err.version = _swig.STRUCT_ERROR_VERSION
     try:
-        return _swig.rules_parse(err, data)
+        return _swig.Rules(err, data)
     except CprError as e:
         if e.status != "DKCPR_E_SYNTAX":
             raise
