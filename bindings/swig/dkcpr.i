@@ -163,6 +163,19 @@ struct dkcpr_rules {};
 %ignore dkcpr_wash_options::placeholder;
 %ignore dkcpr_wash_options::placeholder_len;
 
+/* A washer's [kind][confidence - 1] tables, read a cell at a time over the
+ * header's DKCPR_KIND_COUNT and DKCPR_CONFIDENCE_COUNT: no typemap for a
+ * 2-D array member in each language, and the tables may grow. */
+%ignore dkcpr_wash_stats::found;
+%ignore dkcpr_wash_stats::replaced;
+%extend dkcpr_wash_stats {
+  /* found[k][c] (replaced 0) or replaced[k][c] (1); 0 outside the tables. */
+  uint64_t cell(int replaced, int k, int c) {
+    return k >= 0 && k < DKCPR_KIND_COUNT && c >= 0 && c < DKCPR_CONFIDENCE_COUNT
+               ? (replaced ? $self->replaced : $self->found)[k][c] : 0;
+  }
+}
+
 /* dkcpr_generate's strided output as an (out, out_cap, out_len) buffer of
  * count NUL-terminated numbers of 11 bytes, the room checked against count. */
 %extend dkcpr_generate_options {

@@ -16,8 +16,7 @@
  * - (char *out, size_t out_cap, size_t *out_len): a byte[] the caller sizes
  *   (out_cap is its length); the call returns the number of bytes written;
  * - (const int *, size_t) and (int *, size_t): int[] (counted arrays);
- * - uint64_t: long (counts and offsets stay far below 2^63); a
- *   uint64_t [N][M] member: long[N][M].
+ * - uint64_t: long (counts and offsets stay far below 2^63).
  */
 
 %include "enums.swg"
@@ -187,34 +186,6 @@ DKCPR_JAVA_INTS(int *results, size_t results_len, 0)
 %apply long long *OUTPUT { uint64_t *total };
 %apply unsigned long *OUTPUT { size_t *bad_line };
 %apply int *OUTPUT { int *out_years };
-
-%typemap(jni) uint64_t [ANY][ANY] "jobjectArray"
-%typemap(jtype) uint64_t [ANY][ANY] "long[][]"
-%typemap(jstype) uint64_t [ANY][ANY] "long[][]"
-%typemap(javaout) uint64_t [ANY][ANY] { return $jnicall; }
-%typemap(out) uint64_t [ANY][ANY] {
-  jclass row_class = (*jenv)->FindClass(jenv, "[J");
-  jsize i, j;
-  $result = row_class == NULL ? NULL
-            : (*jenv)->NewObjectArray(jenv, $1_dim0, row_class, NULL);
-  for (i = 0; $result != NULL && i < $1_dim0; i++) {
-    jlong v[$1_dim1];
-    jlongArray row = (*jenv)->NewLongArray(jenv, $1_dim1);
-    if (row == NULL) {
-      $result = NULL;
-      break;
-    }
-    for (j = 0; j < $1_dim1; j++) {
-      v[j] = (jlong)$1[i][j];
-    }
-    (*jenv)->SetLongArrayRegion(jenv, row, 0, $1_dim1, v);
-    (*jenv)->SetObjectArrayElement(jenv, $result, i, row);
-    (*jenv)->DeleteLocalRef(jenv, row);
-  }
-  (*jenv)->DeleteLocalRef(jenv, row_class);
-}
-%immutable dkcpr_wash_stats::found;
-%immutable dkcpr_wash_stats::replaced;
 
 /* Stripped, dkcpr_cpr would be the class "cpr", which the header also
  * names parameters of that type: the generated Java would not compile

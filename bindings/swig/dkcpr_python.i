@@ -17,7 +17,6 @@
  * - (char *out, size_t out_cap, size_t *out_len): the caller gives out_cap,
  *   and gets a bytes object of the length written;
  * - uint8_t *key: a new bytes object of DKCPR_KEY_BYTES, written in place;
- * - uint64_t [N][M] members: lists of lists.
  * The GIL is released around calls that may take long (NOGIL below).
  *
  * Hand-written C beyond the typemaps, each piece with its reason: the
@@ -51,8 +50,6 @@
 %immutable dkcpr_sniffed::charset;
 %immutable dkcpr_sniffed::what;
 %immutable dkcpr_sniffed::way_out;
-%immutable dkcpr_wash_stats::found;
-%immutable dkcpr_wash_stats::replaced;
 /* dkcpr.i leaves these to each language; the typemaps here serve them. */
 %rename("%(strip:[dkcpr_])s") dkcpr_washer_feed;
 %rename("%(strip:[dkcpr_])s") dkcpr_washer_finish;
@@ -224,20 +221,6 @@
     arg2 = *arg3;
   }
   Py_END_ALLOW_THREADS
-}
-
-/* The stats' uint64_t [kind][confidence] tables. */
-%typemap(out) uint64_t [ANY][ANY] {
-  Py_ssize_t i, j;
-  $result = PyList_New($1_dim0);
-  for (i = 0; $result != NULL && i < $1_dim0; i++) {
-    PyObject *row = PyList_New($1_dim1);
-    for (j = 0; row != NULL && j < $1_dim1; j++)
-      PyList_SET_ITEM(row, j, PyLong_FromUnsignedLongLong($1[i][j]));
-    if (row == NULL) Py_CLEAR($result);
-    else PyList_SET_ITEM($result, i, row);
-  }
-  if ($result == NULL) SWIG_fail;
 }
 
 /* ---- The GIL ------------------------------------------------------------------------

@@ -175,8 +175,8 @@ class _Washer:
             _swig.struct_washer_stats(s, c, self._w)
         else:
             _swig.washer_stats(s, self._w)
-        d = {"bytes_in": s.bytes_in, "bytes_out": s.bytes_out, "found": _by_kind(s.found),
-             "replaced": _by_kind(s.replaced), "irreversible": s.irreversible,
+        d = {"bytes_in": s.bytes_in, "bytes_out": s.bytes_out, "found": _by_kind(s, 0),
+             "replaced": _by_kind(s, 1), "irreversible": s.irreversible,
              "failed": s.failed}
         counts = _fields(c)  # what the CPR fields held, and what the rules rewrote
         if struct:
@@ -191,10 +191,11 @@ class _Washer:
         return d
 
 
-def _by_kind(table: List[List[int]]) -> Dict[str, int]:
-    """A [kind][confidence] table summed into {kind: n} for the kinds that occur."""
-    sums = ((k, sum(row[:_swig.CONFIDENCE_COUNT]))
-            for k, row in enumerate(table[:_swig.KIND_COUNT]))
+def _by_kind(stats: Any, replaced: int) -> Dict[str, int]:
+    """A [kind][confidence] table of the stats (found, or replaced) summed into
+    {kind: n} for the kinds that occur."""
+    sums = ((k, sum(stats.cell(replaced, k, c) for c in range(_swig.CONFIDENCE_COUNT)))
+            for k in range(_swig.KIND_COUNT))
     return {_swig.kind_name(k): n for k, n in sums if n}
 
 

@@ -4,6 +4,7 @@ package org.dkcpr;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.dkcpr.internal.DkcprNativeConstants;
 import org.dkcpr.internal.struct_counts;
 import org.dkcpr.internal.wash_stats;
 
@@ -66,10 +67,21 @@ public final class WashStats {
   /** The same; washed as text, {@code rules} rules named no field (there are none). */
   static WashStats of(wash_stats s, struct_counts c, long rules, DataFormat structure,
       String structureNote) {
-    return new WashStats(s.getBytes_in(), s.getBytes_out(), s.getFound(), s.getReplaced(),
+    return new WashStats(s.getBytes_in(), s.getBytes_out(), table(s, 0), table(s, 1),
         s.getFailed(), s.getIrreversible(), c == null ? 0 : c.getRule_values(),
         c == null ? 0 : c.getRule_unusable(), c == null ? 0 : c.getRule_irreversible(),
         c == null ? rules : c.getRule_unmatched(), structure, structureNote);
+  }
+
+  /** The found (0) or replaced (1) table of the C struct, [kind][confidence - 1]. */
+  private static long[][] table(wash_stats s, int replaced) {
+    long[][] t = new long[DkcprNativeConstants.KIND_COUNT][DkcprNativeConstants.CONFIDENCE_COUNT];
+    for (int k = 0; k < t.length; k++) {
+      for (int c = 0; c < t[k].length; c++) {
+        t[k][c] = s.cell(replaced, k, c);
+      }
+    }
+    return t;
   }
 
   /** The structure the input was washed by ({@link DataFormat#TEXT} for none). */
@@ -188,7 +200,7 @@ public final class WashStats {
 
   /**
    * Sums cells [kind][confidence - 1]; a null selector means all of that axis. The shape is
-   * the C struct's, so cells the library leaves 0 (room to grow) add nothing.
+   * the header's DKCPR_KIND_COUNT by DKCPR_CONFIDENCE_COUNT.
    */
   private static long sum(long[][] cells, Optional<ReplacementKind> kind,
       Confidence confidence) {
