@@ -94,7 +94,7 @@
 
 /* ---- Bytes in ---------------------------------------------------------------- */
 %typemap(in) (const char *s, size_t s_len) (PyObject *hold = NULL) {
-  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
+  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold) < 0) SWIG_fail;
 }
 %typemap(freearg) (const char *s, size_t s_len) "Py_XDECREF(hold$argnum);"
 %apply (const char *s, size_t s_len) { (const char *hex, size_t hex_len) };
@@ -136,7 +136,7 @@
  * below): room for the input, so the pseudonym's, or the longest token. */
 %typemap(in) (const char *s, size_t s_len, char *text, size_t text_cap, size_t *text_len)
     (PyObject *hold = NULL, size_t len = 0) {
-  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold, -1) < 0) SWIG_fail;
+  if (dkcpr_py_utf8($input, (const char **)&$1, &$2, &hold) < 0) SWIG_fail;
   $4 = $2 > DKCPR_TOKEN_MAX_CHARS ? $2 + 1 : DKCPR_TOKEN_MAX_CHARS + 1;
   if (($3 = PyMem_Malloc($4)) == NULL) DKCPR_FAIL(DKCPR_E_NOMEM);
   $5 = &len;

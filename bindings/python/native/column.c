@@ -35,15 +35,10 @@ PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index) {
 }
 
 /* SWIG's str typemap cannot pass lone surrogates on as invalid UTF-8. */
-int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,
-                  Py_ssize_t index) {
+int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold) {
   Py_ssize_t n;
   if (!PyUnicode_Check(o)) {
-    if (index >= 0)
-      PyErr_Format(PyExc_TypeError, "item %zd: expected str, not %.100s", index,
-                   Py_TYPE(o)->tp_name);
-    else
-      PyErr_Format(PyExc_TypeError, "expected str, not %.100s", Py_TYPE(o)->tp_name);
+    PyErr_Format(PyExc_TypeError, "expected str, not %.100s", Py_TYPE(o)->tp_name);
     return -1;
   }
   if ((*s = PyUnicode_AsUTF8AndSize(o, &n)) == NULL) {
@@ -71,9 +66,16 @@ PyObject *dkcpr_py_cpr_tuple(const dkcpr_cpr *c) {
 }
 
 typedef struct column {
-  Py_ssize_t n, held;
-  PyObject **objs;   /* the chunk's elements, held while the GIL is released */
-  PyObject *holds;   /* encodings of str with lone surrogates */
+  /* The call's arguments. */
+  PyObject *seq, *missing;
+  int op;
+  unsigned int flags;
+  const dkcpr_options *opts;
+  const dkcpr_pseudonymizer *p;
+  size_t token_chars;
+  /* The chunk: elements [base, base + n) of seq. */
+  Py_ssize_t base, n, held;
+  PyObject **objs;   /* the elements (or their encodings), held while the GIL is released */
   const char **in;   /* NULL for a missing value: the library says DKCPR_E_NULL */
   size_t *lens, *out_lens;
   dkcpr_status *sts;
@@ -86,21 +88,19 @@ typedef struct column {
  * becomes "-", which the library rejects like any bad number. */
 static int integer_digits(PyObject *o, char *buf, size_t *len) {
   long long v = -1;
+  int overflow = 0;
+  PyObject *i;
   if (PyFloat_Check(o)) {
     double d = PyFloat_AS_DOUBLE(o);
     if (d == floor(d) && d >= 0 && d < 1e10) v = (long long)d;
   } else {
-    PyObject *i = PyNumber_Index(o);
-    if (i == NULL) return -1;
-    v = PyLong_AsLongLong(i);
+    if ((i = PyNumber_Index(o)) == NULL) return -1;
+    v = PyLong_AsLongLongAndOverflow(i, &overflow);
     Py_DECREF(i);
-    if (v == -1 && PyErr_Occurred()) {
-      if (!PyErr_ExceptionMatches(PyExc_OverflowError)) return -1;
-      PyErr_Clear();
-    }
+    if (v == -1 && !overflow && PyErr_Occurred()) return -1;
   }
-  *len = v < 0 || v > 9999999999LL ? (size_t)snprintf(buf, DIGITS, "-")
-                                   : (size_t)snprintf(buf, DIGITS, "%010lld", v);
+  *len = (size_t)(v < 0 || v > 9999999999LL ? snprintf(buf, DIGITS, "-")
+                                            : snprintf(buf, DIGITS, "%010lld", v));
   return 0;
 }
 
@@ -112,39 +112,35 @@ static int is_missing(PyObject *o, PyObject *missing) {
   return 0;
 }
 
-/* Elements [base, base + c->n) of seq, each held and fetched afresh: an
- * __index__ method may change the list under the call. */
-static int column_read(column *c, PyObject *seq, Py_ssize_t base, unsigned int flags,
-                       PyObject *missing) {
-  int nine = (flags & DKCPR_PY_NINE_DIGITS) != 0;
-  Py_ssize_t i;
-  for (i = 0; i < c->n; i++) {
+/* The chunk's elements, each held and fetched afresh: an __index__ method
+ * may change the list under the call. */
+static int column_read(column *c) {
+  int nine = (c->flags & DKCPR_PY_NINE_DIGITS) != 0;
+  Py_ssize_t i, at;
+  for (i = 0, at = c->base; i < c->n; i++, at++) {
     PyObject *o, *hold = NULL;
-    char *d = nine ? c->digits + (size_t)i * DIGITS : NULL;
-    if (base + i >= PySequence_Fast_GET_SIZE(seq)) {
+    char *d = c->digits + (size_t)i * DIGITS;
+    if (at >= PySequence_Fast_GET_SIZE(c->seq)) {
       PyErr_SetString(PyExc_RuntimeError, "the list changed size during the call");
       return -1;
     }
-    o = c->objs[c->held++] = Py_NewRef(PySequence_Fast_ITEMS(seq)[base + i]);
+    o = c->objs[c->held++] = Py_NewRef(PySequence_Fast_ITEMS(c->seq)[at]);
     c->in[i] = NULL;
     c->lens[i] = 0;
     if (PyUnicode_Check(o)) {
-      if (dkcpr_py_utf8(o, &c->in[i], &c->lens[i], &hold, base + i) < 0) return -1;
-      if (hold != NULL) { /* kept until the chunk is done */
-        int rc = c->holds != NULL || (c->holds = PyList_New(0)) != NULL
-                     ? PyList_Append(c->holds, hold) : -1;
-        Py_DECREF(hold);
-        if (rc < 0) return -1;
+      if (dkcpr_py_utf8(o, &c->in[i], &c->lens[i], &hold) < 0) return -1;
+      if (hold != NULL) { /* held in place of the str */
+        Py_DECREF(o);
+        c->objs[c->held - 1] = hold;
       }
       if (nine && c->lens[i] == 9 && strspn(c->in[i], "0123456789") >= 9) {
         c->lens[i] = (size_t)snprintf(d, DIGITS, "0%.9s", c->in[i]);
         c->in[i] = d;
       }
-    } else if (!is_missing(o, missing)) {
+    } else if (!is_missing(o, c->missing)) {
       if (!nine || PyBool_Check(o) || !(PyFloat_Check(o) || PyIndex_Check(o))) {
         PyErr_Format(PyExc_TypeError, "item %zd: expected str or a missing value, not %.100s%s",
-                     base + i, Py_TYPE(o)->tp_name,
-                     nine ? "" : " (nine_digits=True accepts integers)");
+                     at, Py_TYPE(o)->tp_name, nine ? "" : " (nine_digits=True accepts integers)");
         return -1;
       }
       if (integer_digits(o, d, &c->lens[i]) < 0) return -1;
@@ -154,25 +150,22 @@ static int column_read(column *c, PyObject *seq, Py_ssize_t base, unsigned int f
   return 0;
 }
 
-/* The library's work for a chunk; runs without the GIL. */
-static void column_run(column *c, int op, const dkcpr_options *opts,
-                       const dkcpr_pseudonymizer *p, size_t token_chars) {
+/* The library's work for the chunk; runs without the GIL. */
+static void column_run(column *c) {
   size_t n = (size_t)c->n, i;
-  dkcpr_options dated;
-  /* "Today" (no reference date) is read once per chunk: reading the clock
-   * per element would cost more than the check itself. */
-  if (dkcpr_options_init(&dated, DKCPR_OPTIONS_VERSION) == DKCPR_OK &&
-      (opts == NULL || (opts->ref_year == 0 && opts->ref_month == 0 && opts->ref_day == 0))) {
-    if (opts != NULL) {
-      dkcpr_options today = dated;
-      dated = *opts;
-      dated.ref_year = today.ref_year;
-      dated.ref_month = today.ref_month;
-      dated.ref_day = today.ref_day;
-    }
+  const dkcpr_options *opts = c->opts;
+  dkcpr_options today, dated;
+  /* "Today" (no reference date) is read once per chunk, from the date
+   * dkcpr_options_init sets: the clock per element would cost more than
+   * the check itself. */
+  if ((opts == NULL || (opts->ref_year == 0 && opts->ref_month == 0 && opts->ref_day == 0)) &&
+      dkcpr_options_init(&today, DKCPR_OPTIONS_VERSION) == DKCPR_OK) {
+    dated = opts != NULL ? *opts : today;
+    dated.ref_year = today.ref_year, dated.ref_month = today.ref_month;
+    dated.ref_day = today.ref_day;
     opts = &dated;
   }
-  switch (op) { /* a loop per operation: validation is a few ns a number */
+  switch (c->op) { /* a loop per operation: validation is a few ns a number */
   case DKCPR_PY_VALIDATE:
     for (i = 0; i < n; i++) c->sts[i] = dkcpr_validate(c->in[i], c->lens[i], opts);
     break;
@@ -181,81 +174,60 @@ static void column_run(column *c, int op, const dkcpr_options *opts,
     break;
   case DKCPR_PY_TOKEN:
     for (i = 0; i < n; i++)
-      c->sts[i] = dkcpr_token(c->out + i * SLOT, SLOT, &c->out_lens[i], p, c->in[i], c->lens[i],
-                              token_chars, opts);
+      c->sts[i] = dkcpr_token(c->out + i * SLOT, SLOT, &c->out_lens[i], c->p, c->in[i],
+                              c->lens[i], c->token_chars, opts);
     break;
   default:
-    (op == DKCPR_PY_REVEAL ? dkcpr_reveal_many : dkcpr_pseudonymize_many)(
-        c->out, SLOT, c->out_lens, c->sts, p, c->in, c->lens, n, opts);
+    (c->op == DKCPR_PY_REVEAL ? dkcpr_reveal_many : dkcpr_pseudonymize_many)(
+        c->out, SLOT, c->out_lens, c->sts, c->p, c->in, c->lens, n, opts);
   }
 }
 
-static PyObject *element(const column *c, Py_ssize_t i, Py_ssize_t base, int op,
-                         unsigned int flags, const dkcpr_options *opts,
-                         const dkcpr_pseudonymizer *p) {
+/* Element i's result: None for a missing value (or a rejected one, as the
+ * flags say), True or False, a tuple or a str. */
+static PyObject *element(const column *c, Py_ssize_t i) {
   dkcpr_status st = c->sts[i];
-  char *out = NULL;
+  PyObject *s = NULL;
+  char *out;
   size_t len = 0;
-  if (c->in[i] == NULL) return Py_NewRef(Py_None); /* a missing value */
+  if (c->in[i] == NULL) return Py_NewRef(Py_None);
+  if (c->op == DKCPR_PY_VALIDATE && st != DKCPR_E_NOMEM) return PyBool_FromLong(st == DKCPR_OK);
   if (st == DKCPR_OK)
-    return op == DKCPR_PY_PARSE ? dkcpr_py_cpr_tuple(&c->cprs[i])
-                                : PyUnicode_DecodeUTF8(c->out + (size_t)i * SLOT,
-                                                       (Py_ssize_t)c->out_lens[i], "surrogateescape");
-  if (st == DKCPR_E_BUFSIZE && op != DKCPR_PY_TOKEN) { /* too long for a slot: alone */
-    PyObject *s = NULL;
+    return c->op == DKCPR_PY_PARSE ? dkcpr_py_cpr_tuple(&c->cprs[i])
+           : PyUnicode_DecodeUTF8(c->out + (size_t)i * SLOT, (Py_ssize_t)c->out_lens[i],
+                                  "surrogateescape");
+  if (st == DKCPR_E_BUFSIZE && c->op != DKCPR_PY_TOKEN) { /* too long for a slot: alone */
     if ((out = PyMem_Malloc(c->lens[i] + 1)) == NULL) return PyErr_NoMemory();
-    st = (op == DKCPR_PY_REVEAL ? dkcpr_reveal : dkcpr_pseudonymize)(
-        out, c->lens[i] + 1, &len, p, c->in[i], c->lens[i], opts);
+    st = (c->op == DKCPR_PY_REVEAL ? dkcpr_reveal : dkcpr_pseudonymize)(
+        out, c->lens[i] + 1, &len, c->p, c->in[i], c->lens[i], c->opts);
     if (st == DKCPR_OK) s = PyUnicode_DecodeUTF8(out, (Py_ssize_t)len, "surrogateescape");
     PyMem_Free(out);
     if (st == DKCPR_OK) return s;
   }
-  if ((flags & DKCPR_PY_NONE_ON_ERROR) && st != DKCPR_E_NOMEM) return Py_NewRef(Py_None);
-  return dkcpr_py_raise(st, base + i);
-}
-
-/* One chunk into list[base, base + c->n). */
-static int column_chunk(column *c, PyObject *list, PyObject *seq, Py_ssize_t base, int op,
-                        unsigned int flags, PyObject *missing, const dkcpr_options *opts,
-                        const dkcpr_pseudonymizer *p, size_t token_chars) {
-  Py_ssize_t i;
-  if (column_read(c, seq, base, flags, missing) < 0) return -1;
-  Py_BEGIN_ALLOW_THREADS
-  column_run(c, op, opts, p, token_chars);
-  Py_END_ALLOW_THREADS
-  for (i = 0; i < c->n && op == DKCPR_PY_VALIDATE; i++) { /* True, False or None */
-    if (c->sts[i] == DKCPR_E_NOMEM && c->in[i] != NULL) return PyErr_NoMemory() ? 0 : -1;
-    PyList_SET_ITEM(list, base + i, Py_NewRef(c->in[i] == NULL       ? Py_None
-                                              : c->sts[i] == DKCPR_OK ? Py_True
-                                                                      : Py_False));
-  }
-  for (i = 0; i < c->n && op != DKCPR_PY_VALIDATE; i++) {
-    PyObject *s = element(c, i, base, op, flags, opts, p);
-    if (s == NULL) return -1;
-    PyList_SET_ITEM(list, base + i, s);
-  }
-  return 0;
+  if ((c->flags & DKCPR_PY_NONE_ON_ERROR) && st != DKCPR_E_NOMEM) return Py_NewRef(Py_None);
+  return dkcpr_py_raise(st, c->base + i);
 }
 
 PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags, PyObject *missing,
                           const dkcpr_options *opts, const dkcpr_pseudonymizer *p,
                           size_t token_chars) {
-  PyObject *seq, *list = NULL;
-  column c = {0};
-  Py_ssize_t n, base, k;
+  column c = {.missing = missing, .op = op, .flags = flags, .opts = opts, .p = p,
+              .token_chars = token_chars};
+  PyObject *list = NULL, *s;
+  Py_ssize_t total, k, i;
   char *block;
   if (op < DKCPR_PY_VALIDATE || op > DKCPR_PY_TOKEN || (op >= DKCPR_PY_PSEUDONYMIZE && !p)) {
     PyErr_SetString(PyExc_ValueError, "bad column operation");
     return NULL;
   }
-  if ((seq = PySequence_Fast(items, "expected an iterable")) == NULL) return NULL;
-  n = PySequence_Fast_GET_SIZE(seq);
-  k = n < CHUNK(op) ? (n > 0 ? n : 1) : CHUNK(op);
+  if ((c.seq = PySequence_Fast(items, "expected an iterable")) == NULL) return NULL;
+  total = PySequence_Fast_GET_SIZE(c.seq);
+  k = total < CHUNK(op) ? (total > 0 ? total : 1) : CHUNK(op);
   /* One block for the chunk's arrays, the most aligned first. */
   block = PyMem_Malloc((size_t)k * (sizeof(PyObject *) + sizeof(char *) + 2 * sizeof(size_t) +
                                     sizeof(dkcpr_cpr) + sizeof(dkcpr_status) + DIGITS + SLOT));
   if (block == NULL) {
-    Py_DECREF(seq);
+    Py_DECREF(c.seq);
     return PyErr_NoMemory();
   }
   c.objs = (PyObject **)block;
@@ -266,15 +238,20 @@ PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags, PyObject 
   c.sts = (dkcpr_status *)(c.cprs + k);
   c.digits = (char *)(c.sts + k);
   c.out = c.digits + k * DIGITS;
-  list = PyList_New(n);
-  for (base = 0; list != NULL && base < n; base += k) {
-    c.n = n - base < k ? n - base : k;
-    if (column_chunk(&c, list, seq, base, op, flags, missing, opts, p, token_chars) < 0)
-      Py_CLEAR(list); /* unset items are NULL, which the list's free skips */
+  list = PyList_New(total);
+  for (c.base = 0; list != NULL && c.base < total; c.base += k) {
+    c.n = total - c.base < k ? total - c.base : k;
+    if (column_read(&c) == 0) {
+      Py_BEGIN_ALLOW_THREADS
+      column_run(&c);
+      Py_END_ALLOW_THREADS
+      for (i = 0; i < c.n && (s = element(&c, i)) != NULL; i++)
+        PyList_SET_ITEM(list, c.base + i, s);
+    }
+    if (PyErr_Occurred()) Py_CLEAR(list); /* unset items are NULL, which the list's free skips */
     while (c.held > 0) Py_DECREF(c.objs[--c.held]);
-    Py_CLEAR(c.holds);
   }
   PyMem_Free(block);
-  Py_DECREF(seq);
+  Py_DECREF(c.seq);
   return list;
 }

@@ -35,10 +35,9 @@ PyObject *dkcpr_py_column(PyObject *items, int op, unsigned int flags,
 PyObject *dkcpr_py_raise(dkcpr_status st, Py_ssize_t index);
 /* The UTF-8 bytes of a str; one with lone surrogates is encoded with
  * "surrogatepass" into *hold (the caller drops it), so that the library
- * sees the invalid UTF-8 and rejects it. TypeError for anything else
- * (index >= 0 named). 0, or -1 with an exception. */
-int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold,
-                  Py_ssize_t index);
+ * sees the invalid UTF-8 and rejects it. TypeError for anything else.
+ * 0, or -1 with an exception. */
+int dkcpr_py_utf8(PyObject *o, const char **s, size_t *len, PyObject **hold);
 /* A parsed number as (digits, year, month, day, sex, kind, mod11,
  * known_date, century_digit, dashed, masked), the last two dkcpr_format's. */
 PyObject *dkcpr_py_cpr_tuple(const dkcpr_cpr *cpr);
