@@ -57,9 +57,7 @@ static void dkcpr_java_throw(JNIEnv *jenv, dkcpr_status st) {
 /* Copies of inputs hold CPR numbers, keys and seeds: wiped before release. */
 static void dkcpr_java_wipe(void *p, size_t n) {
   volatile unsigned char *v = (volatile unsigned char *)p;
-  while (n-- > 0) {
-    *v++ = 0;
-  }
+  while (n-- > 0) *v++ = 0;
 }
 %}
 
@@ -97,22 +95,17 @@ static void dkcpr_java_wipe(void *p, size_t n) {
  * allocation the exception is pending and the call gets NULL, which fails. */
 %typemap(in) (const char *BYTES, size_t LENGTH) (char small[128], char *heap = NULL, jsize n = 0) {
   char *p = small;
-  if ($input != NULL) {
-    n = (*jenv)->GetArrayLength(jenv, $input);
-    if ((size_t)n > sizeof small && (p = heap = (char *)malloc((size_t)n)) == NULL) {
-      dkcpr_java_throw(jenv, DKCPR_E_NOMEM);
-      n = 0;
-    } else {
-      (*jenv)->GetByteArrayRegion(jenv, $input, 0, n, (jbyte *)p);
-    }
+  n = $input != NULL ? (*jenv)->GetArrayLength(jenv, $input) : 0;
+  if ((size_t)n > sizeof small && (p = heap = (char *)malloc((size_t)n)) == NULL) {
+    dkcpr_java_throw(jenv, DKCPR_E_NOMEM);
+    n = 0;
   }
+  if (n > 0) (*jenv)->GetByteArrayRegion(jenv, $input, 0, n, (jbyte *)p);
   $1 = ($1_ltype)($input != NULL ? p : NULL);
   $2 = (size_t)n;
 }
-%typemap(freearg) (const char *BYTES, size_t LENGTH) {
-  dkcpr_java_wipe(heap$argnum != NULL ? heap$argnum : small$argnum, (size_t)n$argnum);
-  free(heap$argnum);
-}
+%typemap(freearg) (const char *BYTES, size_t LENGTH)
+  "dkcpr_java_wipe(heap$argnum ? heap$argnum : small$argnum, (size_t)n$argnum); free(heap$argnum);"
 %apply (const char *BYTES, size_t LENGTH) {
   (const char *s, size_t s_len), (const char *text, size_t text_len),
   (const char *hex, size_t hex_len), (const char *in, size_t in_len),
@@ -147,22 +140,11 @@ static void dkcpr_java_wipe(void *p, size_t n) {
 %typemap(freearg) (char *out, size_t out_cap, size_t *out_len) "free(heap$argnum);"
 
 /* A key written by the library: the caller's byte[DKCPR_KEY_BYTES] (another
- * length gives DKCPR_E_KEY); the C copy is wiped. */
-%typemap(jni) (uint8_t *key, size_t key_len) "jbyteArray"
-%typemap(jtype) (uint8_t *key, size_t key_len) "byte[]"
-%typemap(jstype) (uint8_t *key, size_t key_len) "byte[]"
-%typemap(javain) (uint8_t *key, size_t key_len) "$javainput"
-%typemap(in) (uint8_t *key, size_t key_len) (uint8_t buf[DKCPR_KEY_BYTES]) {
-  $1 = buf;
-  $2 = $input != NULL && (*jenv)->GetArrayLength(jenv, $input) == DKCPR_KEY_BYTES
-           ? sizeof buf : 0;
-}
-%typemap(argout) (uint8_t *key, size_t key_len) {
-  if (result == DKCPR_OK && !(*jenv)->ExceptionCheck(jenv)) {
-    (*jenv)->SetByteArrayRegion(jenv, $input, 0, DKCPR_KEY_BYTES, (const jbyte *)$1);
-  }
-}
-%typemap(freearg) (uint8_t *key, size_t key_len) "dkcpr_java_wipe(buf$argnum, sizeof buf$argnum);"
+ * length gives DKCPR_E_KEY), copied in and back as the bytes above, so the
+ * C copy is wiped. */
+%apply (const char *BYTES, size_t LENGTH) { (uint8_t *key, size_t key_len) };
+%typemap(argout) (uint8_t *key, size_t key_len)
+  "if (result == DKCPR_OK) (*jenv)->SetByteArrayRegion(jenv, $input, 0, (jsize)$2, (const jbyte *)$1);"
 
 /* ---- Counted int arrays (the bulk path) ---------------------------------- */
 %define DKCPR_JAVA_INTS(TYPE, LEN, MODE)
@@ -235,38 +217,26 @@ struct dkcpr_scanner {};
     enum { SLICE = 256, SLOT = 64 };
     char buf[SLICE * SLOT];
     const char *ptrs[SLICE];
-    size_t lens[SLICE], olens[SLICE], i, k, j;
+    size_t lens[SLICE], olens[SLICE], i, k, j, start = 0, end;
     dkcpr_status sts[SLICE];
-    dkcpr_status (*many_fn)(char *, size_t, size_t *, dkcpr_status *,
-                            const dkcpr_pseudonymizer *, const char *const *,
-                            const size_t *, size_t, const dkcpr_options *) =
-        reveal ? dkcpr_reveal_many : dkcpr_pseudonymize_many;
-    dkcpr_status (*one_fn)(char *, size_t, size_t *, const dkcpr_pseudonymizer *,
-                           const char *, size_t, const dkcpr_options *) =
-        reveal ? dkcpr_reveal : dkcpr_pseudonymize;
-    if (out_cap < in_len + 1 || results_len / 2 < count) {
-      return DKCPR_E_ARG;
-    }
-    for (i = 0; i < count; i++) {
-      if (ends[i] < (i ? ends[i - 1] : 0) || (size_t)ends[i] > in_len) {
-        return DKCPR_E_ARG;
-      }
-    }
+    if (out_cap < in_len + 1 || results_len / 2 < count) return DKCPR_E_ARG;
     for (i = 0; i < count; i += k) {
       k = count - i < SLICE ? count - i : SLICE;
-      for (j = 0; j < k; j++) {
-        size_t start = i + j ? (size_t)ends[i + j - 1] : 0;
+      for (j = 0; j < k; j++, start = end) {
+        end = (size_t)ends[i + j]; /* a negative end is too large */
+        if (end < start || end > in_len) return DKCPR_E_ARG;
         ptrs[j] = in + start;
-        lens[j] = (size_t)ends[i + j] - start;
+        lens[j] = end - start;
       }
-      many_fn(buf, SLOT, olens, sts, $self, ptrs, lens, k, opts);
+      (reveal ? dkcpr_reveal_many : dkcpr_pseudonymize_many)(buf, SLOT, olens, sts, $self, ptrs,
+                                                             lens, k, opts);
       for (j = 0; j < k; j++) {
         char *at = out + (ptrs[j] - in);
-        if (sts[j] == DKCPR_E_BUFSIZE) { /* longer than a slot: alone */
-          sts[j] = one_fn(at, lens[j] + 1, &olens[j], $self, ptrs[j], lens[j], opts);
-        } else if (sts[j] == DKCPR_OK) {
+        if (sts[j] == DKCPR_E_BUFSIZE) /* longer than a slot: alone */
+          sts[j] = (reveal ? dkcpr_reveal : dkcpr_pseudonymize)(at, lens[j] + 1, &olens[j], $self,
+                                                                ptrs[j], lens[j], opts);
+        else if (sts[j] == DKCPR_OK)
           memcpy(at, buf + j * SLOT, olens[j]);
-        }
         results[2 * (i + j)] = sts[j] == DKCPR_OK ? (int)olens[j] : 0;
         results[2 * (i + j) + 1] = (int)sts[j];
       }
