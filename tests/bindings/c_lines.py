@@ -8,9 +8,10 @@ Counts code lines, without comments and blank lines, in
 bindings/python/native/*.c and *.h, and the C inside the SWIG interfaces
 bindings/swig/dkcpr.i, dkcpr_python.i and dkcpr_java.i: %{ %} blocks (not
 the Java or Python code of %pragma and %pythoncode), and the typemap,
-%exception and %extend bodies. A typemap counts from its %typemap line to
-the end of its code; the Java typemaps that only name a type (jni, jtype,
-jstype, javain, javaout, ...) and %typemap copies and clears hold no C.
+%exception and %extend bodies: the lines inside their { }, " " or %{ %},
+not the directive's own line (unless the body starts on it). The Java
+typemaps that only name a type (jni, jtype, jstype, javain, javaout, ...)
+and %typemap copies and clears hold no C.
 
 Prints one line per file and the total; with --max N, exits 1 when the
 total exceeds N. docs/python.md and docs/java.md quote these figures.
@@ -86,19 +87,19 @@ def balanced(text, i, open_, close):
     return j
 
 
-def body_end(text, i):
-    """The end of the body starting at or after i ({ }, "" or %{ %}), or
-    None when a ; comes first (no body)."""
+def body(text, i):
+    """(start, end) of the inside of the body starting at or after i ({ },
+    "" or %{ %}), or None when a ; comes first (no body)."""
     j = i
     while j < len(text):
         if text.startswith("%{", j):
             k = text.find("%}", j)
-            return len(text) if k < 0 else k + 2
+            return j + 2, len(text) if k < 0 else k
         c = text[j]
         if c == "{":
-            return balanced(text, j, "{", "}")
+            return j + 1, balanced(text, j, "{", "}") - 1
         if c == '"':
-            return skip_string(text, j)
+            return j, skip_string(text, j)
         if c == "(":
             j = balanced(text, j, "(", ")")
             continue
@@ -108,6 +109,11 @@ def body_end(text, i):
     return None
 
 
+def body_end(text, i):
+    b = body(text, i)
+    return None if b is None else b[1]
+
+
 def interface_c(text):
     """The C regions of a SWIG interface, comments already blanked."""
     regions, i = [], 0
@@ -115,7 +121,7 @@ def interface_c(text):
         m = DIRECTIVE.search(text, i)
         if m is None:
             return regions
-        word, start = m.group(1), m.start()
+        word = m.group(1)
         if word == "{":  # a bare %{ %} block: C for the wrapper
             end = text.find("%}", m.end())
             end = len(text) if end < 0 else end + 2
@@ -124,18 +130,18 @@ def interface_c(text):
         elif word.startswith("typemap"):
             close = balanced(text, m.end() - 1, "(", ")")
             kind = text[m.end():close - 1].split(",")[0].strip()
-            end = body_end(text, close)
-            if end is None:
+            b = body(text, close)
+            if b is None:
                 i = close
                 continue
             if kind not in NOT_C:
-                regions.append((start, end))
-            i = end
+                regions.append(b)
+            i = b[1]
         elif word in ("exception", "extend"):
-            end = body_end(text, m.end())
-            if end is not None:
-                regions.append((start, end))
-            i = end if end is not None else m.end()
+            b = body(text, m.end())
+            if b is not None:
+                regions.append(b)
+            i = b[1] if b is not None else m.end()
         elif word == "define":  # a macro: its directives are read where written
             i = m.end()
         else:  # %pragma(java) ...=%{ Java %}, %pythoncode: not C
