@@ -16,7 +16,7 @@
  * - every other (pointer, length) pair: any bytes-like object, or None;
  * - (char *out, size_t out_cap, size_t *out_len): the caller gives out_cap,
  *   and gets a bytes object of the length written;
- * - uint8_t *key: a new bytes object of DKCPR_KEY_BYTES, written in place;
+ * - uint8_t *key: a bytearray, written in place;
  * The GIL is released around calls that may take long (NOGIL below).
  *
  * Hand-written C beyond the typemaps, each piece with its reason: the
@@ -31,6 +31,7 @@
 
 %include <stdint.i>
 %include <typemaps.i>
+%include <pybuffer.i>
 
 /* ---- What Python leaves out ----------------------------------------------
  * Handles the package does not use, results it reads as tuples, members
@@ -80,16 +81,10 @@
 /* A known-dates text answers (status, bad line): CprError names the line. */
 %typemap(out) dkcpr_status dkcpr_datelist_load "$result = PyLong_FromLong((long)$1);"
 %apply size_t *OUTPUT { size_t *bad_line };
-/* A rule's field name and line: a (name, line) tuple. */
-%typemap(in, numinputs=0) (const char **name, uint64_t *line) (const char *n = NULL, uint64_t l = 0) {
-  $1 = ($1_ltype)&n;
-  $2 = &l;
-}
-%typemap(argout) (const char **name, uint64_t *line) {
-  Py_DECREF($result);
-  $result = Py_BuildValue("(sK)", n$argnum, (unsigned long long)l$argnum);
-  if ($result == NULL) SWIG_fail;
-}
+/* A rule's field name and line: [name, line]. */
+%typemap(in, numinputs=0) const char **name (const char *n = NULL) "$1 = ($1_ltype)&n;"
+%typemap(argout) const char **name "$result = SWIG_Python_AppendOutput($result, SWIG_FromCharPtr(n$argnum));"
+%apply unsigned long long *OUTPUT { uint64_t *line };
 %apply int *OUTPUT { int *out_years };
 
 /* ---- Bytes in ---------------------------------------------------------------- */
@@ -151,17 +146,9 @@
   PyMem_Free($3);
 }
 
-/* A key the library writes, straight into a new bytes object. */
-%typemap(in, numinputs=0) (uint8_t *key, size_t key_len) (PyObject *buf = NULL) {
-  if ((buf = PyBytes_FromStringAndSize(NULL, DKCPR_KEY_BYTES)) == NULL) SWIG_fail;
-  $1 = (uint8_t *)PyBytes_AS_STRING(buf);
-  $2 = DKCPR_KEY_BYTES;
-}
-%typemap(argout) (uint8_t *key, size_t key_len) {
-  $result = SWIG_Python_AppendOutput($result, buf$argnum);
-  buf$argnum = NULL;
-}
-%typemap(freearg) (uint8_t *key, size_t key_len) "Py_XDECREF(buf$argnum);"
+/* A key the library writes: into a bytearray of DKCPR_KEY_BYTES (SWIG's
+ * writable buffer typemap). */
+%pybuffer_mutable_binary(uint8_t *key, size_t key_len);
 
 /* ---- Results -------------------------------------------------------------------- */
 /* A parsed number crosses as a tuple (dkcpr_py_cpr_tuple); age takes the

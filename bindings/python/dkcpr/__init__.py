@@ -162,13 +162,23 @@ def mask(s: str, **options) -> str:
 
 def keygen() -> bytes:
     """32 fresh random key bytes from the operating system's generator."""
-    return _native._keygen()
+    return _key(_native._keygen)
 
 
 def key_from_hex(text: str) -> bytes:
     """Key bytes from 64 hexadecimal characters (a trailing newline allowed),
     the form of key files and environment variables."""
-    return _native._key_from_hex(text)
+    return _key(_native._key_from_hex, text)
+
+
+def _key(fn: Any, *args: Any) -> bytes:
+    """The key fn writes into a bytearray, as bytes; the bytearray is wiped."""
+    buf = bytearray(KEY_BYTES)
+    try:
+        fn(buf, *args)
+        return bytes(buf)
+    finally:
+        buf[:] = bytes(len(buf))
 
 
 _KEEP = {"none": 0, "sex": _swig.KEEP_SEX, "year": _swig.KEEP_YEAR,

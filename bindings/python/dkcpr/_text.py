@@ -185,7 +185,7 @@ class _Washer:
             d["rules"] = r = {k[5:]: v for k, v in counts.items() if k.startswith("rule_")}
             # As text every rule named nothing: the text washer has no fields.
             r["unmatched_rules"] = [
-                _swig.rules_field(self._rules, i) for i in range(self._rules.field_count())
+                tuple(_swig.rules_field(self._rules, i)) for i in range(self._rules.field_count())
                 if not (struct and _swig.struct_washer_rule_matched(self._w, i))]
             r["unmatched"] = len(r["unmatched_rules"])
         return d
