@@ -71,7 +71,8 @@
 
 /* ---- Handles --------------------------------------------------------------
  * The header declares them opaque; these make SWIG give them classes. Each
- * is made by its *_new with a hidden status and freed by its *_free; the
+ * is made by its *_new with a hidden status and freed by its *_free (SWIG
+ * cannot make a constructor of a function with an out-parameter); the
  * washers' placeholder and the CPR field names are lent for the call only
  * (the library copies them: as struct members, SWIG would copy them into
  * memory nobody frees). */

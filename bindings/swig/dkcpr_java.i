@@ -85,7 +85,9 @@ static void dkcpr_java_wipe(void *p, size_t n) {
 
 /* ---- Bytes in ------------------------------------------------------------
  * SWIG matches multi-argument typemaps by name too, so every (pointer,
- * length) pair of the header is listed once here. */
+ * length) pair of the header is listed once here. SWIG's own (char *STRING,
+ * size_t LENGTH) takes the JVM's copy of the array, which nothing wipes,
+ * and refuses null. */
 %typemap(jni) (const char *BYTES, size_t LENGTH) "jbyteArray"
 %typemap(jtype) (const char *BYTES, size_t LENGTH) "byte[]"
 %typemap(jstype) (const char *BYTES, size_t LENGTH) "byte[]"
@@ -115,7 +117,8 @@ static void dkcpr_java_wipe(void *p, size_t n) {
   (const char *name, size_t name_len), (const char *cpr_fields, size_t cpr_fields_len)
 };
 
-/* ---- Bytes out ----------------------------------------------------------- */
+/* ---- Bytes out -----------------------------------------------------------
+ * SWIG has no typemap for an (out, out_cap, out_len) buffer. */
 %typemap(jni) (char *out, size_t out_cap, size_t *out_len) "jbyteArray"
 %typemap(jtype) (char *out, size_t out_cap, size_t *out_len) "byte[]"
 %typemap(jstype) (char *out, size_t out_cap, size_t *out_len) "byte[]"
@@ -146,7 +149,9 @@ static void dkcpr_java_wipe(void *p, size_t n) {
 %typemap(argout) (uint8_t *key, size_t key_len)
   "if (result == DKCPR_OK) (*jenv)->SetByteArrayRegion(jenv, $input, 0, (jsize)$2, (const jbyte *)$1);"
 
-/* ---- Counted int arrays (the bulk path) ---------------------------------- */
+/* ---- Counted int arrays (the bulk path) ----------------------------------
+ * arrays_java.i maps a pointer without its length, copying element by
+ * element; these pin the array and pass its length. */
 %define DKCPR_JAVA_INTS(TYPE, LEN, MODE)
 %typemap(jni) (TYPE, LEN) "jintArray"
 %typemap(jtype) (TYPE, LEN) "int[]"

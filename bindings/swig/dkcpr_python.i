@@ -94,6 +94,8 @@
 %typemap(freearg) (const char *s, size_t s_len) "Py_XDECREF(hold$argnum);"
 %apply (const char *s, size_t s_len) { (const char *hex, size_t hex_len) };
 
+/* Any bytes-like object, or None: SWIG's (char *STRING, size_t LENGTH) takes
+ * str, not bytes, and pybuffer.i's read-only buffer refuses None. */
 %typemap(in) (const char *BYTES, size_t LENGTH) (Py_buffer view, int have_view = 0) {
   if ($input != Py_None) { /* a str has no buffer: TypeError */
     if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0) SWIG_fail;
@@ -111,7 +113,9 @@
   (const char *cpr_fields, size_t cpr_fields_len)
 };
 
-/* ---- Bytes out ---------------------------------------------------------------- */
+/* ---- Bytes out ----------------------------------------------------------------
+ * SWIG has no typemap for an (out, out_cap, out_len) buffer: the bytes
+ * object is made at out_cap and cut to the length written. */
 %typemap(in) (char *out, size_t out_cap, size_t *out_len) (PyObject *buf = NULL, size_t len = 0) {
   $2 = PyLong_AsSize_t($input);
   if (!PyErr_Occurred() && $2 > (size_t)PY_SSIZE_T_MAX) PyErr_NoMemory();
@@ -214,7 +218,8 @@
  * Released where the library may work long; the handles are immutable or,
  * for washers, used by one thread at a time (the package's lock). A CPR
  * number is short: releasing the GIL would cost more than the check, except
- * for long (lenient, white-space padded) input. */
+ * for long (lenient, white-space padded) input. SWIG's -threads would
+ * release it around every call. */
 %define DKCPR_PY_NOGIL(NAME)
 %exception NAME {
   Py_BEGIN_ALLOW_THREADS
