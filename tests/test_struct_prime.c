@@ -135,6 +135,17 @@ static void test_json_array_in_parts(void **state) {
   same_in_parts(DKCPR_DATA_JSON, json, head, head, head);
 }
 
+/* Whether a washer of format f primed with the whole of s stands where a
+ * part may start. */
+static int primed_at_boundary(dkcpr_data_format f, const char *s) {
+  int at = -1;
+  size_t n = strlen(s);
+  dkcpr_struct_washer *w = washer(f);
+  assert_int_equal(dkcpr_struct_washer_prime(&at, w, s, n, n, line_of(s, n)), DKCPR_OK);
+  dkcpr_struct_washer_free(w);
+  return at;
+}
+
 static void test_errors_and_boundaries(void **state) {
   (void)state;
   int at = 1;
@@ -146,29 +157,14 @@ static void test_errors_and_boundaries(void **state) {
   assert_int_equal(at, 0);
   dkcpr_struct_washer_free(w);
   /* JSON: only after an item of a top-level array. */
-  w = washer(DKCPR_DATA_JSON);
-  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "[", 1, 1, 1), DKCPR_OK);
-  assert_int_equal(at, 0);
-  dkcpr_struct_washer_free(w);
-  w = washer(DKCPR_DATA_JSON);
-  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "{\"a\": {}", 8, 8, 1), DKCPR_OK);
-  assert_int_equal(at, 0);
-  dkcpr_struct_washer_free(w);
-  w = washer(DKCPR_DATA_JSON);
-  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "[{}, {}", 7, 7, 1), DKCPR_OK);
-  assert_int_equal(at, 1);
-  dkcpr_struct_washer_free(w);
+  assert_int_equal(primed_at_boundary(DKCPR_DATA_JSON, "["), 0);
+  assert_int_equal(primed_at_boundary(DKCPR_DATA_JSON, "{\"a\": {}"), 0);
+  assert_int_equal(primed_at_boundary(DKCPR_DATA_JSON, "[{}, {}"), 1);
   assert_int_equal(dkcpr_struct_washer_prime(NULL, NULL, "", 0, 0, 1), DKCPR_E_NULL);
   /* Not at a record's start: inside quotes. */
-  w = washer(DKCPR_DATA_CSV);
-  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "a;b\n\"x\n", 7, 7, 3), DKCPR_OK);
-  assert_int_equal(at, 0);
-  dkcpr_struct_washer_free(w);
+  assert_int_equal(primed_at_boundary(DKCPR_DATA_CSV, "a;b\n\"x\n"), 0);
   /* SQL outside COPY data. */
-  w = washer(DKCPR_DATA_SQL);
-  assert_int_equal(dkcpr_struct_washer_prime(&at, w, "SELECT 1;\n", 10, 10, 2), DKCPR_OK);
-  assert_int_equal(at, 0);
-  dkcpr_struct_washer_free(w);
+  assert_int_equal(primed_at_boundary(DKCPR_DATA_SQL, "SELECT 1;\n"), 0);
   /* An error in the part is placed in the stream; bytes counted from the part. */
   w = washer(DKCPR_DATA_CSV);
   assert_int_equal(dkcpr_struct_washer_prime(&at, w, "a;b\n", 4, 1000, 40), DKCPR_OK);
