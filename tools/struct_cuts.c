@@ -234,7 +234,8 @@ static int scan_json(struct_cuts *c, const char *p, size_t n, uint64_t at) {
     if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
       continue;
     /* A byte order mark at the start, which the washer passes over. */
-    if (!c->in_array && at + i <= 3 && ch == "\xEF\xBB\xBF"[at + i - 1])
+    uint64_t off = at + i - 1; /* the byte's stream offset */
+    if (!c->in_array && off < 3 && ch == "\xEF\xBB\xBF"[off])
       continue;
     if (c->depth == 0 && (ch != '[' || c->in_array)) {
       c->stopped = 1; /* not an array, or past its end */
