@@ -227,7 +227,7 @@ dkcpr__value_outcome dkcpr__value_replace(dkcpr_struct_washer *w, const char *ra
                                           size_t raw_len, dkcpr__value_type type,
                                           int cpr_field, char quote, char *repl,
                                           size_t *repl_len) {
-  size_t lead = 0, trail = 0, clen, n;
+  size_t lead = 0, trail = 0, clen, n, frac = 0;
   const char *core;
   char canon[11], sep = 0;
   shape sh;
@@ -239,7 +239,7 @@ dkcpr__value_outcome dkcpr__value_replace(dkcpr_struct_washer *w, const char *ra
   core = raw + lead;
   if (clen == 0) return DKCPR__VALUE_NOT_CPR;
   if (cpr_field) {
-    size_t frac = zero_fraction(core, clen);
+    frac = zero_fraction(core, clen);
     clen -= frac;
     trail += frac;
     w->counts.values++;
@@ -273,6 +273,11 @@ dkcpr__value_outcome dkcpr__value_replace(dkcpr_struct_washer *w, const char *ra
     return DKCPR__VALUE_LEFT;
   }
   memcpy(repl, raw, lead);
+  /* A number written as a quoted string (a mask, a token) loses its ".0". */
+  if (frac > 0 && integer && quote != '\0' && n > 0 && repl[lead] == quote) {
+    clen += frac;
+    trail -= frac;
+  }
   memcpy(repl + lead + n, core + clen, trail);
   if (irreversible) {
     w->irreversible++;

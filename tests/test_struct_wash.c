@@ -377,6 +377,11 @@ static void test_decimal_integers(void **state) {
   assert_memory_equal(v + 9 + strspn(v + 9, "0123456789"), ".00}", 4);
   assert_non_null(strstr(out, "405205297.5")); /* not an integer: not a number */
   free(out);
+  /* A mask is a string: the fraction cannot follow its quote. */
+  out = wash(p, DKCPR_WASH_MASK, DKCPR_DATA_JSON, in, strlen(in), 0, &st, NULL);
+  assert_int_equal(st, DKCPR_OK);
+  assert_non_null(strstr(out, "\"cpr\": \"40520XXXX\", "));
+  free(out);
   round_trip(DKCPR_DATA_JSON, "[{\"cpr\": 405205297.0}, {\"cprNr\": 1505201234.00}]");
   round_trip(DKCPR_DATA_CSV, "id,cpr\n1,1505201234.0\n2, 1505201234.000 \n");
   dkcpr_pseudonymizer_free(p);
